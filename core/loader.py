@@ -1,0 +1,97 @@
+"""From files to a `Project`: find the sheets, parse, validate, in one pass.
+
+INPUT is an input workbook (framework + data [+ settings]); a workbook with
+only a data sheet, or a CSV, is scored with the bundled default framework;
+`data_path` takes the data from another file. Every problem found on the way
+is collected; `load` never stops at the first one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .dataset import parse_data
+from .framework import parse_framework
+from .paths import DEFAULT_FRAMEWORK
+from .pipeline import Project
+from .problems import InputError, ProblemList
+from .readers import find_sheet, read_any, read_csv
+from .settings import Settings, parse_settings
+from .table import Table
+from .validate import validate_pair
+
+FRAMEWORK_SHEETS = ("framework", "指标体系")
+DATA_SHEETS = ("data", "数据")
+SETTINGS_SHEETS = ("settings", "设置")
+
+
+def _settings_rows(t: Table) -> list[tuple[int, object, object]]:
+    rows = [(t.header_row, t.header[0] if t.header else None, t.header[1] if len(t.header) > 1 else None)]
+    # The header is normally `key | value`; a sheet without it starts with a setting.
+    if rows[0][1] is not None and str(rows[0][1]).strip().lower() in ("key", "键", "参数", "设置项"):
+        rows = []
+    for i, r in enumerate(t.rows):
+        rows.append((t.excel_row(i), r[0] if r else None, r[1] if len(r) > 1 else None))
+    return rows
+
+
+def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project | None, ProblemList]:
+    """Load INPUT (and optionally DATA); returns the project (None if unusable) and all problems."""
+    problems = ProblemList()
+    path = Path(path)
+    try:
+        tables = read_any(path)
+    except InputError as e:
+        problems.extend(e.problems)
+        return None, problems
+
+    fw_table = find_sheet(tables, *FRAMEWORK_SHEETS)
+    data_table = find_sheet(tables, *DATA_SHEETS)
+    set_table = find_sheet(tables, *SETTINGS_SHEETS)
+    if fw_table is None and data_table is None and len(tables) == 1 and path.suffix.lower() != ".csv":
+        data_table = next(iter(tables.values()))  # a workbook holding just a data table
+
+    if fw_table is None:
+        if data_table is None and data_path is None:
+            problems.error("missing_sheet", f"no sheet named framework/指标体系 or data/数据; sheets "
+                           f"found: {', '.join(tables) or 'none'}", file=path.name)
+            return None, problems
+        fw_table = read_csv(DEFAULT_FRAMEWORK)
+        problems.info("default_framework", "no framework sheet: the bundled default framework is used",
+                      file=path.name)
+
+    settings = Settings()
+    if set_table is not None:
+        settings = parse_settings(_settings_rows(set_table), problems, set_table.file, set_table.sheet)
+
+    if data_path is not None:
+        data_path = Path(data_path)
+        try:
+            dtables = read_any(data_path)
+        except InputError as e:
+            problems.extend(e.problems)
+            return None, problems
+        data_table = find_sheet(dtables, *DATA_SHEETS) or (
+            next(iter(dtables.values())) if len(dtables) == 1 else None)
+        if data_table is None:
+            problems.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(dtables)}",
+                           file=data_path.name)
+            return None, problems
+    if data_table is None:
+        problems.error("missing_sheet", f"no sheet named data/数据; sheets found: {', '.join(tables)}",
+                       file=path.name)
+
+    fw = parse_framework(fw_table, problems)
+    if fw is None or data_table is None:
+        return None, problems
+    ds = parse_data(data_table, fw, problems)
+    validate_pair(fw, ds, settings, problems, fw_table.file, fw_table.sheet)
+    return Project(fw, ds, settings, problems, str(path)), problems
+
+
+def load_or_raise(path: str | Path, data_path: str | Path | None = None) -> Project:
+    """Load and refuse a project with errors (warnings are kept in project.problems)."""
+    project, problems = load(path, data_path)
+    if project is None or problems.has_errors:
+        raise InputError(ProblemList(problems.errors or problems.items))
+    return project

@@ -1,0 +1,361 @@
+"""Read the user's files (xlsx/xlsm/ods workbooks, CSV) into `Table`s.
+
+Readers only turn bytes into cells: they keep every value as written (a number
+stays a number, "约50" stays a string) so that validation can point at the
+exact cell. Anything that makes a file unusable as a whole raises `InputError`
+with a message naming the file and saying what to do; a bad file never ends in
+a raw traceback and a doubtful value is never silently changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import posixpath
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import charset_normalizer
+from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+from .problems import InputError, Problem
+from .table import Table
+
+WORKBOOK_TYPES = (".xlsx", ".xlsm", ".ods")
+TEXT_TYPES = (".csv", ".txt")
+ACCEPTED = "Excel workbooks (.xlsx, .xlsm), OpenDocument spreadsheets (.ods) and CSV files (.csv, .txt)"
+
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # compound file: old .xls, or an encrypted .xlsx
+_ZIP_MAGIC = b"PK\x03\x04"  # .xlsx/.xlsm/.ods are zip packages
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # stream name inside a password-protected .xlsx
+# A plain decimal number with ASCII digits: no thousands separators, no decimal comma,
+# no 'nan'/'inf', no '1_000' (all of which Python's float() would accept or misread).
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+_LEADING_ZERO = re.compile(r"[+-]?0\d")  # '0101' is a code, not the number 101
+# charset_normalizer guesses among these (or says 'utf_16' without a BOM) for short GBK
+# files; for this app's users such a guess means "Chinese", i.e. GB18030.
+_EAST_ASIAN = {"gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950", "cp949", "euc_kr",
+               "johab", "cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp",
+               "euc_jis_2004", "euc_jisx0213", "iso2022_jp", "iso2022_kr"}
+
+
+def _fail(kind: str, message: str, file: str, sheet: str = "") -> InputError:
+    return InputError([Problem("error", kind, message, file=file, sheet=sheet)])
+
+
+def _brief(e: BaseException) -> str:
+    """First line of a library's error, short enough for a dialog."""
+    text = (str(e).strip().splitlines() or [type(e).__name__])[0]
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _wrong_type(path: Path) -> InputError | None:
+    """The message for a file type we cannot read, or None when the type is accepted."""
+    ext, name = path.suffix.lower(), path.name
+    if ext == ".xls":
+        return _fail("old_xls", "this is an old-format Excel file (.xls), which cannot be read; open it "
+                     "in Excel/WPS and save it as .xlsx (Excel 工作簿), then load the .xlsx", name)
+    if ext == ".xlsb":
+        return _fail("xlsb", "this is a binary Excel workbook (.xlsb), which cannot be read; open it in "
+                     "Excel/WPS and save it as .xlsx (Excel 工作簿), then load the .xlsx", name)
+    if ext in WORKBOOK_TYPES or ext in TEXT_TYPES:
+        return None
+    return _fail("unsupported_type", f"files of type '{ext or '(none)'}' cannot be read; accepted are "
+                 f"{ACCEPTED}", name)
+
+
+def _load_bytes(path: Path) -> bytes:
+    """The file's bytes, or an InputError for a missing, unreadable or empty file."""
+    name = path.name
+    if not path.exists():
+        raise _fail("file_not_found", f"the file was not found (looked for '{path}'); check the name and "
+                    "folder, or choose the file again", name)
+    if path.is_dir():
+        raise _fail("not_a_file", "this is a folder, not a file; choose a file inside it", name)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise _fail("unreadable", f"the file could not be opened ({_brief(e)}); close it in other "
+                    "programs and check that you may read it", name) from None
+    if not data:
+        raise _fail("empty_file", "the file is empty (0 bytes); it may not have been saved completely — "
+                    "save it again from Excel/WPS", name)
+    return data
+
+
+def _check_workbook_bytes(data: bytes, name: str) -> None:
+    """Catch the files calamine would only report as 'invalid Zip archive'."""
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED in data:
+            raise _fail("encrypted", "the workbook is protected with a password (encrypted) and cannot "
+                        "be read; open it in Excel/WPS, remove the password (文件 > 信息 > 保护工作簿 > "
+                        "用密码进行加密, clear it), save, and load it again", name)
+        raise _fail("xls_renamed", "this is really an old-format Excel file (.xls) with a new-style name; "
+                    "open it in Excel/WPS and save it as .xlsx (Excel 工作簿)", name)
+
+
+# ---------------------------------------------------------------------------------------------- cells
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _header_text(v: Any) -> str:
+    """Header cells become trimmed strings; a year typed as a number (2024.0) becomes '2024'."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, (dt.date, dt.time)):
+        return v.isoformat()
+    return str(v).strip()
+
+
+def _workbook_cell(v: Any) -> Any:
+    """Calamine gives '' for empty cells; a visually empty cell is missing (None)."""
+    return None if _blank(v) else v
+
+
+def _csv_cell(s: str) -> Any:
+    """Only a plain decimal becomes a float; '12,3', '约50', '—', '0101', 'nan' stay as written."""
+    t = s.strip()
+    if not t:
+        return None
+    if _NUMBER.fullmatch(t) and not _LEADING_ZERO.match(t):
+        x = float(t)
+        if math.isfinite(x):  # '1e999' would be inf
+            return x
+    return s
+
+
+def _used_width(row: list) -> int:
+    for j in range(len(row) - 1, -1, -1):
+        if not _blank(row[j]):
+            return j + 1
+    return 0
+
+
+def _to_table(file: str, sheet: str, grid: list[list], cell: Callable[[Any], Any]) -> Table:
+    """First non-empty row is the header; rows keep their Excel numbering (empty ones included)
+    up to the last non-empty row; trailing empty columns are dropped, others kept in place."""
+    filled = [i for i, r in enumerate(grid) if _used_width(r)]
+    if not filled:
+        return Table(file, sheet, [], [], header_row=1)
+    first, last = filled[0], filled[-1]
+    header = [_header_text(v) for v in grid[first]]
+    body = [[cell(v) for v in r] for r in grid[first + 1:last + 1]]
+    width = max(_used_width(r) for r in [header, *body])
+    header = (header + [""] * width)[:width]
+    body = [(r + [None] * width)[:width] for r in body]
+    return Table(file, sheet, header, body, header_row=first + 1)
+
+
+# ------------------------------------------------------------------------------------------- workbooks
+
+
+def _col_number(ref: str) -> tuple[int, int]:
+    """'AB12' -> (12, 28), both 1-based."""
+    m = re.fullmatch(r"([A-Za-z]+)(\d+)", ref)
+    if not m:
+        raise ValueError(ref)
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+def _scan_sheet_xml(data: bytes) -> dict[tuple[int, int], str]:
+    """Cells of one worksheet part that calamine reports as '' although they are not empty:
+    error values (#N/A, #DIV/0!) and formulas saved without a calculated value."""
+    out: dict[tuple[int, int], str] = {}
+    row = col = 0
+    for event, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if event == "start" and tag == "row":
+            row, col = int(el.get("r") or row + 1), 0
+        elif event == "end" and tag == "c":
+            ref = el.get("r")
+            row, col = _col_number(ref) if ref else (row, col + 1)
+            kids = {k.tag.rsplit("}", 1)[-1]: k for k in el}
+            v, f, t = kids.get("v"), kids.get("f"), el.get("t")
+            if t == "e":
+                out[(row, col)] = (v.text if v is not None else None) or "#ERROR"
+            elif f is not None and (v is None or not v.text) and t not in ("str", "s", "inlineStr"):
+                out[(row, col)] = "=" + (f.text or "(formula not calculated)")
+            el.clear()
+    return out
+
+
+def _hidden_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Per sheet name, the cells `_scan_sheet_xml` finds (xlsx/xlsm only).
+
+    Calamine turns error cells and uncalculated formulas into '', which would then pass for
+    missing data and be imputed. We put the error text ('#N/A') or the formula ('=A2*2') in
+    their place so validation reports them as non-numeric values instead.
+    """
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    marker = re.compile(rb"""t=["']e["']|<(\w+:)?f[\s>/]""")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            rel_xml = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+            rels = {r.get("Id"): r.get("Target", "") for r in rel_xml}
+            for s in ET.fromstring(z.read("xl/workbook.xml")).iter():
+                if s.tag.rsplit("}", 1)[-1] != "sheet":
+                    continue
+                rid = next((v for k, v in s.attrib.items() if k.endswith("}id")), None)
+                target = rels.get(rid, "")
+                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+                if part not in names:
+                    continue
+                data = z.read(part)
+                if marker.search(data):
+                    cells = _scan_sheet_xml(data)
+                    if cells:
+                        out[s.get("name", "")] = cells
+    except (zipfile.BadZipFile, KeyError, ValueError, ET.ParseError):
+        pass  # calamine has read the file; an odd package layout only costs us this extra check
+    return out
+
+
+def read_workbook(path: str | Path) -> dict[str, Table]:
+    """Every worksheet of an .xlsx/.xlsm/.ods workbook, keyed by sheet name as written.
+
+    Chart sheets are skipped. Numbers come back as float (calamine does not keep Excel's
+    int/float distinction), dates as datetime.date/datetime, text as str, empty as None.
+    """
+    path = Path(path)
+    name = path.name
+    data = _load_bytes(path)
+    if (err := _wrong_type(path)) is not None:
+        raise err
+    if path.suffix.lower() not in WORKBOOK_TYPES:
+        raise _fail("unsupported_type", f"this is not a spreadsheet workbook; accepted are {ACCEPTED}", name)
+    _check_workbook_bytes(data, name)
+    grids: dict[str, list[list]] = {}
+    sheet = ""
+    try:
+        with CalamineWorkbook.from_path(str(path)) as wb:
+            for meta in wb.sheets_metadata:
+                if meta.typ != SheetTypeEnum.WorkSheet:
+                    continue
+                sheet = meta.name
+                grid = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                grids[sheet] = [list(r) for r in grid]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as e:  # calamine's Rust panics arrive as pyo3 PanicException(BaseException)
+        where = f" (at sheet '{sheet}')" if sheet else ""
+        raise _fail("corrupt", f"the file could not be read as an Excel workbook{where}: {_brief(e)}; it "
+                    "may be damaged or not really a workbook — open it in Excel/WPS and save it again as "
+                    ".xlsx", name) from None
+    fixes = _hidden_cells(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    for sheet, grid in grids.items():
+        for (r, c), text in fixes.get(sheet, {}).items():
+            grid.extend([] for _ in range(r - len(grid)))
+            grid[r - 1].extend([""] * (c - len(grid[r - 1])))
+            grid[r - 1][c - 1] = text
+    return {sheet: _to_table(name, sheet, grid, _workbook_cell) for sheet, grid in grids.items()}
+
+
+# ------------------------------------------------------------------------------------------------ CSV
+
+
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) first, then charset_normalizer's guess; GB18030 is preferred
+    whenever that guess is East Asian, because for short files of Chinese text the guess is often
+    Korean, Japanese or Big5 while the file is really GBK (a subset of GB18030)."""
+    tried = ["UTF-8"]
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        candidates = ["utf-16"]
+    else:
+        best = charset_normalizer.from_bytes(data).best()
+        guess = best.encoding if best else ""
+        candidates = [guess] if guess else []
+        if not best or guess in _EAST_ASIAN or guess.startswith("utf") or best.language in (
+                "Chinese", "Japanese", "Korean"):
+            candidates.insert(0, "gb18030")
+    for enc in dict.fromkeys(candidates):
+        tried.append(enc.upper().replace("_", "-"))
+        try:
+            return data.decode(enc).lstrip("\ufeff")
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise _fail("encoding", f"the text encoding could not be recognised (tried {', '.join(tried)}); "
+                "open the file in Excel/WPS or a text editor and save it as 'CSV UTF-8'", name)
+
+
+def _delimiter(text: str) -> str:
+    """Comma unless the first non-empty line has more semicolons or tabs (European Excel, TSV)."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    counts = {d: line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+def read_csv(path: str | Path) -> Table:
+    """A CSV/TSV file as one Table (sheet ''). Rows are numbered as Excel would show them
+    (header row 1 unless blank lines come first); cells are str, float or None."""
+    path = Path(path)
+    name = path.name
+    data = _load_bytes(path)
+    if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
+        raise _fail("not_text", "this is an Excel workbook, not a CSV text file; give it its real "
+                    "extension (.xlsx) or save it from Excel/WPS as 'CSV UTF-8'", name)
+    text = _decode(data, name)
+    if "\x00" in text:
+        raise _fail("not_text", "the file contains binary data and is not a CSV text file; save it "
+                    "from Excel/WPS as 'CSV UTF-8'", name)
+    delim = _delimiter(text)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+    except csv.Error as e:
+        raise _fail("csv_format", f"the file could not be read as CSV: {_brief(e)}", name) from None
+    filled = [i for i, r in enumerate(records) if _used_width(r)]
+    if not filled:
+        raise _fail("empty_file", "the file contains no data (only empty lines)", name)
+    width = len(records[filled[0]])
+    problems = [
+        Problem("error", "csv_extra_values",
+                f"this row has {_used_width(r)} values but the header has {width} columns; a value "
+                f"probably contains the delimiter '{delim}' (e.g. a decimal comma) — put it in quotes "
+                "or use a point as decimal separator", file=name, row=i + 1)
+        for i, r in enumerate(records) if i > filled[0] and _used_width(r) > width
+    ]
+    if problems:
+        raise InputError(problems)
+    return _to_table(name, "", records, _csv_cell)
+
+
+# ---------------------------------------------------------------------------------------------- other
+
+
+def read_any(path: str | Path) -> dict[str, Table]:
+    """Read any accepted file: a workbook gives its sheets, a CSV gives {'data': table}."""
+    path = Path(path)
+    if path.exists() and (err := _wrong_type(path)) is not None:
+        raise err
+    if path.suffix.lower() in TEXT_TYPES:
+        return {"data": read_csv(path)}
+    return read_workbook(path)
+
+
+def find_sheet(tables: dict[str, Table], *names: str) -> Table | None:
+    """The first sheet matching any of `names`, ignoring case and surrounding spaces
+    (users type 'Framework ' or 'FRAMEWORK'); None when there is none."""
+    index = {k.strip().casefold(): t for k, t in tables.items()}
+    for n in names:
+        if (t := index.get(n.strip().casefold())) is not None:
+            return t
+    return None

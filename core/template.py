@@ -1,0 +1,50 @@
+"""`template`: a blank input workbook of the default framework."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .atomic import atomic_path
+from .framework import COLUMNS, Framework
+from .settings import SPECS
+from .xlsx_util import autosize, write_row
+
+
+def write_template(fw: Framework, path: str | Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "说明"
+    lines = [
+        "CityIndex Studio 输入模板 / input template",
+        "指标体系: 每行一个节点；weight 为空表示同级等权。 framework: one row per node; empty weights = equal.",
+        "数据: 每行一个城市；列名为指标代码或其中文名称；其他列（如 region）为分组。",
+        "data: one row per unit; columns are indicator codes or their exact name_zh; other columns are groups.",
+        "设置: 项目默认方法。 settings: the project's defaults.",
+    ]
+    for i, line in enumerate(lines, start=1):
+        write_row(ws, i, [line])
+    ws = wb.create_sheet("指标体系")
+    cols = list(COLUMNS)
+    write_row(ws, 1, cols)
+    for i, c in enumerate(fw.preorder(), start=2):
+        n = fw.nodes[c]
+        d = "" if not fw.is_leaf(c) else ("+" if n.direction > 0 else "-")
+        write_row(ws, i, [n.code, n.parent, n.name_zh, n.name_en, n.weight, d, n.aggregation,
+                          n.normalization, n.min, n.max, n.target, n.transform, n.denominator,
+                          n.unit, n.source, n.year, n.description])
+    ws = wb.create_sheet("数据")
+    write_row(ws, 1, ["城市", "region"] + fw.leaves)
+    ws = wb.create_sheet("设置")
+    write_row(ws, 1, ["key", "value", "说明 / doc"])
+    for i, s in enumerate(SPECS, start=2):
+        write_row(ws, i, [s.key, s.default if s.default != "" else None, s.doc])
+    for w in wb.worksheets[1:]:
+        w.freeze_panes = "A2"
+        for c in w[1]:
+            c.font = Font(bold=True)
+        autosize(w)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)

@@ -1,0 +1,74 @@
+"""Checks that need both the framework and the data.
+
+Structural checks live in `framework.check_structure`, cell checks in
+`dataset.parse_data`; this module adds what only the pair can tell: a leaf
+without a data column, a missing denominator, an indicator or a unit with no
+data at all, a constant column where the method divides by its range, values
+outside a transform's domain.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .dataset import Dataset
+from .framework import Framework
+from .problems import ProblemList
+from .settings import Settings
+
+RANGE_METHODS = ("minmax", "rank", "zscore")
+
+
+def validate_pair(fw: Framework, ds: Dataset, settings: Settings, problems: ProblemList,
+                  framework_file: str = "", framework_sheet: str = "") -> None:
+    fwhere = dict(file=framework_file, sheet=framework_sheet)
+    for code in fw.leaves:
+        node = fw.nodes[code]
+        if code not in ds.values.columns:
+            problems.error("no_data_column", f"indicator '{code}' ({node.name_zh}) has no column in "
+                           f"the data sheet '{ds.sheet or ds.file}' (a header equal to its code or "
+                           "its name_zh)", **fwhere, row=node.row, column="code", value=code, code=code)
+            continue
+        if node.denominator and node.denominator not in ds.values.columns:
+            problems.error("no_denominator", f"denominator column '{node.denominator}' of '{code}' "
+                           "is not in the data sheet", **fwhere, row=node.row, column="denominator",
+                           value=node.denominator, code=code)
+        col = ds.values[code].to_numpy()
+        if np.isnan(col).all():
+            problems.error("empty_indicator", f"indicator '{code}' ({node.name_zh}) has no data at all",
+                           file=ds.file, sheet=ds.sheet, row=1, column=ds.headers.get(code, code),
+                           code=code)
+            continue
+        x = col
+        if node.denominator and node.denominator in ds.values.columns:
+            d = ds.values[node.denominator].to_numpy()
+            for u, dv, xv in zip(ds.units, d, col):
+                if not np.isnan(xv) and (np.isnan(dv) or dv == 0):
+                    problems.warning("bad_denominator", f"{u}: denominator '{node.denominator}' is "
+                                     f"{'empty' if np.isnan(dv) else 'zero'}, so '{code}' is missing",
+                                     **ds.where(u, node.denominator), value=None if np.isnan(dv) else dv)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                x = np.where(d != 0, col / d, np.nan)
+        present = x[~np.isnan(x)]
+        norm = fw.normalization_of(code, settings.normalization)
+        if len(present) >= 1 and np.ptp(present) == 0 and norm in RANGE_METHODS:
+            problems.warning("constant", f"indicator '{code}' has the same value for every unit; "
+                             f"{norm} cannot tell units apart: every unit gets the middle of the range",
+                             file=ds.file, sheet=ds.sheet, column=ds.headers.get(code, code),
+                             value=float(present[0]), code=code)
+        if node.transform in ("log", "log1p"):
+            bound = 0.0 if node.transform == "log" else -1.0
+            for u, xv in zip(ds.units, x):
+                if not np.isnan(xv) and xv <= bound:
+                    problems.error("transform_domain", f"{node.transform} of '{code}' needs values "
+                                   f"above {bound:g}; {u} has {xv:g}", **ds.where(u, code), value=xv)
+    for u, row in zip(ds.units, ds.values[[c for c in fw.leaves if c in ds.values.columns]].to_numpy()):
+        if len(row) and np.isnan(row).all():
+            problems.warning("empty_unit_data", f"{u} has no value for any indicator; it gets no score",
+                             file=ds.file, sheet=ds.sheet, row=ds.unit_rows.get(u),
+                             column=ds.unit_header, value=u, unit=u)
+    if settings.imputation in ("group_mean", "group_median") and settings.imputation_group \
+            and settings.imputation_group not in ds.groups.columns:
+        problems.error("no_group_column", f"imputation_group '{settings.imputation_group}' is not a "
+                       f"column of the data sheet; groups there: {list(ds.groups.columns)}",
+                       file=ds.file, sheet=ds.sheet, row=1, value=settings.imputation_group)

@@ -1,0 +1,41 @@
+"""Build small projects from Python lists, without files."""
+
+from __future__ import annotations
+
+from core.dataset import parse_data
+from core.framework import parse_framework
+from core.pipeline import Project
+from core.problems import ProblemList
+from core.settings import Settings
+from core.table import Table
+from core.validate import validate_pair
+
+FW_HEADER = ["code", "parent", "name_zh", "weight", "direction", "aggregation", "normalization",
+             "min", "max", "target", "transform", "denominator"]
+
+
+def fw_table(rows: list[list], header=FW_HEADER) -> Table:
+    return Table("t.xlsx", "framework", list(header), [list(r) for r in rows])
+
+
+def data_table(header: list[str], rows: list[list]) -> Table:
+    return Table("t.xlsx", "data", list(header), [list(r) for r in rows])
+
+
+def node(code, parent, weight=None, direction="+", aggregation=None, normalization=None,
+         mn=None, mx=None, target=None, transform=None, denominator=None):
+    return [code, parent, code, weight, direction if parent else None, aggregation, normalization,
+            mn, mx, target, transform, denominator]
+
+
+def make_project(fw_rows, header, data_rows, settings: Settings | None = None,
+                 allow_errors: bool = False) -> Project:
+    problems = ProblemList()
+    fw = parse_framework(fw_table(fw_rows), problems)
+    assert fw is not None, [p.format() for p in problems]
+    ds = parse_data(data_table(header, data_rows), fw, problems)
+    s = settings or Settings()
+    validate_pair(fw, ds, s, problems, "t.xlsx", "framework")
+    if not allow_errors:
+        assert not problems.has_errors, [p.format() for p in problems.errors]
+    return Project(fw, ds, s, problems)
