@@ -235,6 +235,15 @@ def parse_framework(table: Table, problems: ProblemList) -> Framework | None:
     every parent known), even if other errors (a bad weight) were found; returns
     None when no tree can be built.
     """
+    parsed = parse_nodes(table, problems)
+    if parsed is None:
+        return None
+    nodes, header_name = parsed
+    return check_structure(nodes, problems, table.file, table.sheet, header_name)
+
+
+def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], dict[str, str]] | None:
+    """The rows of a framework sheet as nodes, with the cell-level checks."""
     f, sh = table.file, table.sheet
     cols = map_header(table.header)
     if "code" not in cols:
@@ -325,8 +334,7 @@ def parse_framework(table: Table, problems: ProblemList) -> Framework | None:
             year=_text(cell(r, "year")), description=_text(cell(r, "description")), row=row,
         )
         rows_of[code] = row
-
-    return check_structure(nodes, problems, f, sh, header_name)
+    return nodes, header_name
 
 
 def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
@@ -373,6 +381,7 @@ def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
                                **where(nodes[key], "parent", nodes[key].parent))
             ok = False
     if not ok:
+        _node_checks(repaired(nodes), problems, where)
         return None
     fw = Framework.build(nodes.values())
     # sibling weights
@@ -390,7 +399,33 @@ def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
         elif set_ and sum(set_) == 0:
             problems.error("zero_weights", f"all weights among the children of '{p}' are zero",
                            **where(nodes[kids[0]], "weight", 0))
+    _node_checks(fw, problems, where)
+    return fw
+
+
+def repaired(nodes: dict[str, Node]) -> Framework:
+    """A best-effort tree for a broken framework, so the other checks can still run.
+
+    Orphans, extra roots and nodes on a cycle hang from a synthetic root; it is
+    used only to keep finding problems in one pass, never to compute scores.
+    """
+    synthetic = "\u2205root"
+    fixed = [Node(synthetic)]
     for n in nodes.values():
+        parent = n.parent
+        path, c = [], n.code
+        while c and c in nodes and c not in path:
+            path.append(c)
+            c = nodes[c].parent
+        broken = (not parent) or parent not in nodes or (c and c in path)
+        fixed.append(replace(n, parent=synthetic) if broken else n)
+    return Framework.build(fixed)
+
+
+def _node_checks(fw: Framework, problems: ProblemList, where) -> None:
+    for n in fw.nodes.values():
+        if n.code not in fw.nodes or n.code.startswith("\u2205"):
+            continue
         leaf = fw.is_leaf(n.code)
         if n.aggregation and leaf:
             problems.warning("ignored", f"aggregation on indicator '{n.code}' is ignored (it has no children)",
@@ -402,7 +437,7 @@ def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
                                **where(n, "min", n.min))
             elif n.min >= n.max:
                 problems.error("goalposts", f"goalposts of '{n.code}': min must be below max",
-                               **where(n, "min", f"{n.min} ≥ {n.max}"))
+                               **where(n, "min", f"{n.min:g} ≥ {n.max:g}"))
         if leaf and norm == "target":
             if n.target is None:
                 problems.error("target", f"'{n.code}' uses target normalisation but has no target",
@@ -412,5 +447,4 @@ def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
                                **where(n, "target", n.target))
         if n.min is not None and n.max is not None and n.min >= n.max and norm != "goalposts":
             problems.error("goalposts", f"min of '{n.code}' must be below its max",
-                           **where(n, "min", f"{n.min} ≥ {n.max}"))
-    return fw
+                           **where(n, "min", f"{n.min:g} ≥ {n.max:g}"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .dataset import parse_data
-from .framework import parse_framework
+from .framework import check_structure, parse_nodes, repaired
 from .paths import DEFAULT_FRAMEWORK
 from .pipeline import Project
 from .problems import InputError, ProblemList
@@ -81,11 +81,21 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
         problems.error("missing_sheet", f"no sheet named data/数据; sheets found: {', '.join(tables)}",
                        file=path.name)
 
-    fw = parse_framework(fw_table, problems)
-    if fw is None or data_table is None:
+    parsed = parse_nodes(fw_table, problems)
+    if parsed is None:
         return None, problems
-    ds = parse_data(data_table, fw, problems)
-    validate_pair(fw, ds, settings, problems, fw_table.file, fw_table.sheet)
+    nodes, header_name = parsed
+    fw = check_structure(nodes, problems, fw_table.file, fw_table.sheet, header_name)
+    if data_table is None:
+        return None, problems
+    # A broken tree still gets its data checked, against a best-effort repair of it.
+    checkable = fw if fw is not None else (repaired(nodes) if nodes else None)
+    if checkable is None:
+        return None, problems
+    ds = parse_data(data_table, checkable, problems)
+    validate_pair(checkable, ds, settings, problems, fw_table.file, fw_table.sheet)
+    if fw is None:
+        return None, problems
     return Project(fw, ds, settings, problems, str(path)), problems
 
 
