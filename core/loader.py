@@ -96,7 +96,7 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
     validate_pair(checkable, ds, settings, problems, fw_table.file, fw_table.sheet)
     if fw is None:
         return None, problems
-    return Project(fw, ds, settings, problems, str(path)), problems
+    return Project(fw, ds, settings, problems, str(path), data_table), problems
 
 
 def load_or_raise(path: str | Path, data_path: str | Path | None = None) -> Project:

@@ -30,6 +30,7 @@ from .normalise import normalise
 from .problems import ProblemList
 from .rank import min_rank_desc, order
 from .settings import Settings
+from .table import Table
 
 STAGES = ("denominate", "screen", "impute", "treat", "transform", "normalise", "weights",
           "aggregate", "rank")
@@ -44,9 +45,32 @@ class Project:
     settings: Settings = field(default_factory=Settings)
     problems: ProblemList = field(default_factory=ProblemList, compare=False)
     source: str = ""  # where it was loaded from (display only)
+    data_table: Table | None = field(default=None, compare=False)  # to re-read after structural edits
 
     def with_framework(self, fw: Framework) -> Project:
-        return replace(self, framework=fw)
+        """The same data under a new framework; the data sheet is re-read when the
+        indicators (or their denominators) changed, so new leaves find their columns."""
+        old = self.framework
+
+        def key(f: Framework):
+            return [(c, f.nodes[c].name_zh, f.nodes[c].denominator) for c in f.leaves]
+
+        if self.data_table is None or key(old) == key(fw):
+            return replace(self, framework=fw)
+        from .dataset import parse_data
+        from .validate import validate_pair
+        problems = ProblemList([p for p in self.problems if p.sheet != self.data_table.sheet
+                                and p.kind not in _PAIR_KINDS])
+        ds = parse_data(self.data_table, fw, problems)
+        validate_pair(fw, ds, self.settings, problems)
+        return replace(self, framework=fw, data=ds, problems=problems)
+
+    def with_settings(self, settings: Settings) -> Project:
+        return replace(self, settings=settings)
+
+
+_PAIR_KINDS = {"no_data_column", "no_denominator", "empty_indicator", "constant", "transform_domain",
+               "empty_unit_data", "no_group_column", "bad_denominator"}
 
 
 @dataclass(frozen=True)
