@@ -144,6 +144,9 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
         line = []
         for code, j in numeric_cols.items():
             v = r[j] if j < len(r) else None
+            if type(v) is float and math.isfinite(v):  # the common case, fast
+                line.append(v)
+                continue
             num, issue = parse_number(v)
             where = dict(file=f, sheet=sh, row=row, column=headers[code], value=v, unit=name, code=code)
             if issue == "bad":
