@@ -59,8 +59,8 @@ def profile_codes(result: Result, level: int = 1) -> list[str]:
 
 def leader(result: Result) -> str:
     """The rank-1 unit ('' when no unit has a score)."""
-    ranking = result.ranking()
-    return ranking[0]["unit"] if ranking and ranking[0]["rank"] == 1 else ""
+    idx, ranks = result.rank_order()
+    return result.units[int(idx[0])] if len(idx) and ranks[idx[0]] == 1 else ""
 
 
 def profile(result: Result, unit: str, level: int = 1, lang: str | None = None) -> dict:

@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", required=True)
     s.add_argument("--json")
     s.add_argument("--data")
+    s.add_argument("--live-formulas", action="store_true",
+                   help="add an editable weights sheet and scores/ranks as Excel formulas over it")
     c = sub.add_parser("check", help="list the problems in an input, one per line")
     c.add_argument("input")
     c.add_argument("--data")
@@ -75,12 +77,12 @@ def cmd_check(args) -> int:
 def cmd_score(args) -> int:
     from .export_json import result_dict, write_json
     from .pipeline import compute
-    from .results_plain import write_results
+    from .results_workbook import write_results
     project = _load(args)
     if project is None:
         return PROBLEM_EXIT
     result = compute(project)
-    write_results(result, args.output)
+    write_results(result, args.output, live_formulas=args.live_formulas, data=project.data)
     if args.json:
         write_json(result_dict(result), args.json)
     ranked = [r for r in result.ranking() if r["rank"] is not None]

@@ -39,6 +39,8 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
     """Load INPUT (and optionally DATA); returns the project (None if unusable) and all problems."""
     problems = ProblemList()
     path = Path(path)
+    if path.suffix.lower() == ".cidx":
+        return _load_project_file(path, data_path, problems)
     try:
         tables = read_any(path)
     except InputError as e:
@@ -97,6 +99,34 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
     if fw is None:
         return None, problems
     return Project(fw, ds, settings, problems, str(path), data_table), problems
+
+
+def _load_project_file(path: Path, data_path, problems: ProblemList) -> tuple[Project | None, ProblemList]:
+    """A saved project (.cidx); with `data_path`, its framework and settings over that file's data."""
+    from .project_file import load_project
+    try:
+        project = load_project(path)
+    except InputError as e:
+        problems.extend(e.problems)
+        return None, problems
+    if data_path is None:
+        problems.extend(project.problems)
+        return project, problems
+    data_path = Path(data_path)
+    try:
+        dtables = read_any(data_path)
+    except InputError as e:
+        problems.extend(e.problems)
+        return None, problems
+    data_table = find_sheet(dtables, *DATA_SHEETS) or (next(iter(dtables.values())) if len(dtables) == 1 else None)
+    if data_table is None:
+        problems.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(dtables)}",
+                       file=data_path.name)
+        return None, problems
+    fw = project.framework
+    ds = parse_data(data_table, fw, problems)
+    validate_pair(fw, ds, project.settings, problems, path.name, "framework")
+    return Project(fw, ds, project.settings, problems, str(path), data_table), problems
 
 
 def load_or_raise(path: str | Path, data_path: str | Path | None = None) -> Project:

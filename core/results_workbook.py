@@ -1,0 +1,1090 @@
+"""The results workbook (DESIGN §3, §5): what a committee receives, formatted for print.
+
+`write_results(result, path)` writes, with openpyxl, one sheet per table:
+
+- the ranking (TOP N highlighted, a bar chart of the TOP N);
+- the scores and ranks on every level of internal nodes (a sheet per level; the
+  first-level sheet carries the TOP 5 profile chart and a scatter of two dimensions);
+- every indicator's normalised score (the report's 表9–表46) and an index of them;
+- the weights (local, effective, how each was set);
+- the raw data (as given) and the data entering normalisation (after denomination,
+  imputation, outlier treatment and transform — the sheet says which);
+- the methods and settings in words, the units excluded and the nodes without a score,
+  each with the reason;
+- the data-quality report (problems, imputed and treated values with old and new);
+- with `live_formulas=True`, an editable weights sheet and sheets whose scores and ranks
+  are Excel formulas over the normalised scores and those weights;
+- any `extra_sheets` (scenarios, sensitivity) given by later features.
+
+Headers and sheet names are Chinese by default and English when the project's language
+is English. Every cell goes through `xlsx_util.write_row` (text that looks like a formula
+stays text; the only formulas are the live ones this module builds, via `write_formula`);
+the file is written to a temporary file and renamed (`atomic_path`).
+
+Numbers are stored as openpyxl writes them, to 16 significant digits (the JSON export
+keeps full precision). Print layout: landscape A4, header row repeated, fitted to one
+page wide; a sheet wider than about two screens (the indicator table) is fitted to
+several pages across with the unit names repeated on each.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference, ScatterChart, Series
+from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.properties import CalcProperties
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.page import PageMargins
+
+from .atomic import atomic_path
+from .dataset import Dataset
+from .pipeline import Result
+from .xlsx_util import text_width, write_formula, write_row
+
+# --- words -------------------------------------------------------------------------------
+TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        # sheet names
+        "s_ranking": "排名", "s_level1": "一级维度得分", "s_level2": "二级维度得分",
+        "s_level": "第{n}级得分", "s_indicators": "指标得分", "s_index": "指标目录",
+        "s_weights": "权重", "s_raw": "原始数据", "s_treated": "处理后数据", "s_methods": "方法说明",
+        "s_quality": "数据质量", "s_changes": "填补与处理", "s_live_weights": "可编辑权重",
+        "s_live_scores": "公式得分", "s_live_ranking": "公式排名",
+        # headers
+        "rank": "排名", "unit": "城市", "score": "综合得分", "rank_of": "{code} 排名",
+        "table": "表号", "table_no": "表{k}", "code": "代码", "name": "名称", "name_en": "英文名称",
+        "dimension": "所属维度", "subdimension": "所属子维度", "direction": "方向",
+        "normalization": "标准化方法", "transform": "变换", "denominator": "分母",
+        "outlier": "异常值处理", "skew": "偏度", "kurtosis": "峰度", "unit_of": "计量单位",
+        "source": "来源", "year": "年份", "effective": "有效权重", "column": "所在列",
+        "level": "层级", "parent": "上级", "local": "局部权重", "how": "权重来源",
+        "method": "聚合/标准化方法", "status": "参评", "yes": "是", "no_": "否（未参评）",
+        "category": "类别", "item": "项目", "text": "说明", "severity": "级别", "kind": "类型",
+        "file": "文件", "sheet": "工作表", "row": "行", "col": "列", "value": "值", "message": "说明",
+        "change": "处理", "old": "原值", "new": "新值", "note": "备注",
+        "weight_edit": "权重（可修改）", "share": "同级占比", "weights_row": "权重 →",
+        "position": "名次", "helper": "辅助列",
+        # values
+        "plus": "正向", "minus": "负向", "how_root": "—（根节点）", "how_set": "指标体系设定值",
+        "how_equal": "同级等权（未设定）", "sev_error": "错误", "sev_warning": "警告", "sev_info": "提示",
+        "c_method": "方法", "c_setting": "设置", "c_excluded": "未参评单位", "c_missing": "无得分节点",
+        "c_sheet": "工作表说明", "none": "无",
+        "ch_imputed": "填补", "ch_winsorised": "缩尾", "ch_log": "对数变换", "ch_flagged": "缩尾（仍未通过）",
+        # charts
+        "chart_top": "综合得分 TOP {n}", "chart_profile": "前 {n} 名城市的一级维度得分",
+        "chart_scatter": "{x} 与 {y}", "others": "其他",
+        # print
+        "page": "第 &P 页，共 &N 页",
+        # live formulas
+        "live_note": ("修改「{weights}」表 E 列（黄色）的权重，「{scores}」表中各级得分和「{ranking}」表中的"
+                      "排名会自动重新计算（公式）。权重只需在同级之间成比例（如 2、1、1），不必相加为 1。"
+                      "缺失的子项被跳过，其余子项的权重重新归一化，与 CityIndex Studio 的计算一致；"
+                      "算术、几何、调和平均均为公式。"),
+        "live_scores_note": ("各级得分均为公式：叶节点引用「{indicators}」表的标准化得分，上级节点按第 3 行的权重"
+                             "（引用「{weights}」表）对有得分的子项加权平均。修改「{weights}」表的权重即可更新。"),
+        "live_ranking_note": ("排名为公式（RANK，并列者取最高名次；比较时保留 9 位小数）。右侧为按公式排名自动排序的"
+                              "名单。修改「{weights}」表的权重即可更新。"),
+    },
+    "en": {
+        "s_ranking": "Ranking", "s_level1": "Dimension scores", "s_level2": "Sub-dimension scores",
+        "s_level": "Level {n} scores", "s_indicators": "Indicator scores", "s_index": "Indicator index",
+        "s_weights": "Weights", "s_raw": "Raw data", "s_treated": "Treated data", "s_methods": "Methods",
+        "s_quality": "Data quality", "s_changes": "Imputed and treated", "s_live_weights": "Editable weights",
+        "s_live_scores": "Formula scores", "s_live_ranking": "Formula ranking",
+        "rank": "Rank", "unit": "Unit", "score": "Score", "rank_of": "{code} rank",
+        "table": "Table", "table_no": "Table {k}", "code": "Code", "name": "Name", "name_en": "Chinese name",
+        "dimension": "Dimension", "subdimension": "Sub-dimension", "direction": "Direction",
+        "normalization": "Normalisation", "transform": "Transform", "denominator": "Denominator",
+        "outlier": "Outlier treatment", "skew": "Skewness", "kurtosis": "Kurtosis", "unit_of": "Unit of measure",
+        "source": "Source", "year": "Year", "effective": "Effective weight", "column": "Column",
+        "level": "Level", "parent": "Parent", "local": "Local weight", "how": "How set",
+        "method": "Aggregation / normalisation", "status": "Scored", "yes": "yes", "no_": "no (excluded)",
+        "category": "Category", "item": "Item", "text": "Text", "severity": "Severity", "kind": "Kind",
+        "file": "File", "sheet": "Sheet", "row": "Row", "col": "Column", "value": "Value", "message": "Message",
+        "change": "Change", "old": "Old value", "new": "New value", "note": "Note",
+        "weight_edit": "Weight (editable)", "share": "Share among siblings", "weights_row": "weights →",
+        "position": "Place", "helper": "helper",
+        "plus": "+", "minus": "-", "how_root": "— (root)", "how_set": "framework value",
+        "how_equal": "equal (empty)", "sev_error": "error", "sev_warning": "warning", "sev_info": "info",
+        "c_method": "Method", "c_setting": "Setting", "c_excluded": "Excluded unit", "c_missing": "No score",
+        "c_sheet": "Sheet", "none": "none",
+        "ch_imputed": "imputed", "ch_winsorised": "winsorised", "ch_log": "log-transformed",
+        "ch_flagged": "winsorised (still failing)",
+        "chart_top": "Score, TOP {n}", "chart_profile": "TOP {n}: scores on the dimensions",
+        "chart_scatter": "{x} and {y}", "others": "others",
+        "page": "Page &P of &N",
+        "live_note": ("Change a weight in column E (yellow) of '{weights}': the scores in '{scores}' and the ranks "
+                      "in '{ranking}' are formulas and update at once. Weights are relative among siblings "
+                      "(2, 1, 1 works; they need not sum to 1). A child without a score is skipped and the others' "
+                      "weights re-normalised, as CityIndex Studio does; arithmetic, geometric and harmonic nodes "
+                      "are all formulas."),
+        "live_scores_note": ("Every score is a formula: a leaf refers to its normalised score in '{indicators}', a "
+                             "node is the weighted mean of its children that have a score, with the weights of "
+                             "row 3 (taken from '{weights}'). Change a weight there and the scores update."),
+        "live_ranking_note": ("Ranks are formulas (RANK; ties share the best rank; scores compared to 9 "
+                              "decimals). On the right, the units sorted by that rank. Change a weight in "
+                              "'{weights}' and the ranking updates."),
+    },
+}
+
+NORM_NAMES = {
+    "zh": {"minmax": "极差标准化 (min-max)", "zscore": "标准差标准化 (z-score)", "rank": "排名法 (rank)",
+           "percentile": "百分位法 (percentile)", "goalposts": "目标区间法 (goalposts)",
+           "target": "目标值法 (target)", "ratio_max": "比值法 (x/max)"},
+    "en": {"minmax": "min-max", "zscore": "z-score (sample sd)", "rank": "rank", "percentile": "percentile",
+           "goalposts": "goalposts", "target": "distance to target", "ratio_max": "ratio to the maximum (x/max)"},
+}
+AGG_NAMES = {
+    "zh": {"arithmetic": "加权算术平均", "geometric": "加权几何平均", "harmonic": "加权调和平均"},
+    "en": {"arithmetic": "weighted arithmetic mean", "geometric": "weighted geometric mean",
+           "harmonic": "weighted harmonic mean"},
+}
+IMP_NAMES = {
+    "zh": {"none": "不填补（缺失保持缺失，并在数据质量表中列出）", "mean": "均值填补", "median": "中位数填补",
+           "group_mean": "按“{g}”分组均值填补（组内无值时用总体均值）",
+           "group_median": "按“{g}”分组中位数填补（组内无值时用总体中位数）"},
+    "en": {"none": "none (missing values stay missing and are listed in the data-quality sheet)",
+           "mean": "mean", "median": "median", "group_mean": "mean of the group '{g}' (overall mean when the "
+           "group has no value)", "group_median": "median of the group '{g}' (overall median when the group "
+           "has no value)"},
+}
+TRANSFORM_NAMES = {"log": "log(x)", "log1p": "log(1 + x)"}
+
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+TOP_FILL = PatternFill("solid", fgColor="FFF2CC")
+EDIT_FILL = PatternFill("solid", fgColor="FFFF99")
+IMPUTED_FILL = PatternFill("solid", fgColor="DDEBF7")
+TREATED_FILL = PatternFill("solid", fgColor="FCE4D6")
+NOTE_FONT = Font(italic=True, color="7F3F00")
+THIN = Side(style="thin", color="808080")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+HEADER_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
+WEIGHT_FMT = "0.0000"
+RANK_FMT = "0"
+MAX_HEADER_WIDTH = 12  # longer headers wrap
+MAX_WIDTH = 60  # longer texts wrap
+ONE_PAGE_CHARS = 260  # up to this total column width a sheet is printed one page wide
+PAGE_CHARS = 200  # wider sheets: this much per landscape page, unit names repeated
+
+
+def language(r: Result) -> str:
+    return r.settings.language if r.settings.language in TEXT else "zh"
+
+
+def sheet_names(lang: str = "zh", levels: int = 2) -> dict[str, str]:
+    """The fixed sheet names (level sheets for levels 1..`levels`) in `lang`."""
+    T = TEXT[lang if lang in TEXT else "zh"]
+    out = {k[2:]: v for k, v in T.items() if k.startswith("s_") and k != "s_level"}
+    for n in range(3, levels + 1):
+        out[f"level{n}"] = T["s_level"].format(n=n)
+    return out
+
+
+def number_format(decimals: int) -> str:
+    return "0" if decimals <= 0 else "0." + "0" * decimals
+
+
+def _num(v: Any) -> float | None:
+    if v is None:
+        return None
+    f = float(v)
+    return None if math.isnan(f) else f
+
+
+# --- the workbook ------------------------------------------------------------------------
+def write_results(result: Result, path: str | Path, top_n: int = 10, live_formulas: bool = False,
+                  extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
+                  data: Dataset | None = None) -> None:
+    """Write the results workbook to `path` atomically (WriteError when it cannot be written).
+
+    `data`: the project's Dataset, for the raw-data sheet as given (all units, denominators,
+    groups); without it the sheet shows the values after denomination of the scored units.
+    `extra_sheets`: name → rows (the first row is the header), appended as they are.
+    """
+    wb = build_workbook(result, top_n, live_formulas, extra_sheets, data)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
+                   extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
+                   data: Dataset | None = None) -> Workbook:
+    b = _Book(r, top_n, data)
+    b.wb.remove(b.wb.active)
+    for write in SHEETS:
+        write(b)
+    if live_formulas:
+        for write in LIVE_SHEETS:
+            write(b)
+    for name, rows in (extra_sheets or {}).items():
+        _write_extra(b, name, rows)
+    _write_sheet_notes(b)
+    b.wb.active = 0
+    return b.wb
+
+
+class _Book:
+    """What every sheet writer needs: the result, words, formats, the row order."""
+
+    def __init__(self, r: Result, top_n: int, data: Dataset | None):
+        self.r, self.top_n, self.data = r, max(int(top_n), 0), data
+        self.lang = language(r)
+        self.T = TEXT[self.lang]
+        self.fw = r.framework
+        self.fmt = number_format(r.settings.decimals)
+        self.wb = Workbook()
+        self.wb.calculation = CalcProperties(fullCalcOnLoad=True)  # Excel computes formulas on opening
+        self.wb.properties.creator = "CityIndex Studio"
+        self.wb.properties.title = self.T["s_ranking"]
+        idx, ranks = r.rank_order()
+        self.order = [int(i) for i in idx]  # unit indices in rank order
+        self.rank = ranks  # by unit index, NaN = no rank
+        self.n_ranked = int((~np.isnan(ranks)).sum())
+        self.col = {c: j for j, c in enumerate(r.plan.codes)}
+        self.names: dict[str, str] = {}  # sheet key -> actual title
+        self.live_codes: list[str] = []  # live formulas: nodes breadth-first
+        self.live_wrow: dict[str, int] = {}  # live formulas: node -> row in the editable weights sheet
+
+    def name(self, code: str) -> str:
+        return self.fw.nodes[code].name(self.lang)
+
+    def label(self, code: str) -> str:
+        return f"{code} {self.name(code)}"
+
+    def sheet(self, key: str, title: str | None = None):
+        title = _sheet_title(title or self.T["s_" + key], {ws.title for ws in self.wb.worksheets})
+        ws = self.wb.create_sheet(title)
+        self.names[key] = title
+        return ws
+
+    def score(self, i: int, code: str) -> float | None:
+        return _num(self.r.scores_array[i, self.col[code]])
+
+    def rank_of(self, i: int) -> int | None:
+        v = self.rank[i]
+        return None if np.isnan(v) else int(v)
+
+    def levels(self) -> list[int]:
+        """Levels that get a score sheet: 1 .. the deepest level holding an internal node."""
+        fw = self.fw
+        deepest = max((fw.level(c) for c in fw.internal if c != fw.root), default=1)
+        return list(range(1, max(deepest, 1) + 1)) if fw.children[fw.root] else []
+
+
+def _sheet_title(title: str, taken: set[str]) -> str:
+    t = re.sub(r"[\[\]:*?/\\]", "_", str(title)).strip("'") or "Sheet"
+    t = t[:31]
+    base, k = t, 2
+    while t.lower() in {s.lower() for s in taken}:
+        suffix = f" ({k})"
+        t = base[:31 - len(suffix)] + suffix
+        k += 1
+    return t
+
+
+# --- layout helpers ----------------------------------------------------------------------
+def _header(ws, row: int, values: list[Any], start_col: int = 1) -> None:
+    write_row(ws, row, values, start_col)
+    for j in range(len(values)):
+        c = ws.cell(row, start_col + j)
+        c.font = BOLD
+        c.fill = HEADER_FILL
+        c.alignment = HEADER_ALIGN
+        c.border = Border(bottom=THIN)
+
+
+def _note(ws, row: int, text: str, ncols: int) -> None:
+    write_row(ws, row, [text])
+    c = ws.cell(row, 1)
+    c.font = NOTE_FONT
+    c.alignment = Alignment(wrap_text=True, vertical="top")
+    if ncols > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+    ws.row_dimensions[row].height = 48
+
+
+def _formats(ws, first_row: int, last_row: int, cols: Sequence[int], fmt: str) -> None:
+    center = Alignment(horizontal="center") if fmt == RANK_FMT else None
+    for j in cols:
+        for i in range(first_row, last_row + 1):
+            c = ws.cell(i, j)
+            c.number_format = fmt
+            if center is not None:
+                c.alignment = center
+
+
+def _fit_columns(ws, header_row: int = 1, min_width: int = 5) -> None:
+    """Widths from the content (CJK counts double); long headers wrap, long texts wrap."""
+    data_w: dict[int, int] = {}
+    head_w: dict[int, int] = {}
+    merged = {(rng.min_row, rng.min_col) for rng in ws.merged_cells.ranges}
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is None or (c.row, c.column) in merged:
+                continue
+            if c.data_type == "f":
+                w = 10
+            elif isinstance(c.value, float):
+                w = _number_width(c.value, c.number_format)
+            else:
+                w = text_width(c.value)
+            target = head_w if c.row == header_row else data_w
+            target[c.column] = max(target.get(c.column, 0), w)
+    lines = 1
+    for col in set(data_w) | set(head_w):
+        w = max(data_w.get(col, 0), min(head_w.get(col, 0), MAX_HEADER_WIDTH)) + 2
+        w = max(min_width, min(MAX_WIDTH, w))
+        ws.column_dimensions[get_column_letter(col)].width = w
+        lines = max(lines, math.ceil(head_w.get(col, 0) / (w - 1)))
+        if data_w.get(col, 0) > MAX_WIDTH:
+            for (cell,) in ws.iter_rows(min_row=header_row + 1, min_col=col, max_col=col):
+                if isinstance(cell.value, str):
+                    cell.alignment = WRAP_TOP
+                    # explicit heights: neither Excel nor LibreOffice grows rows of a written file
+                    n = max(math.ceil(text_width(cell.value) / (w - 3)), 1)
+                    height = ws.row_dimensions[cell.row].height or 15
+                    ws.row_dimensions[cell.row].height = max(height, 15 * n + 2)
+    for row, dim in list(ws.row_dimensions.items()):
+        if row > header_row and dim.height and dim.height > 17:
+            for c in ws[row]:
+                if not c.alignment.wrap_text:
+                    c.alignment = Alignment(vertical="top", horizontal=c.alignment.horizontal)
+    if any(c.value is not None for c in ws[header_row]):
+        ws.row_dimensions[header_row].height = 15 * min(lines, 4) + 3
+
+
+def _number_width(v: float, fmt: str) -> int:
+    m = re.fullmatch(r"0(?:\.(0+))?", fmt)
+    if m is None:  # General: Excel shows at most 11 characters
+        return min(len(repr(v)), 11)
+    return len(f"{v:.{len(m.group(1) or '')}f}")
+
+
+def _print_setup(ws, T: dict, title_rows: str, freeze: str | None) -> None:
+    if freeze:
+        ws.freeze_panes = freeze
+    ws.print_title_rows = title_rows
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    total = sum((ws.column_dimensions[get_column_letter(j)].width or 9)
+                for j in range(1, (ws.max_column or 1) + 1))
+    pages = 1 if total <= ONE_PAGE_CHARS else math.ceil(total / PAGE_CHARS)
+    ws.page_setup.fitToWidth = pages
+    ws.page_setup.fitToHeight = 0
+    if pages > 1 and ws.max_column > 2:
+        ws.print_title_cols = "A:B"  # the unit names repeat on every page across
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3)
+    ws.print_options.horizontalCentered = True
+    ws.oddHeader.center.text = "&A"
+    ws.oddFooter.left.text = "CityIndex Studio"
+    ws.oddFooter.right.text = T["page"]
+
+
+def _finish(b: _Book, ws, freeze: str | None = "A2", header_row: int = 1) -> None:
+    _fit_columns(ws, header_row)
+    _print_setup(ws, b.T, f"{header_row}:{header_row}", freeze)
+
+
+def _chart_anchor(ws, col: int, row: int = 2) -> str:
+    return f"{get_column_letter(col)}{row}"
+
+
+def _axes_visible(ch) -> None:
+    # openpyxl 3.1 marks axes as deleted unless told otherwise; Excel would hide them
+    ch.x_axis.delete = False
+    ch.y_axis.delete = False
+
+
+# --- sheets ------------------------------------------------------------------------------
+def _write_ranking(b: _Book) -> None:
+    T, fw, r = b.T, b.fw, b.r
+    ws = b.sheet("ranking")
+    dims = list(fw.children[fw.root])
+    _header(ws, 1, [T["rank"], T["unit"], T["score"]] + [b.name(d) for d in dims])
+    top_rows = 0
+    for k, i in enumerate(b.order, start=2):
+        rank = b.rank_of(i)
+        write_row(ws, k, [rank, r.units[i], b.score(i, fw.root)] + [b.score(i, d) for d in dims])
+        if rank is not None and rank <= b.top_n:
+            top_rows = k - 1
+            for c in ws[k]:
+                c.fill = TOP_FILL
+                c.font = BOLD
+    last = len(b.order) + 1
+    _formats(ws, 2, last, [1], RANK_FMT)
+    _formats(ws, 2, last, range(3, 4 + len(dims)), b.fmt)
+    _finish(b, ws, "C2")
+    if top_rows:
+        ch = BarChart()
+        ch.type = "bar"
+        ch.style = 10
+        ch.title = T["chart_top"].format(n=b.top_n)
+        ch.add_data(Reference(ws, min_col=3, min_row=1, max_row=1 + top_rows), titles_from_data=True)
+        ch.set_categories(Reference(ws, min_col=2, min_row=2, max_row=1 + top_rows))
+        ch.x_axis.scaling.orientation = "maxMin"  # rank 1 on top
+        ch.legend = None
+        ch.dataLabels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False,
+                                      showPercent=False)
+        ch.width, ch.height = 16, max(7.5, 0.6 * top_rows + 2.5)
+        _axes_visible(ch)
+        ws.add_chart(ch, _chart_anchor(ws, 5 + len(dims)))
+
+
+def _write_levels(b: _Book) -> None:
+    T, fw, r = b.T, b.fw, b.r
+    for level in b.levels():
+        key = f"level{level}"
+        title = T["s_" + key] if level <= 2 else T["s_level"].format(n=level)
+        ws = b.sheet(key, title)
+        nodes = fw.at_level(level)
+        n = len(nodes)
+        _header(ws, 1, [T["rank"], T["unit"], T["score"]] + [b.label(c) for c in nodes]
+                + [T["rank_of"].format(code=c) for c in nodes])
+        node_ranks = {c: r.node_ranks(c).to_numpy() for c in nodes}
+        for k, i in enumerate(b.order, start=2):
+            ranks = [None if np.isnan(node_ranks[c][i]) else int(node_ranks[c][i]) for c in nodes]
+            write_row(ws, k, [b.rank_of(i), r.units[i], b.score(i, fw.root)]
+                      + [b.score(i, c) for c in nodes] + ranks)
+        last = len(b.order) + 1
+        _formats(ws, 2, last, [1] + list(range(4 + n, 4 + 2 * n)), RANK_FMT)
+        _formats(ws, 2, last, range(3, 4 + n), b.fmt)
+        _finish(b, ws, "C2")
+        if level == 1:
+            _profile_chart(b, ws, nodes, anchor_col=5 + 2 * n)
+            _scatter_chart(b, ws, nodes, anchor_col=5 + 2 * n)
+
+
+def _profile_chart(b: _Book, ws, dims: list[str], anchor_col: int) -> None:
+    k = min(5, b.n_ranked)
+    if k == 0 or not dims:
+        return
+    ch = BarChart()
+    ch.type = "col"
+    ch.grouping = "clustered"
+    ch.style = 10
+    ch.title = b.T["chart_profile"].format(n=k)
+    for row in range(2, 2 + k):
+        s = Series(Reference(ws, min_col=4, max_col=3 + len(dims), min_row=row, max_row=row))
+        s.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(ws.title)}!$B${row}"))
+        ch.series.append(s)
+    ch.set_categories(Reference(ws, min_col=4, max_col=3 + len(dims), min_row=1, max_row=1))
+    ch.legend.position = "b"
+    ch.width, ch.height = 22, 9
+    _axes_visible(ch)
+    ws.add_chart(ch, _chart_anchor(ws, anchor_col, 2))
+
+
+def _scatter_pair(b: _Book, dims: list[str]) -> tuple[str, str] | None:
+    if "T" in dims and "A" in dims:
+        return "T", "A"
+    return (dims[0], dims[1]) if len(dims) >= 2 else None
+
+
+def _scatter_chart(b: _Book, ws, dims: list[str], anchor_col: int) -> None:
+    pair = _scatter_pair(b, dims)
+    if pair is None or b.n_ranked == 0:
+        return
+    cx, cy = 4 + dims.index(pair[0]), 4 + dims.index(pair[1])
+    ch = ScatterChart()
+    ch.style = 13
+    ch.title = b.T["chart_scatter"].format(x=b.name(pair[0]), y=b.name(pair[1]))
+    ch.x_axis.title = b.name(pair[0])
+    ch.y_axis.title = b.name(pair[1])
+    n_top = min(b.top_n, b.n_ranked)
+    last = 1 + b.n_ranked
+
+    def add(first: int, end: int, labelled: bool) -> None:
+        s = Series(Reference(ws, min_col=cy, min_row=first, max_row=end),
+                   Reference(ws, min_col=cx, min_row=first, max_row=end))
+        s.marker.symbol = "circle"
+        s.marker.size = 7 if labelled else 5
+        s.marker.graphicalProperties = GraphicalProperties(solidFill="ED7D31" if labelled else "A5A5A5")
+        s.marker.graphicalProperties.line.solidFill = "FFFFFF" if labelled else "7F7F7F"
+        s.graphicalProperties.line.noFill = True
+        if labelled:
+            s.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(ws.title)}!$B${first}"))
+            s.dLbls = DataLabelList(showSerName=True, showVal=False, showCatName=False,
+                                    showLegendKey=False, showPercent=False)
+            s.dLbls.position = "r"
+        else:
+            s.tx = SeriesLabel(v=b.T["others"])
+        ch.series.append(s)
+
+    for row in range(2, 2 + n_top):
+        add(row, row, True)
+    if last > 1 + n_top:
+        add(2 + n_top, last, False)
+    ch.legend = None
+    ch.width, ch.height = 22, 12
+    _axes_visible(ch)
+    ws.add_chart(ch, _chart_anchor(ws, anchor_col, 22))
+
+
+def _write_indicators(b: _Book) -> None:
+    T, fw, r = b.T, b.fw, b.r
+    ws = b.sheet("indicators")
+    leaves = fw.leaves
+    _header(ws, 1, [T["rank"], T["unit"]] + [b.label(c) for c in leaves])
+    N = r.normalised[leaves].to_numpy(dtype=float)
+    for k, i in enumerate(b.order, start=2):
+        write_row(ws, k, [b.rank_of(i), r.units[i]] + [_num(v) for v in N[i]])
+    last = len(b.order) + 1
+    _formats(ws, 2, last, [1], RANK_FMT)
+    _formats(ws, 2, last, range(3, 3 + len(leaves)), b.fmt)
+    _finish(b, ws, "C2")
+
+
+def _outlier_words(b: _Book, code: str) -> str:
+    rec = b.r.outliers.get(code)
+    zh = b.lang == "zh"
+    if not rec:
+        return "—"
+    a = rec["action"]
+    if a == "none":
+        return "通过检验" if zh else "passes the rule"
+    if a == "not_tested":
+        return "未检验（少于 4 个值）" if zh else "not tested (fewer than 4 values)"
+    if a == "winsorised":
+        return f"缩尾 {rec['steps']} 步" if zh else f"winsorised, {rec['steps']} step(s)"
+    if a == "log":
+        return "缩尾不足，改为对数变换" if zh else "log-transformed (winsorising was not enough)"
+    return "缩尾后仍未通过（已标记）" if zh else "still failing after winsorising (flagged)"
+
+
+def _write_index(b: _Book) -> None:
+    T, fw, r, lang = b.T, b.fw, b.r, b.lang
+    ws = b.sheet("index")
+    _header(ws, 1, [T["table"], T["code"], T["name"], T["dimension"], T["subdimension"], T["direction"],
+                    T["normalization"], T["transform"], T["denominator"], T["outlier"], T["skew"],
+                    T["kurtosis"], T["unit_of"], T["source"], T["year"], T["effective"], T["column"]])
+    norm_methods = next((s["methods"] for s in r.steps if s["stage"] == "normalise"), {})
+    ind_title = b.names.get("indicators", "")
+    for k, code in enumerate(fw.leaves, start=1):
+        node = fw.nodes[code]
+        anc = list(reversed(fw.ancestors(code)))  # root, level 1, level 2, ...
+        dim = b.name(anc[1]) if len(anc) > 1 else ""
+        sub = b.name(anc[2]) if len(anc) > 2 else ""
+        rec = r.outliers.get(code, {})
+        col = get_column_letter(3 + k - 1)
+        method = norm_methods.get(code, fw.normalization_of(code, r.settings.normalization))
+        write_row(ws, k + 1, [T["table_no"].format(k=k), code, b.name(code), dim, sub,
+                              T["plus"] if node.direction > 0 else T["minus"],
+                              NORM_NAMES[lang].get(method, method), TRANSFORM_NAMES.get(node.transform, ""),
+                              node.denominator, _outlier_words(b, code), _num(rec.get("skew")),
+                              _num(rec.get("kurtosis")), node.unit, node.source, node.year,
+                              r.effective.get(code), f"{ind_title}!{col}"])
+        c = ws.cell(k + 1, 17)
+        c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{quote_sheetname(ind_title)}!{col}1")
+        c.font = Font(color="0563C1", underline="single")
+    last = len(fw.leaves) + 1
+    _formats(ws, 2, last, [11, 12], "0.00")
+    _formats(ws, 2, last, [16], WEIGHT_FMT)
+    _finish(b, ws, "C2")
+
+
+def _how_set(b: _Book, code: str) -> str:
+    fw = b.fw
+    parent = fw.nodes[code].parent
+    if not parent:
+        return b.T["how_root"]
+    if all(fw.nodes[k].weight is None for k in fw.children[parent]):
+        return b.T["how_equal"]
+    return b.T["how_set"]
+
+
+def _node_method(b: _Book, code: str) -> str:
+    fw, s = b.fw, b.r.settings
+    if fw.is_leaf(code):
+        m = fw.normalization_of(code, s.normalization)
+        return NORM_NAMES[b.lang].get(m, m)
+    m = fw.aggregation_of(code, s.aggregation)
+    return AGG_NAMES[b.lang].get(m, m)
+
+
+def _write_weights(b: _Book) -> None:
+    T, fw, r = b.T, b.fw, b.r
+    ws = b.sheet("weights")
+    _header(ws, 1, [T["code"], T["name"], T["level"], T["parent"], T["local"], T["effective"], T["how"],
+                    T["method"]])
+    codes = list(fw.preorder())
+    for k, c in enumerate(codes, start=2):
+        write_row(ws, k, [c, b.name(c), fw.level(c), fw.nodes[c].parent or None, r.local[c], r.effective[c],
+                          _how_set(b, c), _node_method(b, c)])
+        ws.cell(k, 2).alignment = Alignment(indent=fw.level(c))
+    _formats(ws, 2, len(codes) + 1, [5, 6], WEIGHT_FMT)
+    _finish(b, ws, "B2")
+
+
+def _write_raw(b: _Book) -> None:
+    T, fw, r, d = b.T, b.fw, b.r, b.data
+    ws = b.sheet("raw")
+    scored = set(r.units)
+    if d is not None:
+        num_cols = list(d.values.columns)
+        grp_cols = list(d.groups.columns)
+        heads = [d.headers.get(c, c) for c in num_cols]
+        _header(ws, 1, [T["unit"], T["status"]] + [d.headers.get(g, g) for g in grp_cols] + heads)
+        V = d.values.to_numpy(dtype=float)
+        G = d.groups.to_numpy(dtype=object) if grp_cols else None
+        for k, u in enumerate(d.units):
+            groups = list(G[k]) if G is not None else []
+            write_row(ws, k + 2, [u, T["yes"] if u in scored else T["no_"]] + groups
+                      + [_num(v) for v in V[k]])
+    else:
+        _header(ws, 1, [T["unit"], T["status"]] + [b.label(c) for c in fw.leaves])
+        V = r.raw[fw.leaves].to_numpy(dtype=float)
+        for k, u in enumerate(r.units):
+            write_row(ws, k + 2, [u, T["yes"]] + [_num(v) for v in V[k]])
+    _finish(b, ws, "C2")
+
+
+def _write_treated(b: _Book) -> None:
+    T, fw, r = b.T, b.fw, b.r
+    ws = b.sheet("treated")
+    leaves = fw.leaves
+    tr = {c: fw.nodes[c].transform for c in leaves}
+    logged = {c for c, rec in r.outliers.items() if rec.get("action") == "log"}
+
+    def head(c: str) -> str:
+        tags = ([TRANSFORM_NAMES[tr[c]]] if tr[c] else []) + (["log(x − min + 0.01·range)"] if c in logged else [])
+        return b.label(c) + (f" [{', '.join(tags)}]" if tags else "")
+
+    _header(ws, 1, [T["unit"]] + [head(c) for c in leaves])
+    V = r.treated[leaves].to_numpy(dtype=float)
+    row_of = {u: k + 2 for k, u in enumerate(r.units)}
+    col_of = {c: j + 2 for j, c in enumerate(leaves)}
+    for k, u in enumerate(r.units):
+        write_row(ws, k + 2, [u] + [_num(v) for v in V[k]])
+    for rec in r.imputed:
+        if rec["unit"] in row_of and rec["code"] in col_of:
+            ws.cell(row_of[rec["unit"]], col_of[rec["code"]]).fill = IMPUTED_FILL
+    for rec in r.treated_cells:
+        if rec["unit"] in row_of and rec["code"] in col_of:
+            ws.cell(row_of[rec["unit"]], col_of[rec["code"]]).fill = TREATED_FILL
+    _finish(b, ws, "B2")
+
+
+# --- methods in words --------------------------------------------------------------------
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def _join(items: list[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def method_sentences(r: Result) -> list[tuple[str, str]]:
+    """(stage, sentence) for every step of the pipeline, in the project's language."""
+    lang = language(r)
+    zh = lang == "zh"
+    s, fw = r.settings, r.framework
+    out: list[tuple[str, str]] = []
+    step = {st["stage"]: st for st in r.steps}
+    n_units = len(r.units) + len(r.excluded)
+
+    den = step.get("denominate", {}).get("denominated", [])
+    if den:
+        items = [f"{d['code']} ÷ {d['denominator']}" for d in den]
+        out.append(("denominate", ("分母处理：" if zh else "Denomination: ") + _join(items, lang)
+                    + ("（在筛选之前进行）" if zh else " (before screening)")))
+    else:
+        out.append(("denominate", "分母处理：无" if zh else "Denomination: none"))
+
+    cov = s.unit_min_coverage
+    if cov > 0:
+        out.append(("screen", f"单位筛选：分母处理后指标数据覆盖率低于 {_pct(cov)} 的单位不参评；本次 "
+                    f"{len(r.excluded)} 个未参评（见下），{len(r.units)} 个参评" if zh else
+                    f"Screening: units with less than {_pct(cov)} of the indicators present (after "
+                    f"denomination) are excluded; {len(r.excluded)} excluded (listed below), {len(r.units)} scored"))
+    else:
+        out.append(("screen", f"单位筛选：不设数据覆盖率下限，{n_units} 个单位全部参评" if zh else
+                    f"Screening: no minimum data coverage; all {n_units} units scored"))
+
+    imp = IMP_NAMES[lang][s.imputation].format(g=s.imputation_group)
+    tail = "" if s.imputation == "none" else (f"；共填补 {len(r.imputed)} 个单元格" if zh else
+                                              f"; {len(r.imputed)} cell(s) filled")
+    out.append(("impute", ("缺失值处理：" if zh else "Imputation: ") + imp + tail))
+
+    if s.outliers == "none":
+        out.append(("treat", "异常值处理：不处理" if zh else "Outliers: not treated"))
+    else:
+        acts = [rec["action"] for rec in r.outliers.values()]
+        nw, nl, nf = acts.count("winsorised"), acts.count("log"), acts.count("flagged")
+        out.append(("treat", (
+            f"异常值处理：按 OECD/JRC 规则检验（|偏度| < {s.skew_limit:g} 或 峰度 < {s.kurtosis_limit:g} 为通过；"
+            f"少于 4 个值不检验），未通过者逐步缩尾，至多 {s.winsor_max_points} 步；仍未通过且正偏者改为对"
+            f"原值作对数变换 log(x − min + 0.01·(max − min))。本次：缩尾 {nw} 个指标，对数变换 {nl} 个，"
+            f"仍未通过（已标记）{nf} 个" if zh else
+            f"Outliers: the OECD/JRC rule (passes when |skewness| < {s.skew_limit:g} or kurtosis < "
+            f"{s.kurtosis_limit:g}; fewer than 4 values: not tested); a failing indicator is winsorised step by "
+            f"step, at most {s.winsor_max_points} steps; one still failing with positive skew is log-transformed "
+            f"instead, log(x − min + 0.01·(max − min)). Here: {nw} winsorised, {nl} log-transformed, {nf} "
+            "still failing (flagged)")))
+
+    trs = step.get("transform", {}).get("transforms", {})
+    if trs:
+        items = [f"{c} {TRANSFORM_NAMES.get(t, t)}" for c, t in trs.items()]
+        out.append(("transform", ("变换（归一化之前）：" if zh else "Transform (before normalisation): ")
+                    + _join(items, lang)))
+    else:
+        out.append(("transform", "变换：无" if zh else "Transform: none"))
+
+    m = s.normalization
+    names = NORM_NAMES[lang]
+    if zh:
+        text = f"归一化：{names.get(m, m)}"
+        if m in ("minmax", "goalposts", "rank"):
+            text += f"，下限 {s.minmax_low:g}"
+        text += f"，满分 {s.scale:g}" if m != "zscore" else "（均值 0，样本标准差 1）"
+    else:
+        text = f"Normalisation: {names.get(m, m)}"
+        if m in ("minmax", "goalposts", "rank"):
+            text += f", low end {s.minmax_low:g}"
+        text += f", top of the scale {s.scale:g}" if m != "zscore" else " (mean 0, sample sd 1)"
+    methods = step.get("normalise", {}).get("methods", {})
+    other = [f"{c} {names.get(v, v)}" for c, v in methods.items() if v != m]
+    if other:
+        text += ("；以下指标另用其他方法：" if zh else "; these indicators use another method: ") + _join(other, lang)
+    neg = [c for c in fw.leaves if fw.nodes[c].direction < 0]
+    if neg:
+        text += ("；负向指标（越小越好）：" if zh else "; negative indicators (lower is better): ") + _join(neg, lang)
+    else:
+        text += "；全部指标为正向（越大越好）" if zh else "; every indicator is positive (higher is better)"
+    out.append(("normalise", text))
+
+    groups = [p for p in fw.internal]
+    n_equal = sum(1 for p in groups if all(fw.nodes[k].weight is None for k in fw.children[p]))
+    out.append(("weights", (
+        f"权重：各节点在同级之间的局部权重取自指标体系（同级之和归一化为 1），未设定者同级等权；有效权重为从根节点到该"
+        f"节点路径上局部权重之积。本次：{n_equal} 组同级等权，{len(groups) - n_equal} 组按设定值" if zh else
+        f"Weights: each node's local weight among its siblings comes from the framework (normalised to sum to "
+        f"1), equal among siblings where none is set; the effective weight is the product of the local weights "
+        f"on the path from the root. Here: {n_equal} sibling group(s) equal, {len(groups) - n_equal} set")))
+
+    agg = AGG_NAMES[lang]
+    text = (f"聚合：{agg.get(s.aggregation)}，自下而上逐级计算；缺失的子项跳过，其余子项的权重重新归一化；有得分的子项"
+            f"须至少 1 个且占比不低于 {_pct(s.node_min_coverage)}（node_min_coverage），否则该节点无得分" if zh else
+            f"Aggregation: {agg.get(s.aggregation)}, bottom-up; a child without a score is skipped and the others' "
+            f"weights re-normalised, as long as at least one child and at least {_pct(s.node_min_coverage)} of "
+            "the children (node_min_coverage) have a score; otherwise the node has no score")
+    over = [f"{c} {agg.get(v, v)}" for c, v in step.get("aggregate", {}).get("methods", {}).items()
+            if v != s.aggregation]
+    if over:
+        text += ("；以下节点另用：" if zh else "; these nodes use: ") + _join(over, lang)
+    out.append(("aggregate", text))
+
+    out.append(("rank", "排名：按综合得分由高到低；得分相同（比较到小数点后 9 位）者并列，取最高名次"
+                "（1, 2, 2, 4）；无综合得分的单位不排名，列在最后" if zh else
+                "Ranking: by score, highest first; equal scores (compared to 9 decimals) share the best rank "
+                "(1, 2, 2, 4); a unit without a score has no rank and is listed last"))
+    out.append(("display", f"显示：保留 {s.decimals} 位小数（计算保留全部精度）" if zh else
+                f"Display: {s.decimals} decimal(s) (computation keeps full precision)"))
+    return out
+
+
+STAGE_NAMES = {"zh": {"denominate": "分母处理", "screen": "单位筛选", "impute": "缺失值处理", "treat": "异常值处理",
+                      "transform": "变换", "normalise": "归一化", "weights": "权重", "aggregate": "聚合",
+                      "rank": "排名", "display": "显示"},
+               "en": {"denominate": "Denomination", "screen": "Screening", "impute": "Imputation",
+                      "treat": "Outliers", "transform": "Transform", "normalise": "Normalisation",
+                      "weights": "Weights", "aggregate": "Aggregation", "rank": "Ranking", "display": "Display"}}
+
+
+def _missing_reason(b: _Book, unit_index: int, code: str) -> str:
+    r, s = b.r, b.r.settings
+    if b.lang != "zh":
+        return next((m["reason"] for m in r.missing if m["code"] == code
+                     and m["unit"] == r.units[unit_index]), "")
+    kids = b.fw.children[code]
+    X = np.array([r.scores_array[unit_index, b.col[k]] for k in kids])
+    present = int((~np.isnan(X)).sum())
+    method = b.fw.aggregation_of(code, s.aggregation)
+    if present == 0:
+        return "没有任何子项有得分"
+    if present < s.node_min_coverage * len(kids) - 1e-9:
+        return f"仅 {present}/{len(kids)} 个子项有得分，低于 {_pct(s.node_min_coverage)} 的要求（node_min_coverage）"
+    if method != "arithmetic" and (X[~np.isnan(X)] < 0).any():
+        return f"{AGG_NAMES['zh'].get(method, method)}不适用于负的子项得分"
+    return "有得分的子项权重均为 0"
+
+
+def _write_methods(b: _Book) -> None:
+    T, r, lang = b.T, b.r, b.lang
+    ws = b.sheet("methods")
+    _header(ws, 1, [T["category"], T["item"], T["text"]])
+    rows: list[list[Any]] = []
+    stage_names = STAGE_NAMES.get(lang, {})
+    for stage, text in method_sentences(r):
+        rows.append([T["c_method"], stage_names.get(stage, stage), text])
+    for key, value in r.settings.to_dict().items():
+        rows.append([T["c_setting"], key, f"{value:g}" if isinstance(value, float) else str(value)])
+    for e in r.excluded:
+        reason = (f"分母处理后的数据覆盖率 {_pct(e['coverage'])}，低于下限 {_pct(r.settings.unit_min_coverage)}"
+                  if lang == "zh" and "coverage" in e else e["reason"])
+        rows.append([T["c_excluded"], e["unit"], reason])
+    uindex = {u: i for i, u in enumerate(r.units)}
+    for m in r.missing:
+        rows.append([T["c_missing"], f"{m['unit']} · {b.label(m['code'])}",
+                     _missing_reason(b, uindex[m["unit"]], m["code"])])
+    for k, row in enumerate(rows, start=2):
+        write_row(ws, k, row)
+    _finish(b, ws, "A2")  # again once the list of sheets is appended (_write_sheet_notes)
+
+
+def _sheet_descriptions(b: _Book) -> list[list[str]]:
+    zh = b.lang == "zh"
+    raw_desc = (("按输入文件的原值（全部单位，含分母列和分组列），未经任何处理" if zh else
+                 "the values as given in the input (every unit, with denominators and groups), untreated")
+                if b.data is not None else
+                ("参评单位的指标值，已做分母处理（若有），未做填补、异常值处理和变换" if zh else
+                 "the scored units' values after denomination (if any), before imputation, outlier "
+                 "treatment and transform"))
+    d = {
+        "ranking": ("按综合得分排名，前 {n} 名高亮" if zh else "units by score, TOP {n} highlighted").format(n=b.top_n),
+        "level1": "一级维度的得分与排名" if zh else "scores and ranks on the first-level dimensions",
+        "level2": "二级维度的得分与排名" if zh else "scores and ranks on the second-level nodes",
+        "indicators": "各指标的标准化得分（每列一张指标得分表）" if zh else "each indicator's normalised score",
+        "index": "指标目录：每个指标的表号、方法与所在列" if zh else "each indicator's table, methods and column",
+        "weights": "局部权重、有效权重及其来源" if zh else "local and effective weights, and how each was set",
+        "raw": raw_desc,
+        "treated": ("进入归一化的数值：分母处理、填补（蓝色）、异常值处理（橙色）和变换之后" if zh else
+                    "the values entering normalisation: after denomination, imputation (blue), outlier "
+                    "treatment (orange) and transform"),
+        "methods": ("方法与设置、未参评单位、无得分节点" if zh else
+                    "methods, settings, excluded units, nodes without score"),
+        "quality": "输入数据中发现的问题（文件、工作表、行、列、值）" if zh else
+                   "problems found in the input (file, sheet, row, column, value)",
+        "changes": "每个被填补、缩尾或变换的值（原值与新值）" if zh else
+                   "every imputed, winsorised or log-transformed value (old and new)",
+        "live_weights": "可修改的权重（公式工作簿）" if zh else "editable weights (live formulas)",
+        "live_scores": "以公式计算的各级得分" if zh else "every node's score as a formula",
+        "live_ranking": "以公式计算的排名" if zh else "the ranking as formulas",
+    }
+    return [[b.T["c_sheet"], b.names[k], d.get(k, "")] for k in b.names if k in d or k.startswith("level")]
+
+
+def _write_quality(b: _Book) -> None:
+    T, r = b.T, b.r
+    ws = b.sheet("quality")
+    _header(ws, 1, [T["severity"], T["kind"], T["file"], T["sheet"], T["row"], T["col"], T["unit"], T["code"],
+                    T["value"], T["message"]])
+    for k, p in enumerate(r.problems, start=2):
+        value = p.value
+        if value is not None and not isinstance(value, (int, float, str, bool)):
+            value = str(value)
+        write_row(ws, k, [T.get("sev_" + p.severity, p.severity), p.kind, p.file, p.sheet, p.row, p.column,
+                          p.unit, p.code, value, p.message])
+    if not len(r.problems):
+        write_row(ws, 2, [T["none"]])
+    _finish(b, ws, "A2")
+
+
+def _write_changes(b: _Book) -> None:
+    T, r = b.T, b.r
+    ws = b.sheet("changes")
+    _header(ws, 1, [T["change"], T["unit"], T["code"], T["name"], T["old"], T["new"], T["note"]])
+    rows = []
+    for rec in r.imputed:
+        how = IMP_NAMES[b.lang].get(rec["method"], rec["method"]).format(g=rec.get("group", ""))
+        note = how + (f"（{rec['group']}）" if rec.get("group") and b.lang == "zh" else
+                      f" ({rec['group']})" if rec.get("group") else "")
+        if rec.get("note"):
+            note += "; " + rec["note"]
+        rows.append([T["ch_imputed"], rec["unit"], rec["code"], b.name(rec["code"]), None, _num(rec["value"]),
+                     note])
+    for rec in r.treated_cells:
+        rows.append([T.get("ch_" + rec["action"], rec["action"]), rec["unit"], rec["code"], b.name(rec["code"]),
+                     _num(rec["old"]), _num(rec["new"]), _outlier_words(b, rec["code"])])
+    for k, row in enumerate(rows or [[T["none"]]], start=2):
+        write_row(ws, k, row)
+    _finish(b, ws, "A2")
+
+
+def _write_sheet_notes(b: _Book) -> None:
+    """Append the list of sheets to the methods sheet, once every sheet exists."""
+    ws = b.wb[b.names["methods"]]
+    start = ws.max_row + 1
+    for k, row in enumerate(_sheet_descriptions(b), start=start):
+        write_row(ws, k, row)
+    _finish(b, ws, "A2")
+
+
+# --- live formulas -----------------------------------------------------------------------
+def breadth_first(fw) -> list[str]:
+    """Nodes level by level: every node's children are contiguous (formula ranges)."""
+    out = [fw.root]
+    i = 0
+    while i < len(out):
+        out.extend(fw.children[out[i]])
+        i += 1
+    return out
+
+
+def _write_live_weights(b: _Book) -> None:
+    T, fw, r = b.T, b.fw, b.r
+    ws = b.sheet("live_weights")
+    b.names.setdefault("live_scores", T["s_live_scores"])
+    b.names.setdefault("live_ranking", T["s_live_ranking"])
+    codes = breadth_first(fw)
+    b.live_codes = codes
+    b.live_wrow = {c: 3 + k for k, c in enumerate(codes)}
+    note = T["live_note"].format(weights=ws.title, scores=b.names["live_scores"],
+                                 ranking=b.names["live_ranking"])
+    _note(ws, 1, note, 8)
+    _header(ws, 2, [T["code"], T["parent"], T["name"], T["level"], T["weight_edit"], T["share"],
+                    T["effective"], T["how"]])
+    rows = b.live_wrow
+    for c in codes:
+        k = rows[c]
+        parent = fw.nodes[c].parent
+        write_row(ws, k, [c, parent or None, b.name(c), fw.level(c), 1.0 if not parent else r.local[c], None,
+                          None, _how_set(b, c)])
+        if not parent:
+            write_row(ws, k, [1.0], 6)
+            write_formula(ws, k, 7, f"=F{k}")
+            continue
+        sib = fw.children[parent]
+        a, z = rows[sib[0]], rows[sib[-1]]
+        write_formula(ws, k, 6, f'=IF(SUM(E${a}:E${z})>0,E{k}/SUM(E${a}:E${z}),"")')
+        pr = rows[parent]
+        write_formula(ws, k, 7, f'=IF(AND(ISNUMBER(F{k}),ISNUMBER(G{pr})),F{k}*G{pr},"")')
+        ws.cell(k, 5).fill = EDIT_FILL
+    last = 2 + len(codes)
+    _formats(ws, 3, last, [5, 6, 7], WEIGHT_FMT)
+    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=False,
+                        showErrorMessage=True, error="≥ 0", errorTitle=T["weight_edit"])
+    dv.add(f"E4:E{last}")
+    ws.add_data_validation(dv)
+    _finish(b, ws, "A3", header_row=2)
+    ws.column_dimensions["H"].width = max(ws.column_dimensions["H"].width or 0, 18)
+
+
+def node_formula(fw, code: str, row: int, col_of: dict[str, int], method: str, min_coverage: float,
+                 weights_row: int) -> str:
+    """The Excel formula of an internal node's score in `row`, over its (contiguous) children's cells
+    and the weights in `weights_row`; equal to the engine's aggregation, missing children included."""
+    kids = fw.children[code]
+    cols = [get_column_letter(col_of[k]) for k in kids]
+    X = f"{cols[0]}{row}:{cols[-1]}{row}"
+    W = f"{cols[0]}${weights_row}:{cols[-1]}${weights_row}"
+    den = f"SUMPRODUCT(--ISNUMBER({X}),{W})"
+    # the engine's rule: at least one child, and a share >= node_min_coverage (1e-9 slack)
+    need = max(1, math.ceil(min_coverage * len(kids) - 1e-9))
+    ok = f"AND(COUNT({X})>={need},{den}>0)"
+    if method == "arithmetic":
+        return f'=IF({ok},SUMPRODUCT({X},{W})/{den},"")'
+    cells = [(f"{c}{row}", f"{c}${weights_row}") for c in cols]
+    zero = "+".join(f"IF(ISNUMBER({x}),({x}=0)*({w}>0),0)" for x, w in cells)
+    neg = "+".join(f"IF(ISNUMBER({x}),({x}<0)*({w}>0),0)" for x, w in cells)
+    if method == "geometric":
+        logs = "+".join(f"IF(ISNUMBER({x}),IF({x}>0,{w}*LN({x}),0),0)" for x, w in cells)
+        value = f"EXP(({logs})/{den})"
+    elif method == "harmonic":
+        inv = "+".join(f"IF(ISNUMBER({x}),IF({x}>0,{w}/{x},0),0)" for x, w in cells)
+        value = f"{den}/({inv})"
+    else:
+        raise ValueError(f"no formula for aggregation {method!r}")
+    return f'=IF({ok},IF(({neg})>0,"",IF(({zero})>0,0,{value})),"")'
+
+
+def _write_live_scores(b: _Book) -> None:
+    T, fw, r = b.T, b.fw, b.r
+    ws = b.sheet("live_scores")
+    codes = b.live_codes
+    col_of = {c: 2 + j for j, c in enumerate(codes)}
+    wsheet = quote_sheetname(b.names["live_weights"])
+    isheet = quote_sheetname(b.names["indicators"])
+    leaf_col = {c: 3 + j for j, c in enumerate(fw.leaves)}  # in the indicator sheet
+    note = T["live_scores_note"].format(indicators=b.names["indicators"], weights=b.names["live_weights"])
+    _note(ws, 1, note, min(len(codes) + 1, 12))
+    _header(ws, 2, [T["unit"]] + [b.label(c) for c in codes])
+    write_row(ws, 3, [T["weights_row"]])
+    ws.cell(3, 1).font = BOLD
+    for c in codes:
+        cell = write_formula(ws, 3, col_of[c], f"={wsheet}!$E${b.live_wrow[c]}")
+        cell.number_format = WEIGHT_FMT
+        cell.font = Font(italic=True, color="7F7F7F")
+    s = r.settings
+    for k, i in enumerate(b.order):
+        row, irow = 4 + k, 2 + k  # the indicator sheet lists the units in the same order
+        write_row(ws, row, [r.units[i]])
+        for c in codes:
+            if fw.is_leaf(c):
+                ref = f"{isheet}!{get_column_letter(leaf_col[c])}{irow}"
+                f = f'=IF(ISNUMBER({ref}),{ref},"")'
+            else:
+                f = node_formula(fw, c, row, col_of, fw.aggregation_of(c, s.aggregation), s.node_min_coverage, 3)
+            write_formula(ws, row, col_of[c], f).number_format = b.fmt
+    _fit_columns(ws, 2)
+    for c in codes:
+        ws.column_dimensions[get_column_letter(col_of[c])].width = 11
+    _print_setup(ws, T, "2:3", "B4")
+
+
+def _write_live_ranking(b: _Book) -> None:
+    T = b.T
+    ws = b.sheet("live_ranking")
+    n = len(b.order)
+    ssheet = quote_sheetname(b.names["live_scores"])
+    note = T["live_ranking_note"].format(weights=b.names["live_weights"])
+    _note(ws, 1, note, 9)
+    _header(ws, 2, [T["unit"], T["score"], T["rank"], T["helper"], T["helper"], None, T["position"], T["unit"],
+                    T["score"], T["rank"]])
+    ws.cell(2, 6).fill = PatternFill(fill_type=None)
+    ws.cell(2, 6).border = Border()
+    first, last = 3, 2 + n
+    rng = lambda col: f"{col}${first}:{col}${last}"  # noqa: E731
+    for k, i in enumerate(b.order):
+        row = first + k
+        write_row(ws, row, [b.r.units[i]])
+        src = f"{ssheet}!B{4 + k}"
+        write_formula(ws, row, 2, f'=IF(ISNUMBER({src}),{src},"")').number_format = b.fmt
+        write_formula(ws, row, 4, f'=IF(ISNUMBER(B{row}),ROUND(B{row},9),"")')
+        write_formula(ws, row, 3, f'=IF(ISNUMBER(D{row}),RANK(D{row},{rng("D")},0),"")').number_format = RANK_FMT
+        write_formula(ws, row, 5, f'=IF(ISNUMBER(C{row}),C{row}+ROW()/10000000,"")')
+        write_row(ws, row, [k + 1], 7)
+        pick = f"MATCH(SMALL({rng('E')},G{row}),{rng('E')},0)"
+        write_formula(ws, row, 8, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("A")},{pick}),"")')
+        write_formula(ws, row, 9, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("B")},{pick}),"")'
+                      ).number_format = b.fmt
+        write_formula(ws, row, 10, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("C")},{pick}),"")'
+                      ).number_format = RANK_FMT
+    _fit_columns(ws, 2)
+    for col, w in (("B", 11), ("C", 7), ("F", 3), ("G", 7), ("I", 11), ("J", 7)):
+        ws.column_dimensions[col].width = w
+    for col in ("A", "H"):
+        ws.column_dimensions[col].width = max(ws.column_dimensions[col].width or 0, 12)
+    ws.column_dimensions["D"].hidden = True
+    ws.column_dimensions["E"].hidden = True
+    _print_setup(ws, T, "2:2", "A3")
+
+
+def _write_extra(b: _Book, name: str, rows: Sequence[Sequence[Any]]) -> None:
+    ws = b.sheet("extra:" + name, name)
+    rows = list(rows)
+    if rows:
+        _header(ws, 1, list(rows[0]))
+        for k, row in enumerate(rows[1:], start=2):
+            write_row(ws, k, list(row))
+    _finish(b, ws, "A2")
+
+
+SHEETS = (_write_ranking, _write_levels, _write_indicators, _write_index, _write_weights, _write_raw,
+          _write_treated, _write_methods, _write_quality, _write_changes)
+LIVE_SHEETS = (_write_live_weights, _write_live_scores, _write_live_ranking)
+

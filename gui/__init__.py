@@ -1,0 +1,1 @@
+"""The window: Qt widgets and item models over the engine's objects (core/)."""

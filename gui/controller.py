@@ -1,0 +1,229 @@
+"""The hub: one object that holds the project and its current result.
+
+Panels never talk to each other; they call the controller and listen to its
+small named signals (glue's hub idea). Every edit is an undoable command that
+swaps an immutable framework; the controller asks the engine to recompute —
+the fast re-aggregation when only weights changed — and announces the new
+immutable result. Bursts of edits (a slider drag) are coalesced into one
+recompute per event-loop turn. The GUI never computes a score itself.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from core import edits
+from core.framework import Framework
+from core.loader import load
+from core.paths import SAMPLE_WORKBOOK
+from core.pipeline import Project, Result, compute
+from core.problems import ProblemList
+from core.settings import Settings
+
+from .commands import FrameworkCommand, SettingsCommand
+
+
+class Controller(QObject):
+    project_changed = Signal()  # a new project (structure, data) — rebuild views
+    result_changed = Signal(object)  # a new Result after any recompute
+    framework_changed = Signal()  # weights or methods changed (tree values)
+    selection_changed = Signal(str)  # unit selected ('' = none)
+    baseline_changed = Signal()
+    problems_changed = Signal(object)  # ProblemList of the current project
+    load_failed = Signal(str, object)  # path, ProblemList — the open project stays open
+    status = Signal(str)
+    recomputed = Signal(float)  # milliseconds of the last recompute
+    language_changed = Signal(str)  # 'zh' or 'en': names of nodes change with it
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.result: Result | None = None
+        self.original: Framework | None = None  # framework as loaded, for "reset"
+        self.baseline: dict[str, int | None] = {}
+        self.selected = ""
+        self.locked: set[str] = set()
+        self.path: Path | None = None
+        self.is_sample = False
+        self.language = "zh"
+        self.undo_stack = QUndoStack(self)
+        self._pending_full = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._recompute_now)
+        self.recompute_count = 0
+        self._gesture = 0
+
+    # --- loading -------------------------------------------------------------------
+    def load_default(self) -> bool:
+        ok = self.load_file(SAMPLE_WORKBOOK)
+        self.is_sample = ok
+        return ok
+
+    def load_file(self, path: str | Path, data_path: str | Path | None = None) -> bool:
+        project, problems = load(path, data_path)
+        if project is None or problems.has_errors:
+            self.load_failed.emit(str(path), problems)
+            return False
+        self.set_project(project, Path(path))
+        return True
+
+    def set_project(self, project: Project, path: Path | None = None) -> None:
+        self.project = project
+        self.original = project.framework
+        self.path = path
+        self.is_sample = False
+        self.locked.clear()
+        self.undo_stack.clear()
+        self.result = compute(project)
+        self.baseline = self.current_ranks()
+        if self.selected not in self.result.units:
+            self.selected = self.result.ranking()[0]["unit"] if self.result.units else ""
+        self.project_changed.emit()
+        self.problems_changed.emit(project.problems)
+        self.result_changed.emit(self.result)
+        self.selection_changed.emit(self.selected)
+
+    # --- reading ---------------------------------------------------------------------
+    @property
+    def framework(self) -> Framework | None:
+        return self.project.framework if self.project else None
+
+    @property
+    def settings(self) -> Settings:
+        return self.project.settings if self.project else Settings()
+
+    def current_ranks(self) -> dict[str, int | None]:
+        if self.result is None:
+            return {}
+        return {r["unit"]: r["rank"] for r in self.result.ranking()}
+
+    def rank_change(self, unit: str) -> int | None:
+        """Positive = moved up since the pinned baseline."""
+        now = self.current_ranks().get(unit)
+        before = self.baseline.get(unit)
+        if now is None or before is None:
+            return None
+        return before - now
+
+    def set_language(self, lang: str) -> None:
+        if lang != self.language:
+            self.language = lang
+            self.language_changed.emit(lang)
+
+    # --- selection and baseline ------------------------------------------------------
+    def select_unit(self, unit: str) -> None:
+        if unit != self.selected:
+            self.selected = unit
+            self.selection_changed.emit(unit)
+
+    def pin_baseline(self) -> None:
+        self.baseline = self.current_ranks()
+        self.baseline_changed.emit()
+
+    # --- edits (all undoable) --------------------------------------------------------
+    def set_share(self, code: str, share: float) -> None:
+        """Set a node's local share; unlocked siblings absorb the change."""
+        fw = self.framework
+        new = edits.set_local_share(fw, code, share, self.locked)
+        self._push(fw, new, self.tr("Weight of {0}").format(code), True, merge_key=f"{code}#{self._gesture}")
+
+    def end_gesture(self) -> None:
+        """Close the current weight gesture: the next edit of the same node is a new undo step.
+        (Edits within one gesture — a slider drag — merge into one step.)"""
+        self._gesture += 1
+
+    def split_equally(self, parent: str) -> None:
+        fw = self.framework
+        self._push(fw, edits.split_equally(fw, parent), self.tr("Split {0} equally").format(parent), True)
+
+    def normalise_siblings(self, parent: str) -> None:
+        fw = self.framework
+        self._push(fw, edits.normalise_siblings(fw, parent), self.tr("Normalise weights under {0}").format(parent),
+                   True)
+
+    def reset_weights(self, parent: str) -> None:
+        fw = self.framework
+        new = edits.reset_weights(fw, parent, self.original)
+        self._push(fw, new, self.tr("Reset weights under {0}").format(parent), True)
+
+    def set_locked(self, code: str, locked: bool) -> None:
+        (self.locked.add if locked else self.locked.discard)(code)
+        self.framework_changed.emit()
+
+    def structural_edit(self, text: str, fn, *args, **kwargs) -> ProblemList | None:
+        """Run a pure edit from core.edits; refused edits return their problems and change nothing."""
+        fw = self.framework
+        try:
+            new = fn(fw, *args, **kwargs)
+        except edits.EditRefused as e:
+            self.status.emit(self.tr("Refused: {0}").format(str(e)))
+            return e.problems
+        trial = self.project.with_framework(new)
+        if trial.problems.has_errors and not self.project.problems.has_errors:
+            self.status.emit(self.tr("Refused: {0}").format(trial.problems.errors[0].message))
+            return ProblemList(trial.problems.errors)
+        self._push(fw, new, text, False)
+        return None
+
+    def set_settings(self, settings: Settings, text: str) -> None:
+        self.undo_stack.push(SettingsCommand(self, self.settings, settings, text))
+
+    def _push(self, old: Framework, new: Framework, text: str, weights_only: bool, merge_key: str = "") -> None:
+        self.undo_stack.push(FrameworkCommand(self, old, new, text, weights_only, merge_key))
+
+    # --- called by the commands --------------------------------------------------------
+    def _set_framework(self, fw: Framework, weights_only: bool) -> None:
+        if weights_only:
+            self.project = Project(fw, self.project.data, self.project.settings, self.project.problems,
+                                   self.project.source, self.project.data_table)
+        else:
+            self.project = self.project.with_framework(fw)
+            self._pending_full = True
+        self.framework_changed.emit()
+        self.request_recompute()
+
+    def _set_settings(self, settings: Settings) -> None:
+        self.project = self.project.with_settings(settings)
+        self._pending_full = True
+        self.request_recompute()
+
+    # --- recompute ---------------------------------------------------------------------
+    def request_recompute(self) -> None:
+        """Coalesce: many requests in one event-loop turn give one recompute."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Recompute now if a recompute is pending (tests, export)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._recompute_now()
+
+    def _recompute_now(self) -> None:
+        if self.project is None:
+            return
+        t0 = time.perf_counter()
+        if self._pending_full or self.result is None:
+            self.result = compute(self.project)
+            kind = self.tr("full compute")
+            structure = True
+        else:
+            self.result = self.result.reweight(self.project.framework)
+            kind = self.tr("weights only")
+            structure = False
+        self._pending_full = False
+        ms = (time.perf_counter() - t0) * 1000
+        self.recompute_count += 1
+        if structure:
+            self.problems_changed.emit(self.project.problems)
+        self.result_changed.emit(self.result)
+        self.recomputed.emit(ms)
+        n = int(np.count_nonzero(~np.isnan(self.result.root_scores)))
+        self.status.emit(self.tr("{0} units scored ({1}) in {2:.1f} ms").format(n, kind, ms))

@@ -1,0 +1,188 @@
+"""The data as the user gave it, with problem cells highlighted, and the problem list.
+
+`DataModel` reads the project's Dataset (raw values, before any treatment);
+`ProblemsModel` lists the project's problems. Clicking a problem selects its
+cell in the data table (or its node in the tree, through the controller).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+
+ERROR_FILL, WARNING_FILL, INFO_FILL = QColor("#F8D7DA"), QColor("#FFF3CD"), QColor("#E2F0FB")
+FILL = {"error": ERROR_FILL, "warning": WARNING_FILL, "info": INFO_FILL}
+
+
+class DataModel(QAbstractTableModel):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.c = controller
+        self._units: list[str] = []
+        self._cols: list[str] = []  # data columns: groups then indicators
+        self._groups: list[str] = []
+        self._cell_problems: dict[tuple[str, str], list] = {}
+        self._row_problems: dict[str, list] = {}
+        controller.project_changed.connect(self.refresh)
+        controller.problems_changed.connect(self._problems)
+        controller.language_changed.connect(lambda _l: self.headerDataChanged.emit(
+            Qt.Horizontal, 0, max(0, self.columnCount() - 1)))
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        p = self.c.project
+        if p is None:
+            self._units, self._cols, self._groups = [], [], []
+        else:
+            self._units = list(p.data.units)
+            self._groups = list(p.data.groups.columns)
+            self._cols = self._groups + [c for c in p.data.values.columns]
+        self.endResetModel()
+        if p is not None:
+            self._problems(p.problems)
+
+    def _problems(self, problems) -> None:
+        self._cell_problems.clear()
+        self._row_problems.clear()
+        ds = self.c.project.data if self.c.project else None
+        for pr in problems:
+            if ds is None or pr.sheet != ds.sheet or pr.file != ds.file:
+                continue
+            if pr.unit and pr.code:
+                self._cell_problems.setdefault((pr.unit, pr.code), []).append(pr)
+            elif pr.unit:
+                self._row_problems.setdefault(pr.unit, []).append(pr)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def cell_of(self, unit: str, code: str) -> QModelIndex:
+        try:
+            return self.index(self._units.index(unit), 1 + self._cols.index(code))
+        except ValueError:
+            try:
+                return self.index(self._units.index(unit), 0)
+            except ValueError:
+                return QModelIndex()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._units)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.c.project is None else 1 + len(self._cols)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        p = self.c.project
+        if role == Qt.DisplayRole and orientation == Qt.Vertical:
+            return str(p.data.unit_rows.get(self._units[section], section + 2))  # Excel's row number
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole) or orientation != Qt.Horizontal:
+            return None
+        if section == 0:
+            return p.data.unit_header
+        col = self._cols[section - 1]
+        fw = p.framework
+        if col in fw.nodes:
+            if role == Qt.ToolTipRole:
+                return fw.nodes[col].name(self.c.language)
+            return f"{col}\n{fw.nodes[col].name(self.c.language)}"
+        return col
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self.c.project
+        unit = self._units[index.row()]
+        if index.column() == 0:
+            if role == Qt.DisplayRole:
+                return unit
+            probs = self._row_problems.get(unit)
+        else:
+            col = self._cols[index.column() - 1]
+            probs = self._cell_problems.get((unit, col))
+            if role == Qt.DisplayRole:
+                if col in p.data.groups.columns:
+                    return str(p.data.groups.at[unit, col])
+                v = p.data.values.at[unit, col]
+                if np.isnan(v):
+                    bad = [q.value for q in probs or [] if q.kind == "non_numeric"]
+                    return str(bad[0]) if bad else ""
+                return f"{v:,.6g}" if abs(v) >= 1e6 else f"{v:.6g}"
+            if role == Qt.TextAlignmentRole and col not in p.data.groups.columns:
+                return int(Qt.AlignRight | Qt.AlignVCenter)
+        if probs:
+            worst = min(probs, key=lambda q: {"error": 0, "warning": 1, "info": 2}[q.severity])
+            if role == Qt.BackgroundRole:
+                return QBrush(FILL[worst.severity])
+            if role == Qt.ToolTipRole:
+                return "\n".join(q.message for q in probs)
+        if role == Qt.UserRole:
+            return unit
+        return None
+
+
+class ProblemsModel(QAbstractTableModel):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.c = controller
+        self.items: list = []
+        controller.problems_changed.connect(self.set_problems)
+
+    def set_problems(self, problems) -> None:
+        self.beginResetModel()
+        order = {"error": 0, "warning": 1, "info": 2}
+        self.items = sorted(problems, key=lambda p: order[p.severity])
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return [self.tr("Severity"), self.tr("Where"), self.tr("Problem"), self.tr("Value")][section]
+        return None
+
+    def severity_text(self, s: str) -> str:
+        return {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}[s]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self.items[index.row()]
+        if role == Qt.DisplayRole:
+            return [self.severity_text(p.severity), p.location(), p.message,
+                    "" if p.value is None else str(p.value)][index.column()]
+        if role == Qt.BackgroundRole and index.column() == 0:
+            return QBrush(FILL[p.severity])
+        if role == Qt.ToolTipRole:
+            return p.format()
+        if role == Qt.UserRole:
+            return p
+        return None
+
+
+class ProblemsView(QWidget):
+    """The problem list; activating a row emits `problem_activated(problem)`."""
+
+    problem_activated = Signal(object)
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.model = ProblemsModel(controller, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.Interactive)
+        h.resizeSection(1, 300)
+        h.setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.clicked.connect(lambda i: self.problem_activated.emit(self.model.items[i.row()]))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table)

@@ -1,0 +1,60 @@
+"""Languages through Qt's own translation machinery.
+
+Source strings are English; Chinese comes from `resources/i18n/cityindex_zh_CN.qm`
+(built by `pyside6-lrelease` from the `.ts` that `pyside6-lupdate` extracts; see
+tools/update_translations.py). Qt's own `qtbase_*.qm` is loaded first so standard
+dialogs speak the same language. References to installed translators are kept
+(a translator that is garbage-collected silently stops translating). Switching
+installs new translators; every widget re-translates on QEvent.LanguageChange.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from core.paths import RESOURCES
+
+I18N = RESOURCES / "i18n"
+LANGUAGES = {"zh": ("zh_CN", "中文"), "en": ("en", "English")}
+
+
+class Languages:
+    """One per application (see `for_app`): translators installed by one window must be
+    the ones the next window removes."""
+
+    @staticmethod
+    def for_app(app: QCoreApplication) -> Languages:
+        inst = getattr(app, "_cityindex_languages", None)
+        if inst is None:
+            inst = Languages(app)
+            app._cityindex_languages = inst
+        return inst
+
+    def __init__(self, app: QCoreApplication):
+        self.app = app
+        self.current = ""
+        self._installed: list[QTranslator] = []
+
+    def set_language(self, lang: str) -> bool:
+        """Install the translators for `lang` ('zh' or 'en'); returns False if a file is missing."""
+        if lang not in LANGUAGES:
+            lang = "zh"
+        for t in self._installed:
+            self.app.removeTranslator(t)
+        self._installed = []
+        locale = LANGUAGES[lang][0]
+        ok = True
+        qt = QTranslator(self.app)
+        if qt.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+            self.app.installTranslator(qt)
+            self._installed.append(qt)
+        if lang != "en":
+            mine = QTranslator(self.app)
+            if mine.load(str(I18N / f"cityindex_{locale}.qm")):
+                self.app.installTranslator(mine)
+                self._installed.append(mine)
+            else:
+                ok = False
+        QLocale.setDefault(QLocale(locale))
+        self.current = lang
+        return ok

@@ -1,0 +1,424 @@
+"""The main window: the indicator tree, the live ranking, the data, the charts, the problems.
+
+Panels are independent widgets wired to one Controller (the hub); the window
+only arranges them, owns the menus, remembers its geometry and choices
+(QSettings — never project data) and turns dropped or opened files into
+`controller.load_file`. A file that fails to open shows its problems while the
+project that was open stays open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.paths import SAMPLE_WORKBOOK
+
+from .controller import Controller
+from .data_view import DataModel, ProblemsView
+from .i18n import Languages
+from .ranking_model import RankingFilter, RankingModel
+
+MAX_RECENT = 8
+OPEN_FILTER = "Workbooks and CSV (*.xlsx *.xlsm *.ods *.csv);;All files (*)"
+
+
+class RankingPage(QWidget):
+    """Ranking table with a group filter, a name search and the top-N spin box."""
+
+    def __init__(self, controller: Controller, parent=None):
+        super().__init__(parent)
+        self.c = controller
+        self.model = RankingModel(controller, self)
+        self.proxy = RankingFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.group = QComboBox(self)
+        self.top_label = QLabel(self)
+        self.top = QSpinBox(self)
+        self.top.setRange(1, 999)
+        self.top.setValue(10)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.group, 1)
+        bar.addWidget(self.top_label)
+        bar.addWidget(self.top)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(bar)
+        lay.addWidget(self.table)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.group.currentIndexChanged.connect(lambda _i: self.proxy.set_group(self.group.currentData() or ""))
+        self.top.valueChanged.connect(self.model.set_top_n)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        controller.selection_changed.connect(self.show_unit)
+        controller.project_changed.connect(self._fill_groups)
+        self.model.modelReset.connect(lambda: self.show_unit(self.c.selected))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search a unit…"))
+        self.top_label.setText(self.tr("Top N"))
+        self._fill_groups()
+
+    def _fill_groups(self) -> None:
+        current = self.group.currentData() or ""
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("All groups"), "")
+        p = self.c.project
+        if p is not None and self.model.group_column:
+            for g in sorted(set(p.data.groups[self.model.group_column]) - {""}):
+                self.group.addItem(g, g)
+        i = self.group.findData(current)
+        self.group.setCurrentIndex(max(0, i))
+        self.group.blockSignals(False)
+        self.table.resizeColumnsToContents()
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.c.select_unit(self.proxy.data(current, Qt.UserRole))
+
+    def show_unit(self, unit: str) -> None:
+        row = self.model.row_of(unit)
+        if row < 0:
+            return
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if idx.isValid() and self.table.currentIndex().row() != idx.row():
+            sm = self.table.selectionModel()
+            sm.blockSignals(True)
+            self.table.setCurrentIndex(idx)
+            self.table.selectRow(idx.row())
+            sm.blockSignals(False)
+            self.table.viewport().update()
+        if idx.isValid():
+            self.table.scrollTo(idx)
+
+    def changeEvent(self, e) -> None:  # noqa: N802
+        if e.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, lang: str | None = None, remember: bool = True):
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.remember = remember
+        self.settings = QSettings()
+        self.controller = Controller(self)
+        self.languages = Languages.for_app(QApplication.instance())
+        lang = lang or (self.settings.value("language", "zh", type=str) if remember else "zh")
+        self.languages.set_language(lang)
+        self.controller.language = lang
+        self.setAcceptDrops(True)
+        self._failed_banner = ""
+
+        self._build_panels()
+        self._build_actions()
+        self._build_menus()
+        c = self.controller
+        c.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        c.recomputed.connect(lambda ms: self.time_label.setText(self.tr("{0:.1f} ms").format(ms)))
+        c.load_failed.connect(self._load_failed)
+        c.project_changed.connect(self._project_changed)
+        c.undo_stack.cleanChanged.connect(self._update_title)
+        self.problems.problem_activated.connect(self._go_to_problem)
+        self.retranslate()
+        if remember:
+            geo = self.settings.value("geometry")
+            if geo is not None:
+                self.restoreGeometry(geo)
+            state = self.settings.value("windowState")
+            if state is not None:
+                self.restoreState(state)
+            self.ranking.top.setValue(self.settings.value("top_n", 10, type=int))
+        else:
+            self.resize(1600, 1000)
+
+    # --- building ------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        c = self.controller
+        from .chart_panel import ChartPanel
+        from .tree_panel import TreePanel
+
+        self.tree = TreePanel(c, self)
+        self.ranking = RankingPage(c, self)
+        self.data_model = DataModel(c, self)
+        self.data_table = QTableView(self)
+        self.data_table.setModel(self.data_model)
+        self.data_table.setAlternatingRowColors(True)
+        self.charts = ChartPanel(c, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.ranking, "")
+        self.tabs.addTab(self.data_table, "")
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(self.tabs)
+        split.addWidget(self.charts)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([560, 760])
+        self.setCentralWidget(split)
+
+        self.tree_dock = QDockWidget(self)
+        self.tree_dock.setObjectName("TreeDock")
+        self.tree_dock.setWidget(self.tree)
+        self.tree_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(Qt.LeftDockWidgetArea, self.tree_dock)
+        self.resizeDocks([self.tree_dock], [520], Qt.Horizontal)
+
+        self.problems = ProblemsView(c, self)
+        self.problems_dock = QDockWidget(self)
+        self.problems_dock.setObjectName("ProblemsDock")
+        holder = QWidget(self)
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.problems_banner = QLabel(holder)
+        self.problems_banner.setWordWrap(True)
+        self.problems_banner.setStyleSheet("color:#8a1c1c; padding:2px 4px;")
+        self.problems_banner.hide()
+        lay.addWidget(self.problems_banner)
+        lay.addWidget(self.problems)
+        self.problems_dock.setWidget(holder)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [150], Qt.Vertical)
+
+        self.time_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.time_label)
+
+    def _build_actions(self) -> None:
+        s = self
+        self.act_open = QAction(s, shortcut=QKeySequence.Open, triggered=self.open_dialog)
+        self.act_sample = QAction(s, triggered=self.open_default)
+        self.act_export = QAction(s, shortcut=QKeySequence("Ctrl+E"), triggered=self.export_results)
+        self.act_export_charts = QAction(s, triggered=self.export_charts)
+        self.act_quit = QAction(s, shortcut=QKeySequence.Quit, triggered=self.close)
+        stack = self.controller.undo_stack
+        self.act_undo = QAction(s, triggered=stack.undo)
+        self.act_undo.setShortcuts([QKeySequence.Undo])
+        self.act_redo = QAction(s, triggered=stack.redo)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        for sig in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
+            sig.connect(self._undo_texts)
+        self.act_pin = QAction(s, shortcut=QKeySequence("Ctrl+B"), triggered=self.controller.pin_baseline)
+        self.lang_group = QActionGroup(s)
+        self.act_zh = QAction("中文", s, checkable=True, triggered=lambda: self.set_language("zh"))
+        self.act_en = QAction("English", s, checkable=True, triggered=lambda: self.set_language("en"))
+        for a in (self.act_zh, self.act_en):
+            self.lang_group.addAction(a)
+        (self.act_zh if self.controller.language == "zh" else self.act_en).setChecked(True)
+        self.act_about = QAction(s, triggered=self.about)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        self.menu_file = mb.addMenu("")
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_open)
+        self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_sample)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_export)
+        self.menu_file.addAction(self.act_export_charts)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = mb.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_view = mb.addMenu("")
+        self.menu_view.addAction(self.act_pin)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.tree_dock.toggleViewAction())
+        self.menu_view.addAction(self.problems_dock.toggleViewAction())
+        self.menu_lang = mb.addMenu("")
+        self.menu_lang.addAction(self.act_zh)
+        self.menu_lang.addAction(self.act_en)
+        self.menu_help = mb.addMenu("")
+        self.menu_help.addAction(self.act_about)
+        self._fill_recent()
+
+    def retranslate(self) -> None:
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_recent.setTitle(self.tr("Recent files"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_open.setText(self.tr("&Open…"))
+        self.act_sample.setText(self.tr("Open the sample project"))
+        self.act_export.setText(self.tr("&Export results workbook…"))
+        self.act_export_charts.setText(self.tr("Export all charts to a folder…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_pin.setText(self.tr("Pin the current ranking as baseline"))
+        self.act_about.setText(self.tr("About CityIndex Studio"))
+        self._undo_texts()
+        self.tree_dock.setWindowTitle(self.tr("Indicators and weights"))
+        self.problems_dock.setWindowTitle(self.tr("Problems"))
+        self.tabs.setTabText(0, self.tr("Ranking"))
+        self.tabs.setTabText(1, self.tr("Data"))
+        self._update_title()
+
+    def _undo_texts(self, *_args) -> None:
+        """The Edit menu names the step: 'Undo Weight of T2'."""
+        st = self.controller.undo_stack
+        self.act_undo.setText(self.tr("&Undo") + (f" {st.undoText()}" if st.canUndo() else ""))
+        self.act_redo.setText(self.tr("&Redo") + (f" {st.redoText()}" if st.canRedo() else ""))
+        self.act_undo.setEnabled(st.canUndo())
+        self.act_redo.setEnabled(st.canRedo())
+
+    def changeEvent(self, e) -> None:  # noqa: N802
+        if e.type() == QEvent.LanguageChange and hasattr(self, "menu_help"):
+            self.retranslate()
+        super().changeEvent(e)
+
+    def _update_title(self, *_args) -> None:
+        c = self.controller
+        name = c.path.name if c.path else self.tr("no project")
+        title = f"{name} — CityIndex Studio"
+        if c.is_sample:
+            note = self.tr("illustrative sample data, not statistics")
+            title = f"{name} [{note}] — CityIndex Studio"
+        if not c.undo_stack.isClean():
+            title = "* " + title
+        self.setWindowTitle(title)
+
+    # --- language --------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        self.languages.set_language(lang)  # posts LanguageChange to every widget
+        self.controller.set_language(lang)
+        (self.act_zh if lang == "zh" else self.act_en).setChecked(True)
+        if self.remember:
+            self.settings.setValue("language", lang)
+
+    # --- files -------------------------------------------------------------------------
+    def open_default(self) -> bool:
+        ok = self.controller.load_default()
+        self._update_title()
+        return ok
+
+    def open_path(self, path: Path) -> bool:
+        ok = self.controller.load_file(path)
+        if ok:
+            self._add_recent(path)
+        return ok
+
+    def open_dialog(self) -> None:
+        start = str(self.controller.path.parent) if self.controller.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a workbook"), start, OPEN_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def _project_changed(self) -> None:
+        self.problems_banner.hide()
+        self._update_title()
+        self.data_table.resizeColumnsToContents()
+
+    def _load_failed(self, path: str, problems) -> None:
+        n = len(problems.errors)
+        self.problems.model.set_problems(problems)
+        self.problems_banner.setText(self.tr("{0} could not be opened: {1} error(s) listed below. "
+                                             "The project that was open stays open.").format(Path(path).name, n))
+        self.problems_banner.show()
+        self.problems_dock.show()
+        self.statusBar().showMessage(self.tr("Could not open {0}").format(Path(path).name), 10000)
+
+    def _go_to_problem(self, problem) -> None:
+        if problem.unit:
+            idx = self.data_model.cell_of(problem.unit, problem.code or "")
+            if idx.isValid():
+                self.tabs.setCurrentWidget(self.data_table)
+                self.data_table.setCurrentIndex(idx)
+                self.data_table.scrollTo(idx)
+                return
+        if problem.code and hasattr(self.tree, "select_code"):
+            self.tree.select_code(problem.code)
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        for p in self.settings.value("recent", [], type=list) if self.remember else []:
+            act = self.menu_recent.addAction(p)
+            act.triggered.connect(lambda _=False, p=p: self.open_path(Path(p)))
+        self.menu_recent.setEnabled(bool(self.menu_recent.actions()))
+
+    def _add_recent(self, path: Path) -> None:
+        if not self.remember or Path(path) == SAMPLE_WORKBOOK:
+            return
+        items = [str(Path(path).resolve())] + [p for p in self.settings.value("recent", [], type=list)
+                                               if p != str(Path(path).resolve())]
+        self.settings.setValue("recent", items[:MAX_RECENT])
+        self._fill_recent()
+
+    def export_results(self) -> None:
+        from core.atomic import WriteError
+        from core.results_workbook import write_results
+        self.controller.flush()
+        if self.controller.result is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "results.xlsx",
+                                              "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            write_results(self.controller.result, path, top_n=self.ranking.top.value(),
+                          data=self.controller.project.data)
+            self.statusBar().showMessage(self.tr("Written {0}").format(path), 8000)
+        except (WriteError, OSError) as e:
+            QMessageBox.warning(self, self.tr("Export failed"), str(e))
+
+    def export_charts(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export all charts to a folder"))
+        if folder:
+            files = self.charts.export_all(Path(folder))
+            self.statusBar().showMessage(self.tr("{0} files written to {1}").format(len(files), folder), 8000)
+
+    def about(self) -> None:
+        from core import __version__
+        QMessageBox.about(self, self.tr("About CityIndex Studio"),
+                          self.tr("CityIndex Studio {0}\nBuild, weight and compute composite city indices.")
+                          .format(__version__))
+
+    # --- drag and drop, closing --------------------------------------------------------
+    def dragEnterEvent(self, e) -> None:  # noqa: N802
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e) -> None:  # noqa: N802
+        urls = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(Path(urls[0]))
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        if self.remember:
+            self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.setValue("windowState", self.saveState())
+            self.settings.setValue("top_n", self.ranking.top.value())
+        super().closeEvent(e)
+
+

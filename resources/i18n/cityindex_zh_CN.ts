@@ -1,0 +1,788 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="295" />
+        <source>{0}: all {1} ranked units</source>
+        <translation>{0}：全部 {1} 个参评对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="297" />
+        <source>{0}: top {1}</source>
+        <translation>{0}：前 {1} 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="310" />
+        <source>Ranking on {0}</source>
+        <translation>{0}排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="311" />
+        <source>Ranking on {0}: top {1}</source>
+        <translation>{0}排名：前 {1} 名</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chart_panel.py" line="314" />
+        <source>%n unit(s) without a score left out</source>
+        <translation>
+            <numerusform>%n 个无得分对象未列出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="323" />
+        <source>{0}: scores on the dimensions</source>
+        <translation>{0}各维度得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="325" />
+        <source>{0}: scores on the sub-dimensions</source>
+        <translation>{0}各二级维度得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="330" />
+        <source>{0}: {1}, rank {2}</source>
+        <translation>{0}：{1}，第 {2} 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="345" />
+        <source>{0} vs {1}</source>
+        <translation>{0} 与 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="403" />
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="404" />
+        <source>City profile</source>
+        <translation>城市画像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="405" />
+        <source>Node ranking</source>
+        <translation>维度排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="406" />
+        <source>Scatter</source>
+        <translation>散点图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="407" />
+        <location filename="../../gui/chart_panel.py" line="408" />
+        <source>Top N:</source>
+        <translation>前 N 名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="409" />
+        <location filename="../../gui/chart_panel.py" line="410" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="411" />
+        <source>Sub-dimensions</source>
+        <translation>二级维度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="412" />
+        <source>Show the second level of the tree instead of the dimensions</source>
+        <translation>显示二级维度而非一级维度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="413" />
+        <source>Node:</source>
+        <translation>维度：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="414" />
+        <source>X:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="415" />
+        <source>Y:</source>
+        <translation>纵轴：</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../gui/charts.py" line="256" />
+        <source>Export SVG</source>
+        <translation>导出 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="257" />
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="259" />
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="260" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="286" />
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="287" />
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="493" />
+        <source>Rank 1: {0}</source>
+        <translation>第一名：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="495" />
+        <source>Rank 1</source>
+        <translation>第一名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="496" />
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="574" />
+        <source>Pearson r = {0}</source>
+        <translation>皮尔逊 r = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="576" />
+        <source>Spearman ρ = {0}</source>
+        <translation>斯皮尔曼 ρ = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="577" />
+        <source>n = {0}</source>
+        <translation>n = {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../gui/controller.py" line="135" />
+        <source>Weight of {0}</source>
+        <translation>{0} 的权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="144" />
+        <source>Split {0} equally</source>
+        <translation>{0} 下等权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="148" />
+        <source>Normalise weights under {0}</source>
+        <translation>{0} 下权重归一</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="154" />
+        <source>Reset weights under {0}</source>
+        <translation>重置 {0} 下权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="166" />
+        <location filename="../../gui/controller.py" line="170" />
+        <source>Refused: {0}</source>
+        <translation>已拒绝：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="215" />
+        <source>full compute</source>
+        <translation>完整计算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="219" />
+        <source>weights only</source>
+        <translation>仅权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="229" />
+        <source>{0} units scored ({1}) in {2:.1f} ms</source>
+        <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTreeModel</name>
+    <message>
+        <location filename="../../gui/tree_model.py" line="205" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="205" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="205" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="205" />
+        <source>Effective</source>
+        <translation>有效权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="206" />
+        <source>+/−</source>
+        <comment>direction column</comment>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="206" />
+        <source>Aggregation</source>
+        <translation>聚合</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="206" />
+        <source>Normalisation</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="207" />
+        <source>Lock</source>
+        <comment>locked column</comment>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="211" />
+        <source>Indicator code</source>
+        <translation>指标代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="212" />
+        <source>Indicator name</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="213" />
+        <source>Share among its siblings (siblings sum to 100 %)</source>
+        <translation>在同级中的占比（同级合计 100%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="214" />
+        <source>Share of the whole index (product of the shares on the path)</source>
+        <translation>占总指数的比重（路径上各级占比之积）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="215" />
+        <source>Direction — + : more is better; − : less is better</source>
+        <translation>方向——+：越大越好；−：越小越好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="216" />
+        <source>How the children are combined (grey: project default)</source>
+        <translation>下级指标的合成方法（灰色：项目默认）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="217" />
+        <source>How the indicator values are rescaled (grey: inherited)</source>
+        <translation>指标值的标准化方法（灰色：继承）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="218" />
+        <source>A locked weight keeps its share when a sibling's weight changes</source>
+        <translation>锁定的权重在同级权重变化时保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="296" />
+        <source>Unit: {0}</source>
+        <translation>单位：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="298" />
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="301" />
+        <source>Inherited: {0}</source>
+        <translation>继承：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="303" />
+        <source>Project default: {0}</source>
+        <translation>项目默认：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="305" />
+        <source>Locked: keeps its share when a sibling changes; unlock to edit</source>
+        <translation>已锁定：同级变化时保持不变；解锁后可编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="332" />
+        <source>+ (more is better)</source>
+        <translation>+（越大越好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="332" />
+        <source>− (less is better)</source>
+        <translation>−（越小越好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="334" />
+        <source>(default: {0})</source>
+        <translation>（默认：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="337" />
+        <source>(inherit: {0})</source>
+        <translation>（继承：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="391" />
+        <source>Rename {0}</source>
+        <translation>重命名 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="397" />
+        <source>Direction of {0}</source>
+        <translation>{0} 的方向</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="406" />
+        <source>Aggregation of {0}</source>
+        <translation>{0} 的聚合方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_model.py" line="406" />
+        <source>Normalisation of {0}</source>
+        <translation>{0} 的标准化方法</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="151" />
+        <source>{0:.1f} ms</source>
+        <translation>{0:.1f} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="268" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="269" />
+        <source>Recent files</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="270" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="271" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="272" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="273" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="274" />
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="275" />
+        <source>Open the sample project</source>
+        <translation>打开示例项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="276" />
+        <source>&amp;Export results workbook…</source>
+        <translation>导出结果工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="277" />
+        <source>Export all charts to a folder…</source>
+        <translation>导出全部图表到文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="278" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="279" />
+        <source>Pin the current ranking as baseline</source>
+        <translation>将当前排名设为对比基准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="280" />
+        <location filename="../../gui/main_window.py" line="403" />
+        <source>About CityIndex Studio</source>
+        <translation>关于城市指数评价工作台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="282" />
+        <source>Indicators and weights</source>
+        <translation>指标与权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="283" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="284" />
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="285" />
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="291" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="292" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="303" />
+        <source>no project</source>
+        <translation>无项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="306" />
+        <source>illustrative sample data, not statistics</source>
+        <translation>示例数据，数值虚构，非统计数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="334" />
+        <source>Open a workbook</source>
+        <translation>打开工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="346" />
+        <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
+        <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="350" />
+        <source>Could not open {0}</source>
+        <translation>无法打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="384" />
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="391" />
+        <source>Written {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="393" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="396" />
+        <source>Export all charts to a folder</source>
+        <translation>导出全部图表到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="399" />
+        <source>{0} files written to {1}</source>
+        <translation>已将 {0} 个文件写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="404" />
+        <source>CityIndex Studio {0}
+Build, weight and compute composite city indices.</source>
+        <translation>城市指数评价工作台 {0}
+构建指标体系、赋权并计算城市综合指数。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../../gui/data_view.py" line="145" />
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="145" />
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="145" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="145" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="149" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="149" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="149" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <location filename="../../gui/ranking_model.py" line="65" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ranking_model.py" line="65" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ranking_model.py" line="65" />
+        <source>Unit</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ranking_model.py" line="65" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ranking_model.py" line="65" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ranking_model.py" line="133" />
+        <source>No score: {0}</source>
+        <translation>无得分：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ranking_model.py" line="133" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>RankingPage</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="89" />
+        <source>Search a unit…</source>
+        <translation>搜索城市…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="90" />
+        <source>Top N</source>
+        <translation>前 N 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="97" />
+        <source>All groups</source>
+        <translation>全部分组</translation>
+    </message>
+</context>
+<context>
+    <name>TreePanel</name>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="265" />
+        <source>Add {0} under {1}</source>
+        <translation>在 {1} 下添加 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="274" />
+        <source>Remove {0}</source>
+        <translation>删除 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="277" />
+        <source>Rename {0} to {1}</source>
+        <translation>将 {0} 重命名为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="281" />
+        <source>Move {0} under {1}</source>
+        <translation>将 {0} 移到 {1} 下</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="297" />
+        <location filename="../../gui/tree_panel.py" line="300" />
+        <source>Add child</source>
+        <translation>添加下级指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="297" />
+        <source>Code of the new indicator under {0}:</source>
+        <translation>{0} 下新指标的代码：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="300" />
+        <source>Name of {0}:</source>
+        <translation>{0} 的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="309" />
+        <source>Rename code</source>
+        <translation>修改代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="309" />
+        <source>New code for {0}:</source>
+        <translation>{0} 的新代码：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="328" />
+        <source>{0} has nowhere to move</source>
+        <translation>{0} 无处可移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="331" />
+        <source>Move {0}</source>
+        <translation>移动 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="331" />
+        <source>New parent:</source>
+        <translation>新的上级：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="338" />
+        <source>the edit would break the tree</source>
+        <translation>此修改会破坏指标体系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="340" />
+        <source> (and {0} more)</source>
+        <translation>（另有 {0} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="341" />
+        <source>Refused: {0}</source>
+        <translation>已拒绝：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="379" />
+        <source>No indicator selected</source>
+        <translation>未选择指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="389" />
+        <location filename="../../gui/tree_panel.py" line="511" />
+        <source>Unlock weight</source>
+        <translation>解锁权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="389" />
+        <location filename="../../gui/tree_panel.py" line="511" />
+        <source>Lock weight</source>
+        <translation>锁定权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="507" />
+        <source>Split equally</source>
+        <translation>等权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="508" />
+        <source>Give the children of the selected node equal weights</source>
+        <translation>所选节点的下级指标取相等权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="509" />
+        <source>Normalise to 100 %</source>
+        <translation>归一到 100%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="510" />
+        <source>Rescale the weights of the children so that they sum to 100 %</source>
+        <translation>按比例缩放下级权重，使其合计为 100%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="512" />
+        <source>A locked weight keeps its share when a sibling's weight changes</source>
+        <translation>锁定的权重在同级权重变化时保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="513" />
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="514" />
+        <source>Back to the weights of the loaded file for these children</source>
+        <translation>恢复为载入文件中的权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="515" />
+        <source>Add child…</source>
+        <translation>添加下级…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="516" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="517" />
+        <source>Rename code…</source>
+        <translation>修改代码…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="518" />
+        <source>Move to…</source>
+        <translation>移动到…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="519" />
+        <source>Tree</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="520" />
+        <source>Add, remove, rename or move indicators</source>
+        <translation>添加、删除、重命名或移动指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="521" />
+        <source>Weight of the selected node among its siblings</source>
+        <translation>所选节点在同级中的权重</translation>
+    </message>
+</context>
+</TS>

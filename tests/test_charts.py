@@ -1,0 +1,278 @@
+"""The chart panel over the sample project: what the charts show is what the result holds."""
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QFontMetricsF, QImage  # noqa: E402
+
+from core import analysis  # noqa: E402
+from core.loader import load  # noqa: E402
+from core.paths import SAMPLE_WORKBOOK  # noqa: E402
+from gui.chart_panel import NODE, PROFILE, RANKING, SCATTER, ChartPanel  # noqa: E402
+from gui.charts import RankingBarChart, chart_family, chart_font, fit_label  # noqa: E402
+from gui.controller import Controller  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def project():
+    project, problems = load(SAMPLE_WORKBOOK)
+    assert project is not None and not problems.has_errors
+    return project
+
+
+@pytest.fixture
+def controller(qtbot, project):
+    c = Controller()
+    c.set_project(project)
+    return c
+
+
+@pytest.fixture
+def panel(qtbot, controller):
+    p = ChartPanel(controller)
+    qtbot.addWidget(p)
+    p.resize(1000, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def shown(panel, qtbot, index):
+    panel.tabs.setCurrentIndex(index)
+    qtbot.wait(10)
+    return panel.current_chart()
+
+
+def test_ranking_shows_the_top_ten_in_rank_order(panel, controller):
+    chart = panel.ranking_chart
+    top = controller.result.ranking()[:10]
+    assert chart.units == [r["unit"] for r in top]
+    # read back from the bar item: bar i sits at y = i with the unit's root score as its width
+    opts = chart.bars.opts
+    assert list(opts["y"]) == list(range(10))
+    assert np.allclose(opts["width"], [r["score"] for r in top])
+    # tick labels are the unit names, best at the top (the y axis is inverted)
+    ticks = chart.getPlotItem().getAxis("left")._tickLevels[0]
+    assert [t[1] for t in ticks] == [r["unit"] for r in top]
+    assert chart.vb.yInverted()
+    assert chart.labels[0].textItem.toPlainText() == f"{top[0]['score']:.{controller.settings.decimals}f}"
+    assert "华东" in chart.legend_labels()  # bars coloured by region, with a legend
+
+
+def test_top_n_and_all(panel, controller, qtbot):
+    panel.top_n.setValue(5)
+    assert len(panel.ranking_chart.units) == 5
+    panel.show_all.setChecked(True)
+    ranked = [r for r in controller.result.ranking() if r["score"] is not None]
+    assert panel.ranking_chart.units == [r["unit"] for r in ranked]
+    assert not panel.top_n.isEnabled()
+
+
+def test_selection_rerenders_the_profile_with_the_results_scores(panel, controller, qtbot):
+    chart = shown(panel, qtbot, PROFILE)
+    with qtbot.waitSignal(controller.selection_changed):
+        controller.select_unit("杭州")
+    fw = controller.result.framework
+    dims = list(fw.children[fw.root])
+    s = controller.result.scores
+    assert chart.unit_name == "杭州"
+    assert chart.dim_names == [fw.nodes[c].name("zh") for c in dims]
+    assert np.allclose(chart.values["unit"], [s.loc["杭州", c] for c in dims])
+    assert np.allclose(chart.values["average"], [s[c].mean() for c in dims])
+    leader = controller.result.ranking()[0]["unit"]
+    assert np.allclose(chart.values["leader"], [s.loc[leader, c] for c in dims])
+    assert np.allclose(chart.series["unit"].opts["height"], [s.loc["杭州", c] for c in dims])
+    # sub-dimensions: level 2 of the tree
+    panel.sub_dims.setChecked(True)
+    level2 = [c for c in fw.preorder() if fw.level(c) == 2]
+    assert chart.dim_names == [fw.nodes[c].name("zh") for c in level2]
+
+
+def test_only_the_visible_tab_renders(panel, controller, qtbot):
+    shown(panel, qtbot, RANKING)
+    before = dict(panel.renders)
+    controller.select_unit("成都")
+    controller.select_unit("武汉")
+    assert panel.renders[RANKING] == before.get(RANKING, 0) + 2
+    for tab in (PROFILE, NODE, SCATTER):
+        assert panel.renders[tab] == before.get(tab, 0)
+    shown(panel, qtbot, SCATTER)  # a dirty tab renders once when shown
+    assert panel.renders[SCATTER] == before.get(SCATTER, 0) + 1
+    assert panel.scatter_chart.selected == "武汉"
+
+
+def test_weight_change_rerenders_the_ranking(panel, controller, qtbot):
+    old = list(panel.ranking_chart.scores)
+    with qtbot.waitSignal(controller.result_changed, timeout=2000):
+        controller.set_share("T", 0.6)
+    new_top = controller.result.ranking()[:10]
+    assert panel.ranking_chart.units == [r["unit"] for r in new_top]
+    assert np.allclose(panel.ranking_chart.scores, [r["score"] for r in new_top])
+    assert not np.allclose(panel.ranking_chart.scores, old)
+
+
+def test_clicking_a_bar_selects_its_unit(panel, controller, qtbot):
+    chart = shown(panel, qtbot, RANKING)
+    target = chart.units[4]
+    assert controller.selected != target
+    pos = chart.mapFromScene(chart.bar_center(target))
+    with qtbot.waitSignal(controller.selection_changed) as blocker:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
+    assert blocker.args == [target]
+    assert controller.selected == target
+    assert chart.selected == target  # re-rendered with the new highlight
+    # the signal path every chart shares
+    chart.unit_clicked.emit(chart.units[1])
+    assert controller.selected == chart.units[1]
+
+
+def test_node_ranking_is_in_the_nodes_own_order(panel, controller, qtbot):
+    chart = shown(panel, qtbot, NODE)
+    codes = [panel.node_combo.itemData(i) for i in range(panel.node_combo.count())]
+    fw = controller.result.framework
+    assert codes == [c for c in fw.preorder() if c != fw.root and not fw.is_leaf(c)]
+    panel.node_all.setChecked(True)
+    panel.set_node("T4")  # one unit has no T4 score
+    rows = analysis.node_ranking(controller.result, "T4")
+    assert chart.units == [r["unit"] for r in rows]
+    ranks = controller.result.node_ranks("T4")
+    assert [ranks[u] for u in chart.units] == sorted(ranks[u] for u in chart.units)
+    assert len(chart.units) == int(controller.result.scores["T4"].notna().sum())
+
+
+def test_scatter_defaults_and_title(panel, controller, qtbot):
+    chart = shown(panel, qtbot, SCATTER)
+    assert panel.x_combo.currentData() == "T" and panel.y_combo.currentData() == "A"
+    c = analysis.node_correlation(controller.result, "T", "A")
+    assert c["pearson"] is not None and c["spearman"] is not None
+    assert f"{c['pearson']:.3f}" in chart.title_text
+    assert f"{c['spearman']:.3f}" in chart.title_text
+    s = controller.result.scores
+    ok = s["T"].notna() & s["A"].notna()
+    assert len(chart.units) == int(ok.sum())
+    assert {t.textItem.toPlainText() for t in chart.labels} == set(chart.units)  # every point labelled
+    # missing values are left out
+    panel.set_scatter_nodes("T4", "P2")
+    ok = s["T4"].notna() & s["P2"].notna()
+    assert set(chart.units) == set(s.index[ok])
+    assert "嘉兴" not in chart.units
+
+
+def test_clicking_a_point_selects_its_unit(panel, controller, qtbot):
+    chart = shown(panel, qtbot, SCATTER)
+    spot = [p for p in chart.points.points() if p.data() == "南京"]
+    chart._points_clicked(chart.points, spot)
+    assert controller.selected == "南京"
+    assert chart.selected == "南京"
+
+
+def test_export_png_is_twice_the_width_and_not_blank(panel, qtbot, tmp_path):
+    chart = shown(panel, qtbot, RANKING)
+    path = chart.export_png(tmp_path / "r.png")
+    img = QImage(str(path))
+    assert img.width() == 2 * chart.width()
+    assert not img.hasAlphaChannel() or img.pixelColor(0, 0).alpha() == 255
+    gray = img.convertToFormat(QImage.Format.Format_Grayscale8)
+    ptr = gray.constBits()
+    data = np.frombuffer(ptr, dtype=np.uint8, count=gray.sizeInBytes()).reshape(gray.height(), -1)
+    assert (data < 200).mean() > 0.02  # bars and text, not a white page
+
+
+def test_export_svg_has_the_cjk_font_and_chinese_text(panel, qtbot, tmp_path):
+    chart = shown(panel, qtbot, RANKING)
+    text = chart.export_svg(tmp_path / "r.svg").read_text(encoding="utf-8")
+    assert "<svg" in text
+    assert chart.units[0] in text
+    assert chart_family() in text
+
+
+def test_export_all_writes_every_chart(panel, controller, tmp_path):
+    files = panel.export_all(tmp_path)
+    names = {f.name for f in files}
+    assert len(files) >= 8 and all(f.exists() and f.stat().st_size > 0 for f in files)
+    sel = controller.selected
+    for stem in ("ranking", f"profile_{sel}", "node_T", "scatter_T_A"):
+        assert f"{stem}.png" in names and f"{stem}.svg" in names
+    img = QImage(str(tmp_path / "ranking.png"))
+    assert img.width() == 2000
+
+
+def test_language_switch_renames_nodes(panel, controller, qtbot):
+    chart = shown(panel, qtbot, PROFILE)
+    controller.set_language("en")
+    fw = controller.result.framework
+    assert chart.dim_names == [fw.nodes[c].name("en") for c in fw.children[fw.root]]
+    assert "Policy" in panel.node_combo.itemText(0)
+
+
+def test_bar_chart_standalone(qtbot):
+    chart = RankingBarChart()
+    qtbot.addWidget(chart)
+    chart.set_data(["甲", "乙", "丙"], [3.0, -1.0, 2.0], None, "乙", 2, "t", 100)
+    assert chart.labels[1].textItem.toPlainText() == "-1.00"
+    assert chart.legend is None
+
+def test_tick_labels_wrap_to_the_room_they_have(qtbot):
+    chart = RankingBarChart()  # a QApplication and the chart font
+    qtbot.addWidget(chart)
+    fm = QFontMetricsF(chart_font(9))
+    han = fm.horizontalAdvance("中")
+    assert fit_label("应用场景多样化", fm, 4.5 * han) == ("应用场景\n多样化", False)
+    assert fit_label("应用场景多样化", fm, 10 * han) == ("应用场景多样化", False)
+    room = fm.horizontalAdvance("Application-scenario") + 2
+    assert fit_label("Application-scenario innovation", fm, room) == ("Application-scenario\ninnovation", False)
+    text, elided = fit_label("Computing infrastructure", fm, fm.horizontalAdvance("Computing"))
+    assert elided and text.startswith("Computing\n") and text.endswith("…")
+
+
+def test_export_all_reports_progress_and_can_stop(panel, tmp_path):
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        return done < 2  # stop before the third chart
+
+    files = panel.export_all(tmp_path, progress=progress)
+    assert len(files) == 4  # two charts, PNG and SVG each
+    assert seen[-1][0] == 2 and seen[0] == (0, seen[0][1])
+
+
+def test_panel_without_a_project(qtbot, tmp_path):
+    p = ChartPanel(Controller())
+    qtbot.addWidget(p)
+    for i in range(4):
+        p.tabs.setCurrentIndex(i)
+    assert p.node_combo.count() == 0
+    assert p.export_all(tmp_path) == []
+
+
+def test_small_project_defaults_to_its_first_two_dimensions(qtbot):
+    from tests.helpers import make_project, node
+
+    fw = [node("R", None), node("D1", "R"), node("a", "D1"), node("b", "D1"), node("D2", "R"), node("c", "D2")]
+    rows = [["X", "n", 0, 10, 5], ["Y", "n", 5, 0, 15], ["Z", "s", 10, 5, 10], ["W", "s", 3, 4, 1]]
+    c = Controller()
+    c.set_project(make_project(fw, ["城市", "region", "a", "b", "c"], rows))
+    p = ChartPanel(c)
+    qtbot.addWidget(p)
+    assert (p.x_combo.currentData(), p.y_combo.currentData()) == ("D1", "D2")
+    for i in range(4):
+        p.tabs.setCurrentIndex(i)
+    assert p.ranking_chart.units == [r["unit"] for r in c.result.ranking()]
+    assert p.ranking_chart.legend_labels() == ["n", "s"]
+    assert p.scatter_chart.units and "r = " in p.scatter_chart.title_text
+
+
+def test_language_change_event_retranslates_and_rerenders(panel, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    shown(panel, qtbot, RANKING)
+    before = panel.renders[RANKING]
+    QCoreApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
+    assert panel.renders[RANKING] == before + 1
+    assert panel.tabs.tabText(RANKING) == "Ranking"
