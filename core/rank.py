@@ -24,6 +24,7 @@ def min_rank_desc(scores: np.ndarray) -> np.ndarray:
 def order(scores: np.ndarray, units) -> list[int]:
     """Indices in rank order: by score descending, ties by unit name; no score last."""
     s = np.asarray(scores, dtype=float)
-    keys = [(np.isnan(v), -np.round(v, TIE_DECIMALS) if not np.isnan(v) else 0.0, str(u))
-            for v, u in zip(s, units)]
-    return sorted(range(len(s)), key=lambda i: keys[i])
+    missing = np.isnan(s)
+    key = np.where(missing, 0.0, -np.round(s, TIE_DECIMALS))
+    names = np.array([str(u) for u in units], dtype=object)
+    return np.lexsort((names, key, missing)).tolist()

@@ -523,6 +523,7 @@ class ScatterChart(BaseChart):
         pi.addItem(self.points)
         pi.addItem(self.marker)
         self.labels: list[pg.TextItem] = []
+        self._labelled: list[int] = []
         self.units: list[str] = []
         self.x: list[float] = []
         self.y: list[float] = []
@@ -535,6 +536,8 @@ class ScatterChart(BaseChart):
         self._place_timer.timeout.connect(self.place_labels)
         self.vb.sigRangeChanged.connect(self._place_timer.start)
         self.vb.sigResized.connect(self._place_timer.start)
+
+    MAX_LABELS = 60
 
     def set_data(self, units, x, y, x_label: str, y_label: str, selected: str = "", pearson: float | None = None,
                  spearman: float | None = None, title: str = "", n: int | None = None, decimals: int = 1) -> None:
@@ -554,14 +557,18 @@ class ScatterChart(BaseChart):
             self.marker.setData(x=[], y=[], data=[])
 
         pi = self.getPlotItem()
-        while len(self.labels) > len(self.units):  # text items are reused: a weight drag re-renders often
+        # Label the first MAX_LABELS units in the order given (the panel passes rank order) and the
+        # selected one; with thousands of units, labels would be unreadable and slow. Every point
+        # still has its tooltip.
+        self._labelled = [i for i, u in enumerate(self.units) if i < self.MAX_LABELS or u == selected]
+        while len(self.labels) > len(self._labelled):  # text items are reused: a weight drag re-renders often
             pi.removeItem(self.labels.pop())
-        while len(self.labels) < len(self.units):
+        while len(self.labels) < len(self._labelled):
             t = pg.TextItem("", anchor=(0, 0.5))
             pi.addItem(t)
             self.labels.append(t)
         plain, bold = chart_font(8), chart_font(9.5, bold=True)
-        for t, u in zip(self.labels, self.units):
+        for t, u in zip(self.labels, [self.units[i] for i in self._labelled]):
             sel = u == selected
             t.setText(u, color=SELECTED_COLOR if sel else MUTED_TEXT)
             t.setFont(bold if sel else plain)
@@ -582,6 +589,7 @@ class ScatterChart(BaseChart):
             self.vb.enableAutoRange()
             self.vb.autoRange(padding=0.08)
         self.place_labels()
+        self._place_timer.stop()  # the range change above asked for a second placement: not needed
 
     def prepare_export(self) -> None:
         super().prepare_export()
@@ -603,11 +611,13 @@ class ScatterChart(BaseChart):
         frame = np.array([[vr.left() * sx, vr.bottom() * sy, vr.right() * sx, vr.top() * sy]])
         cand = np.array(self.CANDIDATES, dtype=float)  # dx, dy, ax, ay
         ring = 4.0 * (np.arange(len(cand)) // 8)  # a small price for standing further off
-        order = sorted(range(len(self.units)), key=lambda i: self.units[i] != self.selected)
+        labelled = self._labelled
+        order = sorted(range(len(labelled)), key=lambda k: self.units[labelled[k]] != self.selected)
         placed = np.empty((0, 4))
         segments: list[tuple[float, float]] = []  # leader lines for labels set away from their point
-        for i in order:
-            t = self.labels[i]
+        for j in order:
+            t = self.labels[j]
+            i = labelled[j]
             fm = QFontMetricsF(t.textItem.font())
             w, h = fm.horizontalAdvance(self.units[i]) + 4, fm.height()
             left = pts[i, 0] + cand[:, 0] - cand[:, 2] * w

@@ -58,6 +58,8 @@ class Controller(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._recompute_now)
         self.recompute_count = 0
+        self._ranks: dict[str, int | None] = {}
+        self._ranks_of: Result | None = None
         self._gesture = 0
 
     # --- loading -------------------------------------------------------------------
@@ -100,9 +102,14 @@ class Controller(QObject):
         return self.project.settings if self.project else Settings()
 
     def current_ranks(self) -> dict[str, int | None]:
+        """Each unit's rank in the current result (computed once per result)."""
         if self.result is None:
             return {}
-        return {r["unit"]: r["rank"] for r in self.result.ranking()}
+        if self._ranks_of is not self.result:
+            _order, ranks = self.result.rank_order()
+            self._ranks = {u: (None if np.isnan(r) else int(r)) for u, r in zip(self.result.units, ranks)}
+            self._ranks_of = self.result
+        return self._ranks
 
     def rank_change(self, unit: str) -> int | None:
         """Positive = moved up since the pinned baseline."""

@@ -39,6 +39,9 @@ class DataModel(QAbstractTableModel):
             self._units = list(p.data.units)
             self._groups = list(p.data.groups.columns)
             self._cols = self._groups + [c for c in p.data.values.columns]
+            # plain arrays: data() is called for every visible cell and role
+            self._group_text = p.data.groups.astype(str).to_numpy() if self._groups else None
+            self._values = p.data.values.to_numpy(dtype=float)
         self.endResetModel()
         if p is not None:
             self._problems(p.problems)
@@ -91,7 +94,6 @@ class DataModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        p = self.c.project
         unit = self._units[index.row()]
         if index.column() == 0:
             if role == Qt.DisplayRole:
@@ -100,15 +102,17 @@ class DataModel(QAbstractTableModel):
         else:
             col = self._cols[index.column() - 1]
             probs = self._cell_problems.get((unit, col))
+            ng = len(self._groups)
+            j = index.column() - 1
             if role == Qt.DisplayRole:
-                if col in p.data.groups.columns:
-                    return str(p.data.groups.at[unit, col])
-                v = p.data.values.at[unit, col]
+                if j < ng:
+                    return self._group_text[index.row(), j]
+                v = self._values[index.row(), j - ng]
                 if np.isnan(v):
                     bad = [q.value for q in probs or [] if q.kind == "non_numeric"]
                     return str(bad[0]) if bad else ""
                 return f"{v:,.6g}" if abs(v) >= 1e6 else f"{v:.6g}"
-            if role == Qt.TextAlignmentRole and col not in p.data.groups.columns:
+            if role == Qt.TextAlignmentRole and j >= ng:
                 return int(Qt.AlignRight | Qt.AlignVCenter)
         if probs:
             worst = min(probs, key=lambda q: {"error": 0, "warning": 1, "info": 2}[q.severity])

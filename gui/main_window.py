@@ -36,7 +36,7 @@ from core.paths import SAMPLE_WORKBOOK
 from .controller import Controller
 from .data_view import DataModel, ProblemsView
 from .i18n import Languages
-from .ranking_model import RankingFilter, RankingModel
+from .ranking_model import RankingFilter, RankingModel, group_column
 
 MAX_RECENT = 8
 OPEN_FILTER = "Workbooks and CSV (*.xlsx *.xlsm *.ods *.csv);;All files (*)"
@@ -96,8 +96,9 @@ class RankingPage(QWidget):
         self.group.clear()
         self.group.addItem(self.tr("All groups"), "")
         p = self.c.project
-        if p is not None and self.model.group_column:
-            for g in sorted(set(p.data.groups[self.model.group_column]) - {""}):
+        col = group_column(p)
+        if col:
+            for g in sorted(set(p.data.groups[col]) - {""}):
                 self.group.addItem(g, g)
         i = self.group.findData(current)
         self.group.setCurrentIndex(max(0, i))
@@ -177,6 +178,8 @@ class MainWindow(QMainWindow):
         self.data_table = QTableView(self)
         self.data_table.setModel(self.data_model)
         self.data_table.setAlternatingRowColors(True)
+        # fitting columns looks at a sample of rows, not all of them (3,000 × 500 must stay fast)
+        self.data_table.horizontalHeader().setResizeContentsPrecision(30)
         self.charts = ChartPanel(c, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.ranking, "")

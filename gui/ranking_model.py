@@ -13,7 +13,20 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 TOP_FILL = QColor("#FFF4D6")
 UP, DOWN = QColor("#1B7F3B"), QColor("#C62828")
-SORT_ROLE = Qt.UserRole + 1
+RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
+DISPLAY, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP, USER = (
+    int(r) for r in (Qt.DisplayRole, Qt.TextAlignmentRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole,
+                     Qt.ToolTipRole, Qt.UserRole))
+_ROLES = frozenset((DISPLAY, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP, USER))
+
+
+def group_column(project) -> str:
+    """The group shown and filtered on: 'region' when present, else the first group column."""
+    if project is None:
+        return ""
+    cols = list(project.data.groups.columns)
+    return "region" if "region" in cols else (cols[0] if cols else "")
 
 
 class RankingModel(QAbstractTableModel):
@@ -23,8 +36,14 @@ class RankingModel(QAbstractTableModel):
         self.top_n = 10
         self.group_column = ""
         self._rows = np.zeros(0, dtype=int)
+        self._base_rows = self._rows
         self._ranks = np.zeros(0)
         self._dims: list[int] = []
+        self._groups: list[str] = []
+        self._sort = (0, Qt.AscendingOrder)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._top_brush, self._up, self._down = QBrush(TOP_FILL), QBrush(UP), QBrush(DOWN)
         controller.result_changed.connect(self.refresh)
         controller.baseline_changed.connect(self._baseline)
         controller.language_changed.connect(lambda _l: self.refresh())
@@ -37,11 +56,49 @@ class RankingModel(QAbstractTableModel):
             self._rows, self._ranks, self._dims = np.zeros(0, dtype=int), np.zeros(0), []
         else:
             self._rows, self._ranks = r.rank_order()
+            self._base_rows = self._rows
             fw = r.framework
             self._dims = [r.plan.codes.index(d) for d in fw.children[fw.root]]
-            groups = self.c.project.data.groups.columns
-            self.group_column = "region" if "region" in groups else (groups[0] if len(groups) else "")
+            self.group_column = group_column(self.c.project)
+            g = self.c.project.data.groups
+            self._groups = ([str(v) for v in g[self.group_column].reindex(list(r.units)).fillna("")]
+                            if self.group_column else [""] * len(r.units))
+            self._apply_sort()
         self.endResetModel()
+
+    # --- sorting, in the model with numpy (a proxy would call data() n·log n times) ----------
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if self.c.result is None or not len(self._rows):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def _sort_key(self, column: int) -> np.ndarray:
+        r = self.c.result
+        if column == 0:
+            return np.where(np.isnan(self._ranks), np.inf, self._ranks)
+        if column == 1:
+            return np.array([self.c.rank_change(u) or 0 for u in r.units], dtype=float)
+        if column in (2, 4):
+            vals = list(r.units) if column == 2 else self._groups
+            pos = {v: k for k, v in enumerate(sorted(set(vals)))}
+            return np.array([pos[v] for v in vals], dtype=float)
+        j = 0 if column == 3 else self._dims[column - 5]
+        v = r.scores_array[:, j]
+        return np.where(np.isnan(v), -np.inf, v)
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        base = self._base_rows
+        if column == 0 and order == Qt.AscendingOrder:
+            self._rows = base
+            return
+        key = self._sort_key(column)[base]
+        if order == Qt.DescendingOrder:
+            key = -key
+        self._rows = base[np.argsort(key, kind="stable")]
 
     def _baseline(self) -> None:
         if self.rowCount():
@@ -83,65 +140,60 @@ class RankingModel(QAbstractTableModel):
         hits = np.flatnonzero(self._rows == i)
         return int(hits[0]) if len(hits) else -1
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=DISPLAY):
+        # Called for every visible cell and role on each recompute: plain ints, no enum maths.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
+        col = index.column()
+        if role == ALIGN:
+            return LEFT if col == 2 or col == 4 else RIGHT
         r = self.c.result
         i = self._rows[index.row()]
-        col = index.column()
-        unit = r.units[i]
         rank = self._ranks[i]
-        dec = r.settings.decimals
-        if role == Qt.UserRole:
+        if role == BACKGROUND:
+            return self._top_brush if rank <= self.top_n else None  # NaN compares False
+        if role == FONT:
+            return self._bold if (col == 2 or col == 3) and rank <= self.top_n else None
+        unit = r.units[i]
+        if role == USER:
             return unit
-        if role in (Qt.DisplayRole, SORT_ROLE):
-            sort = role == SORT_ROLE
+        if role == DISPLAY:
             if col == 0:
-                return (float("inf") if np.isnan(rank) else float(rank)) if sort else (
-                    "—" if np.isnan(rank) else str(int(rank)))
+                return "—" if rank != rank else str(int(rank))
             if col == 1:
                 ch = self.c.rank_change(unit)
-                if sort:
-                    return ch if ch is not None else 0
                 if ch is None:
                     return ""
                 return f"▲{ch}" if ch > 0 else (f"▼{-ch}" if ch < 0 else "–")
             if col == 2:
                 return unit
             if col == 4:
-                g = self.group_column
-                return str(self.c.project.data.groups.at[unit, g]) if g else ""
-            j = 0 if col == 3 else self._dims[col - 5]
-            v = r.scores_array[i, j]
-            if sort:
-                return -np.inf if np.isnan(v) else float(v)
-            return "—" if np.isnan(v) else f"{v:.{dec}f}"
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignVCenter) if col in (2, 4) else int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and col == 1:
-            ch = self.c.rank_change(unit)
-            if ch:
-                return QBrush(UP if ch > 0 else DOWN)
-        if role == Qt.BackgroundRole and not np.isnan(rank) and rank <= self.top_n:
-            return QBrush(TOP_FILL)
-        if role == Qt.FontRole and col in (2, 3) and not np.isnan(rank) and rank <= self.top_n:
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role == Qt.ToolTipRole and np.isnan(rank):
+                return self._groups[i]
+            v = r.scores_array[i, 0 if col == 3 else self._dims[col - 5]]
+            return "—" if v != v else f"{v:.{r.settings.decimals}f}"
+        if role == FOREGROUND:
+            if col == 1:
+                ch = self.c.rank_change(unit)
+                if ch:
+                    return self._up if ch > 0 else self._down
+            return None
+        if role == TOOLTIP and rank != rank:
             reasons = [m["reason"] for m in r.missing if m["unit"] == unit and m["code"] == r.framework.root]
             return self.tr("No score: {0}").format(reasons[0] if reasons else self.tr("no data"))
         return None
 
 
 class RankingFilter(QSortFilterProxyModel):
-    """Sort by the numbers behind the cells; filter by group and by a name search."""
+    """Filter by group and by a name search; sorting is left to the source model."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.group = ""
         self.search = ""
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
     def _refilter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10

@@ -25,6 +25,8 @@ from core import edits
 from core.framework import Framework, Node
 from core.settings import AGGREGATIONS, NORMALIZATIONS
 
+from .labels import method_label
+
 # --- columns and roles ---------------------------------------------------------------
 COL_CODE, COL_NAME, COL_WEIGHT, COL_EFFECTIVE, COL_DIRECTION, COL_AGGREGATION, COL_NORMALISATION, COL_LOCKED = \
     range(8)
@@ -277,11 +279,11 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return None
             if edit:
                 return node.aggregation
-            return node.aggregation or self._settings.aggregation
+            return method_label(node.aggregation or self._settings.aggregation)
         if col == COL_NORMALISATION:
             if edit:
                 return node.normalization
-            return node.normalization or self._inherited_normalisation(code)
+            return method_label(node.normalization or self._inherited_normalisation(code))
         return None
 
     def _tooltip(self, node: Node, col: int, leaf: bool) -> str | None:
@@ -298,9 +300,9 @@ class IndicatorTreeModel(QAbstractItemModel):
                 lines.append(self.tr("Source: {0}").format(node.source))
             return "<br>".join(lines)
         if col == COL_NORMALISATION and not node.normalization:
-            return self.tr("Inherited: {0}").format(self._inherited_normalisation(node.code))
+            return self.tr("Inherited: {0}").format(method_label(self._inherited_normalisation(node.code)))
         if col == COL_AGGREGATION and not leaf and not node.aggregation:
-            return self.tr("Project default: {0}").format(self._settings.aggregation)
+            return self.tr("Project default: {0}").format(method_label(self._settings.aggregation))
         if col == COL_WEIGHT and node.code in self._locked:
             return self.tr("Locked: keeps its share when a sibling changes; unlock to edit")
         return None
@@ -331,11 +333,11 @@ class IndicatorTreeModel(QAbstractItemModel):
         if col == COL_DIRECTION and leaf:
             return [(1, self.tr("+ (more is better)")), (-1, self.tr("− (less is better)"))]
         if col == COL_AGGREGATION and not leaf:
-            return [("", self.tr("(default: {0})").format(self._settings.aggregation))] + \
-                [(a, a) for a in AGGREGATIONS]
+            return [("", self.tr("(default: {0})").format(method_label(self._settings.aggregation)))] + \
+                [(a, method_label(a)) for a in AGGREGATIONS]
         if col == COL_NORMALISATION:
-            return [("", self.tr("(inherit: {0})").format(self._inherited_normalisation(node.code)))] + \
-                [(n, n) for n in NORMALIZATIONS]
+            return [("", self.tr("(inherit: {0})").format(method_label(self._inherited_normalisation(node.code))))] + \
+                [(n, method_label(n)) for n in NORMALIZATIONS]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

@@ -132,3 +132,17 @@ def test_screenshot_switch(tmp_path):
     from PySide6.QtGui import QImage
     img = QImage(str(out))
     assert img.width() == 1200 and img.height() == 800
+
+
+def test_sorting_by_a_column(win):
+    from PySide6.QtCore import Qt
+    t = win.ranking.table
+    p = win.ranking.proxy
+    t.sortByColumn(5, Qt.DescendingOrder)  # the first dimension, best first
+    vals = [float(p.data(p.index(i, 5))) for i in range(p.rowCount())]
+    assert vals == sorted(vals, reverse=True)
+    t.sortByColumn(2, Qt.AscendingOrder)  # by name
+    names = [p.data(p.index(i, 2)) for i in range(p.rowCount())]
+    assert names == sorted(names)
+    t.sortByColumn(0, Qt.AscendingOrder)
+    assert [p.data(p.index(i, 2)) for i in range(3)] == ranking_units(win)[:3]

@@ -21,6 +21,7 @@ from core.loader import load  # noqa: E402
 from core.paths import SAMPLE_WORKBOOK  # noqa: E402
 from core.pipeline import compute  # noqa: E402
 from gui.controller import Controller  # noqa: E402
+from gui.labels import method_label
 from gui.tree_model import (  # noqa: E402
     COL_DIRECTION,
     COL_LOCKED,
@@ -112,7 +113,7 @@ def test_model_maps_rows_to_codes_without_copying_nodes(model, controller):
     assert model.index_of("T2", COL_DIRECTION).data() is None  # internal nodes have no direction
     # the inherited normalisation shows the value, in italic, and edits as ''
     norm = model.index_of("T21", COL_NORMALISATION)
-    assert norm.data() == controller.settings.normalization
+    assert norm.data() == method_label(controller.settings.normalization)  # shown by its translated name
     assert norm.data(Qt.ItemDataRole.EditRole) == ""
     assert norm.data(Qt.ItemDataRole.FontRole).italic()
     assert model.index_of("T", COL_NAME).data(Qt.ItemDataRole.FontRole).bold()

@@ -155,17 +155,17 @@
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="574" />
+        <location filename="../../gui/charts.py" line="581" />
         <source>Pearson r = {0}</source>
         <translation>皮尔逊 r = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="576" />
+        <location filename="../../gui/charts.py" line="583" />
         <source>Spearman ρ = {0}</source>
         <translation>斯皮尔曼 ρ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="577" />
+        <location filename="../../gui/charts.py" line="584" />
         <source>n = {0}</source>
         <translation>n = {0}</translation>
     </message>
@@ -173,43 +173,43 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="135" />
+        <location filename="../../gui/controller.py" line="142" />
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="144" />
+        <location filename="../../gui/controller.py" line="151" />
         <source>Split {0} equally</source>
         <translation>{0} 下等权</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="148" />
+        <location filename="../../gui/controller.py" line="155" />
         <source>Normalise weights under {0}</source>
         <translation>{0} 下权重归一</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="154" />
+        <location filename="../../gui/controller.py" line="161" />
         <source>Reset weights under {0}</source>
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="166" />
-        <location filename="../../gui/controller.py" line="170" />
+        <location filename="../../gui/controller.py" line="173" />
+        <location filename="../../gui/controller.py" line="177" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="215" />
+        <location filename="../../gui/controller.py" line="222" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="219" />
+        <location filename="../../gui/controller.py" line="226" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="229" />
+        <location filename="../../gui/controller.py" line="236" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
@@ -217,149 +217,149 @@
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../gui/tree_model.py" line="205" />
+        <location filename="../../gui/tree_model.py" line="207" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="205" />
+        <location filename="../../gui/tree_model.py" line="207" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="205" />
+        <location filename="../../gui/tree_model.py" line="207" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="205" />
+        <location filename="../../gui/tree_model.py" line="207" />
         <source>Effective</source>
         <translation>有效权重</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="206" />
+        <location filename="../../gui/tree_model.py" line="208" />
         <source>+/−</source>
         <comment>direction column</comment>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="206" />
+        <location filename="../../gui/tree_model.py" line="208" />
         <source>Aggregation</source>
         <translation>聚合</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="206" />
+        <location filename="../../gui/tree_model.py" line="208" />
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="207" />
+        <location filename="../../gui/tree_model.py" line="209" />
         <source>Lock</source>
         <comment>locked column</comment>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="211" />
+        <location filename="../../gui/tree_model.py" line="213" />
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="212" />
+        <location filename="../../gui/tree_model.py" line="214" />
         <source>Indicator name</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="213" />
+        <location filename="../../gui/tree_model.py" line="215" />
         <source>Share among its siblings (siblings sum to 100 %)</source>
         <translation>在同级中的占比（同级合计 100%）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="214" />
+        <location filename="../../gui/tree_model.py" line="216" />
         <source>Share of the whole index (product of the shares on the path)</source>
         <translation>占总指数的比重（路径上各级占比之积）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="215" />
+        <location filename="../../gui/tree_model.py" line="217" />
         <source>Direction — + : more is better; − : less is better</source>
         <translation>方向——+：越大越好；−：越小越好</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="216" />
+        <location filename="../../gui/tree_model.py" line="218" />
         <source>How the children are combined (grey: project default)</source>
         <translation>下级指标的合成方法（灰色：项目默认）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="217" />
+        <location filename="../../gui/tree_model.py" line="219" />
         <source>How the indicator values are rescaled (grey: inherited)</source>
         <translation>指标值的标准化方法（灰色：继承）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="218" />
+        <location filename="../../gui/tree_model.py" line="220" />
         <source>A locked weight keeps its share when a sibling's weight changes</source>
         <translation>锁定的权重在同级权重变化时保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="296" />
+        <location filename="../../gui/tree_model.py" line="298" />
         <source>Unit: {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="298" />
+        <location filename="../../gui/tree_model.py" line="300" />
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="301" />
+        <location filename="../../gui/tree_model.py" line="303" />
         <source>Inherited: {0}</source>
         <translation>继承：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="303" />
+        <location filename="../../gui/tree_model.py" line="305" />
         <source>Project default: {0}</source>
         <translation>项目默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="305" />
+        <location filename="../../gui/tree_model.py" line="307" />
         <source>Locked: keeps its share when a sibling changes; unlock to edit</source>
         <translation>已锁定：同级变化时保持不变；解锁后可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="332" />
+        <location filename="../../gui/tree_model.py" line="334" />
         <source>+ (more is better)</source>
         <translation>+（越大越好）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="332" />
+        <location filename="../../gui/tree_model.py" line="334" />
         <source>− (less is better)</source>
         <translation>−（越小越好）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="334" />
+        <location filename="../../gui/tree_model.py" line="336" />
         <source>(default: {0})</source>
         <translation>（默认：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="337" />
+        <location filename="../../gui/tree_model.py" line="339" />
         <source>(inherit: {0})</source>
         <translation>（继承：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="391" />
+        <location filename="../../gui/tree_model.py" line="393" />
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="397" />
+        <location filename="../../gui/tree_model.py" line="399" />
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="406" />
+        <location filename="../../gui/tree_model.py" line="408" />
         <source>Aggregation of {0}</source>
         <translation>{0} 的聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_model.py" line="406" />
+        <location filename="../../gui/tree_model.py" line="408" />
         <source>Normalisation of {0}</source>
         <translation>{0} 的标准化方法</translation>
     </message>
@@ -367,158 +367,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269" />
+        <location filename="../../gui/main_window.py" line="272" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="273" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="274" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272" />
+        <location filename="../../gui/main_window.py" line="275" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273" />
+        <location filename="../../gui/main_window.py" line="276" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274" />
+        <location filename="../../gui/main_window.py" line="277" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="278" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276" />
+        <location filename="../../gui/main_window.py" line="279" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
+        <location filename="../../gui/main_window.py" line="282" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280" />
-        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="283" />
+        <location filename="../../gui/main_window.py" line="406" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282" />
+        <location filename="../../gui/main_window.py" line="285" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="283" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284" />
+        <location filename="../../gui/main_window.py" line="287" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="288" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291" />
+        <location filename="../../gui/main_window.py" line="294" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292" />
+        <location filename="../../gui/main_window.py" line="295" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="309" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334" />
+        <location filename="../../gui/main_window.py" line="337" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="346" />
+        <location filename="../../gui/main_window.py" line="349" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350" />
+        <location filename="../../gui/main_window.py" line="353" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384" />
+        <location filename="../../gui/main_window.py" line="387" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391" />
+        <location filename="../../gui/main_window.py" line="394" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393" />
+        <location filename="../../gui/main_window.py" line="396" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396" />
+        <location filename="../../gui/main_window.py" line="399" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/main_window.py" line="402" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404" />
+        <location filename="../../gui/main_window.py" line="407" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -528,37 +528,37 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/data_view.py" line="145" />
+        <location filename="../../gui/data_view.py" line="149" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="145" />
+        <location filename="../../gui/data_view.py" line="149" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="145" />
+        <location filename="../../gui/data_view.py" line="149" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="145" />
+        <location filename="../../gui/data_view.py" line="149" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="149" />
+        <location filename="../../gui/data_view.py" line="153" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="149" />
+        <location filename="../../gui/data_view.py" line="153" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="149" />
+        <location filename="../../gui/data_view.py" line="153" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -566,37 +566,37 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../gui/ranking_model.py" line="65" />
+        <location filename="../../gui/ranking_model.py" line="122" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_model.py" line="65" />
+        <location filename="../../gui/ranking_model.py" line="122" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_model.py" line="65" />
+        <location filename="../../gui/ranking_model.py" line="122" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_model.py" line="65" />
+        <location filename="../../gui/ranking_model.py" line="122" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_model.py" line="65" />
+        <location filename="../../gui/ranking_model.py" line="122" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_model.py" line="133" />
+        <location filename="../../gui/ranking_model.py" line="183" />
         <source>No score: {0}</source>
         <translation>无得分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_model.py" line="133" />
+        <location filename="../../gui/ranking_model.py" line="183" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
