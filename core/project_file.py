@@ -447,6 +447,10 @@ def save_project(project: Project, path: str | Path, extra: dict | None = None, 
 
 # --- recovery -------------------------------------------------------------------------------
 def recovery_dir() -> Path:
+    """The user's data folder (platformdirs); CITYINDEX_RECOVERY_DIR overrides it (tests, portable use)."""
+    override = os.environ.get("CITYINDEX_RECOVERY_DIR")
+    if override:
+        return Path(override)
     import platformdirs
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "recovery"
 

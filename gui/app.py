@@ -44,4 +44,5 @@ def run_gui(argv: list[str]) -> int:
         print(f"screenshot written: {args.screenshot}")
         return 0 if ok else 1
     win.show()
+    win.offer_recovery()
     return app.exec()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,7 +39,9 @@ from .i18n import Languages
 from .ranking_model import RankingFilter, RankingModel, group_column
 
 MAX_RECENT = 8
-OPEN_FILTER = "Workbooks and CSV (*.xlsx *.xlsm *.ods *.csv);;All files (*)"
+OPEN_FILTER = "CityIndex projects, workbooks and CSV (*.cidx *.xlsx *.xlsm *.ods *.csv);;All files (*)"
+PROJECT_FILTER = "CityIndex project (*.cidx)"
+AUTOSAVE_MINUTES = 3
 
 
 class RankingPage(QWidget):
@@ -154,6 +156,12 @@ class MainWindow(QMainWindow):
         c.project_changed.connect(self._project_changed)
         c.undo_stack.cleanChanged.connect(self._update_title)
         self.problems.problem_activated.connect(self._go_to_problem)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MINUTES * 60 * 1000)
+        self.autosave_timer.timeout.connect(self.autosave)
+        if remember:
+            self.autosave_timer.start()
+        self._tasks: list = []
         self.retranslate()
         if remember:
             geo = self.settings.value("geometry")
@@ -222,6 +230,9 @@ class MainWindow(QMainWindow):
         s = self
         self.act_open = QAction(s, shortcut=QKeySequence.Open, triggered=self.open_dialog)
         self.act_sample = QAction(s, triggered=self.open_default)
+        self.act_save = QAction(s, shortcut=QKeySequence.Save, triggered=self.save)
+        self.act_save_as = QAction(s, shortcut=QKeySequence("Ctrl+Shift+S"), triggered=self.save_as)
+        self.act_recover = QAction(s, triggered=lambda: self.offer_recovery())
         self.act_export = QAction(s, shortcut=QKeySequence("Ctrl+E"), triggered=self.export_results)
         self.act_export_charts = QAction(s, triggered=self.export_charts)
         self.act_quit = QAction(s, shortcut=QKeySequence.Quit, triggered=self.close)
@@ -247,6 +258,10 @@ class MainWindow(QMainWindow):
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_open)
         self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_sample)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_save)
+        self.menu_file.addAction(self.act_save_as)
+        self.menu_file.addAction(self.act_recover)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export)
         self.menu_file.addAction(self.act_export_charts)
@@ -276,6 +291,9 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_open.setText(self.tr("&Open…"))
         self.act_sample.setText(self.tr("Open the sample project"))
+        self.act_save.setText(self.tr("&Save project"))
+        self.act_save_as.setText(self.tr("Save project &as…"))
+        self.act_recover.setText(self.tr("Recover unsaved work…"))
         self.act_export.setText(self.tr("&Export results workbook…"))
         self.act_export_charts.setText(self.tr("Export all charts to a folder…"))
         self.act_quit.setText(self.tr("&Quit"))
@@ -322,11 +340,15 @@ class MainWindow(QMainWindow):
 
     # --- files -------------------------------------------------------------------------
     def open_default(self) -> bool:
+        if not self.confirm_discard():
+            return False
         ok = self.controller.load_default()
         self._update_title()
         return ok
 
     def open_path(self, path: Path) -> bool:
+        if not self.confirm_discard():
+            return False
         ok = self.controller.load_file(path)
         if ok:
             self._add_recent(path)
@@ -348,6 +370,10 @@ class MainWindow(QMainWindow):
         self.problems.model.set_problems(problems)
         self.problems_banner.setText(self.tr("{0} could not be opened: {1} error(s) listed below. "
                                              "The project that was open stays open.").format(Path(path).name, n))
+        from core.project_file import autosave_path
+        if Path(path).suffix.lower() == ".cidx" and autosave_path(path).exists():
+            self.problems_banner.setText(self.problems_banner.text() + " " + self.tr(
+                "A recovery copy of this project exists: File → Recover unsaved work."))
         self.problems_banner.show()
         self.problems_dock.show()
         self.statusBar().showMessage(self.tr("Could not open {0}").format(Path(path).name), 10000)
@@ -378,9 +404,103 @@ class MainWindow(QMainWindow):
         self.settings.setValue("recent", items[:MAX_RECENT])
         self._fill_recent()
 
-    def export_results(self) -> None:
+    # --- the project file --------------------------------------------------------------
+    def project_path(self) -> Path | None:
+        """The .cidx this project is saved in (None: loaded from a workbook, never saved)."""
+        p = self.controller.path
+        return p if p is not None and p.suffix.lower() == ".cidx" else None
+
+    def save(self) -> bool:
+        path = self.project_path()
+        return self.save_to(path) if path else self.save_as()
+
+    def save_as(self) -> bool:
+        c = self.controller
+        start = str((c.path.with_suffix(".cidx")) if c.path and not c.is_sample else "project.cidx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start, PROJECT_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(".cidx"):
+            path += ".cidx"
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
         from core.atomic import WriteError
-        from core.results_workbook import write_results
+        from core.project_file import discard_recovery, save_project
+        c = self.controller
+        if c.project is None:
+            return False
+        old_recovery = self.project_path()
+        try:
+            save_project(c.project, path)
+        except (WriteError, OSError) as e:
+            QMessageBox.warning(self, self.tr("Save failed"), str(e))
+            return False
+        discard_recovery(old_recovery)
+        c.path = Path(path)
+        c.is_sample = False
+        c.undo_stack.setClean()
+        self._add_recent(path)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 8000)
+        return True
+
+    def autosave(self) -> Path | None:
+        """Write a recovery copy when there are unsaved changes (never over the project file)."""
+        from core.project_file import write_recovery
+        c = self.controller
+        if c.project is None or c.undo_stack.isClean():
+            return None
+        try:
+            return write_recovery(c.project, self.project_path())
+        except OSError as e:
+            self.statusBar().showMessage(self.tr("Autosave failed: {0}").format(e), 8000)
+            return None
+
+    def offer_recovery(self, ask=None) -> bool:
+        """After a crash: offer the newest recovery file. `ask(text) -> bool` is replaceable in tests."""
+        from core.problems import InputError
+        from core.project_file import find_recovery, load_project, recovery_origin
+        found = find_recovery()
+        if not found:
+            return False
+        rec = found[0]
+        origin = recovery_origin(rec) or self.tr("a project that was never saved")
+        text = self.tr("CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.\n"
+                       "Open them now?").format(origin, rec.name)
+        ask = ask or (lambda t: QMessageBox.question(self, self.tr("Recover unsaved work"), t)
+                      == QMessageBox.StandardButton.Yes)
+        if not ask(text):
+            return False
+        try:
+            project = load_project(rec)
+        except InputError as e:
+            self._load_failed(str(rec), e.problems)
+            return False
+        c = self.controller
+        c.set_project(project, Path(origin) if recovery_origin(rec) else None)
+        c.undo_stack.resetClean()  # recovered work is unsaved until the user saves it
+        self._update_title()
+        return True
+
+    def confirm_discard(self, ask=None) -> bool:
+        """True when it is fine to drop the current project (saved, or the user said so)."""
+        c = self.controller
+        if c.project is None or c.undo_stack.isClean():
+            return True
+        ask = ask or self._ask_unsaved
+        answer = ask()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def _ask_unsaved(self) -> str:
+        b = QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("The project has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(b, "cancel")
+
+    def export_results(self) -> None:
         self.controller.flush()
         if self.controller.result is None:
             return
@@ -388,12 +508,32 @@ class MainWindow(QMainWindow):
                                               "Excel (*.xlsx)")
         if not path:
             return
-        try:
-            write_results(self.controller.result, path, top_n=self.ranking.top.value(),
-                          data=self.controller.project.data)
-            self.statusBar().showMessage(self.tr("Written {0}").format(path), 8000)
-        except (WriteError, OSError) as e:
-            QMessageBox.warning(self, self.tr("Export failed"), str(e))
+        self.export_results_to(Path(path))
+
+    def export_results_to(self, path: Path):
+        """Write the results workbook in a worker thread; the result object is immutable."""
+        from core.atomic import WriteError
+        from core.results_workbook import write_results
+
+        from .worker import run_with_progress
+        result, data, top = self.controller.result, self.controller.project.data, self.ranking.top.value()
+
+        def work(progress, cancelled):
+            progress(0.05)
+            write_results(result, path, top_n=top, data=data)
+            progress(1.0)
+            return path
+
+        def failed(e):
+            msg = str(e) if isinstance(e, (WriteError, OSError)) else repr(e)
+            QMessageBox.warning(self, self.tr("Export failed"), msg)
+
+        task = run_with_progress(self, work, self.tr("Writing the results workbook…"),
+                                 lambda p: self.statusBar().showMessage(self.tr("Written {0}").format(p), 8000),
+                                 failed, cancellable=False)
+        self._tasks.append(task)
+        task.finished.connect(lambda: self._tasks.remove(task))
+        return task
 
     def export_charts(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all charts to a folder"))
@@ -418,6 +558,11 @@ class MainWindow(QMainWindow):
             self.open_path(Path(urls[0]))
 
     def closeEvent(self, e) -> None:  # noqa: N802
+        if not self.confirm_discard():
+            e.ignore()
+            return
+        from core.project_file import discard_recovery
+        discard_recovery(self.project_path())
         if self.remember:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("windowState", self.saveState())

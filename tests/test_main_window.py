@@ -3,6 +3,7 @@
 import numpy as np
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 from core.pipeline import compute
 
@@ -13,6 +14,7 @@ pytest.importorskip("PySide6")
 def win(qtbot):
     from gui.main_window import MainWindow
     w = MainWindow(lang="zh", remember=False)
+    w._ask_unsaved = lambda: "discard"  # never a modal dialog in tests
     qtbot.addWidget(w)
     assert w.open_default()
     w.show()
@@ -146,3 +148,70 @@ def test_sorting_by_a_column(win):
     assert names == sorted(names)
     t.sortByColumn(0, Qt.AscendingOrder)
     assert [p.data(p.index(i, 2)) for i in range(3)] == ranking_units(win)[:3]
+
+
+@pytest.fixture
+def recovery_dir(tmp_path, monkeypatch):
+    d = tmp_path / "recovery"
+    monkeypatch.setenv("CITYINDEX_RECOVERY_DIR", str(d))
+    return d
+
+
+def test_save_reopen_gives_identical_results(win, tmp_path, qtbot, recovery_dir):
+    c = win.controller
+    with qtbot.waitSignal(c.result_changed, timeout=2000):
+        c.set_share("T", 0.4)
+    before = c.result.scores_array.copy()
+    path = tmp_path / "p.cidx"
+    assert win.save_to(path)
+    assert c.undo_stack.isClean() and "*" not in win.windowTitle()
+    assert win.open_path(path)
+    assert np.array_equal(c.result.scores_array, before, equal_nan=True)
+    assert c.framework.local_weights()["T"] == pytest.approx(0.4)
+
+
+def test_autosave_and_recovery_offered_after_a_crash(win, qtbot, recovery_dir):
+    c = win.controller
+    assert win.autosave() is None  # nothing unsaved: nothing written
+    with qtbot.waitSignal(c.result_changed, timeout=2000):
+        c.set_share("A", 0.6)
+    rec = win.autosave()
+    assert rec is not None and rec.exists() and rec.parent == recovery_dir
+    weights = c.framework.local_weights()
+    # a new session (the old one "crashed": the recovery file is still there)
+    from gui.main_window import MainWindow
+    w2 = MainWindow(lang="zh", remember=False)
+    w2._ask_unsaved = lambda: "discard"
+    qtbot.addWidget(w2)
+    asked = []
+    assert w2.offer_recovery(ask=lambda text: asked.append(text) or True)
+    assert asked and rec.name in asked[0]
+    assert w2.controller.framework.local_weights()["A"] == pytest.approx(weights["A"])
+    assert not w2.controller.undo_stack.isClean()  # recovered work is unsaved
+
+
+def test_closing_with_unsaved_changes_asks(win, qtbot):
+    c = win.controller
+    with qtbot.waitSignal(c.result_changed, timeout=2000):
+        c.set_share("A", 0.6)
+    assert not win.confirm_discard(ask=lambda: "cancel")
+    assert win.confirm_discard(ask=lambda: "discard")
+
+
+def test_clicking_a_problem_goes_to_its_cell(win):
+    p = next(p for p in win.problems.model.items if p.unit and p.code)
+    win._go_to_problem(p)
+    assert win.tabs.currentWidget() is win.data_table
+    idx = win.data_table.currentIndex()
+    assert win.data_model.data(win.data_model.index(idx.row(), 0)) == p.unit
+    assert p.code in win.data_model.headerData(idx.column(), Qt.Horizontal)
+
+
+def test_export_results_in_a_worker_thread(win, tmp_path, qtbot):
+    out = tmp_path / "r.xlsx"
+    task = win.export_results_to(out)
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    import pandas as pd
+    sheet = pd.read_excel(out, sheet_name=0, engine="openpyxl")
+    assert sheet.iloc[0, 1] == ranking_units(win)[0]

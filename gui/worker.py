@@ -1,0 +1,85 @@
+"""Long work off the GUI thread, Orange3-style.
+
+The work is a plain function `fn(progress, cancelled)` (progress(fraction),
+cancelled() → bool) that knows nothing of Qt; `run_with_progress` runs it in a
+QThread behind a progress dialog with a Cancel button and delivers the result
+or the exception back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Cancelled(Exception):
+    pass
+
+
+class _Worker(QObject):
+    progressed = Signal(float)
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable):
+        super().__init__()
+        self.fn = fn
+        self.cancel_requested = False
+
+    def run(self) -> None:
+        try:
+            out = self.fn(self.progressed.emit, lambda: self.cancel_requested)
+        except BaseException as e:  # delivered to the GUI thread, never lost
+            self.failed.emit(e)
+        else:
+            self.done.emit(out)
+
+
+class Task(QObject):
+    """One background run; keeps its thread and worker alive until finished."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, fn: Callable, label: str, on_done: Callable, on_error: Callable,
+                 cancellable: bool = True):
+        super().__init__(parent)
+        self.thread = QThread(self)
+        self.worker = _Worker(fn)
+        self.worker.moveToThread(self.thread)
+        self.dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 1000, parent)
+        self.dialog.setWindowModality(Qt.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        if not cancellable:
+            self.dialog.setCancelButton(None)
+        self.dialog.canceled.connect(self._cancel)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progressed.connect(lambda f: self.dialog.setValue(int(1000 * min(max(f, 0.0), 1.0))))
+        self.worker.done.connect(self._finish)
+        self.worker.done.connect(on_done)
+        self.worker.failed.connect(self._finish)
+        self.worker.failed.connect(on_error)
+        self.result = None
+
+    def start(self) -> Task:
+        self.thread.start()
+        return self
+
+    def _cancel(self) -> None:
+        self.worker.cancel_requested = True
+
+    def _finish(self, _obj=None) -> None:
+        self.dialog.reset()
+        self.dialog.hide()
+        self.thread.quit()
+        self.thread.wait()
+        self.finished.emit()
+
+    def wait(self, ms: int = 60000) -> bool:
+        return self.thread.wait(ms)
+
+
+def run_with_progress(parent: QWidget, fn: Callable, label: str, on_done: Callable, on_error: Callable,
+                      cancellable: bool = True) -> Task:
+    return Task(parent, fn, label, on_done, on_error, cancellable).start()
