@@ -152,12 +152,23 @@ class ProblemsModel(QAbstractTableModel):
     def severity_text(self, s: str) -> str:
         return {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}[s]
 
+    def location(self, p) -> str:
+        """Where, in the user's language: file, sheet, Excel row, column."""
+        parts = [p.file] if p.file else []
+        if p.sheet:
+            parts.append(self.tr("sheet {0}").format(p.sheet))
+        if p.row is not None:
+            parts.append(self.tr("row {0}").format(p.row))
+        if p.column:
+            parts.append(self.tr("column {0}").format(p.column))
+        return self.tr(", ").join(parts)
+
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
         p = self.items[index.row()]
         if role == Qt.DisplayRole:
-            return [self.severity_text(p.severity), p.location(), p.message,
+            return [self.severity_text(p.severity), self.location(p), p.message,
                     "" if p.value is None else str(p.value)][index.column()]
         if role == Qt.BackgroundRole and index.column() == 0:
             return QBrush(FILL[p.severity])

@@ -1,23 +1,36 @@
 """Display names of the engine's method keys, through Qt's translation machinery.
 
 The engine speaks in stable keys (`minmax`, `geometric`…); the user sees
-"极差标准化 (min-max)" or "Min-max". One table, used by every widget.
+"极差标准化" or "Min-max". One table, used by every widget. Each string is a
+literal `translate("Methods", …)` call so that lupdate finds it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+translate = QCoreApplication.translate
+
 
 def method_label(key: str) -> str:
-    t = lambda s: QCoreApplication.translate("Methods", s)  # noqa: E731
     labels = {
-        "minmax": t("Min-max"), "zscore": t("Z-score"), "rank": t("Rank"),
-        "percentile": t("Percentile"), "goalposts": t("Goalposts"), "target": t("Distance to target"),
-        "ratio_max": t("Ratio to maximum"), "arithmetic": t("Arithmetic mean"),
-        "geometric": t("Geometric mean"), "harmonic": t("Harmonic mean"),
-        "none": t("None"), "mean": t("Mean"), "median": t("Median"), "group_mean": t("Group mean"),
-        "group_median": t("Group median"), "winsorise": t("Winsorise"), "log": t("Logarithm"),
-        "log1p": t("log(1 + x)"),
+        "minmax": translate("Methods", "Min-max"),
+        "zscore": translate("Methods", "Z-score"),
+        "rank": translate("Methods", "Rank"),
+        "percentile": translate("Methods", "Percentile"),
+        "goalposts": translate("Methods", "Goalposts"),
+        "target": translate("Methods", "Distance to target"),
+        "ratio_max": translate("Methods", "Ratio to maximum"),
+        "arithmetic": translate("Methods", "Arithmetic mean"),
+        "geometric": translate("Methods", "Geometric mean"),
+        "harmonic": translate("Methods", "Harmonic mean"),
+        "none": translate("Methods", "None"),
+        "mean": translate("Methods", "Mean"),
+        "median": translate("Methods", "Median"),
+        "group_mean": translate("Methods", "Group mean"),
+        "group_median": translate("Methods", "Group median"),
+        "winsorise": translate("Methods", "Winsorise"),
+        "log": translate("Methods", "Logarithm"),
+        "log1p": translate("Methods", "log(1 + x)"),
     }
     return labels.get(key, key)

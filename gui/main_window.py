@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.tree_dock.setWidget(self.tree)
         self.tree_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.tree_dock)
-        self.resizeDocks([self.tree_dock], [520], Qt.Horizontal)
+        self.resizeDocks([self.tree_dock], [580], Qt.Horizontal)
 
         self.problems = ProblemsView(c, self)
         self.problems_dock = QDockWidget(self)

@@ -598,6 +598,99 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>Methods</name>
+    <message>
+        <location filename="../../gui/labels.py" line="17" />
+        <source>Min-max</source>
+        <translation>极差法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="18" />
+        <source>Z-score</source>
+        <translation>Z 分数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="19" />
+        <source>Rank</source>
+        <translation>排名法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="20" />
+        <source>Percentile</source>
+        <translation>百分位法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="21" />
+        <source>Goalposts</source>
+        <translation>固定上下限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="22" />
+        <source>Distance to target</source>
+        <translation>目标值法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="23" />
+        <source>Ratio to maximum</source>
+        <translation>比值法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="24" />
+        <source>Arithmetic mean</source>
+        <translation>算术平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="25" />
+        <source>Geometric mean</source>
+        <translation>几何平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="26" />
+        <source>Harmonic mean</source>
+        <translation>调和平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="27" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="28" />
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="29" />
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="30" />
+        <source>Group mean</source>
+        <translation>组均值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="31" />
+        <source>Group median</source>
+        <translation>组中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="32" />
+        <source>Winsorise</source>
+        <translation>缩尾处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="33" />
+        <source>Logarithm</source>
+        <translation>对数变换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labels.py" line="34" />
+        <source>log(1 + x)</source>
+        <translation>log(1 + x) 变换</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <location filename="../../gui/data_view.py" line="149" />
@@ -633,6 +726,26 @@ Build, weight and compute composite city indices.</source>
         <location filename="../../gui/data_view.py" line="153" />
         <source>Note</source>
         <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="159" />
+        <source>sheet {0}</source>
+        <translation>工作表「{0}」</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="161" />
+        <source>row {0}</source>
+        <translation>第 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="163" />
+        <source>column {0}</source>
+        <translation>列「{0}」</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="164" />
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
