@@ -85,6 +85,8 @@ class RankingPage(QWidget):
         controller.selection_changed.connect(self.show_unit)
         controller.project_changed.connect(self._fill_groups)
         self.model.modelReset.connect(lambda: self.show_unit(self.c.selected))
+        self.model.modelReset.connect(self._fit_columns)
+        self._fitted_for = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -106,6 +108,14 @@ class RankingPage(QWidget):
         self.group.setCurrentIndex(max(0, i))
         self.group.blockSignals(False)
         self.table.resizeColumnsToContents()
+
+    def _fit_columns(self) -> None:
+        """Fit the columns to their contents when the columns or the language change (not on every
+        recompute: a weight drag must not make the table jump)."""
+        key = (self.model.columnCount(), self.c.language, id(self.c.project))
+        if key != self._fitted_for and self.model.rowCount():
+            self._fitted_for = key
+            self.table.resizeColumnsToContents()
 
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
