@@ -12,6 +12,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from .problem_text import problem_text
+
 ERROR_FILL, WARNING_FILL, INFO_FILL = QColor("#F8D7DA"), QColor("#FFF3CD"), QColor("#E2F0FB")
 FILL = {"error": ERROR_FILL, "warning": WARNING_FILL, "info": INFO_FILL}
 
@@ -119,7 +121,7 @@ class DataModel(QAbstractTableModel):
             if role == Qt.BackgroundRole:
                 return QBrush(FILL[worst.severity])
             if role == Qt.ToolTipRole:
-                return "\n".join(q.message for q in probs)
+                return "\n".join(problem_text(q) for q in probs)
         if role == Qt.UserRole:
             return unit
         return None
@@ -168,7 +170,7 @@ class ProblemsModel(QAbstractTableModel):
             return None
         p = self.items[index.row()]
         if role == Qt.DisplayRole:
-            return [self.severity_text(p.severity), self.location(p), p.message,
+            return [self.severity_text(p.severity), self.location(p), problem_text(p),
                     "" if p.value is None else str(p.value)][index.column()]
         if role == Qt.BackgroundRole and index.column() == 0:
             return QBrush(FILL[p.severity])

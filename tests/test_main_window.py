@@ -215,3 +215,13 @@ def test_export_results_in_a_worker_thread(win, tmp_path, qtbot):
     import pandas as pd
     sheet = pd.read_excel(out, sheet_name=0, engine="openpyxl")
     assert sheet.iloc[0, 1] == ranking_units(win)[0]
+
+
+def test_problems_are_shown_in_chinese(win):
+    m = win.problems.model
+    missing = next(i for i, p in enumerate(m.items) if p.kind == "missing")
+    text = m.data(m.index(missing, 2))
+    where = m.data(m.index(missing, 1))
+    p = m.items[missing]
+    assert "空单元格" in text and p.unit in text and p.column in text
+    assert f"第 {p.row} 行" in where

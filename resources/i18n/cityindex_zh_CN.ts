@@ -367,230 +367,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="164" />
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="296" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="297" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288" />
+        <location filename="../../gui/main_window.py" line="298" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289" />
+        <location filename="../../gui/main_window.py" line="299" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="300" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291" />
+        <location filename="../../gui/main_window.py" line="301" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292" />
+        <location filename="../../gui/main_window.py" line="302" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293" />
+        <location filename="../../gui/main_window.py" line="303" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294" />
+        <location filename="../../gui/main_window.py" line="304" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/main_window.py" line="305" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297" />
+        <location filename="../../gui/main_window.py" line="307" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298" />
+        <location filename="../../gui/main_window.py" line="308" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
+        <location filename="../../gui/main_window.py" line="309" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="310" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301" />
-        <location filename="../../gui/main_window.py" line="546" />
+        <location filename="../../gui/main_window.py" line="311" />
+        <location filename="../../gui/main_window.py" line="556" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="313" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304" />
+        <location filename="../../gui/main_window.py" line="314" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="315" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="316" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312" />
+        <location filename="../../gui/main_window.py" line="322" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313" />
+        <location filename="../../gui/main_window.py" line="323" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324" />
+        <location filename="../../gui/main_window.py" line="334" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327" />
+        <location filename="../../gui/main_window.py" line="337" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/main_window.py" line="369" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371" />
+        <location filename="../../gui/main_window.py" line="381" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376" />
+        <location filename="../../gui/main_window.py" line="386" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379" />
+        <location filename="../../gui/main_window.py" line="389" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420" />
+        <location filename="../../gui/main_window.py" line="430" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437" />
+        <location filename="../../gui/main_window.py" line="447" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445" />
+        <location filename="../../gui/main_window.py" line="455" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457" />
+        <location filename="../../gui/main_window.py" line="467" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468" />
+        <location filename="../../gui/main_window.py" line="478" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499" />
+        <location filename="../../gui/main_window.py" line="509" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499" />
+        <location filename="../../gui/main_window.py" line="509" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="507" />
+        <location filename="../../gui/main_window.py" line="517" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531" />
+        <location filename="../../gui/main_window.py" line="541" />
         <source>Writing the results workbook…</source>
         <translation>正在写入结果工作簿…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532" />
+        <location filename="../../gui/main_window.py" line="542" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="529" />
+        <location filename="../../gui/main_window.py" line="539" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539" />
+        <location filename="../../gui/main_window.py" line="549" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542" />
+        <location filename="../../gui/main_window.py" line="552" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="547" />
+        <location filename="../../gui/main_window.py" line="557" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -691,59 +691,172 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../gui/problem_text.py" line="19" />
+        <source>Empty cell: {unit} has no value for {column}; it stays missing.</source>
+        <translation>空单元格：{unit} 的{column}没有数值，按缺失处理。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="20" />
+        <source>Not a number in {column} for {unit}: correct the cell or leave it empty (it is treated as missing, never as zero).</source>
+        <translation>{unit} 的{column}不是数字：请改正或留空（按缺失处理，绝不当作 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="22" />
+        <source>A number stored as text for {unit} in {column}; read as a number.</source>
+        <translation>{unit} 的{column}是以文本存储的数字，已按数字读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="23" />
+        <source>Unit {value} appears again; this row is not used.</source>
+        <translation>城市{value}重复出现，此行未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="24" />
+        <source>A row without a unit name; its values are not used.</source>
+        <translation>此行没有城市名称，其数值未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="25" />
+        <source>Indicator {code} has the same value for every unit; every unit gets the middle of the range.</source>
+        <translation>指标{code}各城市取值相同，无法区分，各城市均取区间中值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="27" />
+        <source>Indicator {code} has no data at all.</source>
+        <translation>指标{code}没有任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="28" />
+        <source>{unit} has no value for any indicator; it gets no score.</source>
+        <translation>{unit} 所有指标均无数值，不计算得分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="29" />
+        <source>Header {column} looks like indicator {code} misspelt; it is read as a group column.</source>
+        <translation>列名{column}疑似指标{code}拼写错误，现按分组列读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="31" />
+        <source>Indicator {code} has no column in the data sheet (a header equal to its code or its Chinese name).</source>
+        <translation>指标{code}在数据表中没有对应列（列名应为其代码或中文名称）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="33" />
+        <source>The denominator column {value} of {code} is not in the data sheet.</source>
+        <translation>指标{code}的分母列{value}不在数据表中。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="34" />
+        <source>The log transform of {code} needs positive values; {unit} has {value}.</source>
+        <translation>指标{code}的对数变换要求数值为正；{unit} 为{value}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="36" />
+        <source>Code {value} is used twice.</source>
+        <translation>代码{value}重复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="37" />
+        <source>A node without a code.</source>
+        <translation>有节点缺少代码。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="38" />
+        <source>The parent {value} of {code} does not exist.</source>
+        <translation>{code}的上级{value}不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="39" />
+        <source>The weight of {code} is not a number.</source>
+        <translation>{code}的权重不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="40" />
+        <source>The weight of {code} is negative.</source>
+        <translation>{code}的权重为负。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="41" />
+        <source>{code} has no weight while its siblings have one: leave all empty for equal weights, or set all.</source>
+        <translation>{code}未填权重而同级已填：全部留空表示等权，或全部填写。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="43" />
+        <source>All weights among the siblings of {code} are zero.</source>
+        <translation>{code}及其同级的权重全为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="44" />
+        <source>The direction of {code} must be + or − (正向/负向).</source>
+        <translation>{code}的方向应为 + 或 −（正向/负向）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="45" />
+        <source>Unknown method name {value}.</source>
+        <translation>未知的方法名称{value}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="46" />
+        <source>{unit}: the denominator is empty or zero, so {code} is missing.</source>
+        <translation>{unit}：分母为空或为 0，{code}按缺失处理。</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/data_view.py" line="149" />
+        <location filename="../../gui/data_view.py" line="151" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="149" />
+        <location filename="../../gui/data_view.py" line="151" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="149" />
+        <location filename="../../gui/data_view.py" line="151" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="149" />
+        <location filename="../../gui/data_view.py" line="151" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="153" />
+        <location filename="../../gui/data_view.py" line="155" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="153" />
+        <location filename="../../gui/data_view.py" line="155" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="153" />
+        <location filename="../../gui/data_view.py" line="155" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="159" />
+        <location filename="../../gui/data_view.py" line="161" />
         <source>sheet {0}</source>
         <translation>工作表「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="161" />
+        <location filename="../../gui/data_view.py" line="163" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="163" />
+        <location filename="../../gui/data_view.py" line="165" />
         <source>column {0}</source>
         <translation>列「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="164" />
+        <location filename="../../gui/data_view.py" line="166" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -789,17 +902,17 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankingPage</name>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="93" />
         <source>Search a unit…</source>
         <translation>搜索城市…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Top N</source>
         <translation>前 N 名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
