@@ -1,4 +1,4 @@
-"""Headless subcommands (DESIGN §4): score, check, template, weights.
+"""Headless subcommands (DESIGN §4): score, check, template, weights, panel.
 
 Exit codes: 0 done, 1 problems in the input (the report printed), 2 wrong usage.
 """
@@ -38,11 +38,25 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--data")
     t = sub.add_parser("template", help="write a blank input workbook of the default framework")
     t.add_argument("-o", "--output", required=True)
-    w = sub.add_parser("weights", help="compute weights by a method")
+    w = sub.add_parser("weights", help="compute weights by a method: ahp (from the AHP-<code> sheets of INPUT), "
+                       "entropy, entropy_minmax, critic, stdev, pca, equal")
     w.add_argument("input")
     w.add_argument("--method", required=True)
     w.add_argument("--json")
     w.add_argument("--data")
+    w.add_argument("--ahp-method", default="eigen", choices=("eigen", "geometric", "arithmetic"),
+                   help="AHP weights: principal eigenvector (default), row geometric mean (根法), "
+                   "normalised column sums (和法)")
+    w.add_argument("--ri", default="saaty", choices=("saaty", "chinese"), help="random index table for CR")
+    pn = sub.add_parser("panel", help="merge filled expert weight forms")
+    pn.add_argument("forms", nargs="+", metavar="FORM")
+    pn.add_argument("--method", default="aij", choices=("aij", "aip"),
+                    help="aij: geometric mean of the judgements (default); aip: mean of the weights")
+    pn.add_argument("--json")
+    pn.add_argument("--project", help="the input workbook or project whose framework the forms follow "
+                    "(default: the bundled default framework)")
+    pn.add_argument("--ahp-method", default="eigen", choices=("eigen", "geometric", "arithmetic"))
+    pn.add_argument("--ri", default="saaty", choices=("saaty", "chinese"))
     return p
 
 
@@ -105,6 +119,10 @@ def cmd_template(args) -> int:
     return 0
 
 
+def _fmt(v) -> str:
+    return "—" if v is None else f"{v:.4f}"
+
+
 def cmd_weights(args) -> int:
     from .export_json import write_json
     from .weights import WEIGHT_METHODS, compute_weights
@@ -115,16 +133,77 @@ def cmd_weights(args) -> int:
     project = _load(args)
     if project is None:
         return PROBLEM_EXIT
-    w = compute_weights(project.framework, args.method)
-    out = {"method": args.method, "nodes": {p: {"weights": kids} for p, kids in w.items()}}
-    for p, kids in w.items():
-        print(p + ": " + ", ".join(f"{k} {v:.4f}" for k, v in kids.items()))
+    problems = ProblemList()
+    out = compute_weights(project, args.method, ahp_method=args.ahp_method, ri_table=args.ri, problems=problems)
+    print_problems(problems, sys.stderr)
+    failed = problems.has_errors
+    for p, e in out["nodes"].items():
+        line = p + ": " + ", ".join(f"{k} {v:.4f}" for k, v in e["weights"].items())
+        if "cr" in e:
+            line += f"   λmax {_fmt(e['lambda_max'])}  CI {_fmt(e['ci'])}  CR {_fmt(e['cr'])}"
+            if e.get("consistent") is False:
+                line += "  (CR ≥ 0.10: inconsistent)"
+        if e.get("note"):
+            line += f"   [{e['note']}]"
+        print(line)
+        for h in e.get("hints", []):
+            print(f"    {h['row_code']} vs {h['col_code']}: {h['current']:g} departs most from the weights "
+                  f"(they imply {h['implied']:.3g}); {h['suggested_text']} would give CR {_fmt(h.get('cr_after'))}")
+        if e.get("error"):
+            failed = True
+            print(f"ERROR: {e['error']}", file=sys.stderr)
     if args.json:
         write_json(out, args.json)
-    return 0
+    return PROBLEM_EXIT if failed else 0
 
 
-COMMANDS = {"check": cmd_check, "score": cmd_score, "template": cmd_template, "weights": cmd_weights}
+def cmd_panel(args) -> int:
+    from .export_json import write_json
+    from .panel import merge_panel, read_expert_form
+    if args.project:
+        project = _load(argparse.Namespace(input=args.project, data=None))
+        if project is None:
+            return PROBLEM_EXIT
+        fw = project.framework
+    else:
+        from .framework import parse_framework
+        from .paths import DEFAULT_FRAMEWORK
+        from .readers import read_csv
+        fw = parse_framework(read_csv(DEFAULT_FRAMEWORK), ProblemList())
+    forms, excluded = [], []
+    for path in args.forms:
+        form, problems = read_expert_form(path, fw)
+        print_problems(problems, sys.stderr)
+        if form is None:
+            excluded.append({"file": Path(path).name, "problems": [p.format() for p in problems.errors]})
+            print(f"{Path(path).name}: not merged ({len(problems.errors)} error(s))", file=sys.stderr)
+        else:
+            forms.append(form)
+    if not forms:
+        print("no usable form: nothing merged", file=sys.stderr)
+        return PROBLEM_EXIT
+    merged = merge_panel(forms, args.method, args.ahp_method, args.ri)
+    rounds = sorted({f.round_no for f in forms if f.round_no is not None})
+    print(f"{len(forms)} form(s) merged by {args.method.upper()}"
+          + (f", round(s) {', '.join(map(str, rounds))}" if rounds else "")
+          + (f"; {len(excluded)} not merged" if excluded else ""))
+    for p, e in merged.items():
+        line = p + ": " + ", ".join(f"{k} {v:.4f}" for k, v in e["weights"].items())
+        line += f"   experts {e['n_experts']}"
+        if e["kendall_w"] is not None:
+            line += f"  Kendall W {e['kendall_w']:.3f} (χ² {e['chi2']:.2f}, df {e['df']}, p {e['p_value']:.3g})"
+        if e["cr"] is not None:
+            line += f"  CR {e['cr']:.4f}"
+        print(line)
+    if args.json:
+        write_json({"method": args.method, "ahp_method": args.ahp_method, "ri_table": args.ri,
+                    "experts": [{"expert": f.expert, "file": f.file, "round": f.round_no} for f in forms],
+                    "excluded": excluded, "nodes": merged}, args.json)
+    return PROBLEM_EXIT if excluded else 0
+
+
+COMMANDS = {"check": cmd_check, "score": cmd_score, "template": cmd_template, "weights": cmd_weights,
+            "panel": cmd_panel}
 
 
 def run(argv: list[str]) -> int:
