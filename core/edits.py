@@ -14,6 +14,8 @@ from dataclasses import replace
 from .framework import Framework, Node, check_structure
 from .problems import ProblemList
 
+MANUAL = "manual"  # weight_source of a weight set by hand in the window
+
 
 class EditRefused(Exception):
     def __init__(self, problems: ProblemList):
@@ -141,11 +143,11 @@ def set_local_share(fw: Framework, code: str, share: float, locked: set[str] | f
             new[k] = local[k]
     for k in free:
         new[k] = rest * (local[k] / old_free) if old_free > 0 else rest / len(free)
-    return fw.with_weights(new)
+    return fw.with_weights(new, source=MANUAL)
 
 
 def split_equally(fw: Framework, parent: str) -> Framework:
-    return fw.with_weights({k: 1.0 for k in fw.children[parent]})
+    return fw.with_weights({k: 1.0 for k in fw.children[parent]}, source=MANUAL)
 
 
 def normalise_siblings(fw: Framework, parent: str) -> Framework:
@@ -155,5 +157,9 @@ def normalise_siblings(fw: Framework, parent: str) -> Framework:
 
 def reset_weights(fw: Framework, parent: str, original: Framework) -> Framework:
     """Back to the weights `original` had for these children (empty = equal)."""
-    return fw.with_weights({k: original.nodes[k].weight if k in original.nodes else None
-                            for k in fw.children[parent]})
+    out = fw.with_weights({k: original.nodes[k].weight if k in original.nodes else None
+                           for k in fw.children[parent]})
+    for k in fw.children[parent]:
+        src = original.nodes[k].weight_source if k in original.nodes else ""
+        out = out.with_node(replace(out.nodes[k], weight_source=src))
+    return out

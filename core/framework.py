@@ -61,6 +61,7 @@ class Node:
     year: str = ""
     description: str = ""
     row: int | None = None  # Excel row in the framework sheet it came from
+    weight_source: str = ""  # how the weight was set, e.g. "AHP (eigenvector), CR 0.031"; '' = as loaded
 
     def name(self, lang: str = "zh") -> str:
         if lang == "en":
@@ -186,10 +187,14 @@ class Framework:
             out[c] = local[c] * (out[p] if p else 1.0)
         return out
 
-    def with_weights(self, weights: dict[str, float | None]) -> Framework:
+    def with_weights(self, weights: dict[str, float | None], source: str | None = None) -> Framework:
+        """New weights for some nodes; `source` (if given) records how they were set."""
         nodes = dict(self.nodes)
         for c, w in weights.items():
-            nodes[c] = replace(nodes[c], weight=None if w is None else float(w))
+            n = replace(nodes[c], weight=None if w is None else float(w))
+            if source is not None:
+                n = replace(n, weight_source=source)
+            nodes[c] = n
         return Framework(nodes, self.root, self.children)
 
     def with_node(self, node: Node) -> Framework:

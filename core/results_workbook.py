@@ -79,7 +79,8 @@ TEXT: dict[str, dict[str, str]] = {
         "position": "名次", "helper": "辅助列",
         # values
         "plus": "正向", "minus": "负向", "how_root": "—（根节点）", "how_set": "指标体系设定值",
-        "how_equal": "同级等权（未设定）", "sev_error": "错误", "sev_warning": "警告", "sev_info": "提示",
+        "how_manual": "手动调整", "how_equal": "同级等权（未设定）",
+        "sev_error": "错误", "sev_warning": "警告", "sev_info": "提示",
         "c_method": "方法", "c_setting": "设置", "c_excluded": "未参评单位", "c_missing": "无得分节点",
         "c_sheet": "工作表说明", "none": "无",
         "ch_imputed": "填补", "ch_winsorised": "缩尾", "ch_log": "对数变换", "ch_flagged": "缩尾（仍未通过）",
@@ -117,7 +118,7 @@ TEXT: dict[str, dict[str, str]] = {
         "change": "Change", "old": "Old value", "new": "New value", "note": "Note",
         "weight_edit": "Weight (editable)", "share": "Share among siblings", "weights_row": "weights →",
         "position": "Place", "helper": "helper",
-        "plus": "+", "minus": "-", "how_root": "— (root)", "how_set": "framework value",
+        "plus": "+", "minus": "-", "how_root": "— (root)", "how_set": "framework value", "how_manual": "set by hand",
         "how_equal": "equal (empty)", "sev_error": "error", "sev_warning": "warning", "sev_info": "info",
         "c_method": "Method", "c_setting": "Setting", "c_excluded": "Excluded unit", "c_missing": "No score",
         "c_sheet": "Sheet", "none": "none",
@@ -602,6 +603,11 @@ def _how_set(b: _Book, code: str) -> str:
     parent = fw.nodes[code].parent
     if not parent:
         return b.T["how_root"]
+    src = fw.nodes[code].weight_source
+    if src == "manual":
+        return b.T["how_manual"]
+    if src:
+        return src
     if all(fw.nodes[k].weight is None for k in fw.children[parent]):
         return b.T["how_equal"]
     return b.T["how_set"]

@@ -141,6 +141,12 @@ class Controller(QObject):
         new = edits.set_local_share(fw, code, share, self.locked)
         self._push(fw, new, self.tr("Weight of {0}").format(code), True, merge_key=f"{code}#{self._gesture}")
 
+    def apply_weights(self, weights: dict[str, float], text: str, source: str) -> None:
+        """Write a set of weights (AHP, entropy, a panel, a scenario…) as ONE undoable step,
+        recording in each node how its weight was set."""
+        fw = self.framework
+        self._push(fw, fw.with_weights(weights, source=source), text, True)
+
     def end_gesture(self) -> None:
         """Close the current weight gesture: the next edit of the same node is a new undo step.
         (Edits within one gesture — a slider drag — merge into one step.)"""
