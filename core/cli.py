@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from .atomic import WriteError
+from .cli_analysis import cmd_audit, cmd_uncertainty
+from .cli_analysis import register as register_analysis
 from .problems import ERROR, InputError, ProblemList
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "(default: the bundled default framework)")
     pn.add_argument("--ahp-method", default="eigen", choices=("eigen", "geometric", "arithmetic"))
     pn.add_argument("--ri", default="saaty", choices=("saaty", "chinese"))
+    register_analysis(sub)
     return p
 
 
@@ -203,7 +206,7 @@ def cmd_panel(args) -> int:
 
 
 COMMANDS = {"check": cmd_check, "score": cmd_score, "template": cmd_template, "weights": cmd_weights,
-            "panel": cmd_panel}
+            "panel": cmd_panel, "uncertainty": cmd_uncertainty, "audit": cmd_audit}
 
 
 def run(argv: list[str]) -> int:

@@ -1,0 +1,161 @@
+"""Headless `uncertainty` and `audit` subcommands (DESIGN §4).
+
+    python main.py uncertainty INPUT --runs N --seed S [--perturb P] [--mode uniform|dirichlet]
+                               [--normalizations a,b] [--aggregations a,b] [--json OUT] [--data DATA]
+    python main.py audit INPUT [--json OUT] [--data DATA]
+
+`register(subparsers)` adds both parsers (built with the subparsers' own parser class, so
+wrong usage exits 2 as for the other commands); `cmd_uncertainty(args)` and
+`cmd_audit(args)` return the exit code: 0 done, 1 problems in the input (the report
+printed), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .atomic import WriteError
+from .problems import InputError, ProblemList
+
+USAGE_EXIT, PROBLEM_EXIT = 2, 1
+TABLE_ROWS = 20
+
+
+def register(subparsers) -> None:
+    u = subparsers.add_parser("uncertainty", help="Monte Carlo over weights (and methods): rank intervals "
+                              "and sensitivity indices")
+    u.add_argument("input")
+    u.add_argument("--runs", type=int, required=True, help="number of Monte Carlo runs")
+    u.add_argument("--seed", type=int, required=True, help="random seed (same seed, same output)")
+    u.add_argument("--perturb", type=float, default=0.2,
+                   help="each weight varies by up to ± this share (0-1; default 0.2)")
+    u.add_argument("--mode", choices=("uniform", "dirichlet"), default="uniform",
+                   help="uniform factor per weight, or Dirichlet around the weights of each node")
+    u.add_argument("--normalizations", help="comma-separated normalisation methods to vary over")
+    u.add_argument("--aggregations", help="comma-separated aggregation methods to vary over")
+    u.add_argument("--json")
+    u.add_argument("--data")
+    a = subparsers.add_parser("audit", help="statistical audit: correlations, Cronbach's alpha, PCA, "
+                              "outlier figures")
+    a.add_argument("input")
+    a.add_argument("--json")
+    a.add_argument("--data")
+
+
+def _print_problems(problems: ProblemList, out) -> None:
+    for p in problems:
+        if p.severity in ("error", "warning"):
+            print(p.format(), file=out)
+
+
+def _result(args):
+    """Load and compute; None (the report printed) when the input has errors."""
+    from .loader import load
+    from .pipeline import compute
+    project, problems = load(args.input, getattr(args, "data", None))
+    if project is None or problems.has_errors:
+        _print_problems(problems, sys.stderr)
+        print(f"{len(problems.errors)} error(s): nothing computed. Run `python main.py check {args.input}` "
+              "for the full report.", file=sys.stderr)
+        return None
+    return compute(project)
+
+
+def _fmt(v, nd: int = 0) -> str:
+    if v is None:
+        return "—"
+    return f"{v:.{nd}f}" if isinstance(v, float) and not float(v).is_integer() else f"{v:g}"
+
+
+def cmd_uncertainty(args) -> int:
+    from .export_json import write_json
+    from .uncertainty import run_uncertainty
+    if args.runs < 1:
+        print(f"--runs must be at least 1 (got {args.runs})", file=sys.stderr)
+        return USAGE_EXIT
+    if args.seed < 0:
+        print(f"--seed must be 0 or more (got {args.seed})", file=sys.stderr)
+        return USAGE_EXIT
+    if not 0.0 <= args.perturb <= 1.0:
+        print(f"--perturb must lie in [0, 1] (got {args.perturb})", file=sys.stderr)
+        return USAGE_EXIT
+    methods = {}
+    for key, val in (("normalization", getattr(args, "normalizations", None)),
+                     ("aggregation", getattr(args, "aggregations", None))):
+        if val:
+            methods[key] = [v.strip() for v in val.split(",") if v.strip()]
+    try:
+        result = _result(args)
+        if result is None:
+            return PROBLEM_EXIT
+        try:
+            u = run_uncertainty(result, args.runs, args.seed, args.perturb, getattr(args, "mode", "uniform"),
+                                methods or None)
+        except ValueError as e:
+            print(f"uncertainty: {e}", file=sys.stderr)
+            return USAGE_EXIT
+        if args.json:
+            write_json(u.to_dict(), args.json)
+    except InputError as e:
+        _print_problems(e.problems, sys.stderr)
+        return PROBLEM_EXIT
+    except WriteError as e:
+        print(f"ERROR: {e}", file=sys.stderr)
+        return PROBLEM_EXIT
+    rows = u.rows()
+    varied = ", ".join(f"{k}: {'/'.join(v)}" for k, v in u.methods.items())
+    how = f"uniform ± {u.perturb:g}" if u.mode == "uniform" else f"Dirichlet (perturb {u.perturb:g})"
+    print(f"{u.runs} runs, seed {u.seed}, weights {how}" + (f"; {varied}" if varied else ""))
+    print(f"{'base':>5} {'median':>7} {'p05':>5} {'p95':>5} {'top10':>6}  unit")
+    for r in rows[:TABLE_ROWS]:
+        print(f"{_fmt(r['base_rank']):>5} {_fmt(r['median_rank']):>7} {_fmt(r['p05']):>5} {_fmt(r['p95']):>5} "
+              f"{r['top10_share']:>6.1%}  {r['unit']}")
+    if len(rows) > TABLE_ROWS:
+        print(f"… {len(rows) - TABLE_ROWS} more unit(s)" + (f" in {args.json}" if args.json else ""))
+    if u.sensitivity:
+        print(f"sensitivity of the {u.sensitivity_output} (Sobol', N = {u.sensitivity_samples}):")
+        print(f"{'input':<16} {'first':>7} {'total':>7}   (95% CI half-widths)")
+        for k, v in sorted(u.sensitivity.items(), key=lambda kv: -kv[1]["total"]):
+            print(f"{k:<16} {v['first']:>7.3f} {v['total']:>7.3f}   (±{v['first_conf']:.3f}, ±{v['total_conf']:.3f})")
+    for n in u.notes:
+        print(f"note: {n}")
+    if args.json:
+        print(f"written {args.json}")
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from .audit import audit
+    from .export_json import write_json
+    try:
+        result = _result(args)
+        if result is None:
+            return PROBLEM_EXIT
+        a = audit(result)
+        if args.json:
+            write_json(a, args.json)
+    except InputError as e:
+        _print_problems(e.problems, sys.stderr)
+        return PROBLEM_EXIT
+    except WriteError as e:
+        print(f"ERROR: {e}", file=sys.stderr)
+        return PROBLEM_EXIT
+    print(f"{'node':<10} {'k':>3} {'n':>5} {'alpha':>7} {'std.':>7} {'PC1':>6}  flags (|r| with parent < 0.3 or < 0)")
+    for code, s in a["nodes"].items():
+        flags = ", ".join(f"{c} {why}" for c, why in s["flags"].items())
+        share = f"{s['first_share']:.0%}" if s["first_share"] is not None else "—"
+        print(f"{code:<10} {s['k']:>3} {s['n']:>5} {_fmt(s['alpha'], 3):>7} {_fmt(s['alpha_standardised'], 3):>7} "
+              f"{share:>6}  {flags}")
+    failing = [c for c, f in a["indicators"].items() if f["passes"] is False]
+    untested = [c for c, f in a["indicators"].items() if f["passes"] is None]
+    print(f"outlier rule (|skew| < {result.settings.skew_limit:g} or kurtosis < {result.settings.kurtosis_limit:g}) "
+          f"on the values entering normalisation: {len(failing)} of {len(a['indicators'])} indicator(s) fail"
+          + (": " + ", ".join(f"{c} (skew {a['indicators'][c]['skew']:.2f}, kurtosis "
+                                f"{a['indicators'][c]['kurtosis']:.2f})" for c in failing[:TABLE_ROWS // 2])
+             if failing else "")
+          + (f" … and {len(failing) - TABLE_ROWS // 2} more" if len(failing) > TABLE_ROWS // 2 else ""))
+    if untested:
+        print("not tested (fewer than 4 values): " + ", ".join(untested))
+    if args.json:
+        print(f"written {args.json}")
+    return 0
