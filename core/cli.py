@@ -59,6 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
                     "(default: the bundled default framework)")
     pn.add_argument("--ahp-method", default="eigen", choices=("eigen", "geometric", "arithmetic"))
     pn.add_argument("--ri", default="saaty", choices=("saaty", "chinese"))
+    v = sub.add_parser("verify", help="check that a results workbook was computed from INPUT")
+    v.add_argument("results")
+    v.add_argument("input")
+    v.add_argument("--data")
+    v.add_argument("--json")
+    d = sub.add_parser("diff", help="what differs between two projects, and the rank changes it causes")
+    d.add_argument("a")
+    d.add_argument("b")
+    d.add_argument("--json")
     register_analysis(sub)
     return p
 
@@ -205,8 +214,49 @@ def cmd_panel(args) -> int:
     return PROBLEM_EXIT if excluded else 0
 
 
+def cmd_verify(args) -> int:
+    from .export_json import write_json
+    from .verify import report_lines, verify
+    project = _load(argparse.Namespace(input=args.input, data=args.data))
+    if project is None:
+        return PROBLEM_EXIT
+    try:
+        rep = verify(args.results, project)
+    except (ValueError, OSError, KeyError) as e:
+        print(f"ERROR: {Path(args.results).name}: {e}", file=sys.stderr)
+        return PROBLEM_EXIT
+    for line in report_lines(rep):
+        print(line)
+    if args.json:
+        write_json(rep, args.json)
+    return 0 if rep["match"] else PROBLEM_EXIT
+
+
+def cmd_diff(args) -> int:
+    from .export_json import write_json
+    from .fingerprint import describe
+    from .verify import diff_projects
+    a = _load(argparse.Namespace(input=args.a, data=None))
+    b = _load(argparse.Namespace(input=args.b, data=None))
+    if a is None or b is None:
+        return PROBLEM_EXIT
+    rep = diff_projects(a, b)
+    print(f"A {args.a}: {rep['fingerprint_a']}")
+    print(f"B {args.b}: {rep['fingerprint_b']}")
+    if not rep["differences"]:
+        print("no difference in the inputs")
+    for d in rep["differences"]:
+        print("  " + describe(d))
+    for c in rep["rank_changes"]:
+        print(f"  rank {c['unit']}: {c['rank_a']} → {c['rank_b']}")
+    if args.json:
+        write_json(rep, args.json)
+    return 0
+
+
 COMMANDS = {"check": cmd_check, "score": cmd_score, "template": cmd_template, "weights": cmd_weights,
-            "panel": cmd_panel, "uncertainty": cmd_uncertainty, "audit": cmd_audit}
+            "panel": cmd_panel, "uncertainty": cmd_uncertainty, "audit": cmd_audit,
+            "verify": cmd_verify, "diff": cmd_diff}
 
 
 def run(argv: list[str]) -> int:
