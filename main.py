@@ -12,6 +12,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "map":  # the map needs Qt to draw: it lives in gui/
+        from gui.map_cli import run as run_map
+
+        return run_map(argv[1:])
     from core import cli
 
     if cli.looks_like_command(argv):

@@ -126,7 +126,16 @@ def diff_docs(a: dict, b: dict) -> list[dict]:
     return out
 
 
+def _pretty(v):
+    """A canonical number text shown the short way (351.69999999999999 → 351.7)."""
+    try:
+        return repr(float(v)) if isinstance(v, str) else v
+    except ValueError:
+        return v
+
+
 def describe(d: dict) -> str:
+    d = {k: (_pretty(v) if k in ("old", "new") else v) for k, v in d.items()}
     k = d["kind"]
     if k == "cell":
         return f"data cell {d['unit']} / {d['column']}: {d['old']} → {d['new']}"

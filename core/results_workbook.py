@@ -14,7 +14,14 @@
 - the data-quality report (problems, imputed and treated values with old and new);
 - with `live_formulas=True`, an editable weights sheet and sheets whose scores and ranks
   are Excel formulas over the normalised scores and those weights;
-- any `extra_sheets` (scenarios, sensitivity) given by later features.
+- with `scenarios` (core.scenarios dicts), a sheet of each unit's rank under each scenario
+  and a sheet of each scenario's local weights;
+- with `notes` ({node: note}, the window's record of how a node's weights were computed:
+  data-driven formula and figures, AHP λmax/CI/CR, expert-panel consensus), one line per node
+  in the methods sheet — only while the node's children still carry the weights the note
+  describes (their weight_source equals the note's `source`);
+- any `extra_sheets` (sensitivity) given by later features;
+- any `images` (sheet name → PNG, e.g. the map the window draws), one sheet each.
 
 Headers and sheet names are Chinese by default and English when the project's language
 is English. Every cell goes through `xlsx_util.write_row` (text that looks like a formula
@@ -63,6 +70,7 @@ TEXT: dict[str, dict[str, str]] = {
         "s_weights": "权重", "s_raw": "原始数据", "s_treated": "处理后数据", "s_methods": "方法说明",
         "s_quality": "数据质量", "s_changes": "填补与处理", "s_live_weights": "可编辑权重",
         "s_live_scores": "公式得分", "s_live_ranking": "公式排名",
+        "s_scenarios": "情景比较", "s_scenario_weights": "情景权重",
         # headers
         "rank": "排名", "unit": "城市", "score": "综合得分", "rank_of": "{code} 排名",
         "table": "表号", "table_no": "表{k}", "code": "代码", "name": "名称", "name_en": "英文名称",
@@ -77,6 +85,8 @@ TEXT: dict[str, dict[str, str]] = {
         "change": "处理", "old": "原值", "new": "新值", "note": "备注",
         "weight_edit": "权重（可修改）", "share": "同级占比", "weights_row": "权重 →",
         "position": "名次", "helper": "辅助列",
+        "current": "当前权重", "rank_under": "{name} 排名", "weight_under": "{name} 局部权重",
+        "created": "创建时间", "c_weights": "权重说明",
         # values
         "plus": "正向", "minus": "负向", "how_root": "—（根节点）", "how_set": "指标体系设定值",
         "how_manual": "手动调整", "how_equal": "同级等权（未设定）",
@@ -105,6 +115,7 @@ TEXT: dict[str, dict[str, str]] = {
         "s_weights": "Weights", "s_raw": "Raw data", "s_treated": "Treated data", "s_methods": "Methods",
         "s_quality": "Data quality", "s_changes": "Imputed and treated", "s_live_weights": "Editable weights",
         "s_live_scores": "Formula scores", "s_live_ranking": "Formula ranking",
+        "s_scenarios": "Scenarios", "s_scenario_weights": "Scenario weights",
         "rank": "Rank", "unit": "Unit", "score": "Score", "rank_of": "{code} rank",
         "table": "Table", "table_no": "Table {k}", "code": "Code", "name": "Name", "name_en": "Chinese name",
         "dimension": "Dimension", "subdimension": "Sub-dimension", "direction": "Direction",
@@ -118,6 +129,8 @@ TEXT: dict[str, dict[str, str]] = {
         "change": "Change", "old": "Old value", "new": "New value", "note": "Note",
         "weight_edit": "Weight (editable)", "share": "Share among siblings", "weights_row": "weights →",
         "position": "Place", "helper": "helper",
+        "current": "current weights", "rank_under": "Rank: {name}", "weight_under": "Local weight: {name}",
+        "created": "Created", "c_weights": "Weights",
         "plus": "+", "minus": "-", "how_root": "— (root)", "how_set": "framework value", "how_manual": "set by hand",
         "how_equal": "equal (empty)", "sev_error": "error", "sev_warning": "warning", "sev_info": "info",
         "c_method": "Method", "c_setting": "Setting", "c_excluded": "Excluded unit", "c_missing": "No score",
@@ -186,10 +199,15 @@ def language(r: Result) -> str:
     return r.settings.language if r.settings.language in TEXT else "zh"
 
 
-def sheet_names(lang: str = "zh", levels: int = 2) -> dict[str, str]:
-    """The fixed sheet names (level sheets for levels 1..`levels`) in `lang`."""
+SCENARIO_SHEETS = ("s_scenarios", "s_scenario_weights")  # only in a workbook written with scenarios
+
+
+def sheet_names(lang: str = "zh", levels: int = 2, scenarios: bool = False) -> dict[str, str]:
+    """The fixed sheet names (level sheets for levels 1..`levels`; the scenario sheets when
+    `scenarios`) in `lang`."""
     T = TEXT[lang if lang in TEXT else "zh"]
-    out = {k[2:]: v for k, v in T.items() if k.startswith("s_") and k != "s_level"}
+    out = {k[2:]: v for k, v in T.items() if k.startswith("s_") and k != "s_level"
+           and (scenarios or k not in SCENARIO_SHEETS)}
     for n in range(3, levels + 1):
         out[f"level{n}"] = T["s_level"].format(n=n)
     return out
@@ -209,33 +227,68 @@ def _num(v: Any) -> float | None:
 # --- the workbook ------------------------------------------------------------------------
 def write_results(result: Result, path: str | Path, top_n: int = 10, live_formulas: bool = False,
                   extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
-                  data: Dataset | None = None) -> None:
+                  data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
+                  scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None) -> None:
     """Write the results workbook to `path` atomically (WriteError when it cannot be written).
+
+    `scenarios`: core.scenarios dicts, compared in two sheets; `notes`: {node: weight note}
+    for the methods sheet (see the module docstring).
 
     `data`: the project's Dataset, for the raw-data sheet as given (all units, denominators,
     groups); without it the sheet shows the values after denomination of the scored units.
     `extra_sheets`: name → rows (the first row is the header), appended as they are.
+    `images`: sheet name → image file (PNG), one sheet per image, after the other sheets.
     """
-    wb = build_workbook(result, top_n, live_formulas, extra_sheets, data)
+    wb = build_workbook(result, top_n, live_formulas, extra_sheets, data, images, scenarios=scenarios, notes=notes)
     with atomic_path(path) as tmp:
         wb.save(tmp)
 
 
 def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
                    extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
-                   data: Dataset | None = None) -> Workbook:
+                   data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
+                   scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None
+                   ) -> Workbook:
     b = _Book(r, top_n, data)
+    b.scenarios = list(scenarios or [])
+    b.notes = dict(notes or {})
     b.wb.remove(b.wb.active)
     for write in SHEETS:
         write(b)
     if live_formulas:
         for write in LIVE_SHEETS:
             write(b)
+    if b.scenarios:
+        _write_scenarios(b)
+        _write_scenario_weights(b)
     for name, rows in (extra_sheets or {}).items():
         _write_extra(b, name, rows)
+    for name, image in (images or {}).items():
+        _write_image(b, name, Path(image))
+    if data is not None:
+        _write_fingerprint(b, data)
     _write_sheet_notes(b)
     b.wb.active = 0
     return b.wb
+
+
+def _write_fingerprint(b: _Book, data: Dataset) -> None:
+    """The inputs' fingerprint: visible at the end of the methods sheet and in the document
+    properties, and with the canonical inputs in the hidden `_verify` sheet (core.verify)."""
+    from . import __version__
+    from .fingerprint import canonical
+    from .verify import add_verification
+    fp = add_verification(b.wb, canonical(b.r.framework, b.r.settings, data), b.r)
+    b.fingerprint = fp
+    zh = b.lang == "zh"
+    ws = b.wb[b.names["methods"]]
+    k = ws.max_row + 2
+    write_row(ws, k, ["输入指纹 (SHA-256)" if zh else "Input fingerprint (SHA-256)", fp])
+    write_row(ws, k + 1, ["软件版本" if zh else "Application version", f"CityIndex Studio {__version__}"])
+    write_row(ws, k + 2, ["核验方法" if zh else "How to verify",
+                          "python main.py verify 本文件.xlsx 输入文件" if zh
+                          else "python main.py verify THIS.xlsx INPUT"])
+    b.wb.properties.description = f"inputs SHA-256 {fp}; CityIndex Studio {__version__}"
 
 
 class _Book:
@@ -259,6 +312,8 @@ class _Book:
         self.names: dict[str, str] = {}  # sheet key -> actual title
         self.live_codes: list[str] = []  # live formulas: nodes breadth-first
         self.live_wrow: dict[str, int] = {}  # live formulas: node -> row in the editable weights sheet
+        self.scenarios: list[Mapping] = []
+        self.notes: dict[str, Mapping] = {}
 
     def name(self, code: str) -> str:
         return self.fw.nodes[code].name(self.lang)
@@ -847,6 +902,10 @@ def _write_methods(b: _Book) -> None:
     for m in r.missing:
         rows.append([T["c_missing"], f"{m['unit']} · {b.label(m['code'])}",
                      _missing_reason(b, uindex[m["unit"]], m["code"])])
+    for code in b.fw.preorder():
+        note = b.notes.get(code)
+        if note and _note_is_current(b.fw, code, note):
+            rows.append([T["c_weights"], b.label(code), weight_note_text(note, b.lang)])
     for k, row in enumerate(rows, start=2):
         write_row(ws, k, row)
     _finish(b, ws, "A2")  # again once the list of sheets is appended (_write_sheet_notes)
@@ -880,7 +939,14 @@ def _sheet_descriptions(b: _Book) -> list[list[str]]:
         "live_weights": "可修改的权重（公式工作簿）" if zh else "editable weights (live formulas)",
         "live_scores": "以公式计算的各级得分" if zh else "every node's score as a formula",
         "live_ranking": "以公式计算的排名" if zh else "the ranking as formulas",
+        "scenarios": "各情景（保存的权重方案）下每个单位的排名" if zh else "each unit's rank under each scenario "
+                     "(a saved set of weights)",
+        "scenario_weights": "各情景的局部权重" if zh else "the local weights of each scenario",
     }
+    picture = "图（PNG，按两倍分辨率嵌入，可直接打印）" if zh else "a picture (PNG, at twice screen resolution)"
+    for k in b.names:
+        if k.startswith("image:"):
+            d[k] = picture
     return [[b.T["c_sheet"], b.names[k], d.get(k, "")] for k in b.names if k in d or k.startswith("level")]
 
 
@@ -1088,6 +1154,163 @@ def _write_extra(b: _Book, name: str, rows: Sequence[Sequence[Any]]) -> None:
         for k, row in enumerate(rows[1:], start=2):
             write_row(ws, k, list(row))
     _finish(b, ws, "A2")
+
+
+IMAGE_MAX_WIDTH = 1000  # px as placed on the sheet (a 2× export is shown at half its size)
+
+
+def _write_image(b: _Book, name: str, path: Path) -> None:
+    """A sheet holding one picture at A1, shown at most IMAGE_MAX_WIDTH pixels wide (the file itself
+    is embedded at full resolution, for print)."""
+    from openpyxl.drawing.image import Image  # needs Pillow
+
+    ws = b.sheet("image:" + name, name)
+    img = Image(str(path))
+    if img.width > IMAGE_MAX_WIDTH:
+        img.height = round(img.height * IMAGE_MAX_WIDTH / img.width)
+        img.width = IMAGE_MAX_WIDTH
+    ws.add_image(img, "A1")
+    ws.sheet_view.showGridLines = False
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+# --- scenarios and weight notes ------------------------------------------------------------
+def _write_scenarios(b: _Book) -> None:
+    """Each unit's rank under the current weights and under each scenario (Result.reweight)."""
+    from .scenarios import ranks_under
+
+    T, r = b.T, b.r
+    ws = b.sheet("scenarios")
+    names = [str(s["name"]) for s in b.scenarios]
+    current = f"{T['rank']}（{T['current']}）" if b.lang == "zh" else f"{T['rank']} ({T['current']})"
+    _header(ws, 1, [T["unit"], current] + [T["rank_under"].format(name=n) for n in names])
+    under = [ranks_under(r, s) for s in b.scenarios]
+    for k, i in enumerate(b.order, start=2):
+        u = r.units[i]
+        write_row(ws, k, [u, b.rank_of(i)] + [ranks[u] for ranks in under])
+    _formats(ws, 2, len(b.order) + 1, range(2, 3 + len(names)), RANK_FMT)
+    _finish(b, ws, "C2")
+
+
+def _write_scenario_weights(b: _Book) -> None:
+    """Each node's local weight under the current weights and under each scenario."""
+    from .scenarios import local_weights_under
+
+    T, fw = b.T, b.fw
+    ws = b.sheet("scenario_weights")
+    names = [str(s["name"]) for s in b.scenarios]
+    current = f"{T['local']}（{T['current']}）" if b.lang == "zh" else f"{T['local']} ({T['current']})"
+    _header(ws, 1, [T["code"], T["name"], T["level"], current] + [T["weight_under"].format(name=n) for n in names])
+    write_row(ws, 2, [None, T["created"], None, None] + [str(s.get("created", "")) for s in b.scenarios])
+    ws.cell(2, 2).font = BOLD
+    local = [local_weights_under(fw, s) for s in b.scenarios]
+    codes = [c for c in fw.preorder() if c != fw.root]
+    for k, c in enumerate(codes, start=3):
+        write_row(ws, k, [c, b.name(c), fw.level(c), b.r.local[c]] + [lw[c] for lw in local])
+        ws.cell(k, 2).alignment = Alignment(indent=fw.level(c) - 1)
+    _formats(ws, 3, len(codes) + 2, range(4, 5 + len(names)), WEIGHT_FMT)
+    _finish(b, ws, "C3")
+
+
+def _note_is_current(fw, code: str, note: Mapping) -> bool:
+    """A note describes the node's weights while its children still carry its `source`."""
+    if code not in fw.nodes or not fw.children.get(code):
+        return False
+    src = note.get("source")
+    return bool(src) and all(fw.nodes[k].weight_source == src for k in fw.children[code])
+
+
+def _f(v: Any, digits: int = 4) -> str:
+    if v is None:
+        return "—"
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return str(v)
+    return "—" if math.isnan(x) else f"{x:.{digits}f}"
+
+
+def _per_child(values: Mapping | None, digits: int = 4) -> str:
+    if not values:
+        return ""
+    return ", ".join(f"{k} {_f(v, digits)}" for k, v in values.items())
+
+
+NOTE_FIGURES = {  # data-driven figure key -> (zh, en) label, in the order written
+    "e": ("信息熵 e", "entropy e"), "d": ("差异系数 1 − e", "1 − e"), "sigma": ("标准差 σ", "σ"),
+    "conflict": ("冲突性 Σ(1 − r)", "conflict Σ(1 − r)"), "C": ("信息量 C", "information C"),
+}
+NOTE_AHP = {"eigen": ("特征向量法", "principal eigenvector"), "geometric": ("根法", "row geometric mean"),
+            "arithmetic": ("和法", "normalised column sums")}
+NOTE_RI = {"saaty": ("Saaty", "Saaty"), "chinese": ("国内教材", "Chinese textbooks")}
+
+
+def weight_note_text(note: Mapping, lang: str = "zh") -> str:
+    """The methods sheet's line for a node's weight note: `kind` data (method, formula {zh, en},
+    figures), ahp (method, ri_table, lambda_max, ci, ri, cr, weights) or panel (method,
+    n_experts, round, kendall_w, chi2, df, p_value, cr, expert_cr, cv)."""
+    zh = lang == "zh"
+    kind = note.get("kind", "")
+    parts: list[str] = []
+    if kind == "data":
+        formula = note.get("formula") or {}
+        text = formula.get(lang) or formula.get("en") or str(note.get("method", ""))
+        parts.append(text.rstrip("。.").rstrip())
+        fig = note.get("figures") or {}
+        for key, (lz, le) in NOTE_FIGURES.items():
+            if fig.get(key):
+                parts.append(f"{lz}：{_per_child(fig[key])}" if zh else f"{le}: {_per_child(fig[key])}")
+        if "retained" in fig:
+            parts.append(f"保留因子数 {fig['retained']}，旋转：{fig.get('rotation', '')}" if zh else
+                         f"factors retained {fig['retained']}, rotation: {fig.get('rotation', '')}")
+        if fig.get("units") is not None:
+            dropped = fig.get("dropped") or []
+            if zh:
+                left = f"（未参与：{', '.join(dropped)}）" if dropped else ""
+                parts.append(f"参与计算的单位 {fig['units']} 个{left}")
+            else:
+                parts.append(f"{fig['units']} units" + (f" (left out: {', '.join(dropped)})" if dropped else ""))
+    elif kind == "ahp":
+        method = str(note.get("method", "eigen"))
+        names = NOTE_AHP.get(method, (method, method))
+        ri = NOTE_RI.get(str(note.get("ri_table", "saaty")), (str(note.get("ri_table")),) * 2)
+        cr = note.get("cr")
+        if cr is None:
+            verdict = ""
+        elif zh:
+            verdict = "（< 0.10，通过一致性检验）" if cr < 0.10 else "（≥ 0.10，未通过一致性检验）"
+        else:
+            verdict = " (< 0.10, consistent)" if cr < 0.10 else " (≥ 0.10, not consistent)"
+        parts.append(f"层次分析法（{names[0]}，RI 取 {ri[0]} 表）" if zh else f"AHP ({names[1]}, RI of {ri[1]})")
+        parts.append(f"λmax = {_f(note.get('lambda_max'))}, CI = {_f(note.get('ci'))}, "
+                     f"RI = {_f(note.get('ri'), 2)}, CR = {_f(cr)}{verdict}")
+        if note.get("weights"):
+            parts.append(("权重：" if zh else "weights: ") + _per_child(note["weights"]))
+    elif kind == "panel":
+        n = note.get("n_experts")
+        method = str(note.get("method", "aij")).upper()
+        rd = note.get("round")
+        if zh:
+            parts.append(f"专家组（{method}），{n} 位专家" + (f"，第 {rd} 轮" if rd else ""))
+        else:
+            parts.append(f"expert panel ({method}), {n} experts" + (f", round {rd}" if rd else ""))
+        if note.get("kendall_w") is not None:
+            parts.append(f"Kendall W = {_f(note['kendall_w'])}, χ² = {_f(note.get('chi2'), 3)} "
+                         f"(df = {note.get('df')}), p = {_f(note.get('p_value'))}")
+        if note.get("cr") is not None:
+            parts.append(("合并判断矩阵 CR = " if zh else "CR of the merged matrix = ") + _f(note["cr"]))
+        crs = {k: v for k, v in (note.get("expert_cr") or {}).items() if v is not None}
+        if crs:
+            parts.append(("各专家 CR：" if zh else "each expert's CR: ") + _per_child(crs))
+        if note.get("cv"):
+            parts.append(("变异系数：" if zh else "coefficient of variation: ") + _per_child(note["cv"], 3))
+    else:
+        parts.append(str(note.get("source", "")))
+    return ("；" if zh else "; ").join(p for p in parts if p) + ("。" if zh else ".")
 
 
 SHEETS = (_write_ranking, _write_levels, _write_indicators, _write_index, _write_weights, _write_raw,

@@ -1,4 +1,4 @@
-"""The chart tabs: ranking, a city's profile, the ranking on any node, and a scatter of two nodes.
+"""The chart tabs: ranking, a city's profile, the ranking on any node, a scatter of two nodes, the map.
 
 The panel reads everything from the controller's current `Result` (and statistics from
 `core.analysis`); it never computes a score. A new result or selection marks every tab
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from core import analysis
 
 from .charts import BaseChart, NodeRankingChart, ProfileChart, RankingBarChart, ScatterChart, fmt, group_colors
+from .map_chart import MapChart, fill_map
 
-RANKING, PROFILE, NODE, SCATTER = range(4)
+RANKING, PROFILE, NODE, SCATTER, MAP = range(5)
+TABS = (RANKING, PROFILE, NODE, SCATTER, MAP)
 EXPORT_SIZE = (1000, 650)
 
 
@@ -64,20 +66,21 @@ class _Tab(QWidget):
 
 
 class ChartPanel(QWidget):
-    """Four chart tabs over the controller's result."""
+    """Five chart tabs over the controller's result."""
 
     def __init__(self, controller, parent: QWidget | None = None):
         super().__init__(parent)
         self.controller = controller
         self.renders: Counter = Counter()  # renders per tab index (tests, profiling)
-        self._dirty: set[int] = {RANKING, PROFILE, NODE, SCATTER}
+        self._dirty: set[int] = set(TABS)
 
         self.ranking_chart = RankingBarChart()
         self.profile_chart = ProfileChart()
         self.node_chart = NodeRankingChart()
         self.scatter_chart = ScatterChart()
+        self.map_chart = MapChart()
         self.charts: list[BaseChart] = [self.ranking_chart, self.profile_chart, self.node_chart,
-                                        self.scatter_chart]
+                                        self.scatter_chart, self.map_chart]
 
         # ranking: top N / all
         self.ranking_tab = _Tab(self.ranking_chart, scroll=True)
@@ -125,9 +128,24 @@ class ChartPanel(QWidget):
             self.scatter_tab.controls.addWidget(w)
         self.scatter_tab.controls.addStretch(1)
 
+        # map: the node that colours the points, and how many are labelled
+        self.map_tab = _Tab(self.map_chart)
+        self.map_label = QLabel()
+        self.map_combo = QComboBox()
+        self.map_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.map_label.setBuddy(self.map_combo)
+        self.map_top_label = QLabel()
+        self.map_top_n = QSpinBox()
+        self.map_top_n.setRange(0, 9999)
+        self.map_top_n.setValue(10)
+        self.map_top_label.setBuddy(self.map_top_n)
+        for w in (self.map_label, self.map_combo, self.map_top_label, self.map_top_n):
+            self.map_tab.controls.addWidget(w)
+        self.map_tab.controls.addStretch(1)
+
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for tab in (self.ranking_tab, self.profile_tab, self.node_tab, self.scatter_tab):
+        for tab in (self.ranking_tab, self.profile_tab, self.node_tab, self.scatter_tab, self.map_tab):
             self.tabs.addTab(tab, "")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +162,8 @@ class ChartPanel(QWidget):
         self.node_all.toggled.connect(self._all_toggled)
         self.x_combo.currentIndexChanged.connect(lambda _i: self._invalidate(SCATTER))
         self.y_combo.currentIndexChanged.connect(lambda _i: self._invalidate(SCATTER))
+        self.map_combo.currentIndexChanged.connect(lambda _i: self._invalidate(MAP))
+        self.map_top_n.valueChanged.connect(lambda _v: self._invalidate(MAP))
         for chart in self.charts:
             chart.unit_clicked.connect(self._unit_clicked)
         controller.result_changed.connect(self._result_changed)
@@ -179,21 +199,21 @@ class ChartPanel(QWidget):
 
     # --- slots ------------------------------------------------------------------------------
     def _result_changed(self, _result=None) -> None:
-        self._invalidate(RANKING, PROFILE, NODE, SCATTER)
+        self._invalidate(*TABS)
 
     def _selection_changed(self, _unit: str = "") -> None:
-        self._invalidate(RANKING, PROFILE, NODE, SCATTER)
+        self._invalidate(*TABS)
 
     def _project_changed(self) -> None:
         self._rebuild_combos()
         n = len(self.result.units) if self.result is not None else 0
-        for spin in (self.top_n, self.node_top_n):
+        for spin in (self.top_n, self.node_top_n, self.map_top_n):
             spin.setMaximum(max(1, n))
-        self._invalidate(RANKING, PROFILE, NODE, SCATTER)
+        self._invalidate(*TABS)
 
     def _language_changed(self, _lang: str = "") -> None:
         self._rebuild_combos()
-        self._invalidate(RANKING, PROFILE, NODE, SCATTER)
+        self._invalidate(*TABS)
 
     def _unit_clicked(self, unit: str) -> None:
         if unit:
@@ -243,6 +263,19 @@ class ChartPanel(QWidget):
             if keep is not None:
                 combo.setCurrentIndex(codes.index(keep))
             combo.blockSignals(False)
+        # the map: the root (the index) first, then every internal node
+        old = self.map_combo.currentData()
+        self.map_combo.blockSignals(True)
+        self.map_combo.clear()
+        if fw is not None:
+            for c in [fw.root, *codes]:
+                indent = "    " * fw.level(c)
+                self.map_combo.addItem(f"{indent}{c}  {fw.nodes[c].name(self.lang)}", c)
+            self.map_combo.setCurrentIndex(max(0, self.map_combo.findData(old)))
+        self.map_combo.blockSignals(False)
+
+    def set_map_node(self, code: str) -> None:
+        self.map_combo.setCurrentIndex(self.map_combo.findData(code))
 
     def set_scatter_nodes(self, x: str, y: str) -> None:
         self.x_combo.setCurrentIndex(self.x_combo.findData(x))
@@ -276,6 +309,8 @@ class ChartPanel(QWidget):
             x, y = self.x_combo.currentData(), self.y_combo.currentData()
             if x and y:
                 self.fill_scatter(self.scatter_chart, x, y)
+        elif index == MAP:
+            self.fill_map(self.map_chart, self.map_combo.currentData(), self.map_top_n.value())
 
     def _fit(self, tab: _Tab) -> None:
         """Long lists get a chart tall enough for legible rows; the tab scrolls."""
@@ -346,13 +381,31 @@ class ChartPanel(QWidget):
         chart.export_stem = f"scatter_{safe_name(x)}_{safe_name(y)}"
         return c
 
+    def fill_map(self, chart: MapChart, code: str | None, top: int) -> dict:
+        groups = getattr(getattr(getattr(self.controller, "project", None), "data", None), "groups", None)
+        return fill_map(chart, self.result, groups, code, top, self.controller.selected, self.lang)
+
+    def map_image(self, path: str | Path, width: int = EXPORT_SIZE[0]) -> Path | None:
+        """The map as the tab shows it, drawn offscreen to a PNG (2× `width`), e.g. for the results
+        workbook's image sheet; None without a result."""
+        if self.result is None:
+            return None
+        chart = MapChart()
+        try:
+            self.fill_map(chart, self.map_combo.currentData(), self.map_top_n.value())
+            chart.set_export_size(width, chart.preferred_height(width))
+            return chart.export_png(path)
+        finally:
+            chart.deleteLater()
+
     # --- export --------------------------------------------------------------------------------
     def export_all(self, folder: str | Path, units: list[str] | None = None, nodes: list[str] | None = None,
                    size: tuple[int, int] = EXPORT_SIZE,
                    progress: Callable[[int, int], bool] | None = None) -> list[Path]:
         """Every chart to PNG (2× width) and SVG: the ranking (as the tab shows it), the profile
         of each unit in `units` (default: the selected one) on dimensions and sub-dimensions,
-        the ranking on every internal node (or `nodes`), and the scatter of the chosen pair.
+        the ranking on every internal node (or `nodes`), the scatter of the chosen pair, and the map
+        (its node and top N as the map tab has them).
 
         Charts are drawn on the GUI thread (Qt requires it); `progress(done, total)` is called
         before each chart and may return False to stop early (what was written is returned).
@@ -368,6 +421,8 @@ class ChartPanel(QWidget):
         top = None if self.show_all.isChecked() else self.top_n.value()
         ntop = None if self.node_all.isChecked() else self.node_top_n.value()
         ranking, profile, node, scatter = RankingBarChart(), ProfileChart(), NodeRankingChart(), ScatterChart()
+        map_chart = MapChart()
+        map_code, map_top = self.map_combo.currentData(), self.map_top_n.value()
 
         def tall(chart: RankingBarChart) -> int:
             return max(h, chart.preferred_height()) if len(chart.units) > 20 else h
@@ -380,6 +435,12 @@ class ChartPanel(QWidget):
             jobs.append(lambda c=code: (self.fill_node(node, c, ntop), node)[1])
         if x and y:
             jobs.append(lambda: (scatter.set_export_size(w, h), self.fill_scatter(scatter, x, y), scatter)[2])
+        jobs.append(lambda: (self.fill_map(map_chart, map_code, map_top), map_chart)[1])
+
+        def height(chart: BaseChart) -> int:
+            if isinstance(chart, RankingBarChart):
+                return tall(chart)
+            return chart.preferred_height(w) if isinstance(chart, MapChart) else h
 
         written: list[Path] = []
         try:
@@ -387,14 +448,14 @@ class ChartPanel(QWidget):
                 if progress is not None and progress(done, len(jobs)) is False:
                     break
                 chart = job()
-                chart.set_export_size(w, tall(chart) if isinstance(chart, RankingBarChart) else h)
+                chart.set_export_size(w, height(chart))
                 written.append(chart.export_png(folder / f"{chart.export_stem}.png"))
                 written.append(chart.export_svg(folder / f"{chart.export_stem}.svg"))
             else:
                 if progress is not None:
                     progress(len(jobs), len(jobs))
         finally:
-            for chart in (ranking, profile, node, scatter):
+            for chart in (ranking, profile, node, scatter, map_chart):
                 chart.deleteLater()
         return written
 
@@ -404,6 +465,10 @@ class ChartPanel(QWidget):
         self.tabs.setTabText(PROFILE, self.tr("City profile"))
         self.tabs.setTabText(NODE, self.tr("Node ranking"))
         self.tabs.setTabText(SCATTER, self.tr("Scatter"))
+        self.tabs.setTabText(MAP, self.tr("Map"))
+        self.map_label.setText(self.tr("Node:"))
+        self.map_top_label.setText(self.tr("Top N:"))
+        self.map_top_n.setToolTip(self.tr("How many of the best units on the node are labelled"))
         self.top_label.setText(self.tr("Top N:"))
         self.node_top_label.setText(self.tr("Top N:"))
         self.show_all.setText(self.tr("All"))
@@ -417,6 +482,6 @@ class ChartPanel(QWidget):
     def changeEvent(self, ev):
         if ev.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self._invalidate(RANKING, PROFILE, NODE, SCATTER)
+            self._invalidate(*TABS)
         super().changeEvent(ev)
 

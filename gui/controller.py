@@ -39,6 +39,7 @@ class Controller(QObject):
     status = Signal(str)
     recomputed = Signal(float)  # milliseconds of the last recompute
     language_changed = Signal(str)  # 'zh' or 'en': names of nodes change with it
+    scenarios_changed = Signal()  # the list of saved scenarios changed (saved, renamed, deleted)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -61,6 +62,13 @@ class Controller(QObject):
         self._ranks: dict[str, int | None] = {}
         self._ranks_of: Result | None = None
         self._gesture = 0
+        # expert and data-driven weighting (ahp_editor, weights_dialog, panel_dialog, scenarios):
+        # plain data, for the project file (see project_extra) — cleared with a new project
+        self.ahp_judgements: dict[str, dict] = {}  # node -> {"children", "matrix", "method", "ri_table"}
+        self.weight_notes: dict[str, dict] = {}  # node -> how its children's weights were computed
+        self.panel_result: dict | None = None  # the last merged expert panel
+        self.scenarios: list[dict] = []  # core.scenarios dicts
+        self.project_changed.connect(self._clear_expert_inputs)
 
     # --- loading -------------------------------------------------------------------
     def load_default(self) -> bool:
@@ -240,3 +248,76 @@ class Controller(QObject):
         self.recomputed.emit(ms)
         n = int(np.count_nonzero(~np.isnan(self.result.root_scores)))
         self.status.emit(self.tr("{0} units scored ({1}) in {2:.1f} ms").format(n, kind, ms))
+
+    # --- expert inputs, weight notes and scenarios (plain data; see core.scenarios) ----------
+    def _clear_expert_inputs(self) -> None:
+        self.ahp_judgements = {}
+        self.weight_notes = {}
+        self.panel_result = None
+        if self.scenarios:
+            self.scenarios = []
+            self.scenarios_changed.emit()
+
+    def expert_inputs(self) -> dict:
+        """AHP judgements, weight notes and the last panel, as plain JSON types."""
+        from core.project_file import _json_safe
+        return _json_safe({"ahp_judgements": self.ahp_judgements, "weight_notes": self.weight_notes,
+                           "panel": self.panel_result})
+
+    def restore_expert_inputs(self, data: dict | None) -> None:
+        data = data if isinstance(data, dict) else {}
+        self.ahp_judgements = dict(data.get("ahp_judgements") or {})
+        self.weight_notes = dict(data.get("weight_notes") or {})
+        self.panel_result = data.get("panel") or None
+
+    def project_extra(self) -> dict:
+        """What `core.project_file.save_project(project, path, extra=...)` should carry."""
+        from core.scenarios import scenarios_to_json
+        return {"scenarios": scenarios_to_json(self.scenarios), "expert_inputs": self.expert_inputs()}
+
+    def restore_project_extra(self, scenarios, expert_inputs) -> list[str]:
+        """After `set_project` of a read project file: its scenarios and expert inputs.
+        Returns messages about scenarios that could not be read (they are skipped)."""
+        from core.scenarios import scenarios_from_json
+        errors: list[str] = []
+        self.scenarios = scenarios_from_json(scenarios, errors)
+        self.restore_expert_inputs(expert_inputs)
+        self.scenarios_changed.emit()
+        return errors
+
+    def note_weights(self, node: str, note: dict) -> None:
+        """Remember how the weights of `node`'s children were computed (results' method notes)."""
+        self.weight_notes[node] = note
+
+    def save_scenario(self, name: str, note: str = "") -> dict:
+        """Snapshot the current weights under `name` (made unique); returns the scenario."""
+        from core.scenarios import make_scenario, unique_name
+        s = make_scenario(unique_name(self.scenarios, name.strip() or "scenario"), self.framework, note=note)
+        self.scenarios.append(s)
+        self.scenarios_changed.emit()
+        self.status.emit(self.tr("Scenario saved: {0}").format(s["name"]))
+        return s
+
+    def rename_scenario(self, old: str, new: str) -> str:
+        from core.scenarios import unique_name
+        s = next(x for x in self.scenarios if x["name"] == old)
+        new = new.strip()
+        if not new or new == old:
+            return old
+        s["name"] = unique_name([x for x in self.scenarios if x is not s], new)
+        self.scenarios_changed.emit()
+        return s["name"]
+
+    def delete_scenario(self, name: str) -> None:
+        self.scenarios = [s for s in self.scenarios if s["name"] != name]
+        self.scenarios_changed.emit()
+
+    def apply_scenario(self, name: str) -> tuple[list[str], list[str]]:
+        """Switch to a scenario's weights (and weight sources) as ONE undoable step.
+        Returns (nodes the scenario does not know: kept as they are, scenario codes no longer in the tree)."""
+        from core.scenarios import framework_with_scenario
+        s = next(x for x in self.scenarios if x["name"] == name)
+        fw = self.framework
+        new, lacking, unknown = framework_with_scenario(fw, s)
+        self._push(fw, new, self.tr("Switch to scenario {0}").format(name), True)
+        return lacking, unknown

@@ -54,13 +54,28 @@ class Task(QObject):
         if not cancellable:
             self.dialog.setCancelButton(None)
         self.dialog.canceled.connect(self._cancel)
+        self.on_done, self.on_error = on_done, on_error
         self.thread.started.connect(self.worker.run)
-        self.worker.progressed.connect(lambda f: self.dialog.setValue(int(1000 * min(max(f, 0.0), 1.0))))
-        self.worker.done.connect(self._finish)
-        self.worker.done.connect(on_done)
-        self.worker.failed.connect(self._finish)
-        self.worker.failed.connect(on_error)
+        # The worker's signals come from its thread; connecting them to this object's methods
+        # (it lives in the GUI thread) queues them, so widgets are only touched on the GUI thread.
+        self.worker.progressed.connect(self._progress)
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
         self.result = None
+
+    def _progress(self, f: float) -> None:
+        self.dialog.setValue(int(1000 * min(max(f, 0.0), 1.0)))
+
+    def _done(self, out) -> None:
+        self.result = out
+        self._stop()
+        self.on_done(out)
+        self.finished.emit()
+
+    def _failed(self, e) -> None:
+        self._stop()
+        self.on_error(e)
+        self.finished.emit()
 
     def start(self) -> Task:
         self.thread.start()
@@ -69,12 +84,11 @@ class Task(QObject):
     def _cancel(self) -> None:
         self.worker.cancel_requested = True
 
-    def _finish(self, _obj=None) -> None:
+    def _stop(self) -> None:
         self.dialog.reset()
         self.dialog.hide()
         self.thread.quit()
         self.thread.wait()
-        self.finished.emit()
 
     def wait(self, ms: int = 60000) -> bool:
         return self.thread.wait(ms)

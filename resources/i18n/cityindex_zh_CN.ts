@@ -1,108 +1,968 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AhpEditor</name>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="544" />
+        <source>This RI table does not reach n = {0}: CR is undefined. Choose the other table.</source>
+        <translation>此 RI 表没有 n = {0} 的值，无法计算 CR。请选择另一张 RI 表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="549" />
+        <source>Consistent enough (CR &lt; 0.10).</source>
+        <translation>通过一致性检验（CR &lt; 0.10）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="553" />
+        <source>⚠ CR ≥ 0.10: the judgements contradict each other too much. Revise the judgements marked in red.</source>
+        <translation>⚠ CR ≥ 0.10：判断之间矛盾过大，未通过一致性检验。请修改标红的判断。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="566" />
+        <source>{0} vs {1}</source>
+        <translation>{0} 与 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="572" />
+        <source>{0} compared with {1}: now {2}, the weights imply {3:.2f}; {4} would lower the inconsistency most</source>
+        <translation>{0} 与 {1} 相比：当前为 {2}，权重所隐含的比值为 {3:.2f}；改为 {4} 最能降低不一致性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="582" />
+        <source>Judgement</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="582" />
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="582" />
+        <source>Suggested</source>
+        <translation>建议值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="583" />
+        <source>CR after</source>
+        <translation>修改后 CR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="583" />
+        <source>CI after</source>
+        <translation>修改后 CI</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="602" />
+        <source>{0} {1} compared with {2} {3}: {4}</source>
+        <translation>{0} {1} 与 {2} {3} 相比：{4}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="625" />
+        <source>AHP weights of {0}</source>
+        <translation>{0} 的层次分析法权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="626" />
+        <source>Applied: {0}</source>
+        <translation>已应用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="638" />
+        <source>AHP pairwise comparisons</source>
+        <translation>层次分析法两两比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="639" />
+        <source>Pairwise comparisons of the children of {0} {1}</source>
+        <translation>{0} {1} 下级指标的两两比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="640" />
+        <source>Each cell says how much more important the row is than the column (Saaty's 1–9 scale). Enter the cells above the diagonal; the grey cells below it are filled with the reciprocals.</source>
+        <translation>每个单元格表示行指标相对列指标的重要程度（Saaty 1–9 标度）。请填写对角线右上方的单元格，左下方灰色单元格自动取倒数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="643" />
+        <source>Weights by:</source>
+        <translation>权重计算：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="644" />
+        <source>Principal eigenvector</source>
+        <translation>特征向量法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="644" />
+        <source>Row geometric mean (根法)</source>
+        <translation>根法（行几何平均）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="645" />
+        <source>Normalised column sums (和法)</source>
+        <translation>和法（列归一化后行平均）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="648" />
+        <source>Random index:</source>
+        <translation>随机一致性指标 RI：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="649" />
+        <source>Saaty</source>
+        <translation>Saaty 表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="650" />
+        <source>Chinese textbooks</source>
+        <translation>国内教材表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="651" />
+        <source>Start from the current weights</source>
+        <translation>从当前权重开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="652" />
+        <source>All equal</source>
+        <translation>全部同等重要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="653" />
+        <source>Blue: the row matters more; orange: the column matters more.</source>
+        <translation>蓝色：行指标更重要；橙色：列指标更重要。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="654" />
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="655" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="655" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="655" />
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="656" />
+        <source>AHP</source>
+        <translation>AHP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="657" />
+        <source>Consistency</source>
+        <translation>一致性检验</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="658" />
+        <source>Judgements (row compared with column)</source>
+        <translation>判断矩阵（行指标相对列指标）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="659" />
+        <source>Judgements most responsible for the inconsistency</source>
+        <translation>最不一致的判断</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="660" />
+        <source>Use the suggested value</source>
+        <translation>采用建议值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="661" />
+        <source>No judgement stands out.</source>
+        <translation>没有明显不一致的判断。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="662" />
+        <source>Apply to the tree</source>
+        <translation>应用到指标体系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="663" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>AhpScale</name>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="72" />
+        <source>equal importance</source>
+        <translation>同等重要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="73" />
+        <source>between equal and moderate</source>
+        <translation>介于同等与稍微之间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="74" />
+        <source>moderate importance</source>
+        <translation>稍微重要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="75" />
+        <source>between moderate and strong</source>
+        <translation>介于稍微与明显之间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="76" />
+        <source>strong importance</source>
+        <translation>明显重要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="77" />
+        <source>between strong and very strong</source>
+        <translation>介于明显与强烈之间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="78" />
+        <source>very strong importance</source>
+        <translation>强烈重要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="79" />
+        <source>between very strong and extreme</source>
+        <translation>介于强烈与极端之间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="80" />
+        <source>extreme importance</source>
+        <translation>极端重要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="91" />
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="95" />
+        <source>{0} — column: {1}</source>
+        <translation>{0} — 列指标{1}</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="457" />
+        <source>Uncertainty analysis: {0} runs…</source>
+        <translation>不确定性分析：{0} 次模拟…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="459" />
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="534" />
+        <location filename="../../gui/analysis_panel.py" line="864" />
+        <source>Dirichlet</source>
+        <translation>狄利克雷分布</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="534" />
+        <location filename="../../gui/analysis_panel.py" line="863" />
+        <source>Uniform</source>
+        <translation>均匀分布</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="538" />
+        <source>{0} runs, seed {1}, weights ± {2} % ({3})</source>
+        <translation>{0} 次模拟，随机种子 {1}，权重 ± {2}%（{3}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="542" />
+        <source>; normalisation: {0}</source>
+        <translation>；标准化方法：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="545" />
+        <source>; aggregation: {0}</source>
+        <translation>；聚合方法：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="553" />
+        <source>Cancelled: the previous result is kept.</source>
+        <translation>已取消：保留上一次的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="554" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="556" />
+        <source>The analysis failed: {0}</source>
+        <translation>分析失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="558" />
+        <source>{0} — done in {1:.1f} s</source>
+        <translation>{0}——用时 {1:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="560" />
+        <source>Not run yet: choose the runs and the perturbation, then press Run.</source>
+        <translation>尚未运行：设定模拟次数和扰动幅度后点击“运行”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/analysis_panel.py" line="565" />
+        <source>ⓘ %n note(s)</source>
+        <translation>
+            <numerusform>ⓘ %n 条说明</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="567" />
+        <source>Stale: the weights or the data changed after this run; these numbers are not the current ranking's. Press Run to update.</source>
+        <translation>已过期：本次运行之后权重或数据已改变，以下数字不代表当前排名。请点击“运行”重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="586" />
+        <source>Rank uncertainty</source>
+        <translation>排名不确定性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="587" />
+        <location filename="../../gui/analysis_panel.py" line="662" />
+        <source>Not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="592" />
+        <source>Rank uncertainty: all {0} units</source>
+        <translation>排名不确定性：全部 {0} 个对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="593" />
+        <source>Rank uncertainty: top {0} by base rank</source>
+        <translation>排名不确定性：基准排名前 {0} 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="599" />
+        <location filename="../../gui/analysis_panel.py" line="605" />
+        <location filename="../../gui/analysis_panel.py" line="759" />
+        <source>Unit</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="599" />
+        <location filename="../../gui/analysis_panel.py" line="759" />
+        <source>Base rank</source>
+        <translation>基准排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="599" />
+        <source>Median rank</source>
+        <translation>排名中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="605" />
+        <source>5 %</source>
+        <translation>5%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="606" />
+        <source>95 %</source>
+        <translation>95%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="600" />
+        <source>Top-10 share</source>
+        <translation>前 10 名占比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="599" />
+        <source>Rank at 5 % (best runs)</source>
+        <translation>5% 分位排名（较好的情形）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="600" />
+        <source>Rank at 95 % (worst runs)</source>
+        <translation>95% 分位排名（较差的情形）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="605" />
+        <source>Base</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="605" />
+        <source>Median</source>
+        <translation>中位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="606" />
+        <source>Top 10</source>
+        <translation>前10占比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="635" />
+        <location filename="../../gui/analysis_panel.py" line="714" />
+        <source>Normalisation method</source>
+        <translation>标准化方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="637" />
+        <location filename="../../gui/analysis_panel.py" line="715" />
+        <source>Aggregation method</source>
+        <translation>聚合方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="648" />
+        <location filename="../../gui/analysis_panel.py" line="705" />
+        <source>Input</source>
+        <translation>输入因素</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="648" />
+        <location filename="../../gui/analysis_panel.py" line="705" />
+        <source>First order</source>
+        <translation>一阶指数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="648" />
+        <location filename="../../gui/analysis_panel.py" line="705" />
+        <source>Total</source>
+        <translation>总效应指数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="660" />
+        <source>Which inputs move the ranking</source>
+        <translation>哪些因素影响排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="664" />
+        <source>No uncertain input</source>
+        <translation>没有不确定的输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="666" />
+        <source>Output: mean absolute rank shift (N = {0})</source>
+        <translation>输出：平均绝对名次变动（N = {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="668" />
+        <source>Stale: {0}</source>
+        <translation>已过期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="672" />
+        <source>First order: the share of the output's variance due to the input alone; total: including its interactions with the other inputs. ± the 95 % confidence half-width.</source>
+        <translation>一阶指数：该输入单独引起的输出方差占比；总效应指数：包括与其他输入的交互作用。± 为 95% 置信区间半宽。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="706" />
+        <source>First order ± (95 %)</source>
+        <translation>一阶指数 ±（95%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="706" />
+        <source>Total ± (95 %)</source>
+        <translation>总效应指数 ±（95%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="711" />
+        <source>Runs</source>
+        <translation>模拟次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="711" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="713" />
+        <source>Mode</source>
+        <translation>抽样方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="712" />
+        <source>Weight perturbation ± (%)</source>
+        <translation>权重扰动幅度 ±（%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="718" />
+        <source>Sensitivity output</source>
+        <translation>敏感性分析的输出量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="718" />
+        <source>mean absolute rank shift</source>
+        <translation>平均绝对名次变动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="719" />
+        <source>Sobol' base samples</source>
+        <translation>Sobol' 基础样本量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="721" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="726" />
+        <location filename="../../gui/analysis_panel.py" line="852" />
+        <source>Uncertainty</source>
+        <translation>不确定性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="727" />
+        <location filename="../../gui/analysis_panel.py" line="856" />
+        <source>Sensitivity</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="755" />
+        <source>Nothing to show</source>
+        <translation>无可显示内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="760" />
+        <source>Rank without it</source>
+        <translation>剔除后排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="760" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="772" />
+        <source>{0} is the only weighted child of {1}: without it {1} has no score. Drop {1} instead.</source>
+        <translation>{0} 是 {1} 唯一有权重的下级：剔除后 {1} 无法得分。请改为剔除 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="815" />
+        <source>indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="815" />
+        <source>node</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="817" />
+        <source>Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights rescaled): {4} of {5} units change rank, by {6:.2f} places on average.</source>
+        <translation>剔除 {0} {1}（{2}，占总指数 {3:.1f}%；同级权重按比例放大）：{5} 个对象中 {4} 个排名变化，平均变动 {6:.2f} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="830" />
+        <source>Change of rank without {0} {1}</source>
+        <translation>剔除 {0} {1} 后的名次变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="831" />
+        <source>Units in the order of the current ranking</source>
+        <translation>按当前排名顺序排列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="853" />
+        <source>One at a time</source>
+        <translation>逐一剔除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="854" />
+        <source>Audit</source>
+        <translation>统计审计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="855" />
+        <source>Ranks</source>
+        <translation>排名区间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="857" />
+        <source>Runs:</source>
+        <translation>模拟次数：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="858" />
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="859" />
+        <source>Weights:</source>
+        <translation>权重扰动：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="860" />
+        <source>Each weight varies by up to this share of itself; siblings are rescaled to sum to 100 %</source>
+        <translation>每个权重最多按自身的这一比例上下浮动；同级权重重新归一到 100%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="862" />
+        <source>Draw:</source>
+        <translation>抽样：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="865" />
+        <source>Uniform: each weight times (1 ± u); Dirichlet: the siblings drawn together around the current weights</source>
+        <translation>均匀分布：每个权重乘以 (1 ± u)；狄利克雷分布：同级权重围绕当前值整体抽取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="867" />
+        <source>Vary normalisation:</source>
+        <translation>同时改变标准化方法：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="868" />
+        <source>Vary aggregation:</source>
+        <translation>同时改变聚合方法：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="869" />
+        <source>Each run also picks one of the chosen normalisation methods</source>
+        <translation>每次模拟还从所选标准化方法中随机取一种</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="870" />
+        <source>Each run also picks one of the chosen aggregation methods</source>
+        <translation>每次模拟还从所选聚合方法中随机取一种</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="873" />
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="874" />
+        <source>Chart: top</source>
+        <translation>图中显示前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="875" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="876" />
+        <source>Drop:</source>
+        <translation>剔除：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="877" />
+        <source>An indicator or a node; its siblings' weights are rescaled</source>
+        <translation>一个指标或维度；其同级权重按比例放大</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../gui/audit_view.py" line="298" />
+        <source>{0} negative (r = {1})</source>
+        <translation>{0} 负相关（r = {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="300" />
+        <source>{0} weak (r = {1})</source>
+        <translation>{0} 弱相关（r = {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="301" />
+        <source>{0} undefined</source>
+        <translation>{0} 无法计算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="321" />
+        <source>Alpha if deleted:</source>
+        <translation>删除该项后的 α：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="329" />
+        <source>Eigenvalues: {0}</source>
+        <translation>特征值：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="352" />
+        <source>The outlier rule: |skew| &lt; {0} or kurtosis &lt; {1}</source>
+        <translation>异常值规则：|偏度| &lt; {0} 或 峰度 &lt; {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="361" />
+        <source>not tested (n &lt; 4)</source>
+        <translation>未检验（n &lt; 4）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="363" />
+        <source>passes</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="365" />
+        <source>fails</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="379" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="379" />
+        <source>winsorised</source>
+        <translation>已缩尾</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="379" />
+        <source>log-transformed</source>
+        <translation>已对数变换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="380" />
+        <source>flagged, not treated</source>
+        <translation>已标记，未处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="380" />
+        <source>not tested</source>
+        <translation>未检验</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="400" />
+        <source>Correlations of the indicators</source>
+        <translation>指标相关系数矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="403" />
+        <source>Hover over a cell to see the pair and its correlation</source>
+        <translation>将鼠标移到单元格上可查看指标对及其相关系数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="407" />
+        <source>Internal consistency per node</source>
+        <translation>各维度内部一致性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="408" />
+        <source>Distribution of each indicator</source>
+        <translation>各指标分布</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="410" />
+        <source>Node</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="410" />
+        <source>k</source>
+        <translation>下级数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="410" />
+        <location filename="../../gui/audit_view.py" line="420" />
+        <source>n</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="410" />
+        <source>Alpha</source>
+        <translation>α 系数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="410" />
+        <source>Std. alpha</source>
+        <translation>标准化 α</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="411" />
+        <source>PC1 share</source>
+        <translation>第一主成分占比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="411" />
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="412" />
+        <source>Number of children</source>
+        <translation>下级指标或维度的个数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="412" />
+        <source>Units with every child (listwise)</source>
+        <translation>各下级均有数值的对象数（列表删除）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="413" />
+        <source>Cronbach's alpha from the covariances</source>
+        <translation>基于协方差的克朗巴哈 α 系数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="414" />
+        <source>Cronbach's alpha from the mean correlation</source>
+        <translation>基于平均相关系数的克朗巴哈 α 系数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="415" />
+        <source>Share of variance of the first principal component</source>
+        <translation>第一主成分解释的方差比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="416" />
+        <source>Children whose correlation with the node is negative, or weak (|r| &lt; 0.3)</source>
+        <translation>与所属维度负相关或弱相关（|r| &lt; 0.3）的下级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="420" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="420" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="420" />
+        <source>Skew</source>
+        <translation>偏度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="420" />
+        <source>Kurtosis</source>
+        <translation>峰度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="421" />
+        <source>Outlier rule</source>
+        <translation>异常值规则</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="421" />
+        <source>Treatment</source>
+        <translation>处理方式</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/chart_panel.py" line="295" />
+        <location filename="../../gui/chart_panel.py" line="330" />
         <source>{0}: all {1} ranked units</source>
         <translation>{0}：全部 {1} 个参评对象</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="297" />
+        <location filename="../../gui/chart_panel.py" line="332" />
         <source>{0}: top {1}</source>
         <translation>{0}：前 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="310" />
+        <location filename="../../gui/chart_panel.py" line="345" />
         <source>Ranking on {0}</source>
         <translation>{0}排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="311" />
+        <location filename="../../gui/chart_panel.py" line="346" />
         <source>Ranking on {0}: top {1}</source>
         <translation>{0}排名：前 {1} 名</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/chart_panel.py" line="314" />
+        <location filename="../../gui/chart_panel.py" line="349" />
         <source>%n unit(s) without a score left out</source>
         <translation>
             <numerusform>%n 个无得分对象未列出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="323" />
+        <location filename="../../gui/chart_panel.py" line="358" />
         <source>{0}: scores on the dimensions</source>
         <translation>{0}各维度得分</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="325" />
+        <location filename="../../gui/chart_panel.py" line="360" />
         <source>{0}: scores on the sub-dimensions</source>
         <translation>{0}各二级维度得分</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="330" />
+        <location filename="../../gui/chart_panel.py" line="365" />
         <source>{0}: {1}, rank {2}</source>
         <translation>{0}：{1}，第 {2} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="345" />
+        <location filename="../../gui/chart_panel.py" line="380" />
         <source>{0} vs {1}</source>
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="403" />
+        <location filename="../../gui/chart_panel.py" line="464" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="404" />
+        <location filename="../../gui/chart_panel.py" line="465" />
         <source>City profile</source>
         <translation>城市画像</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="405" />
+        <location filename="../../gui/chart_panel.py" line="466" />
         <source>Node ranking</source>
         <translation>维度排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="406" />
+        <location filename="../../gui/chart_panel.py" line="467" />
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="407" />
-        <location filename="../../gui/chart_panel.py" line="408" />
+        <location filename="../../gui/chart_panel.py" line="468" />
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="470" />
+        <location filename="../../gui/chart_panel.py" line="472" />
+        <location filename="../../gui/chart_panel.py" line="473" />
         <source>Top N:</source>
         <translation>前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="409" />
-        <location filename="../../gui/chart_panel.py" line="410" />
+        <location filename="../../gui/chart_panel.py" line="471" />
+        <source>How many of the best units on the node are labelled</source>
+        <translation>在地图上标注该维度前几名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_panel.py" line="474" />
+        <location filename="../../gui/chart_panel.py" line="475" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="411" />
+        <location filename="../../gui/chart_panel.py" line="476" />
         <source>Sub-dimensions</source>
         <translation>二级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="412" />
+        <location filename="../../gui/chart_panel.py" line="477" />
         <source>Show the second level of the tree instead of the dimensions</source>
         <translation>显示二级维度而非一级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="413" />
+        <location filename="../../gui/chart_panel.py" line="469" />
+        <location filename="../../gui/chart_panel.py" line="478" />
         <source>Node:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="414" />
+        <location filename="../../gui/chart_panel.py" line="479" />
         <source>X:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="415" />
+        <location filename="../../gui/chart_panel.py" line="480" />
         <source>Y:</source>
         <translation>纵轴：</translation>
     </message>
@@ -173,45 +1033,106 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="142" />
+        <location filename="../../gui/controller.py" line="150" />
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="151" />
+        <location filename="../../gui/controller.py" line="165" />
         <source>Split {0} equally</source>
         <translation>{0} 下等权</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="155" />
+        <location filename="../../gui/controller.py" line="169" />
         <source>Normalise weights under {0}</source>
         <translation>{0} 下权重归一</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="161" />
+        <location filename="../../gui/controller.py" line="175" />
         <source>Reset weights under {0}</source>
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="173" />
-        <location filename="../../gui/controller.py" line="177" />
+        <location filename="../../gui/controller.py" line="187" />
+        <location filename="../../gui/controller.py" line="191" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="222" />
+        <location filename="../../gui/controller.py" line="236" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="226" />
+        <location filename="../../gui/controller.py" line="240" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="236" />
+        <location filename="../../gui/controller.py" line="250" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="298" />
+        <source>Scenario saved: {0}</source>
+        <translation>已保存情景：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="322" />
+        <source>Switch to scenario {0}</source>
+        <translation>切换到情景 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CorrelationHeatmap</name>
+    <message>
+        <location filename="../../gui/audit_view.py" line="202" />
+        <source>{0} {1} × {2} {3}: r = {4}</source>
+        <translation>{0} {1} × {2} {3}：r = {4}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_view.py" line="203" />
+        <source>undefined</source>
+        <translation>无法计算</translation>
+    </message>
+</context>
+<context>
+    <name>FormProblems</name>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="93" />
+        <source>Cells {cells} are not reciprocal: the lower triangle must hold 1/x of the upper one, or stay empty.</source>
+        <translation>单元格 {cells} 不互为倒数：左下方应填右上方的倒数，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="95" />
+        <source>Cell {cells}: a judgement must be positive (1/9 … 9).</source>
+        <translation>单元格 {cells}：判断值必须为正数（1/9 … 9）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="96" />
+        <source>Cell {cells} is outside Saaty's scale 1/9 … 9.</source>
+        <translation>单元格 {cells} 超出 Saaty 标度 1/9 … 9。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="97" />
+        <source>A judgement is missing: fill cell {cells}.</source>
+        <translation>缺少判断：请填写单元格 {cells}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="98" />
+        <source>Cell {cells} is on the diagonal and must be 1.</source>
+        <translation>单元格 {cells} 位于对角线上，必须为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="99" />
+        <source>No judgements and no weights for {code}: this expert is left out for it.</source>
+        <translation>{code} 既无两两比较也无直接权重：该专家不参与此节点的汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="101" />
+        <source>This form was made for another framework: it is not used.</source>
+        <translation>此征询表是为另一套指标体系生成的：未采用。</translation>
     </message>
 </context>
 <context>
@@ -362,6 +1283,14 @@
         <location filename="../../gui/tree_model.py" line="408" />
         <source>Normalisation of {0}</source>
         <translation>{0} 的标准化方法</translation>
+    </message>
+</context>
+<context>
+    <name>JudgementModel</name>
+    <message>
+        <location filename="../../gui/ahp_editor.py" line="182" />
+        <source>{0} compared with {1}: {2}</source>
+        <translation>{0} 与 {1} 相比：{2}</translation>
     </message>
 </context>
 <context>
@@ -598,6 +1527,34 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>MapChart</name>
+    <message>
+        <location filename="../../gui/map_chart.py" line="295" />
+        <source>South China Sea Islands</source>
+        <translation>南海诸岛</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_chart.py" line="405" />
+        <source>Not located: {0}</source>
+        <translation>未定位：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_chart.py" line="499" />
+        <source>No rank</source>
+        <translation>无排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_chart.py" line="501" />
+        <source>Rank {0}</source>
+        <translation>第 {0} 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_chart.py" line="532" />
+        <source>{0}: top {1} on the map</source>
+        <translation>{0}：前 {1} 名分布</translation>
+    </message>
+</context>
+<context>
     <name>Methods</name>
     <message>
         <location filename="../../gui/labels.py" line="17" />
@@ -688,6 +1645,349 @@ Build, weight and compute composite city indices.</source>
         <location filename="../../gui/labels.py" line="34" />
         <source>log(1 + x)</source>
         <translation>log(1 + x) 变换</translation>
+    </message>
+</context>
+<context>
+    <name>PanelDialog</name>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="276" />
+        <source>Folder for the expert forms</source>
+        <translation>专家征询表的保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="284" />
+        <source>{0}_round{1}.xlsx</source>
+        <translation>{0}_第{1}轮.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="298" />
+        <source>Enter the experts' names first.</source>
+        <translation>请先输入专家姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="301" />
+        <source>Choose a folder for the forms.</source>
+        <translation>请选择保存征询表的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="306" />
+        <source>The folder cannot be created: {0}</source>
+        <translation>无法创建文件夹：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="317" />
+        <source>{0} forms written to {1}:</source>
+        <translation>已生成 {0} 份征询表，保存在 {1}：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="320" />
+        <source>Not written:</source>
+        <translation>未能生成：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="331" />
+        <source>Filled expert forms</source>
+        <translation>已填写的专家征询表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="332" />
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="384" />
+        <source>used</source>
+        <translation>已采用</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/panel_dialog.py" line="387" />
+        <source>not used: %n problem(s)</source>
+        <translation>
+            <numerusform>未采用：%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="410" />
+        <location filename="../../gui/panel_dialog.py" line="594" />
+        <source>Problems ({0})</source>
+        <translation>问题（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="438" />
+        <source>Merged nodes ({0} forms used, {1})</source>
+        <translation>汇总结果（采用 {0} 份征询表，{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="439" />
+        <source>Merged nodes</source>
+        <translation>汇总结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="456" />
+        <source>Weights per expert</source>
+        <translation>各专家的权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="463" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="463" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="463" />
+        <source>Merged</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="463" />
+        <source>CV</source>
+        <translation>变异系数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="463" />
+        <source>Spread</source>
+        <translation>极差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="486" />
+        <source>CR</source>
+        <translation>CR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="491" />
+        <source>consistency ratio (AHP forms)</source>
+        <translation>一致性比率（两两比较）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="494" />
+        <source>direct</source>
+        <translation>直接赋权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="499" />
+        <source>CR ≥ 0.10: this expert's judgements are not consistent enough</source>
+        <translation>CR ≥ 0.10：该专家的判断未通过一致性检验</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="506" />
+        <source>Weights per expert: {0} {1}</source>
+        <translation>各专家的权重：{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="508" />
+        <source>Kendall's W needs at least two experts and two children.</source>
+        <translation>计算肯德尔协调系数 W 至少需要两位专家和两个下级指标。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="510" />
+        <source>significant agreement</source>
+        <translation>意见显著一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="510" />
+        <source>no significant agreement</source>
+        <translation>意见一致性不显著</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="511" />
+        <source>Kendall's W = {0:.3f}, χ² = {1:.2f} with {2} degrees of freedom, p = {3:.4f} ({4} at the 5 % level). CV: coefficient of variation of the experts' weights (sample sd / mean); spread: max − min.</source>
+        <translation>肯德尔协调系数 W = {0:.3f}，χ² = {1:.2f}，自由度 {2}，p = {3:.4f}（在 5% 水平上{4}）。变异系数：各专家权重的样本标准差 / 均值；极差：最大值 − 最小值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="555" />
+        <source>Expert panel weights of {0}</source>
+        <translation>{0} 的专家组权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="556" />
+        <source>Expert panel weights ({0} nodes)</source>
+        <translation>专家组权重（{0} 个节点）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="558" />
+        <source>Applied: {0}</source>
+        <translation>已应用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="569" />
+        <source>Expert panel</source>
+        <translation>专家组赋权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="570" />
+        <source>Export forms</source>
+        <translation>生成征询表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="571" />
+        <source>Import and merge</source>
+        <translation>导入与汇总</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="572" />
+        <source>One form per expert: a sheet of instructions (in Chinese), a weights sheet for direct weights and one pairwise-comparison sheet (AHP) per node. Send each expert their form; import the filled forms on the next tab.</source>
+        <translation>每位专家一份征询表：一张填写说明、一张直接赋权的 weights 表，以及每个节点一张两两比较（AHP）表。将征询表发给各位专家，收回后在下一页导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="575" />
+        <source>Experts:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="576" />
+        <source>Names, separated by commas or new lines</source>
+        <translation>专家姓名，用逗号或换行分隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="577" />
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="578" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="579" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="580" />
+        <source>Nodes:</source>
+        <translation>节点：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="581" />
+        <source>All {0} nodes that have children: {1}</source>
+        <translation>全部 {0} 个有下级指标的节点：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="583" />
+        <source>Write the forms</source>
+        <translation>生成征询表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="584" />
+        <source>Add filled forms…</source>
+        <translation>添加已填写的征询表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="585" />
+        <source>Remove all</source>
+        <translation>全部移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="586" />
+        <source>Merge:</source>
+        <translation>汇总方法：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="587" />
+        <source>AIJ: geometric mean of the judgements</source>
+        <translation>AIJ：判断矩阵几何平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="588" />
+        <source>AIP: mean of the weights</source>
+        <translation>AIP：权重算术平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="591" />
+        <source>Forms</source>
+        <translation>征询表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="592" />
+        <location filename="../../gui/panel_dialog.py" line="595" />
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="592" />
+        <location filename="../../gui/panel_dialog.py" line="595" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="592" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="593" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="593" />
+        <source>Nodes answered</source>
+        <translation>已填写的节点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="595" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="596" />
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="596" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="597" />
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="597" />
+        <source>Experts</source>
+        <translation>专家数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="597" />
+        <source>Kendall's W</source>
+        <translation>肯德尔 W</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="598" />
+        <source>χ² (df)</source>
+        <translation>χ²（自由度）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="598" />
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="598" />
+        <source>CR merged</source>
+        <translation>汇总 CR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="599" />
+        <source>Apply this node</source>
+        <translation>应用此节点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="600" />
+        <source>Apply all merged weights</source>
+        <translation>应用全部汇总权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panel_dialog.py" line="601" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -918,6 +2218,196 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <location filename="../../gui/scenarios.py" line="293" />
+        <source>Delete scenario</source>
+        <translation>删除情景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="315" />
+        <source>Tick to compare</source>
+        <translation>勾选以比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="318" />
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="357" />
+        <source>Scenario {0}</source>
+        <translation>情景 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="358" />
+        <source>Save scenario</source>
+        <translation>保存情景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="358" />
+        <source>Name of the scenario:</source>
+        <translation>情景名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="365" />
+        <source>Saved the current weights as {0}.</source>
+        <translation>已将当前权重保存为“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="373" />
+        <source>Switched to {0} (Undo takes it back).</source>
+        <translation>已切换到“{0}”（可撤销）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/scenarios.py" line="375" />
+        <source>%n node(s) added since it was saved kept their weights.</source>
+        <translation>
+            <numerusform>保存之后新增的 %n 个节点保持原权重。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/scenarios.py" line="377" />
+        <source>%n node(s) of the scenario are no longer in the tree.</source>
+        <translation>
+            <numerusform>该情景中有 %n 个节点已不在指标体系中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="387" />
+        <source>Rename scenario</source>
+        <translation>重命名情景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="387" />
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="402" />
+        <source>Delete the scenario {0}?</source>
+        <translation>删除情景“{0}”？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="439" />
+        <source>Current weights</source>
+        <translation>当前权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="460" />
+        <source>Save the current weights as a scenario, change the weights, save another; tick the scenarios to compare.</source>
+        <translation>先将当前权重保存为一个情景，修改权重后再保存另一个；勾选要比较的情景。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="464" />
+        <source>Unit</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="466" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="494" />
+        <source>Ranks re-aggregated from the same normalised data under each scenario's weights. Change: places gained from the first column to the last.</source>
+        <translation>各情景的排名由同一标准化数据按该情景的权重重新加权汇总得到。变化：从第一列到最后一列上升的名次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="505" />
+        <source>Rank under each scenario</source>
+        <translation>各情景下的排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="525" />
+        <source>Saved scenarios</source>
+        <translation>已保存的情景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="526" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="526" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="526" />
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="527" />
+        <source>Save current…</source>
+        <translation>保存当前权重…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="528" />
+        <source>Save the current weights of every node as a scenario</source>
+        <translation>将各节点的当前权重保存为一个情景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="529" />
+        <source>Switch to</source>
+        <translation>切换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="530" />
+        <source>Use this scenario's weights (one undoable step)</source>
+        <translation>使用该情景的权重（可一步撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="531" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="532" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="533" />
+        <source>Compare with the current weights too</source>
+        <translation>同时与当前权重比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="534" />
+        <source>Rank changes</source>
+        <translation>排名变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="535" />
+        <source>Ranks</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="536" />
+        <source>Cities within the top:</source>
+        <translation>显示排名前：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="537" />
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosDialog</name>
+    <message>
+        <location filename="../../gui/scenarios.py" line="564" />
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenarios.py" line="565" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <location filename="../../gui/worker.py" line="51" />
@@ -1089,6 +2579,235 @@ Build, weight and compute composite city indices.</source>
         <location filename="../../gui/tree_panel.py" line="521" />
         <source>Weight of the selected node among its siblings</source>
         <translation>所选节点在同级中的权重</translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyChart</name>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="238" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="239" />
+        <source>Stale: the weights changed after this run</source>
+        <translation>已过期：本次运行后权重已改变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="242" />
+        <source>Median rank</source>
+        <translation>排名中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="243" />
+        <source>5–95 % interval</source>
+        <translation>5%–95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="244" />
+        <source>Base rank</source>
+        <translation>基准排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="298" />
+        <source>{0}
+base rank {1}, median {2}, 5–95 %: {3}–{4}</source>
+        <translation>{0}
+基准排名 {1}，中位数 {2}，5%–95%：{3}–{4}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="368" />
+        <source>Sobol' index</source>
+        <translation>Sobol' 指数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="370" />
+        <source>First order</source>
+        <translation>一阶指数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="371" />
+        <source>Total</source>
+        <translation>总效应指数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="448" />
+        <source>Places gained (+) or lost (−)</source>
+        <translation>名次上升（+）或下降（−）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="450" />
+        <source>Moves up</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <location filename="../../gui/uncertainty_chart.py" line="451" />
+        <source>Moves down</source>
+        <translation>下降</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsDialog</name>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="150" />
+        <source>Entropy (熵权法)</source>
+        <translation>熵权法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="151" />
+        <source>Entropy on min-max values</source>
+        <translation>熵权法（极差标准化）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="152" />
+        <source>CRITIC</source>
+        <translation>CRITIC 法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="153" />
+        <source>Standard deviation</source>
+        <translation>标准差法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="154" />
+        <source>PCA (OECD/JRC handbook)</source>
+        <translation>主成分法（OECD/JRC 手册）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="155" />
+        <source>Equal weights</source>
+        <translation>等权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="173" />
+        <source>Entropy e</source>
+        <translation>信息熵 e</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="173" />
+        <source>1 − e</source>
+        <translation>1 − e</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="175" />
+        <location filename="../../gui/weights_dialog.py" line="177" />
+        <source>σ</source>
+        <translation>σ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="175" />
+        <source>Σ(1 − r)</source>
+        <translation>Σ(1 − r)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="175" />
+        <source>C = σ·Σ(1 − r)</source>
+        <translation>C = σ·Σ(1 − r)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="179" />
+        <source>Factor</source>
+        <translation>因子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="179" />
+        <source>Scaled squared loading</source>
+        <translation>归一化载荷平方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="190" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="190" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="190" />
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="190" />
+        <source>New</source>
+        <translation>新权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="190" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="237" />
+        <source>These weights cannot be computed: {0}</source>
+        <translation>无法计算这些权重：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="246" />
+        <source>{0} units with a value for every child take part.</source>
+        <translation>共 {0} 个各下级指标均有数值的单位参与计算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="250" />
+        <source>Left out ({0}): {1}.</source>
+        <translation>未参与（{0} 个）：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="253" />
+        <source>Eigenvalues: {0}; factors kept: {1}; rotation: {2}.</source>
+        <translation>特征值：{0}；保留因子数：{1}；旋转：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="256" />
+        <source>σ is the sample standard deviation of the min-max values.</source>
+        <translation>σ 为极差标准化值的样本标准差。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="258" />
+        <source>Values are rescaled to [0, 1] with the indicator's direction; a child that is a node enters with its score.</source>
+        <translation>数值按指标方向极差标准化到 [0, 1]；下级为节点时使用其得分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="272" />
+        <source>{0} weights of {1}</source>
+        <translation>{1} 的{0}权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="275" />
+        <source>Applied: {0}</source>
+        <translation>已应用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="286" />
+        <source>Weights from the data</source>
+        <translation>客观赋权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="287" />
+        <source>Weights from the data for the children of a node</source>
+        <translation>由数据计算节点下级指标的权重（客观赋权）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="288" />
+        <source>Node:</source>
+        <translation>节点：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="289" />
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="292" />
+        <source>Apply to the tree</source>
+        <translation>应用到指标体系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="293" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,95 @@
+"""`python main.py map INPUT -o MAP.png [--node CODE] [--top N] [--lang zh|en]`: the map, headless.
+
+Loads INPUT like the other commands (`core.loader.load`), computes, draws the map offscreen
+(`QT_QPA_PLATFORM=offscreen` unless set) and writes a PNG at twice the map's width (`.svg`:
+vector output). Exit codes as the other commands: 0 done, 1 problems in the input (printed),
+2 wrong usage. Units the map cannot place are named on the map and on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from core.cli import USAGE_EXIT, _Parser, print_problems
+
+PROBLEM_EXIT = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="main.py map", description="Draw the map of the ranked units (PNG, or SVG by the "
+                "extension of -o).")
+    p.add_argument("input", help="an input workbook, a data sheet (.csv/.xlsx) or a project file")
+    p.add_argument("-o", "--output", required=True, help="MAP.png (twice --width pixels wide) or MAP.svg")
+    p.add_argument("--node", help="colour by the score on this node (default: the root, the index)")
+    p.add_argument("--top", type=int, default=10, help="label the N best units on the node (default 10)")
+    p.add_argument("--lang", choices=["zh", "en"], default=None,
+                   help="language of the title and the node names (default: the project's)")
+    p.add_argument("--data", help="take the data from another file (.xlsx or .csv)")
+    p.add_argument("--width", type=int, default=1000, help="the map's width in pixels before the 2× export")
+    return p
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.top < 0 or args.width < 200:
+        print("main.py map: --top must be ≥ 0 and --width ≥ 200", file=sys.stderr)
+        return USAGE_EXIT
+    out = Path(args.output)
+    if out.suffix.lower() not in (".png", ".svg"):
+        print("main.py map: -o must end in .png or .svg", file=sys.stderr)
+        return USAGE_EXIT
+
+    from core.loader import load
+    from core.pipeline import compute
+
+    project, problems = load(args.input, args.data)
+    if project is None or problems.has_errors:
+        print_problems(problems, sys.stderr)
+        print(f"{len(problems.errors)} error(s): no map drawn. Run `python main.py check {args.input}` for the "
+              "full report.", file=sys.stderr)
+        return PROBLEM_EXIT
+    result = compute(project)
+    fw = result.framework
+    code = args.node or fw.root
+    if code not in result.plan.codes or fw.is_leaf(code):
+        nodes = [c for c in fw.preorder() if not fw.is_leaf(c) and c in result.plan.codes]
+        print(f"main.py map: --node {code!r} is not an internal node of the framework; one of: {', '.join(nodes)}",
+              file=sys.stderr)
+        return USAGE_EXIT
+    lang = args.lang or (project.settings.language if project.settings.language in ("zh", "en") else "zh")
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .fonts import install_fonts
+    from .i18n import Languages
+    from .map_chart import MapChart, fill_map
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_fonts(app)
+    Languages.for_app(app).set_language(lang)
+    chart = MapChart()
+    try:
+        shown = fill_map(chart, result, project.data.groups, code, args.top, "", lang)
+        chart.set_export_size(args.width, chart.preferred_height(args.width))
+        try:
+            if out.suffix.lower() == ".svg":
+                chart.export_svg(out)
+            else:
+                chart.export_png(out, scale=2)
+        except OSError as e:
+            print(f"ERROR: cannot write {out}: {e}", file=sys.stderr)
+            return PROBLEM_EXIT
+        if not out.exists() or out.stat().st_size == 0:
+            print(f"ERROR: cannot write {out}", file=sys.stderr)
+            return PROBLEM_EXIT
+    finally:
+        chart.deleteLater()
+    if shown["missing"]:
+        print(f"not on the map (name not found; add lon/lat columns): {', '.join(shown['missing'])}",
+              file=sys.stderr)
+    print(f"map written: {out}")
+    return 0
