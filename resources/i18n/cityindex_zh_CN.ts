@@ -1377,7 +1377,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="311" />
-        <location filename="../../gui/main_window.py" line="556" />
+        <location filename="../../gui/main_window.py" line="553" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
@@ -1494,32 +1494,27 @@ Open them now?</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="541" />
-        <source>Writing the results workbook…</source>
-        <translation>正在写入结果工作簿…</translation>
-    </message>
-    <message>
         <location filename="../../gui/main_window.py" line="542" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539" />
+        <location filename="../../gui/main_window.py" line="538" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="549" />
+        <location filename="../../gui/main_window.py" line="546" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="552" />
+        <location filename="../../gui/main_window.py" line="549" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="557" />
+        <location filename="../../gui/main_window.py" line="554" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
