@@ -9,27 +9,10 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core import audit as core_audit  # noqa: E402
-from core.loader import load  # noqa: E402
-from core.paths import SAMPLE_WORKBOOK  # noqa: E402
 from core.uncertainty import Cancelled, drop_one, run_uncertainty  # noqa: E402
 from gui.analysis_panel import AUDIT, DROP, UNCERTAINTY, AnalysisPanel, UncertaintyParams, run  # noqa: E402
-from gui.controller import Controller  # noqa: E402
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(scope="module")
-def project():
-    project, problems = load(SAMPLE_WORKBOOK)
-    assert project is not None and not problems.has_errors
-    return project
-
-
-@pytest.fixture
-def controller(qtbot, project):
-    c = Controller()
-    c.set_project(project)
-    return c
 
 
 @pytest.fixture

@@ -9,27 +9,11 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QFontMetricsF, QImage  # noqa: E402
 
 from core import analysis  # noqa: E402
-from core.loader import load  # noqa: E402
-from core.paths import SAMPLE_WORKBOOK  # noqa: E402
 from gui.chart_panel import NODE, PROFILE, RANKING, SCATTER, ChartPanel  # noqa: E402
 from gui.charts import RankingBarChart, chart_family, chart_font, fit_label  # noqa: E402
 from gui.controller import Controller  # noqa: E402
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(scope="module")
-def project():
-    project, problems = load(SAMPLE_WORKBOOK)
-    assert project is not None and not problems.has_errors
-    return project
-
-
-@pytest.fixture
-def controller(qtbot, project):
-    c = Controller()
-    c.set_project(project)
-    return c
 
 
 @pytest.fixture

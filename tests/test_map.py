@@ -15,30 +15,14 @@ from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 
 from core import geo  # noqa: E402
-from core.loader import load  # noqa: E402
 from core.paths import ROOT, SAMPLE_WORKBOOK  # noqa: E402
 from core.pipeline import compute  # noqa: E402
 from core.results_workbook import write_results  # noqa: E402
 from gui.chart_panel import MAP, ChartPanel  # noqa: E402
-from gui.controller import Controller  # noqa: E402
 from gui.map_chart import MapChart, fill_map, map_geometry  # noqa: E402
 from gui.map_cli import run as run_map  # noqa: E402
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(scope="module")
-def project():
-    project, problems = load(SAMPLE_WORKBOOK)
-    assert project is not None and not problems.has_errors
-    return project
-
-
-@pytest.fixture
-def controller(qtbot, project):
-    c = Controller()
-    c.set_project(project)
-    return c
 
 
 @pytest.fixture
