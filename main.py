@@ -10,12 +10,16 @@ from __future__ import annotations
 import sys
 
 
+# Headless commands that draw charts (offscreen Qt), so their code is in gui/, not core/.
+QT_COMMANDS = {"map": "gui.map_cli", "report": "gui.report_cli"}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "map":  # the map needs Qt to draw: it lives in gui/
-        from gui.map_cli import run as run_map
+    if argv and argv[0] in QT_COMMANDS:  # commands that draw need Qt: they live in gui/
+        import importlib
 
-        return run_map(argv[1:])
+        return importlib.import_module(QT_COMMANDS[argv[0]]).run(argv[1:])
     from core import cli
 
     if cli.looks_like_command(argv):

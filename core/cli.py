@@ -69,7 +69,34 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("b")
     d.add_argument("--json")
     register_analysis(sub)
+    for module in _extensions():
+        module.register(sub)
     return p
+
+
+# Headless commands that live in their own modules: each has `register(subparsers)` and
+# `COMMANDS` (name → function(args) → exit code). Listed by name so a newcomer sees them all.
+EXTENSION_MODULES = ("cli_scores", "cli_history")
+
+
+def _extensions() -> list:
+    import importlib
+
+    found = []
+    for name in EXTENSION_MODULES:
+        try:
+            found.append(importlib.import_module(f"{__package__}.{name}"))
+        except ModuleNotFoundError as e:
+            if e.name != f"{__package__}.{name}":
+                raise
+    return found
+
+
+def _all_commands() -> dict:
+    commands = dict(COMMANDS)
+    for module in _extensions():
+        commands.update(module.COMMANDS)
+    return commands
 
 
 def print_problems(problems: ProblemList, out=sys.stdout, min_severity: str = "warning") -> None:
@@ -263,7 +290,7 @@ def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        return _all_commands()[args.command](args)
     except InputError as e:
         print_problems(e.problems, sys.stderr)
         return PROBLEM_EXIT
@@ -277,7 +304,7 @@ def main_usage() -> str:
 
 
 def looks_like_command(argv: list[str]) -> bool:
-    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help"))
+    return bool(argv) and (argv[0] in _all_commands() or argv[0] in ("-h", "--help"))
 
 
 def is_file_arg(argv: list[str]) -> bool:

@@ -5,7 +5,7 @@
 1. `pyside6-lupdate` extracts every tr()/translate() string of gui/ and main.py into
    resources/i18n/cityindex_zh_CN.ts (keeping translations already there);
 2. strings still unfinished are filled from resources/i18n/zh_CN.json (English → Chinese),
-   the glossary a translator edits;
+   and the zh_CN.<topic>.json beside it — the glossary a translator edits;
 3. `pyside6-lrelease` compiles the .qm the application loads.
 Prints the strings that still have no translation (and exits 1 if any).
 """
@@ -75,7 +75,10 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 def main() -> int:
-    glossary = json.loads(GLOSSARY.read_text(encoding="utf-8")) if GLOSSARY.exists() else {}
+    glossary = {}
+    # zh_CN.json is the main glossary; zh_CN.<topic>.json files add the strings of one feature
+    for path in sorted(I18N.glob("zh_CN*.json")):
+        glossary.update(json.loads(path.read_text(encoding="utf-8")))
     lupdate(TS)
     missing = fill(TS, glossary)
     lrelease(TS, QM)
