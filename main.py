@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 
-
 # Headless commands that draw charts (offscreen Qt), so their code is in gui/, not core/.
 QT_COMMANDS = {"map": "gui.map_cli", "report": "gui.report_cli"}
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -231,7 +232,20 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.problems)
         self.problems_dock.setWidget(holder)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [150], Qt.Vertical)
+
+        from .analysis_panel import AnalysisPanel
+        self.analysis = AnalysisPanel(c, self)
+        self.analysis_dock = QDockWidget(self)
+        self.analysis_dock.setObjectName("AnalysisDock")
+        scroll = QScrollArea(self)  # the panel needs ~430 px; the dock may be smaller and scroll
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(self.analysis)
+        self.analysis_dock.setWidget(scroll)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.analysis_dock)
+        self.tabifyDockWidget(self.problems_dock, self.analysis_dock)
+        self.problems_dock.raise_()
+        self.resizeDocks([self.problems_dock, self.analysis_dock], [170, 170], Qt.Vertical)
 
         self.time_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.time_label)
@@ -261,6 +275,13 @@ class MainWindow(QMainWindow):
             self.lang_group.addAction(a)
         (self.act_zh if self.controller.language == "zh" else self.act_en).setChecked(True)
         self.act_about = QAction(s, triggered=self.about)
+        # weights: from experts, from data, scenarios (each a dialog over the controller)
+        self.act_ahp = QAction(s, triggered=self.open_ahp)
+        self.act_data_weights = QAction(s, triggered=self.open_data_weights)
+        self.act_panel_export = QAction(s, triggered=lambda: self.open_panel("export"))
+        self.act_panel_import = QAction(s, triggered=lambda: self.open_panel("import"))
+        self.act_scenarios = QAction(s, shortcut=QKeySequence("Ctrl+Shift+N"), triggered=self.open_scenarios)
+        self.act_analysis = QAction(s, triggered=self.show_analysis)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -280,11 +301,21 @@ class MainWindow(QMainWindow):
         self.menu_edit = mb.addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
+        self.menu_weights = mb.addMenu("")
+        self.menu_weights.addAction(self.act_ahp)
+        self.menu_weights.addAction(self.act_data_weights)
+        self.menu_weights.addSeparator()
+        self.menu_weights.addAction(self.act_panel_export)
+        self.menu_weights.addAction(self.act_panel_import)
+        self.menu_weights.addSeparator()
+        self.menu_weights.addAction(self.act_scenarios)
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(self.act_pin)
+        self.menu_view.addAction(self.act_analysis)
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.tree_dock.toggleViewAction())
         self.menu_view.addAction(self.problems_dock.toggleViewAction())
+        self.menu_view.addAction(self.analysis_dock.toggleViewAction())
         self.menu_lang = mb.addMenu("")
         self.menu_lang.addAction(self.act_zh)
         self.menu_lang.addAction(self.act_en)
@@ -297,6 +328,14 @@ class MainWindow(QMainWindow):
         self.menu_recent.setTitle(self.tr("Recent files"))
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
+        self.menu_weights.setTitle(self.tr("&Weights"))
+        self.act_ahp.setText(self.tr("AHP pairwise comparisons for the selected node…"))
+        self.act_data_weights.setText(self.tr("Weights from the data (entropy, CRITIC, PCA…)…"))
+        self.act_panel_export.setText(self.tr("Expert panel: write weight forms…"))
+        self.act_panel_import.setText(self.tr("Expert panel: merge filled forms…"))
+        self.act_scenarios.setText(self.tr("Scenarios: save, switch, compare…"))
+        self.act_analysis.setText(self.tr("Uncertainty, sensitivity and audit"))
+        self.analysis_dock.setWindowTitle(self.tr("How sure is the ranking?"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_open.setText(self.tr("&Open…"))
@@ -359,10 +398,41 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         if not self.confirm_discard():
             return False
-        ok = self.controller.load_file(path)
+        if Path(path).suffix.lower() == ".cidx":
+            ok = self.open_project_file(Path(path))
+        else:
+            ok = self.controller.load_file(path)
         if ok:
             self._add_recent(path)
         return ok
+
+    def open_project_file(self, path: Path, origin: Path | None = None) -> bool:
+        """A .cidx: the project, then what it carries beside it (scenarios, expert inputs, history).
+        `origin`: the project file a recovery copy stands for (the window then saves there)."""
+        from core.problems import InputError
+        from core.project_file import read_project
+        try:
+            pf = read_project(path)
+        except InputError as e:
+            self.controller.load_failed.emit(str(path), e.problems)
+            return False
+        c = self.controller
+        if pf.project.problems.has_errors:
+            c.load_failed.emit(str(path), pf.project.problems)
+            return False
+        c.set_project(pf.project, origin if origin is not None else path)
+        errors = self._restore_extra(pf)
+        if errors:
+            QMessageBox.warning(self, self.tr("Part of the project could not be read"), "\n".join(errors))
+        self._update_title()
+        return True
+
+    def _restore_extra(self, pf) -> list[str]:
+        c = self.controller
+        try:
+            return c.restore_project_extra(pf.scenarios, pf.expert_inputs, pf.extra)
+        except TypeError:  # a controller without the third argument
+            return c.restore_project_extra(pf.scenarios, pf.expert_inputs)
 
     def open_dialog(self) -> None:
         start = str(self.controller.path.parent) if self.controller.path else ""
@@ -442,7 +512,7 @@ class MainWindow(QMainWindow):
             return False
         old_recovery = self.project_path()
         try:
-            save_project(c.project, path)
+            save_project(c.project, path, extra=c.project_extra())
         except (WriteError, OSError) as e:
             QMessageBox.warning(self, self.tr("Save failed"), str(e))
             return False
@@ -462,15 +532,14 @@ class MainWindow(QMainWindow):
         if c.project is None or c.undo_stack.isClean():
             return None
         try:
-            return write_recovery(c.project, self.project_path())
+            return write_recovery(c.project, self.project_path(), extra=c.project_extra())
         except OSError as e:
             self.statusBar().showMessage(self.tr("Autosave failed: {0}").format(e), 8000)
             return None
 
     def offer_recovery(self, ask=None) -> bool:
         """After a crash: offer the newest recovery file. `ask(text) -> bool` is replaceable in tests."""
-        from core.problems import InputError
-        from core.project_file import find_recovery, load_project, recovery_origin
+        from core.project_file import find_recovery, recovery_origin
         found = find_recovery()
         if not found:
             return False
@@ -482,13 +551,11 @@ class MainWindow(QMainWindow):
                       == QMessageBox.StandardButton.Yes)
         if not ask(text):
             return False
-        try:
-            project = load_project(rec)
-        except InputError as e:
-            self._load_failed(str(rec), e.problems)
-            return False
         c = self.controller
-        c.set_project(project, Path(origin) if recovery_origin(rec) else None)
+        if not self.open_project_file(rec, Path(origin) if recovery_origin(rec) else None):
+            return False
+        if not recovery_origin(rec):
+            c.path = None
         c.undo_stack.resetClean()  # recovered work is unsaved until the user saves it
         self._update_title()
         return True
@@ -525,6 +592,9 @@ class MainWindow(QMainWindow):
 
         A worker-thread version hung intermittently under test (both threads holding Python
         while openpyxl wrote), so the export stays on the GUI thread until that is understood."""
+        import copy
+        import tempfile
+
         from PySide6.QtGui import QCursor
         from PySide6.QtWidgets import QApplication as _App
 
@@ -533,7 +603,14 @@ class MainWindow(QMainWindow):
         c = self.controller
         _App.setOverrideCursor(QCursor(Qt.WaitCursor))
         try:
-            write_results(c.result, path, top_n=self.ranking.top.value(), data=c.project.data)
+            with tempfile.TemporaryDirectory(prefix="cityindex-export-") as tmp:
+                images = {}
+                map_png = self.charts.map_image(Path(tmp) / "map.png")
+                if map_png is not None:
+                    images[self.tr("Map")] = map_png
+                write_results(c.result, path, top_n=self.ranking.top.value(), data=c.project.data,
+                              extra_sheets=self.analysis.export_sheets(), images=images,
+                              scenarios=copy.deepcopy(c.scenarios), notes=copy.deepcopy(c.weight_notes))
         except (WriteError, OSError) as e:
             QMessageBox.warning(self, self.tr("Export failed"), str(e))
             return False
@@ -547,6 +624,27 @@ class MainWindow(QMainWindow):
         if folder:
             files = self.charts.export_all(Path(folder))
             self.statusBar().showMessage(self.tr("{0} files written to {1}").format(len(files), folder), 8000)
+
+    # --- weights and analysis (dialogs over the controller) -------------------------------------
+    def open_ahp(self):
+        from .ahp_editor import open_ahp_editor
+        return open_ahp_editor(self, self.controller, self.tree.current_code())
+
+    def open_data_weights(self):
+        from .weights_dialog import open_weights_dialog
+        return open_weights_dialog(self, self.controller, self.tree.current_code())
+
+    def open_panel(self, tab: str):
+        from .panel_dialog import open_panel_dialog
+        return open_panel_dialog(self, self.controller, tab)
+
+    def open_scenarios(self):
+        from .scenarios import open_scenarios
+        return open_scenarios(self, self.controller)
+
+    def show_analysis(self) -> None:
+        self.analysis_dock.show()
+        self.analysis_dock.raise_()
 
     def about(self) -> None:
         from core import __version__
@@ -569,6 +667,7 @@ class MainWindow(QMainWindow):
             e.ignore()
             return
         from core.project_file import discard_recovery
+        self.analysis.cancel_and_wait()
         discard_recovery(self.project_path())
         if self.remember:
             self.settings.setValue("geometry", self.saveGeometry())

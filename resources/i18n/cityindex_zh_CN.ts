@@ -1301,220 +1301,270 @@
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296" />
+        <location filename="../../gui/main_window.py" line="322" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297" />
+        <location filename="../../gui/main_window.py" line="323" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298" />
+        <location filename="../../gui/main_window.py" line="324" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
+        <location filename="../../gui/main_window.py" line="325" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="326" />
+        <source>&amp;Weights</source>
+        <translation>权重(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="327" />
+        <source>AHP pairwise comparisons for the selected node…</source>
+        <translation>层次分析法：对所选节点两两比较…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="328" />
+        <source>Weights from the data (entropy, CRITIC, PCA…)…</source>
+        <translation>由数据求权重（熵权法、CRITIC、主成分…）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="329" />
+        <source>Expert panel: write weight forms…</source>
+        <translation>专家组：生成赋权表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="330" />
+        <source>Expert panel: merge filled forms…</source>
+        <translation>专家组：汇总填好的赋权表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="331" />
+        <source>Scenarios: save, switch, compare…</source>
+        <translation>权重情景：保存、切换、比较…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="332" />
+        <source>Uncertainty, sensitivity and audit</source>
+        <translation>不确定性、敏感性与统计审查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="333" />
+        <source>How sure is the ranking?</source>
+        <translation>排名有多可靠？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="334" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301" />
+        <location filename="../../gui/main_window.py" line="335" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302" />
+        <location filename="../../gui/main_window.py" line="336" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="337" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304" />
+        <location filename="../../gui/main_window.py" line="338" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="339" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="340" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="307" />
+        <location filename="../../gui/main_window.py" line="341" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308" />
+        <location filename="../../gui/main_window.py" line="342" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310" />
+        <location filename="../../gui/main_window.py" line="344" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311" />
-        <location filename="../../gui/main_window.py" line="553" />
+        <location filename="../../gui/main_window.py" line="345" />
+        <location filename="../../gui/main_window.py" line="645" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313" />
+        <location filename="../../gui/main_window.py" line="347" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314" />
+        <location filename="../../gui/main_window.py" line="348" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315" />
+        <location filename="../../gui/main_window.py" line="349" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316" />
+        <location filename="../../gui/main_window.py" line="350" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322" />
+        <location filename="../../gui/main_window.py" line="356" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323" />
+        <location filename="../../gui/main_window.py" line="357" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334" />
+        <location filename="../../gui/main_window.py" line="368" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337" />
+        <location filename="../../gui/main_window.py" line="371" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369" />
+        <location filename="../../gui/main_window.py" line="421" />
+        <source>Part of the project could not be read</source>
+        <translation>项目文件的一部分无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="434" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381" />
+        <location filename="../../gui/main_window.py" line="446" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386" />
+        <location filename="../../gui/main_window.py" line="451" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389" />
+        <location filename="../../gui/main_window.py" line="454" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430" />
+        <location filename="../../gui/main_window.py" line="495" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447" />
+        <location filename="../../gui/main_window.py" line="512" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="455" />
+        <location filename="../../gui/main_window.py" line="520" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467" />
+        <location filename="../../gui/main_window.py" line="532" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478" />
+        <location filename="../../gui/main_window.py" line="542" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479" />
+        <location filename="../../gui/main_window.py" line="543" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481" />
+        <location filename="../../gui/main_window.py" line="545" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="509" />
+        <location filename="../../gui/main_window.py" line="571" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="509" />
+        <location filename="../../gui/main_window.py" line="571" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="517" />
+        <location filename="../../gui/main_window.py" line="579" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542" />
+        <location filename="../../gui/main_window.py" line="604" />
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="613" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="538" />
+        <location filename="../../gui/main_window.py" line="609" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="546" />
+        <location filename="../../gui/main_window.py" line="617" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="549" />
+        <location filename="../../gui/main_window.py" line="620" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="554" />
+        <location filename="../../gui/main_window.py" line="646" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}

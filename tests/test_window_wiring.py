@@ -1,0 +1,123 @@
+"""The window wires the features together: menus open the weighting dialogs, the project file
+carries scenarios and weight notes, the results workbook gets the map, the scenarios, the method
+notes and the uncertainty sheets the analysis panel computed."""
+
+import openpyxl
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+
+from core.uncertainty import run_uncertainty  # noqa: E402
+from gui.analysis_panel import UncertaintyParams  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def recovery_dir(tmp_path, monkeypatch):
+    d = tmp_path / "recovery"
+    monkeypatch.setenv("CITYINDEX_RECOVERY_DIR", str(d))
+    return d
+
+
+@pytest.fixture
+def win(qtbot, recovery_dir):
+    from gui.main_window import MainWindow
+    w = MainWindow(lang="zh", remember=False)
+    w._ask_unsaved = lambda: "discard"
+    qtbot.addWidget(w)
+    assert w.open_default()
+    w.show()
+    yield w
+    w.analysis.cancel_and_wait()
+
+
+def close_dialogs():
+    for d in QApplication.topLevelWidgets():
+        if isinstance(d, QDialog) and d.isVisible():
+            d.reject()
+
+
+def test_weights_menu_opens_each_dialog(win, qtbot):
+    titles = [a.text() for a in win.menu_weights.actions() if a.text()]
+    assert len(titles) == 5 and all(titles)
+    win.tree.select_code("T")  # a node: AHP and data weights work on its siblings
+    for opener in (win.open_ahp, win.open_data_weights, lambda: win.open_panel("export"),
+                   lambda: win.open_panel("import"), win.open_scenarios):
+        dlg = opener()
+        assert isinstance(dlg, QDialog) and dlg.isVisible()
+        dlg.reject()
+    close_dialogs()
+
+
+def test_analysis_dock_is_in_the_view_menu(win):
+    assert win.analysis_dock.toggleViewAction() in win.menu_view.actions()
+    win.show_analysis()
+    assert win.analysis_dock.isVisible()
+
+
+def test_scenarios_and_notes_survive_save_and_reopen(win, tmp_path, qtbot):
+    c = win.controller
+    c.save_scenario("基准")
+    with qtbot.waitSignal(c.result_changed, timeout=2000):
+        c.set_share("T", 0.4)
+    c.save_scenario("重视技术")
+    c.note_weights("T", {"method": "entropy", "formula": "e_j = -k Σ p ln p"})
+    path = tmp_path / "p.cidx"
+    assert win.save_to(path)
+    assert win.open_default()
+    assert c.scenarios == [] and c.weight_notes == {}
+    assert win.open_path(path)
+    assert [s["name"] for s in c.scenarios] == ["基准", "重视技术"]
+    assert c.weight_notes["T"]["method"] == "entropy"
+    assert c.framework.local_weights()["T"] == pytest.approx(0.4)
+    assert c.path == path
+
+
+def test_recovery_copy_carries_the_scenarios(win, qtbot, recovery_dir):
+    c = win.controller
+    with qtbot.waitSignal(c.result_changed, timeout=2000):
+        c.set_share("A", 0.6)
+    c.save_scenario("草稿")
+    assert win.autosave() is not None
+    from gui.main_window import MainWindow
+    w2 = MainWindow(lang="zh", remember=False)
+    w2._ask_unsaved = lambda: "discard"
+    qtbot.addWidget(w2)
+    assert w2.offer_recovery(ask=lambda text: True)
+    assert [s["name"] for s in w2.controller.scenarios] == ["草稿"]
+    assert w2.controller.path is None  # never saved: Save asks for a name
+    assert not w2.controller.undo_stack.isClean()
+
+
+def test_export_carries_map_scenarios_notes_and_uncertainty(win, tmp_path, qtbot):
+    c = win.controller
+    c.save_scenario("基准")
+    with qtbot.waitSignal(c.result_changed, timeout=2000):
+        c.set_share("T", 0.4)
+    c.save_scenario("重视技术")
+    c.note_weights("T", {"method": "entropy"})
+    params = UncertaintyParams(runs=200, seed=3)
+    win.analysis.set_params(params)
+    task = win.analysis.start()
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        pass
+    out = tmp_path / "r.xlsx"
+    assert win.export_results_to(out)
+    wb = openpyxl.load_workbook(out)
+    names = wb.sheetnames
+    assert "情景比较" in names and "情景权重" in names
+    map_sheet = next(n for n in names if "地图" in n)
+    assert len(wb[map_sheet]._images) == 1
+    unc = next(n for n in names if "不确定" in n)
+    rows = list(wb[unc].iter_rows(values_only=True))
+    # the uncertainty sheet holds the core's figures for the same inputs (same seed)
+    expected = run_uncertainty(c.result, runs=200, seed=3, perturb=params.perturb)
+    by_unit = {r["unit"]: r for r in expected.rows()}
+    first = rows[1]
+    assert first[0] in by_unit and first[2] == pytest.approx(by_unit[first[0]]["median_rank"])
+    # the scenario sheet: one column per scenario with the ranks of that scenario's weights
+    sc = list(wb["情景比较"].iter_rows(values_only=True))
+    assert any("重视技术" in str(v) for v in sc[0])
