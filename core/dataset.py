@@ -120,6 +120,11 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
         group_cols[h] = j
         headers[h] = h
 
+    # an expert-scored indicator whose column is still empty awaits its score sheets:
+    # validate_pair says so once, instead of one "empty cell" warning per unit
+    awaiting = {code for code, j in numeric_cols.items() if code in fw.nodes and fw.nodes[code].expert_scored
+                and all(is_blank(r[j]) for r in table.rows if j < len(r))}
+
     # --- rows -----------------------------------------------------------------
     units: list[str] = []
     unit_rows: dict[str, int] = {}
@@ -156,7 +161,7 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
             elif issue == "text":
                 problems.warning("number_as_text", f"a number stored as text for {name}; read as {num}",
                                  **where)
-            elif num is None:
+            elif num is None and code not in awaiting:
                 problems.warning("missing", f"empty cell: {name} has no value for '{headers[code]}'",
                                  **where)
             line.append(np.nan if num is None else num)

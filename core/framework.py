@@ -34,8 +34,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "source": ("source", "来源", "数据来源"),
     "year": ("year", "年份"),
     "description": ("description", "说明", "描述", "备注"),
+    # expert-scored indicators (score sheets, core.score_sheets)
+    "scored_by": ("scored_by", "评分方式", "打分方式", "数据来源方式"),
+    "scale_min": ("scale_min", "评分下限", "分值下限", "最低分"),
+    "scale_max": ("scale_max", "评分上限", "分值上限", "最高分"),
+    "guidance": ("guidance", "评分说明", "评分标准", "评分指引"),
 }
 _HEADER_LOOKUP = {alias.lower(): col for col, aliases in COLUMNS.items() for alias in aliases}
+
+# `scored_by` cell -> canonical value: '' (data from a statistic) or 'expert' (scored by a panel)
+SCORED_BY = {"": "", "data": "", "数据": "", "统计": "", "statistic": "", "expert": "expert",
+             "experts": "expert", "panel": "expert", "专家": "expert", "专家评分": "expert", "专家打分": "expert"}
+DEFAULT_SCALE = (0.0, 100.0)  # an expert-scored indicator with empty scale_min/scale_max
 
 DIRECTIONS = {"+": 1, "-": -1, "正向": 1, "负向": -1, "正": 1, "负": -1, "positive": 1,
               "negative": -1, "1": 1, "-1": -1, "－": -1, "＋": 1, "−": -1}
@@ -62,6 +72,21 @@ class Node:
     description: str = ""
     row: int | None = None  # Excel row in the framework sheet it came from
     weight_source: str = ""  # how the weight was set, e.g. "AHP (eigenvector), CR 0.031"; '' = as loaded
+    scored_by: str = ""  # '' = data from a statistic; 'expert' = scored by a panel on score sheets
+    scale_min: float | None = None  # the experts' scale (expert-scored indicators; empty = 0)
+    scale_max: float | None = None  # (empty = 100)
+    guidance: str = ""  # scoring guidance shown to the experts
+
+    @property
+    def expert_scored(self) -> bool:
+        return self.scored_by == "expert"
+
+    @property
+    def scale(self) -> tuple[float, float]:
+        """The experts' scale (low, high), the defaults filling empty ends."""
+        lo = DEFAULT_SCALE[0] if self.scale_min is None else self.scale_min
+        hi = DEFAULT_SCALE[1] if self.scale_max is None else self.scale_max
+        return lo, hi
 
     def name(self, lang: str = "zh") -> str:
         if lang == "en":
@@ -321,8 +346,15 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
             problems.error("unknown_method", f"unknown transform for '{code}'; choose log or log1p",
                            **where("transform", cell(r, "transform")))
             tr = ""
+        sb_raw = cell(r, "scored_by")
+        sb_key = _text(sb_raw).lower()
+        scored_by = SCORED_BY.get(sb_key, SCORED_BY.get(_text(sb_raw)))
+        if scored_by is None:
+            problems.error("bad_scored_by", f"scored_by of '{code}' must be empty (data) or 'expert' (专家)",
+                           **where("scored_by", sb_raw))
+            scored_by = ""
         nums: dict[str, float | None] = {}
-        for col in ("min", "max", "target"):
+        for col in ("min", "max", "target", "scale_min", "scale_max"):
             v = cell(r, col)
             nums[col] = None
             if not is_blank(v):
@@ -337,6 +369,8 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
             target=nums["target"], transform=tr, denominator=_text(cell(r, "denominator")),
             unit=_text(cell(r, "unit")), source=_text(cell(r, "source")),
             year=_text(cell(r, "year")), description=_text(cell(r, "description")), row=row,
+            scored_by=scored_by, scale_min=nums["scale_min"], scale_max=nums["scale_max"],
+            guidance=_text(cell(r, "guidance")),
         )
         rows_of[code] = row
     return nodes, header_name
@@ -450,6 +484,20 @@ def _node_checks(fw: Framework, problems: ProblemList, where) -> None:
             elif n.target <= 0:
                 problems.error("target", f"target of '{n.code}' must be positive",
                                **where(n, "target", n.target))
+        if n.expert_scored and not leaf:
+            problems.error("bad_scored_by", f"'{n.code}' has children: only an indicator can be scored by "
+                           "experts", **where(n, "scored_by", n.scored_by))
+        if n.expert_scored:
+            lo, hi = n.scale
+            if lo >= hi:
+                problems.error("bad_scale", f"the scoring scale of '{n.code}' must go from a lower to a higher "
+                               "number (scale_min below scale_max)",
+                               **where(n, "scale_min" if n.scale_min is not None else "scale_max",
+                                       f"{lo:g} ≥ {hi:g}"))
+        elif n.scale_min is not None or n.scale_max is not None or n.guidance:
+            col = "scale_min" if n.scale_min is not None else ("scale_max" if n.scale_max is not None else "guidance")
+            problems.warning("ignored", f"'{n.code}' is not scored by experts (scored_by is empty): its {col} is "
+                             "ignored", **where(n, col, getattr(n, col)))
         if n.min is not None and n.max is not None and n.min >= n.max and norm != "goalposts":
             problems.error("goalposts", f"min of '{n.code}' must be below its max",
                            **where(n, "min", f"{n.min:g} ≥ {n.max:g}"))

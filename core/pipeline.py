@@ -70,7 +70,8 @@ class Project:
 
 
 _PAIR_KINDS = {"no_data_column", "no_denominator", "empty_indicator", "constant", "transform_domain",
-               "empty_unit_data", "no_group_column", "bad_denominator"}
+               "empty_unit_data", "no_group_column", "bad_denominator",
+               "awaits_expert_scores", "outside_scale"}
 
 
 @dataclass(frozen=True)

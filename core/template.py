@@ -20,6 +20,8 @@ def write_template(fw: Framework, path: str | Path) -> None:
     lines = [
         "CityIndex Studio 输入模板 / input template",
         "指标体系: 每行一个节点；weight 为空表示同级等权。 framework: one row per node; empty weights = equal.",
+        "专家评分指标: scored_by 填 expert，scale_min/scale_max 为分值范围（默认 0–100），guidance 为评分说明。"
+        " expert-scored indicators: scored_by = expert, with scale_min, scale_max and guidance.",
         "数据: 每行一个城市；列名为指标代码或其中文名称；其他列（如 region）为分组。",
         "data: one row per unit; columns are indicator codes or their exact name_zh; other columns are groups.",
         "设置: 项目默认方法。 settings: the project's defaults.",
@@ -34,7 +36,8 @@ def write_template(fw: Framework, path: str | Path) -> None:
         d = "" if not fw.is_leaf(c) else ("+" if n.direction > 0 else "-")
         write_row(ws, i, [n.code, n.parent, n.name_zh, n.name_en, n.weight, d, n.aggregation,
                           n.normalization, n.min, n.max, n.target, n.transform, n.denominator,
-                          n.unit, n.source, n.year, n.description])
+                          n.unit, n.source, n.year, n.description, n.scored_by or None, n.scale_min,
+                          n.scale_max, n.guidance or None])
     ws = wb.create_sheet("数据")
     write_row(ws, 1, ["城市", "region"] + fw.leaves)
     ws = wb.create_sheet("设置")

@@ -2,7 +2,8 @@
 
 Structural checks live in `framework.check_structure`, cell checks in
 `dataset.parse_data`; this module adds what only the pair can tell: a leaf
-without a data column, a missing denominator, an indicator or a unit with no
+without a data column (an expert-scored one without scores yet is only noted:
+it awaits its score sheets), a missing denominator, an indicator or a unit with no
 data at all, a constant column where the method divides by its range, values
 outside a transform's domain.
 """
@@ -24,6 +25,12 @@ def validate_pair(fw: Framework, ds: Dataset, settings: Settings, problems: Prob
     fwhere = dict(file=framework_file, sheet=framework_sheet)
     for code in fw.leaves:
         node = fw.nodes[code]
+        if node.expert_scored and (code not in ds.values.columns or np.isnan(ds.values[code].to_numpy()).all()):
+            problems.warning("awaits_expert_scores", f"indicator '{code}' ({node.name_zh}) is scored by experts and "
+                             "has no scores yet: merge the returned score sheets (`scores` command, or Expert "
+                             "scores → Import in the window); until then it takes no part in the scores",
+                             **fwhere, row=node.row, column="scored_by", value=node.scored_by, code=code)
+            continue
         if code not in ds.values.columns:
             problems.error("no_data_column", f"indicator '{code}' ({node.name_zh}) has no column in "
                            f"the data sheet '{ds.sheet or ds.file}' (a header equal to its code or "
@@ -39,6 +46,12 @@ def validate_pair(fw: Framework, ds: Dataset, settings: Settings, problems: Prob
                            file=ds.file, sheet=ds.sheet, row=1, column=ds.headers.get(code, code),
                            code=code)
             continue
+        if node.expert_scored:
+            lo, hi = node.scale
+            for u, xv in zip(ds.units, col):
+                if not np.isnan(xv) and not lo <= xv <= hi:
+                    problems.warning("outside_scale", f"{u}: '{code}' is scored by experts on {lo:g}–{hi:g}, "
+                                     f"but its value is {xv:g}", **ds.where(u, code), value=float(xv))
         x = col
         if node.denominator and node.denominator in ds.values.columns:
             d = ds.values[node.denominator].to_numpy()

@@ -280,6 +280,8 @@ class MainWindow(QMainWindow):
         self.act_data_weights = QAction(s, triggered=self.open_data_weights)
         self.act_panel_export = QAction(s, triggered=lambda: self.open_panel("export"))
         self.act_panel_import = QAction(s, triggered=lambda: self.open_panel("import"))
+        self.act_scores_export = QAction(s, triggered=lambda: self.open_score_sheets("export"))
+        self.act_scores_import = QAction(s, triggered=lambda: self.open_score_sheets("import"))
         self.act_scenarios = QAction(s, shortcut=QKeySequence("Ctrl+Shift+N"), triggered=self.open_scenarios)
         self.act_analysis = QAction(s, triggered=self.show_analysis)
 
@@ -308,6 +310,9 @@ class MainWindow(QMainWindow):
         self.menu_weights.addAction(self.act_panel_export)
         self.menu_weights.addAction(self.act_panel_import)
         self.menu_weights.addSeparator()
+        self.menu_weights.addAction(self.act_scores_export)
+        self.menu_weights.addAction(self.act_scores_import)
+        self.menu_weights.addSeparator()
         self.menu_weights.addAction(self.act_scenarios)
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(self.act_pin)
@@ -333,6 +338,8 @@ class MainWindow(QMainWindow):
         self.act_data_weights.setText(self.tr("Weights from the data (entropy, CRITIC, PCA…)…"))
         self.act_panel_export.setText(self.tr("Expert panel: write weight forms…"))
         self.act_panel_import.setText(self.tr("Expert panel: merge filled forms…"))
+        self.act_scores_export.setText(self.tr("Expert scores: write score sheets…"))
+        self.act_scores_import.setText(self.tr("Expert scores: merge filled score sheets…"))
         self.act_scenarios.setText(self.tr("Scenarios: save, switch, compare…"))
         self.act_analysis.setText(self.tr("Uncertainty, sensitivity and audit"))
         self.analysis_dock.setWindowTitle(self.tr("How sure is the ranking?"))
@@ -637,6 +644,10 @@ class MainWindow(QMainWindow):
     def open_panel(self, tab: str):
         from .panel_dialog import open_panel_dialog
         return open_panel_dialog(self, self.controller, tab)
+
+    def open_score_sheets(self, mode: str):
+        from .score_panel import open_score_sheets
+        return open_score_sheets(self, self.controller, mode)
 
     def open_scenarios(self):
         from .scenarios import open_scenarios

@@ -25,6 +25,11 @@ def _templates() -> dict[str, str]:
         "constant": translate("Problems", "Indicator {code} has the same value for every unit; every unit gets "
                                           "the middle of the range."),
         "empty_indicator": translate("Problems", "Indicator {code} has no data at all."),
+        "awaits_expert_scores": translate("Problems", "Indicator {code} is scored by experts and has no scores "
+                                                      "yet: merge the returned score sheets (Weights → Expert "
+                                                      "scores); until then it takes no part in the scores."),
+        "outside_scale": translate("Problems", "{unit}: the expert score for {code} is {value}, outside its "
+                                               "scale."),
         "empty_unit_data": translate("Problems", "{unit} has no value for any indicator; it gets no score."),
         "misspelt_header": translate("Problems", "Header {column} looks like indicator {code} misspelt; it is read "
                                                  "as a group column."),

@@ -42,10 +42,11 @@ def close_dialogs():
 
 def test_weights_menu_opens_each_dialog(win, qtbot):
     titles = [a.text() for a in win.menu_weights.actions() if a.text()]
-    assert len(titles) == 5 and all(titles)
+    assert len(titles) == 7 and all(titles)
     win.tree.select_code("T")  # a node: AHP and data weights work on its siblings
     for opener in (win.open_ahp, win.open_data_weights, lambda: win.open_panel("export"),
-                   lambda: win.open_panel("import"), win.open_scenarios):
+                   lambda: win.open_panel("import"), lambda: win.open_score_sheets("export"),
+                   lambda: win.open_score_sheets("import"), win.open_scenarios):
         dlg = opener()
         assert isinstance(dlg, QDialog) and dlg.isVisible()
         dlg.reject()
