@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         self.act_recover = QAction(s, triggered=lambda: self.offer_recovery())
         self.act_export = QAction(s, shortcut=QKeySequence("Ctrl+E"), triggered=self.export_results)
         self.act_export_charts = QAction(s, triggered=self.export_charts)
+        self.act_export_report = QAction(s, shortcut=QKeySequence("Ctrl+Shift+R"), triggered=self.export_report)
         self.act_quit = QAction(s, shortcut=QKeySequence.Quit, triggered=self.close)
         stack = self.controller.undo_stack
         self.act_undo = QAction(s, triggered=stack.undo)
@@ -298,6 +299,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export)
         self.menu_file.addAction(self.act_export_charts)
+        self.menu_file.addAction(self.act_export_report)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = mb.addMenu("")
@@ -352,6 +354,7 @@ class MainWindow(QMainWindow):
         self.act_recover.setText(self.tr("Recover unsaved work…"))
         self.act_export.setText(self.tr("&Export results workbook…"))
         self.act_export_charts.setText(self.tr("Export all charts to a folder…"))
+        self.act_export_report.setText(self.tr("Export report draft (Word)…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_pin.setText(self.tr("Pin the current ranking as baseline"))
         self.act_about.setText(self.tr("About CityIndex Studio"))
@@ -625,6 +628,12 @@ class MainWindow(QMainWindow):
             _App.restoreOverrideCursor()
         self.statusBar().showMessage(self.tr("Written {0}").format(path), 8000)
         return True
+
+    def export_report(self, path: Path | None = None):
+        """The report draft (.docx, and PDF when asked and LibreOffice is present)."""
+        from .report_export import export_report
+        self.controller.flush()
+        return export_report(self, self.controller, path)
 
     def export_charts(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all charts to a folder"))

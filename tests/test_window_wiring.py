@@ -122,3 +122,14 @@ def test_export_carries_map_scenarios_notes_and_uncertainty(win, tmp_path, qtbot
     # the scenario sheet: one column per scenario with the ranks of that scenario's weights
     sc = list(wb["情景比较"].iter_rows(values_only=True))
     assert any("重视技术" in str(v) for v in sc[0])
+
+
+def test_file_menu_exports_the_report_draft(win, tmp_path):
+    import docx
+    assert win.act_export_report in win.menu_file.actions()
+    out = win.export_report(tmp_path / "draft.docx")
+    assert out is not None and out.exists()
+    doc = docx.Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    top = win.controller.result.ranking()[0]["unit"]
+    assert top in text

@@ -1,0 +1,199 @@
+"""`python main.py report INPUT -o REPORT.docx [--top N] [--lang zh|en] [--pdf] [--svg] [--scatter X,Y]
+[--uncertainty-runs N]`: the report draft, headless.
+
+Loads INPUT like the other commands, computes, draws the figures offscreen (gui.report_charts,
+`QT_QPA_PLATFORM=offscreen` unless set) and writes the .docx (core.report). `--pdf` also writes
+REPORT.pdf with LibreOffice (core.pdf; a clear message and exit 1 when LibreOffice is missing —
+the .docx is written all the same). `--svg` keeps an SVG of every figure in REPORT_figures/ beside
+the report (the PNGs too). `--uncertainty-runs N` adds the rank intervals of N Monte Carlo runs
+over the weights (core.uncertainty, ±20 %, seed `--seed`). Exit codes as the other commands:
+0 done, 1 problems in the input (printed) or a file that cannot be written, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from core.cli import USAGE_EXIT, _Parser, print_problems
+
+PROBLEM_EXIT = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="main.py report", description="Write the report draft (.docx, optionally .pdf): the TOP N, "
+                "the method, a profile per top city, the dimensions, the scatter and one table per indicator.")
+    p.add_argument("input", help="an input workbook, a data sheet (.csv/.xlsx) or a project file")
+    p.add_argument("-o", "--output", required=True, help="REPORT.docx")
+    p.add_argument("--top", type=int, default=10, help="how many top units get a section (default 10)")
+    p.add_argument("--lang", choices=["zh", "en"], default=None, help="language of the draft (default: zh, or the "
+                   "project's language)")
+    p.add_argument("--pdf", action="store_true", help="also write REPORT.pdf with LibreOffice (headless)")
+    p.add_argument("--svg", action="store_true", help="keep every figure as SVG (and PNG) in REPORT_figures/")
+    p.add_argument("--scatter", help="the two nodes of the scatter, X,Y (default T,A when present, else the first "
+                   "two dimensions)")
+    p.add_argument("--uncertainty-runs", type=int, default=0, help="add rank intervals from N Monte Carlo runs "
+                   "over the weights (default 0: no uncertainty section)")
+    p.add_argument("--seed", type=int, default=1, help="seed of the uncertainty runs (default 1)")
+    p.add_argument("--title", default="", help="the title on the title page")
+    p.add_argument("--data", help="take the data from another file (.xlsx or .csv)")
+    return p
+
+
+def ahp_inputs(project) -> list[dict]:
+    """The AHP matrices (AHP-<code> sheets) of the input workbook, as weight notes with their CR,
+    each saying whether the framework's current weights are the ones it gives."""
+    src = Path(project.source or "")
+    if src.suffix.lower() != ".xlsx" or not src.is_file():
+        return []
+    import zipfile
+    try:
+        with zipfile.ZipFile(src) as z:
+            if "AHP-" not in z.read("xl/workbook.xml").decode("utf-8", "replace"):
+                return []
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []
+    from core.problems import ProblemList
+    from core.weights import ahp_sheet_name, compute_weights
+    out = compute_weights(project, "ahp", problems=ProblemList())
+    local = project.framework.local_weights()
+    found = []
+    for node, e in out["nodes"].items():
+        if "cr" not in e:
+            continue
+        used = all(abs(local.get(k, -1) - w) < 1e-6 for k, w in e["weights"].items())
+        note = {"kind": "ahp", "method": out.get("ahp_method", "eigen"), "ri_table": out.get("ri_table", "saaty"),
+                "lambda_max": e["lambda_max"], "ci": e["ci"], "ri": e["ri"], "cr": e["cr"], "weights": e["weights"]}
+        found.append({"node": node, "sheet": ahp_sheet_name(node), "note": note, "used": used})
+    return found
+
+
+def make_report(result, project, out: Path, options, *, svg: bool = False, uncertainty=None, notes=None,
+                ahp: list | None = None, figures_dir: Path | None = None, timings: dict | None = None) -> Path:
+    """Draw the figures and write the draft (needs a QApplication). Figures go to `figures_dir`
+    (default: a temporary folder, removed after; with `svg`, REPORT_figures/ beside the report)."""
+    from core.fingerprint import fingerprint
+    from core.report import figure_plan, write_report
+
+    from .report_charts import render_figures
+
+    timings = timings if timings is not None else {}
+    specs = figure_plan(result, options)
+    keep = figures_dir or (out.with_name(out.stem + "_figures") if svg else None)
+    with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
+        folder = keep or Path(tmp)
+        t0 = time.perf_counter()
+        chart_times: dict = {}
+        figs = render_figures(result, specs, folder, project.data.groups, options.lang, svg=svg, timings=chart_times)
+        timings["charts"] = time.perf_counter() - t0
+        timings["map_missing"] = chart_times.get("map_missing", [])
+        t0 = time.perf_counter()
+        try:
+            fp = fingerprint(result.framework, result.settings, project.data)
+        except Exception:  # noqa: BLE001 - the fingerprint is a courtesy on the title page
+            fp = ""
+        write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],
+                     fingerprint=fp, map_missing=timings["map_missing"])
+        timings["docx"] = time.perf_counter() - t0
+    return out
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    out = Path(args.output)
+    if out.suffix.lower() != ".docx":
+        print("main.py report: -o must end in .docx", file=sys.stderr)
+        return USAGE_EXIT
+    if args.top < 1 or args.uncertainty_runs < 0:
+        print("main.py report: --top must be ≥ 1 and --uncertainty-runs ≥ 0", file=sys.stderr)
+        return USAGE_EXIT
+    scatter = None
+    if args.scatter:
+        parts = [s.strip() for s in args.scatter.split(",")]
+        if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
+            print("main.py report: --scatter takes two different node codes, X,Y", file=sys.stderr)
+            return USAGE_EXIT
+        scatter = (parts[0], parts[1])
+
+    from core.atomic import WriteError
+    from core.loader import load
+    from core.pipeline import compute
+    from core.report_facts import ReportOptions, illustrative_source
+
+    project, problems = load(args.input, args.data)
+    if project is None or problems.has_errors:
+        print_problems(problems, sys.stderr)
+        print(f"{len(problems.errors)} error(s): no report written. Run `python main.py check {args.input}` for the "
+              "full report.", file=sys.stderr)
+        return PROBLEM_EXIT
+    result = compute(project)
+    fw = result.framework
+    if scatter is not None:
+        bad = [c for c in scatter if c not in result.plan.codes or fw.is_leaf(c) or c == fw.root]
+        if bad:
+            nodes = [c for c in fw.preorder() if c != fw.root and not fw.is_leaf(c)]
+            print(f"main.py report: --scatter {', '.join(bad)} is not a dimension or sub-dimension; one of: "
+                  f"{', '.join(nodes)}", file=sys.stderr)
+            return USAGE_EXIT
+    lang = args.lang or (project.settings.language if project.settings.language in ("zh", "en") else "zh")
+    illustrative = illustrative_source(args.input) or (args.data is not None and illustrative_source(args.data))
+    options = ReportOptions(top_n=args.top, lang=lang, scatter=scatter, title=args.title, illustrative=illustrative,
+                            source_name=Path(args.input).name)
+    uncertainty = None
+    if args.uncertainty_runs:
+        from core.uncertainty import run_uncertainty
+        uncertainty = run_uncertainty(result, args.uncertainty_runs, args.seed, sensitivity=False)
+    notes = {}
+    if Path(args.input).suffix.lower() == ".cidx":
+        try:
+            from core.project_file import read_project
+            notes = dict((read_project(args.input).expert_inputs or {}).get("weight_notes") or {})
+        except Exception:  # noqa: BLE001 - notes are optional
+            notes = {}
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .fonts import install_fonts
+    from .i18n import Languages
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_fonts(app)
+    Languages.for_app(app).set_language(lang)
+    timings: dict = {}
+    try:
+        make_report(result, project, out, options, svg=args.svg, uncertainty=uncertainty, notes=notes,
+                    ahp=ahp_inputs(project), timings=timings)
+    except (WriteError, OSError) as e:
+        print(f"ERROR: cannot write {out}: {e}", file=sys.stderr)
+        return PROBLEM_EXIT
+    missing = timings.get("map_missing") or []
+    if missing:
+        print(f"not on the map (name not found; add lon/lat columns): {', '.join(missing)}", file=sys.stderr)
+    print(f"report written: {out} (figures {timings.get('charts', 0):.1f} s, document {timings.get('docx', 0):.1f} s)")
+    if args.pdf:
+        from core.pdf import PdfError
+        from core.report import write_report  # noqa: F401  (the PDF is made from the same draft)
+        try:
+            pdf = export_pdf(out)
+        except PdfError as e:
+            print(f"ERROR: {e}", file=sys.stderr)
+            return PROBLEM_EXIT
+        print(f"PDF written: {pdf}")
+    return 0
+
+
+def export_pdf(docx: Path, pdf: Path | None = None) -> Path:
+    """The PDF of a written draft (core.pdf.to_pdf; PdfError with a clear message when LibreOffice is absent)."""
+    from core.pdf import to_pdf
+    from core.report import static_lists
+    with tempfile.TemporaryDirectory(prefix="cityindex-pdf-src-") as tmp:
+        # LibreOffice does not rebuild Word's TOC fields: convert a copy whose lists are plain entries
+        # with page references (which it does compute)
+        src = Path(tmp) / docx.name
+        static_lists(docx, src)
+        return to_pdf(src, pdf or docx.with_suffix(".pdf"))

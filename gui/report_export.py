@@ -1,0 +1,118 @@
+"""File → Export report draft…: the report draft (core.report) of the window's current result.
+
+`export_report(parent, controller, path=None) -> Path | None` asks for a file name when `path` is
+None (REPORT.docx; ticking "also PDF" is offered through the file type), draws the figures on the
+GUI thread (Qt requires it) under a wait cursor, and writes the draft. What the window knows goes
+in: the language, the TOP N of the ranking panel, the scatter pair of the chart panel, the last
+uncertainty run when it analysed this very result, the weight notes (AHP CR, data-driven
+figures, panel consensus), and whether the data are the bundled illustrative sample. Returns the
+path written, or None when cancelled or failed (a message box says why).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportExport", text)
+
+
+def report_options(parent, controller):
+    """ReportOptions from the window's state (duck-typed: any of the panels may be absent)."""
+    from core.report_facts import ReportOptions, illustrative_source
+
+    lang = getattr(controller, "language", "zh")
+    top = 10
+    ranking = getattr(parent, "ranking", None)
+    spin = getattr(ranking, "top", None)
+    if spin is not None and hasattr(spin, "value"):
+        top = max(1, int(spin.value()))
+    scatter = None
+    charts = getattr(parent, "charts", None)
+    if charts is not None and hasattr(charts, "x_combo"):
+        x, y = charts.x_combo.currentData(), charts.y_combo.currentData()
+        if x and y and x != y:
+            scatter = (x, y)
+    path = getattr(controller, "path", None)
+    illustrative = bool(getattr(controller, "is_sample", False)) or illustrative_source(path)
+    return ReportOptions(top_n=top, lang=lang if lang in ("zh", "en") else "zh", scatter=scatter,
+                         illustrative=illustrative, source_name=Path(path).name if path else "")
+
+
+def current_uncertainty(parent, controller):
+    """The analysis panel's last uncertainty result, when it was computed from the current result."""
+    panel = getattr(parent, "analysis", None)
+    unc = getattr(panel, "last_result", None)
+    if unc is None:
+        return None
+    from .analysis_panel import same_inputs
+    return unc if same_inputs(getattr(panel, "source", None), controller.result) else None
+
+
+def export_report(parent, controller, path: str | Path | None = None) -> Path | None:
+    """Write the report draft of `controller`'s result to `path` (asked for when None); a .pdf beside it
+    when the chosen name ends in .pdf (LibreOffice needed). Returns the .docx written, or None."""
+    flush = getattr(controller, "flush", None)
+    if flush is not None:
+        flush()
+    result, project = getattr(controller, "result", None), getattr(controller, "project", None)
+    if result is None or project is None:
+        return None
+    want_pdf = False
+    if path is None:
+        start = "report.docx"
+        if getattr(controller, "path", None) and not getattr(controller, "is_sample", False):
+            start = str(Path(controller.path).with_name(Path(controller.path).stem + "_report.docx"))
+        chosen, selected = QFileDialog.getSaveFileName(
+            parent, _tr("Export report draft"), start,
+            ";;".join([_tr("Word document (*.docx)"), _tr("Word document and PDF (*.pdf)")]))
+        if not chosen:
+            return None
+        want_pdf = chosen.lower().endswith(".pdf") or selected == _tr("Word document and PDF (*.pdf)")
+        path = Path(chosen)
+    path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        want_pdf = True
+    if path.suffix.lower() != ".docx":
+        path = path.with_suffix(".docx")
+
+    from core.atomic import WriteError
+
+    from .report_cli import ahp_inputs, make_report
+
+    options = report_options(parent, controller)
+    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
+            make_report(result, project, path, options, uncertainty=current_uncertainty(parent, controller),
+                        notes=dict(getattr(controller, "weight_notes", {}) or {}), ahp=ahp_inputs(project),
+                        figures_dir=Path(tmp))
+    except (WriteError, OSError) as e:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, _tr("Export failed"), str(e))
+        return None
+    else:
+        QApplication.restoreOverrideCursor()
+    if want_pdf:
+        from core.pdf import PdfError
+
+        from .report_cli import export_pdf
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            export_pdf(path)
+        except PdfError as e:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(parent, _tr("No PDF written"),
+                                _tr("The Word draft was written; the PDF was not:") + "\n\n" + str(e))
+            return path
+        QApplication.restoreOverrideCursor()
+    bar = getattr(parent, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(_tr("Report draft written: {0}").format(path), 8000)
+    return path
