@@ -45,6 +45,9 @@ from .ahp import (
     consistent_matrix,
     parse_pairwise,
 )
+from .form_info import cell_text as _text
+from .form_info import info_rows as _info
+from .form_info import lookup as _lookup
 from .framework import Framework, map_header
 from .problems import InputError, ProblemList
 from .table import Table, is_blank
@@ -260,34 +263,6 @@ class ExpertForm:
             return {"weights": w, "source": "weights", "cr": None, "ci": None, "lambda_max": None,
                     "consistent": None, "matrix": None}
         return None
-
-
-def _text(v: Any) -> str:
-    if is_blank(v):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
-
-
-def _info(table: Table | None) -> dict[str, tuple[str, int]]:
-    """key -> (value, Excel row) from the 说明 sheet's first two columns."""
-    out: dict[str, tuple[str, int]] = {}
-    if table is None:
-        return out
-    lines = [(table.header_row, table.header)] + [(table.excel_row(i), r) for i, r in enumerate(table.rows)]
-    for row, r in lines:
-        k = _text(r[0] if r else None).rstrip(":：").strip().lower()
-        if k and k not in out:
-            out[k] = (_text(r[1] if len(r) > 1 else None), row)
-    return out
-
-
-def _lookup(info: dict[str, tuple[str, int]], keys: set[str]) -> tuple[str, int] | None:
-    for k in keys:
-        if k.lower() in info:
-            return info[k.lower()]
-    return None
 
 
 def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm | None, ProblemList]:

@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,9 @@ import numpy as np
 
 from .agreement import ICC_NAMES, expert_deviation, icc, kendall_w, others_mean, pooled_deviation
 from .dataset import parse_number
+from .form_info import cell_text as _text
+from .form_info import info_rows as _info
+from .form_info import lookup as _lookup
 from .framework import Framework
 from .panel import framework_fingerprint
 from .problems import InputError, ProblemList
@@ -302,36 +305,9 @@ class ScoreSheet:
         return sum(len(v) for v in self.scores.values())
 
 
-def _text(v: Any) -> str:
-    if is_blank(v):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
-
-
 def _col(j: int) -> str:
     from openpyxl.utils import get_column_letter
     return get_column_letter(j + 1)
-
-
-def _info(table: Table | None) -> dict[str, tuple[str, int]]:
-    out: dict[str, tuple[str, int]] = {}
-    if table is None:
-        return out
-    lines = [(table.header_row, table.header)] + [(table.excel_row(i), r) for i, r in enumerate(table.rows)]
-    for row, r in lines:
-        k = _text(r[0] if r else None).rstrip(":：").strip().casefold()
-        if k and k not in out:
-            out[k] = (_text(r[1] if len(r) > 1 else None), row)
-    return out
-
-
-def _lookup(info: dict[str, tuple[str, int]], keys: Iterable[str]) -> tuple[str, int] | None:
-    for k in keys:
-        if k.casefold() in info:
-            return info[k.casefold()]
-    return None
 
 
 def _sent(tables: dict[str, Table]) -> tuple[list[str], list[str]] | None:
