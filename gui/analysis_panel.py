@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
@@ -43,12 +44,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.settings import AGGREGATIONS, NORMALIZATIONS
-from core.uncertainty import Cancelled, UncertaintyResult, drop_one, run_uncertainty
 
 from . import worker
 from .audit_view import AuditView, SortItem, fmt_num, make_table, right
 from .labels import method_label
 from .uncertainty_chart import RankChangeChart, SensitivityChart, UncertaintyChart
+
+if TYPE_CHECKING:  # core.uncertainty needs pandas: imported on first use, after the window shows
+    from core.uncertainty import UncertaintyResult
 
 UNCERTAINTY, DROP, AUDIT = range(3)
 TABS = (UNCERTAINTY, DROP, AUDIT)
@@ -69,6 +72,7 @@ class UncertaintyParams:
 
 def run(result, params: UncertaintyParams, progress, cancelled) -> UncertaintyResult:
     """The work of a run, off the GUI thread: raises `Cancelled` when `cancelled()` turns True."""
+    from core.uncertainty import run_uncertainty
     return run_uncertainty(result, params.runs, params.seed, params.perturb, params.mode,
                            params.methods or None, progress, cancel=cancelled)
 
@@ -513,6 +517,7 @@ class AnalysisPanel(QWidget):
             self._show_uncertainty()
             self.uncertainty_done.emit(obj)
         else:
+            from core.uncertainty import Cancelled
             self.last_error = obj
             self.last_status = "cancelled" if isinstance(obj, (Cancelled, worker.Cancelled)) else "failed"
             self._update_status()
@@ -772,6 +777,7 @@ class AnalysisPanel(QWidget):
             self._clear_drop(self.tr("{0} is the only weighted child of {1}: without it {1} has no score. "
                                      "Drop {1} instead.").format(code, parent))
             return
+        from core.uncertainty import drop_one
         try:
             df = drop_one(r, code)
         except ValueError as e:

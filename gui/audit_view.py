@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import audit as _audit
-
 from .charts import TEXT_COLOR, BaseChart, chart_font
 from .uncertainty_chart import code_name_label
 
@@ -287,6 +285,7 @@ class AuditView(QWidget):
                 t.setRowCount(0)
             self.heatmap.set_data([], np.zeros((0, 0)), [])
             return
+        from core import audit as _audit  # pandas: imported on first use, after the window shows
         self.audit = _audit.audit(result)
         self.correlations = _audit.indicator_correlations(result)
         self._fill_nodes()

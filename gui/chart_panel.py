@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import analysis
-
 from .charts import BaseChart, NodeRankingChart, ProfileChart, RankingBarChart, ScatterChart, fmt, group_colors
 from .map_chart import MapChart, fill_map
 
@@ -335,6 +333,7 @@ class ChartPanel(QWidget):
         chart.export_stem = "ranking"
 
     def fill_node(self, chart: RankingBarChart, code: str, top: int | None) -> None:
+        from core import analysis  # scipy: imported when a chart first needs it, after the window shows
         r = self.result
         rows = analysis.node_ranking(r, code)
         missing = len(r.units) - len(rows)
@@ -352,6 +351,7 @@ class ChartPanel(QWidget):
         chart.export_stem = f"node_{safe_name(code)}"
 
     def fill_profile(self, chart: ProfileChart, unit: str, level: int) -> dict:
+        from core import analysis
         r = self.result
         p = analysis.profile(r, unit, level, self.lang)
         if level == 1:
@@ -371,6 +371,7 @@ class ChartPanel(QWidget):
         return p
 
     def fill_scatter(self, chart: ScatterChart, x: str, y: str) -> dict:
+        from core import analysis
         r = self.result
         c = analysis.node_correlation(r, x, y)
         order = [r.units[int(i)] for i in r.rank_order()[0]]  # labels placed best-first
