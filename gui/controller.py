@@ -6,27 +6,52 @@ swaps an immutable framework; the controller asks the engine to recompute —
 the fast re-aggregation when only weights changed — and announces the new
 immutable result. Bursts of edits (a slider drag) are coalesced into one
 recompute per event-loop turn. The GUI never computes a score itself.
+
+Every undoable edit also writes an entry in the project's history (core.history):
+who (`user_name`, from QSettings "user/name"), when, what (structured and in words),
+an optional reason, and the ranking before and after. A slider drag that merges into one
+undo step is one entry (updated as the drag goes on); undo marks the entry `undone` (it
+stays listed), redo marks it `done` again. The ranks after an edit are taken at the
+recompute that follows it; the fingerprints (SHA-256 of the inputs, core.fingerprint) are
+computed lazily, when the history is read or saved, so a drag stays as fast as before.
+Frozen rounds (core.rounds) and `extras` (a JSON store for other features) travel with
+the history in the project file (`project_extra` / `restore_project_extra`).
 """
 
 from __future__ import annotations
 
+import getpass
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from core import edits
+from core import history as hist
 from core.framework import Framework
-from core.loader import load
+from core.history import Entry, History
 from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import Project, Result, compute
-from core.problems import ProblemList
+from core.problems import InputError, ProblemList
 from core.settings import Settings
 
-from .commands import FrameworkCommand, SettingsCommand
+from .commands import FrameworkCommand, ProjectCommand, SettingsCommand
 
+if TYPE_CHECKING:  # core.loader/core.pipeline need pandas: imported on first load, after the window shows
+    from core.pipeline import Project, Result
+
+USER_KEY = "user/name"
+KEEP_RANKS_BEFORE = 20  # entries that keep their full ranks before (a later merge updates their ranks after)
+
+
+def default_user() -> str:
+    """The OS login name (what the history shows until a name is set in the preferences)."""
+    try:
+        return getpass.getuser() or "user"
+    except Exception:  # noqa: BLE001 - no login name on this system
+        return "user"
 
 class Controller(QObject):
     project_changed = Signal()  # a new project (structure, data) — rebuild views
@@ -40,6 +65,8 @@ class Controller(QObject):
     recomputed = Signal(float)  # milliseconds of the last recompute
     language_changed = Signal(str)  # 'zh' or 'en': names of nodes change with it
     scenarios_changed = Signal()  # the list of saved scenarios changed (saved, renamed, deleted)
+    history_changed = Signal()  # an entry was written, merged, undone, redone or annotated
+    rounds_changed = Signal()  # a round was frozen (or the rounds were restored)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -68,7 +95,13 @@ class Controller(QObject):
         self.weight_notes: dict[str, dict] = {}  # node -> how its children's weights were computed
         self.panel_result: dict | None = None  # the last merged expert panel
         self.scenarios: list[dict] = []  # core.scenarios dicts
-        self.project_changed.connect(self._clear_expert_inputs)
+        # history, frozen rounds and other features' data: saved with the project (project_extra)
+        self.history = History()
+        self.rounds: list[dict] = []  # core.rounds dicts, oldest first
+        self.extras: dict = {}  # a JSON-able store other features use, e.g. extras["expert_scores"]
+        self._awaiting: list[Entry] = []  # entries whose ranks after wait for the next recompute
+        self._incoming: Entry | None = None  # the entry of the command being pushed (None once merged)
+        self._fp_cache: list[tuple[Project, str]] = []
 
     # --- loading -------------------------------------------------------------------
     def load_default(self) -> bool:
@@ -77,6 +110,7 @@ class Controller(QObject):
         return ok
 
     def load_file(self, path: str | Path, data_path: str | Path | None = None) -> bool:
+        from core.loader import load
         project, problems = load(path, data_path)
         if project is None or problems.has_errors:
             self.load_failed.emit(str(path), problems)
@@ -90,12 +124,22 @@ class Controller(QObject):
         self.path = path
         self.is_sample = False
         self.locked.clear()
+        self._timer.stop()
+        self._pending_full = False
+        self._awaiting = []
         self.undo_stack.clear()
+        self.history = History()
+        self.rounds = []
+        self.extras = {}
+        from core.pipeline import compute
         self.result = compute(project)
         self.baseline = self.current_ranks()
         if self.selected not in self.result.units:
             self.selected = self.result.ranking()[0]["unit"] if self.result.units else ""
+        self._clear_expert_inputs()
         self.project_changed.emit()
+        self.history_changed.emit()
+        self.rounds_changed.emit()
         self.problems_changed.emit(project.problems)
         self.result_changed.emit(self.result)
         self.selection_changed.emit(self.selected)
@@ -147,13 +191,14 @@ class Controller(QObject):
         """Set a node's local share; unlocked siblings absorb the change."""
         fw = self.framework
         new = edits.set_local_share(fw, code, share, self.locked)
-        self._push(fw, new, self.tr("Weight of {0}").format(code), True, merge_key=f"{code}#{self._gesture}")
+        self._push(fw, new, self.tr("Weight of {0}").format(code), True, merge_key=f"{code}#{self._gesture}",
+                   primary=code)
 
-    def apply_weights(self, weights: dict[str, float], text: str, source: str) -> None:
+    def apply_weights(self, weights: dict[str, float], text: str, source: str, reason: str = "") -> None:
         """Write a set of weights (AHP, entropy, a panel, a scenario…) as ONE undoable step,
         recording in each node how its weight was set."""
         fw = self.framework
-        self._push(fw, fw.with_weights(weights, source=source), text, True)
+        self._push(fw, fw.with_weights(weights, source=source), text, True, reason=reason)
 
     def end_gesture(self) -> None:
         """Close the current weight gesture: the next edit of the same node is a new undo step.
@@ -193,15 +238,237 @@ class Controller(QObject):
         self._push(fw, new, text, False)
         return None
 
-    def set_settings(self, settings: Settings, text: str) -> None:
-        self.undo_stack.push(SettingsCommand(self, self.settings, settings, text))
+    def set_settings(self, settings: Settings, text: str, reason: str = "") -> None:
+        changes = hist.settings_changes(self.settings, settings)
+        entry = self._entry("settings", text, hist.describe_settings(changes), changes, reason)
+        self._run(SettingsCommand(self, self.settings, settings, text, entry), entry)
 
-    def _push(self, old: Framework, new: Framework, text: str, weights_only: bool, merge_key: str = "") -> None:
-        self.undo_stack.push(FrameworkCommand(self, old, new, text, weights_only, merge_key))
+    def set_data_values(self, values: dict[tuple[str, str], float | None], text: str, reason: str = "",
+                        source: str = "") -> None:
+        """Set data cells {(unit, indicator code): value or None} as ONE undoable step.
+
+        Both the engine's Dataset and the raw data sheet (project.data_table) change, so that a
+        structural edit (which re-reads the sheet), saving and reopening keep the values; an
+        indicator without a column yet (an expert-scored one) gets a column. `source` says where
+        the values come from (e.g. "expert scores, trimmed mean"); it is kept in the history.
+        Raises ValueError for a unit or a column the project does not know."""
+        from core.data_edits import current_values, with_data_values
+        if not values or self.project is None:
+            return
+        old = self.project
+        new = with_data_values(old, values)
+        before = current_values(old, values.keys())
+        changes = hist.cell_changes(before, {k: (None if v is None else float(v)) for k, v in values.items()})
+        if not changes:
+            return
+        for c in changes:
+            if source:
+                c["source"] = source
+        words = hist.describe_cells(changes) + (f" (source: {source})" if source else "")
+        entry = self._entry("data", text, words, changes, reason)
+        self._run(ProjectCommand(self, old, new, text, entry), entry)
+
+    def reimport_data(self, path: str | Path, reason: str = "") -> ProblemList | None:
+        """Read the data sheet again from `path` (workbook or CSV), keeping the framework and settings,
+        as ONE undoable step. Returns None when done; the problems (also sent by `load_failed`) when
+        the file cannot be used — the project then stays as it was."""
+        from core.data_edits import file_sha256, with_reimported_data
+        path = Path(path)
+        old = self.project
+        new, problems = with_reimported_data(old, path)
+        if new is None:
+            self.load_failed.emit(str(path), problems)
+            return problems
+        sha = file_sha256(path)
+        cells = hist.data_changes(old.data.values, new.data.values)
+        changes = [{"kind": "reimport", "file": path.name, "sha256": sha}] + cells
+        text = self.tr("Re-import data from {0}").format(path.name)
+        entry = self._entry("reimport", text, hist.describe_reimport(path.name, sha, cells), changes, reason)
+        self._run(ProjectCommand(self, old, new, text, entry), entry)
+        return None
+
+    def _push(self, old: Framework, new: Framework, text: str, weights_only: bool, merge_key: str = "",
+              primary: str = "", reason: str = "") -> None:
+        if weights_only:
+            changes = hist.weight_changes(old, new, primary)
+            words = hist.describe_weights(changes, primary)
+        else:
+            changes = hist.framework_changes(old, new)
+            words = hist.describe_framework(changes)
+        entry = self._entry("weights" if weights_only else "structure", text, words, changes, reason)
+        cmd = FrameworkCommand(self, old, new, text, weights_only, merge_key, entry, primary)
+        self._run(cmd, entry, self._will_merge(cmd))
+
+    # --- history -----------------------------------------------------------------------
+    @property
+    def user_name(self) -> str:
+        """Who the history names: QSettings "user/name", or the OS login name."""
+        return str(QSettings().value(USER_KEY, "", type=str) or "").strip() or default_user()
+
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        QSettings().setValue(USER_KEY, (name or "").strip())
+
+    def _entry(self, kind: str, title: str, text: str, changes: list[dict], reason: str = "") -> Entry:
+        nodes, units = hist.touched(changes)
+        e = Entry(when=hist.now_iso(), who=self.user_name, kind=kind, title=title, text=text, nodes=nodes,
+                  units=units, reason=reason)
+        e.set_changes(changes)
+        return e
+
+    def _will_merge(self, cmd: FrameworkCommand) -> bool:
+        """Will QUndoStack merge `cmd` into the step on top (the same rule as Qt's push)?"""
+        st = self.undo_stack
+        i = st.index()
+        if cmd.id() == -1 or i == 0 or i == st.cleanIndex():
+            return False
+        top = st.command(i - 1)
+        return isinstance(top, FrameworkCommand) and top.id() == cmd.id() and top.merge_key == cmd.merge_key
+
+    def _run(self, cmd, entry: Entry, will_merge: bool = False) -> None:
+        """Push `cmd`; a new step gets its entry in the history, a merged one updates the entry it joins."""
+        if not will_merge:
+            self.flush()  # the ranks before are those of the state as it stands
+        entry._project_before = self.project
+        entry._ranks_before = dict(self.current_ranks())
+        self._awaiting.append(entry)
+        self._incoming = entry
+        self.undo_stack.push(cmd)
+        if self._incoming is entry:  # a new step
+            if will_merge:  # Qt did not merge after all (saved in between): the ranks before, exactly
+                from core.rounds import ranks_of
+                entry._ranks_before = ranks_of(entry._project_before)
+            for e in self.history.entries[:-KEEP_RANKS_BEFORE]:
+                e.__dict__.pop("_ranks_before", None)
+            self.history.add(entry)
+        self._incoming = None
+        self.history_changed.emit()
+
+    def _history_merged(self, target: FrameworkCommand, other: FrameworkCommand) -> None:
+        """`other` merged into `target` (one slider drag): `target`'s entry now describes the whole step."""
+        e = target.entry
+        if e is None:
+            return
+        if target.weights_only:
+            changes = hist.weight_changes(target.old, target.new, target.primary)
+            e.text = hist.describe_weights(changes, target.primary)
+        else:
+            changes = hist.framework_changes(target.old, target.new)
+            e.text = hist.describe_framework(changes)
+        e.set_changes(changes)
+        e.nodes, e.units = hist.touched(changes)
+        if other.entry is not None and other.entry.reason and not e.reason:
+            e.reason = other.entry.reason
+        if self._incoming is other.entry:
+            self._incoming = None
+        e._project_after = None
+        self._awaiting = [x for x in self._awaiting if x is not other.entry]
+        if not any(x is e for x in self._awaiting):
+            self._awaiting.append(e)
+
+    def _history_state(self, entry: Entry | None, state: str) -> None:
+        """Undo (state 'undone') or redo ('done') of the step that wrote `entry`."""
+        if entry is None:
+            return
+        if state == "undone" and any(e is entry for e in self._awaiting):
+            self.flush()  # take the ranks after before the state goes back
+        self.history.mark(entry, state, self.user_name)
+        self.history_changed.emit()
+
+    def _record_after(self) -> None:
+        """After a recompute: the ranks (and, later, the fingerprint) after the awaiting entries."""
+        if not self._awaiting:
+            return
+        ranks = dict(self.current_ranks())
+        for e in self._awaiting:
+            before = getattr(e, "_ranks_before", None)
+            if before is not None:
+                hist.record_ranks(e, before, ranks)
+            e.fingerprint_after = ""
+            e._project_after = self.project
+        self._awaiting = []
+        self.history_changed.emit()
+
+    def _fingerprint(self, project: Project) -> str:
+        for p, fp in self._fp_cache:
+            if p is project:
+                return fp
+        from core.fingerprint import fingerprint
+        fp = fingerprint(project.framework, project.settings, project.data)
+        self._fp_cache = [(project, fp)] + self._fp_cache[:3]
+        return fp
+
+    def history_entries(self) -> list[Entry]:
+        """The history, oldest first, with every fingerprint filled in (pending recomputes run first)."""
+        if self._awaiting:
+            self.flush()
+        for e in self.history.entries:
+            p = e.__dict__.pop("_project_before", None)
+            if p is not None:
+                e.fingerprint_before = self._fingerprint(p)
+            p = e.__dict__.pop("_project_after", None)
+            if p is not None:
+                e.fingerprint_after = self._fingerprint(p)
+        return list(self.history.entries)
+
+    def annotate(self, entry_id: int, reason: str) -> None:
+        """Give (or change) the reason of a history entry."""
+        e = self.history.get(entry_id)
+        if e is not None and e.reason != reason:
+            e.reason = reason
+            self.history_changed.emit()
+
+    # --- frozen rounds -----------------------------------------------------------------
+    def fingerprint_now(self) -> str:
+        return self._fingerprint(self.project) if self.project is not None else ""
+
+    def freeze_round(self, name: str, note: str = "") -> dict:
+        """Freeze the project as it stands under `name` (made unique); returns the round."""
+        from core import rounds as rnd
+        self.flush()
+        name = rnd.unique_name(self.rounds, name.strip() or self.tr("Round {0}").format(len(self.rounds) + 1))
+        ranks = dict(self.current_ranks())
+        r = rnd.freeze(name, self.project, self.user_name, note, ranks=ranks)
+        self.rounds.append(r)
+        fp = r["fingerprint"]
+        e = Entry(when=r["when"], who=r["who"], kind="freeze", title=self.tr("Freeze round {0}").format(name),
+                  text=f"round frozen: {name} (sha256 {fp[:12]}…)", reason=note, fingerprint_before=fp,
+                  fingerprint_after=fp)
+        e.set_changes([{"kind": "freeze", "name": name, "fingerprint": fp}])
+        hist.record_ranks(e, ranks, ranks)
+        self.history.add(e)
+        self.rounds_changed.emit()
+        self.history_changed.emit()
+        self.status.emit(self.tr("Round frozen: {0}").format(name))
+        return r
+
+    def last_round(self) -> dict | None:
+        return self.rounds[-1] if self.rounds else None
+
+    def compare_with_round(self, round_: dict | None = None) -> dict | None:
+        """What changed since `round_` (default: the last frozen round); None when there is none."""
+        round_ = round_ or self.last_round()
+        if round_ is None or self.project is None:
+            return None
+        from core.rounds import compare
+        self.flush()
+        return compare(round_, self.project)
+
+    def compare_with_file(self, path: str | Path) -> dict:
+        """What differs from another project (.cidx) or input workbook (A) to the current one (B);
+        core.verify.diff_projects's dict. Raises InputError when the file cannot be used."""
+        from core.loader import load
+        from core.verify import diff_projects
+        other, problems = load(path)
+        if other is None or problems.has_errors:
+            raise InputError(ProblemList(problems.errors or problems.items))
+        self.flush()
+        return diff_projects(other, self.project)
 
     # --- called by the commands --------------------------------------------------------
     def _set_framework(self, fw: Framework, weights_only: bool) -> None:
         if weights_only:
+            from core.pipeline import Project
             self.project = Project(fw, self.project.data, self.project.settings, self.project.problems,
                                    self.project.source, self.project.data_table)
         else:
@@ -215,6 +482,13 @@ class Controller(QObject):
         self._pending_full = True
         self.request_recompute()
 
+    def _set_project_state(self, project: Project) -> None:
+        """Data edited or re-imported: recompute now, then views rebuild (project_changed)."""
+        self.project = project
+        self._timer.stop()
+        self._pending_full = True
+        self._recompute_now(new_data=True)
+
     # --- recompute ---------------------------------------------------------------------
     def request_recompute(self) -> None:
         """Coalesce: many requests in one event-loop turn give one recompute."""
@@ -227,11 +501,12 @@ class Controller(QObject):
             self._timer.stop()
             self._recompute_now()
 
-    def _recompute_now(self) -> None:
+    def _recompute_now(self, new_data: bool = False) -> None:
         if self.project is None:
             return
         t0 = time.perf_counter()
         if self._pending_full or self.result is None:
+            from core.pipeline import compute
             self.result = compute(self.project)
             kind = self.tr("full compute")
             structure = True
@@ -242,9 +517,16 @@ class Controller(QObject):
         self._pending_full = False
         ms = (time.perf_counter() - t0) * 1000
         self.recompute_count += 1
+        self._record_after()
+        if new_data:
+            if self.selected not in self.result.units:
+                self.selected = self.result.ranking()[0]["unit"] if self.result.units else ""
+            self.project_changed.emit()
         if structure:
             self.problems_changed.emit(self.project.problems)
         self.result_changed.emit(self.result)
+        if new_data:
+            self.selection_changed.emit(self.selected)
         self.recomputed.emit(ms)
         n = int(np.count_nonzero(~np.isnan(self.result.root_scores)))
         self.status.emit(self.tr("{0} units scored ({1}) in {2:.1f} ms").format(n, kind, ms))
@@ -271,18 +553,30 @@ class Controller(QObject):
         self.panel_result = data.get("panel") or None
 
     def project_extra(self) -> dict:
-        """What `core.project_file.save_project(project, path, extra=...)` should carry."""
+        """What `core.project_file.save_project(project, path, extra=...)` should carry: scenarios,
+        expert inputs, the history, the frozen rounds and `extras`."""
+        from core.project_file import _json_safe
         from core.scenarios import scenarios_to_json
-        return {"scenarios": scenarios_to_json(self.scenarios), "expert_inputs": self.expert_inputs()}
+        return {"scenarios": scenarios_to_json(self.scenarios), "expert_inputs": self.expert_inputs(),
+                "history": [e.to_dict() for e in self.history_entries()], "rounds": _json_safe(self.rounds),
+                "extras": _json_safe(self.extras)}
 
-    def restore_project_extra(self, scenarios, expert_inputs) -> list[str]:
-        """After `set_project` of a read project file: its scenarios and expert inputs.
-        Returns messages about scenarios that could not be read (they are skipped)."""
+    def restore_project_extra(self, scenarios, expert_inputs, extra: dict | None = None) -> list[str]:
+        """After `set_project` of a read project file: its scenarios and expert inputs, and from
+        `extra` (`ProjectFile.extra`) the history, the frozen rounds and `extras`.
+        Returns messages about parts that could not be read (they are skipped)."""
         from core.scenarios import scenarios_from_json
         errors: list[str] = []
         self.scenarios = scenarios_from_json(scenarios, errors)
         self.restore_expert_inputs(expert_inputs)
+        extra = extra if isinstance(extra, dict) else {}
+        from core.rounds import rounds_from_json
+        self.history = History.from_json(extra.get("history", []), errors)
+        self.rounds = rounds_from_json(extra.get("rounds", []), errors)
+        self.extras = dict(extra.get("extras") or {}) if isinstance(extra.get("extras"), dict) else {}
         self.scenarios_changed.emit()
+        self.history_changed.emit()
+        self.rounds_changed.emit()
         return errors
 
     def note_weights(self, node: str, note: dict) -> None:

@@ -7,6 +7,8 @@ cell in the data table (or its node in the tree, through the controller).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from .problem_text import problem_text
 
+THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")  # 1,240 or 1,204.5 typed in a cell
 ERROR_FILL, WARNING_FILL, INFO_FILL = QColor("#F8D7DA"), QColor("#FFF3CD"), QColor("#E2F0FB")
 FILL = {"error": ERROR_FILL, "warning": WARNING_FILL, "info": INFO_FILL}
 
@@ -122,9 +125,38 @@ class DataModel(QAbstractTableModel):
                 return QBrush(FILL[worst.severity])
             if role == Qt.ToolTipRole:
                 return "\n".join(problem_text(q) for q in probs)
+        if role == Qt.EditRole and index.column() > len(self._groups):
+            v = self._values[index.row(), index.column() - 1 - len(self._groups)]
+            return "" if np.isnan(v) else f"{v:.17g}"
         if role == Qt.UserRole:
             return unit
         return None
+
+    # --- editing: a typed value goes to the engine as one undoable step (and into the history) ---
+    rejected = Signal(str)  # why a typed value was not accepted
+
+    def flags(self, index):
+        f = super().flags(index)
+        if index.isValid() and index.column() > len(self._groups):
+            f |= Qt.ItemIsEditable
+        return f
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:  # noqa: N802
+        """Numbers only: '1,240' and '1240' are read, an empty cell clears the value (missing, never
+        zero), text is refused with a message — the cell keeps its value."""
+        from core.dataset import parse_number
+        if role != Qt.EditRole or not index.isValid() or index.column() <= len(self._groups):
+            return False
+        unit, code = self._units[index.row()], self._cols[index.column() - 1]
+        text = "" if value is None else str(value).strip()
+        if THOUSANDS.fullmatch(text):
+            text = text.replace(",", "")
+        num, issue = parse_number(text) if text else (None, "")
+        if issue == "bad":
+            self.rejected.emit(self.tr("{0} is not a number: {1} / {2} keeps its value.").format(text, unit, code))
+            return False
+        self.c.set_data_values({(unit, code): num}, self.tr("Edit {0} / {1}").format(unit, code))
+        return True
 
 
 class ProblemsModel(QAbstractTableModel):

@@ -144,10 +144,13 @@ class RankingPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, lang: str | None = None, remember: bool = True):
+    def __init__(self, lang: str | None = None, remember: bool = True, defer_panels: bool = False):
+        """`defer_panels`: leave the chart and analysis panels (pyqtgraph and its Qt modules, about
+        0.3 s to import) for `build_deferred_panels()`, so that the window paints sooner (gui/app.py)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.remember = remember
+        self.charts = self.analysis = None
         self.settings = QSettings()
         self.controller = Controller(self)
         self.languages = Languages.for_app(QApplication.instance())
@@ -158,6 +161,8 @@ class MainWindow(QMainWindow):
         self._failed_banner = ""
 
         self._build_panels()
+        if not defer_panels:
+            self.build_deferred_panels()
         self._build_actions()
         self._build_menus()
         c = self.controller
@@ -188,7 +193,6 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------
     def _build_panels(self) -> None:
         c = self.controller
-        from .chart_panel import ChartPanel
         from .tree_panel import TreePanel
 
         self.tree = TreePanel(c, self)
@@ -197,15 +201,16 @@ class MainWindow(QMainWindow):
         self.data_table = QTableView(self)
         self.data_table.setModel(self.data_model)
         self.data_table.setAlternatingRowColors(True)
+        self.data_model.rejected.connect(lambda m: self.statusBar().showMessage(m, 10000))
         # fitting columns looks at a sample of rows, not all of them (3,000 × 500 must stay fast)
         self.data_table.horizontalHeader().setResizeContentsPrecision(30)
-        self.charts = ChartPanel(c, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.ranking, "")
         self.tabs.addTab(self.data_table, "")
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.tabs)
-        split.addWidget(self.charts)
+        split.addWidget(QWidget(self))  # the charts' place: see build_deferred_panels
+        self._split = split
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([560, 760])
@@ -233,22 +238,39 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWidget(holder)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
 
-        from .analysis_panel import AnalysisPanel
-        self.analysis = AnalysisPanel(c, self)
         self.analysis_dock = QDockWidget(self)
         self.analysis_dock.setObjectName("AnalysisDock")
         scroll = QScrollArea(self)  # the panel needs ~430 px; the dock may be smaller and scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setWidget(self.analysis)
+        self._analysis_scroll = scroll  # the analysis panel goes in: see build_deferred_panels
         self.analysis_dock.setWidget(scroll)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.analysis_dock)
         self.tabifyDockWidget(self.problems_dock, self.analysis_dock)
+        from .history_view import HistoryPanel
+        self.history = HistoryPanel(c, self)
+        self.history_dock = QDockWidget(self)
+        self.history_dock.setObjectName("HistoryDock")
+        self.history_dock.setWidget(self.history)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.history_dock)
+        self.tabifyDockWidget(self.analysis_dock, self.history_dock)
         self.problems_dock.raise_()
         self.resizeDocks([self.problems_dock, self.analysis_dock], [170, 170], Qt.Vertical)
 
         self.time_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.time_label)
+
+    def build_deferred_panels(self) -> None:
+        """The chart panel (beside the ranking) and the analysis panel (its dock); once."""
+        if self.charts is not None:
+            return
+        from .analysis_panel import AnalysisPanel
+        from .chart_panel import ChartPanel
+        c = self.controller
+        self.charts = ChartPanel(c, self)
+        self._split.replaceWidget(1, self.charts).deleteLater()
+        self.analysis = AnalysisPanel(c, self)
+        self._analysis_scroll.setWidget(self.analysis)
 
     def _build_actions(self) -> None:
         s = self
@@ -285,6 +307,12 @@ class MainWindow(QMainWindow):
         self.act_scores_import = QAction(s, triggered=lambda: self.open_score_sheets("import"))
         self.act_scenarios = QAction(s, shortcut=QKeySequence("Ctrl+Shift+N"), triggered=self.open_scenarios)
         self.act_analysis = QAction(s, triggered=self.show_analysis)
+        # history, frozen rounds, comparison, preferences
+        self.act_history = QAction(s, shortcut=QKeySequence("Ctrl+H"), triggered=self.show_history)
+        self.act_freeze = QAction(s, triggered=self.freeze_round)
+        self.act_compare = QAction(s, triggered=self.compare)
+        self.act_reimport = QAction(s, triggered=self.reimport_data)
+        self.act_preferences = QAction(s, triggered=self.preferences)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -292,6 +320,7 @@ class MainWindow(QMainWindow):
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_open)
         self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_sample)
+        self.menu_file.addAction(self.act_reimport)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_save)
         self.menu_file.addAction(self.act_save_as)
@@ -305,6 +334,8 @@ class MainWindow(QMainWindow):
         self.menu_edit = mb.addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_preferences)
         self.menu_weights = mb.addMenu("")
         self.menu_weights.addAction(self.act_ahp)
         self.menu_weights.addAction(self.act_data_weights)
@@ -316,6 +347,10 @@ class MainWindow(QMainWindow):
         self.menu_weights.addAction(self.act_scores_import)
         self.menu_weights.addSeparator()
         self.menu_weights.addAction(self.act_scenarios)
+        self.menu_history = mb.addMenu("")
+        self.menu_history.addAction(self.act_history)
+        self.menu_history.addAction(self.act_freeze)
+        self.menu_history.addAction(self.act_compare)
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(self.act_pin)
         self.menu_view.addAction(self.act_analysis)
@@ -323,6 +358,7 @@ class MainWindow(QMainWindow):
         self.menu_view.addAction(self.tree_dock.toggleViewAction())
         self.menu_view.addAction(self.problems_dock.toggleViewAction())
         self.menu_view.addAction(self.analysis_dock.toggleViewAction())
+        self.menu_view.addAction(self.history_dock.toggleViewAction())
         self.menu_lang = mb.addMenu("")
         self.menu_lang.addAction(self.act_zh)
         self.menu_lang.addAction(self.act_en)
@@ -345,6 +381,13 @@ class MainWindow(QMainWindow):
         self.act_scenarios.setText(self.tr("Scenarios: save, switch, compare…"))
         self.act_analysis.setText(self.tr("Uncertainty, sensitivity and audit"))
         self.analysis_dock.setWindowTitle(self.tr("How sure is the ranking?"))
+        self.history_dock.setWindowTitle(self.tr("History"))
+        self.menu_history.setTitle(self.tr("&History"))
+        self.act_history.setText(self.tr("Show the history of changes"))
+        self.act_freeze.setText(self.tr("Freeze this round…"))
+        self.act_compare.setText(self.tr("Compare with a frozen round or another project…"))
+        self.act_reimport.setText(self.tr("Re-import the data sheet…"))
+        self.act_preferences.setText(self.tr("Preferences…"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_open.setText(self.tr("&Open…"))
@@ -662,6 +705,26 @@ class MainWindow(QMainWindow):
         from .scenarios import open_scenarios
         return open_scenarios(self, self.controller)
 
+    def show_history(self) -> None:
+        self.history_dock.show()
+        self.history_dock.raise_()
+
+    def freeze_round(self):
+        from .history_view import open_freeze_dialog
+        return open_freeze_dialog(self, self.controller)
+
+    def compare(self):
+        from .history_view import open_diff_dialog
+        return open_diff_dialog(self, self.controller)
+
+    def reimport_data(self, path: Path | None = None) -> bool:
+        from .history_view import open_reimport_dialog
+        return open_reimport_dialog(self, self.controller, path)
+
+    def preferences(self):
+        from .preferences import open_preferences
+        return open_preferences(self, self.controller)
+
     def show_analysis(self) -> None:
         self.analysis_dock.show()
         self.analysis_dock.raise_()
@@ -687,7 +750,8 @@ class MainWindow(QMainWindow):
             e.ignore()
             return
         from core.project_file import discard_recovery
-        self.analysis.cancel_and_wait()
+        if self.analysis is not None:
+            self.analysis.cancel_and_wait()
         discard_recovery(self.project_path())
         if self.remember:
             self.settings.setValue("geometry", self.saveGeometry())

@@ -8,6 +8,7 @@ or the exception back on the GUI thread.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -16,6 +17,29 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 class Cancelled(Exception):
     pass
+
+
+class _NoCollectionOffThread:
+    """Python's cyclic garbage collector runs in whichever thread happens to allocate. Run in a
+    worker, it may destroy Qt objects (of a closed window, a finished dialog) there: the worker then
+    waits for a Qt lock that the GUI thread holds while the GUI thread waits for Python's lock — a
+    deadlock (seen under test with gdb). So while any task runs, automatic collection is off; the GUI
+    thread collects before the first task starts and after the last one ends."""
+
+    running = 0
+
+    @classmethod
+    def acquire(cls) -> None:
+        if cls.running == 0:
+            gc.collect()
+            gc.disable()
+        cls.running += 1
+
+    @classmethod
+    def release(cls) -> None:
+        cls.running = max(0, cls.running - 1)
+        if cls.running == 0:
+            gc.enable()
 
 
 class _Worker(QObject):
@@ -62,6 +86,7 @@ class Task(QObject):
         self.worker.done.connect(self._done)
         self.worker.failed.connect(self._failed)
         self.result = None
+        self._holds_gc = False
 
     def _progress(self, f: float) -> None:
         self.dialog.setValue(int(1000 * min(max(f, 0.0), 1.0)))
@@ -78,8 +103,15 @@ class Task(QObject):
         self.finished.emit()
 
     def start(self) -> Task:
+        _NoCollectionOffThread.acquire()
+        self._holds_gc = True
         self.thread.start()
         return self
+
+    def _release_gc(self) -> None:
+        if self._holds_gc:
+            self._holds_gc = False
+            _NoCollectionOffThread.release()
 
     def _cancel(self) -> None:
         self.worker.cancel_requested = True
@@ -89,9 +121,13 @@ class Task(QObject):
         self.dialog.hide()
         self.thread.quit()
         self.thread.wait()
+        self._release_gc()
 
     def wait(self, ms: int = 60000) -> bool:
-        return self.thread.wait(ms)
+        finished = self.thread.wait(ms)
+        if finished:
+            self._release_gc()
+        return finished
 
 
 def run_with_progress(parent: QWidget, fn: Callable, label: str, on_done: Callable, on_error: Callable,

@@ -4,6 +4,7 @@ notes and the uncertainty sheets the analysis panel computed."""
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 pytest.importorskip("pytestqt")
 
@@ -133,3 +134,47 @@ def test_file_menu_exports_the_report_draft(win, tmp_path):
     text = "\n".join(p.text for p in doc.paragraphs)
     top = win.controller.result.ranking()[0]["unit"]
     assert top in text
+
+
+def test_typing_a_data_cell_recomputes_and_is_in_the_history(win, qtbot):
+    from core.data_edits import with_data_values
+    from core.pipeline import compute
+    c, m = win.controller, win.data_model
+    unit = c.result.ranking()[20]["unit"]
+    idx = m.cell_of(unit, "T23")
+    old = c.project.data.values.loc[unit, "T23"]
+    assert m.flags(idx) & Qt.ItemIsEditable and not m.flags(m.index(idx.row(), 0)) & Qt.ItemIsEditable
+    expected = compute(with_data_values(c.project, {(unit, "T23"): 1240.0}))
+    assert m.setData(idx, "1,240")
+    c.flush()
+    assert c.project.data.values.loc[unit, "T23"] == 1240.0
+    assert [r["unit"] for r in c.result.ranking()] == [r["unit"] for r in expected.ranking()]
+    last = c.history.entries[-1]
+    assert last.kind == "data" and unit in last.units and last.state == "done"
+    c.undo_stack.undo()
+    assert c.project.data.values.loc[unit, "T23"] == old
+    assert c.history.entries[-1].state == "undone"
+
+
+def test_text_typed_in_a_data_cell_is_refused_never_zero(win, qtbot):
+    c, m = win.controller, win.data_model
+    unit = c.project.data.units[0]
+    idx = m.cell_of(unit, "T23")
+    old = c.project.data.values.loc[unit, "T23"]
+    n = len(c.history.entries)
+    with qtbot.waitSignal(m.rejected, timeout=1000) as sig:
+        assert not m.setData(idx, "12O4")  # a letter O typed for a zero
+    assert "12O4" in sig.args[0]
+    assert c.project.data.values.loc[unit, "T23"] == old and len(c.history.entries) == n
+
+
+def test_history_menu_and_dock(win, qtbot):
+    assert win.history_dock.toggleViewAction() in win.menu_view.actions()
+    assert {win.act_history, win.act_freeze, win.act_compare} <= set(win.menu_history.actions())
+    win.show_history()
+    assert win.history_dock.isVisible()
+    for opener in (win.freeze_round, win.compare, win.preferences):
+        dlg = opener()
+        assert isinstance(dlg, QDialog)
+        dlg.reject()
+    close_dialogs()

@@ -254,407 +254,407 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="457" />
+        <location filename="../../gui/analysis_panel.py" line="461" />
         <source>Uncertainty analysis: {0} runs…</source>
         <translation>不确定性分析：{0} 次模拟…</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="459" />
+        <location filename="../../gui/analysis_panel.py" line="463" />
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="534" />
-        <location filename="../../gui/analysis_panel.py" line="864" />
+        <location filename="../../gui/analysis_panel.py" line="539" />
+        <location filename="../../gui/analysis_panel.py" line="870" />
         <source>Dirichlet</source>
         <translation>狄利克雷分布</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="534" />
-        <location filename="../../gui/analysis_panel.py" line="863" />
+        <location filename="../../gui/analysis_panel.py" line="539" />
+        <location filename="../../gui/analysis_panel.py" line="869" />
         <source>Uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="538" />
+        <location filename="../../gui/analysis_panel.py" line="543" />
         <source>{0} runs, seed {1}, weights ± {2} % ({3})</source>
         <translation>{0} 次模拟，随机种子 {1}，权重 ± {2}%（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="542" />
+        <location filename="../../gui/analysis_panel.py" line="547" />
         <source>; normalisation: {0}</source>
         <translation>；标准化方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="545" />
+        <location filename="../../gui/analysis_panel.py" line="550" />
         <source>; aggregation: {0}</source>
         <translation>；聚合方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="553" />
+        <location filename="../../gui/analysis_panel.py" line="558" />
         <source>Cancelled: the previous result is kept.</source>
         <translation>已取消：保留上一次的结果。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="554" />
+        <location filename="../../gui/analysis_panel.py" line="559" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="556" />
+        <location filename="../../gui/analysis_panel.py" line="561" />
         <source>The analysis failed: {0}</source>
         <translation>分析失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="558" />
+        <location filename="../../gui/analysis_panel.py" line="563" />
         <source>{0} — done in {1:.1f} s</source>
         <translation>{0}——用时 {1:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="560" />
+        <location filename="../../gui/analysis_panel.py" line="565" />
         <source>Not run yet: choose the runs and the perturbation, then press Run.</source>
         <translation>尚未运行：设定模拟次数和扰动幅度后点击“运行”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/analysis_panel.py" line="565" />
+        <location filename="../../gui/analysis_panel.py" line="570" />
         <source>ⓘ %n note(s)</source>
         <translation>
             <numerusform>ⓘ %n 条说明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="567" />
+        <location filename="../../gui/analysis_panel.py" line="572" />
         <source>Stale: the weights or the data changed after this run; these numbers are not the current ranking's. Press Run to update.</source>
         <translation>已过期：本次运行之后权重或数据已改变，以下数字不代表当前排名。请点击“运行”重新计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="586" />
+        <location filename="../../gui/analysis_panel.py" line="591" />
         <source>Rank uncertainty</source>
         <translation>排名不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="587" />
-        <location filename="../../gui/analysis_panel.py" line="662" />
+        <location filename="../../gui/analysis_panel.py" line="592" />
+        <location filename="../../gui/analysis_panel.py" line="667" />
         <source>Not run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="592" />
+        <location filename="../../gui/analysis_panel.py" line="597" />
         <source>Rank uncertainty: all {0} units</source>
         <translation>排名不确定性：全部 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="593" />
+        <location filename="../../gui/analysis_panel.py" line="598" />
         <source>Rank uncertainty: top {0} by base rank</source>
         <translation>排名不确定性：基准排名前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="599" />
-        <location filename="../../gui/analysis_panel.py" line="605" />
-        <location filename="../../gui/analysis_panel.py" line="759" />
+        <location filename="../../gui/analysis_panel.py" line="604" />
+        <location filename="../../gui/analysis_panel.py" line="610" />
+        <location filename="../../gui/analysis_panel.py" line="764" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="599" />
-        <location filename="../../gui/analysis_panel.py" line="759" />
+        <location filename="../../gui/analysis_panel.py" line="604" />
+        <location filename="../../gui/analysis_panel.py" line="764" />
         <source>Base rank</source>
         <translation>基准排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="599" />
+        <location filename="../../gui/analysis_panel.py" line="604" />
         <source>Median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="605" />
+        <location filename="../../gui/analysis_panel.py" line="610" />
         <source>5 %</source>
         <translation>5%</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="606" />
+        <location filename="../../gui/analysis_panel.py" line="611" />
         <source>95 %</source>
         <translation>95%</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="600" />
+        <location filename="../../gui/analysis_panel.py" line="605" />
         <source>Top-10 share</source>
         <translation>前 10 名占比</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="599" />
+        <location filename="../../gui/analysis_panel.py" line="604" />
         <source>Rank at 5 % (best runs)</source>
         <translation>5% 分位排名（较好的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="600" />
+        <location filename="../../gui/analysis_panel.py" line="605" />
         <source>Rank at 95 % (worst runs)</source>
         <translation>95% 分位排名（较差的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="605" />
+        <location filename="../../gui/analysis_panel.py" line="610" />
         <source>Base</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="605" />
+        <location filename="../../gui/analysis_panel.py" line="610" />
         <source>Median</source>
         <translation>中位</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="606" />
+        <location filename="../../gui/analysis_panel.py" line="611" />
         <source>Top 10</source>
         <translation>前10占比</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="635" />
-        <location filename="../../gui/analysis_panel.py" line="714" />
+        <location filename="../../gui/analysis_panel.py" line="640" />
+        <location filename="../../gui/analysis_panel.py" line="719" />
         <source>Normalisation method</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="637" />
-        <location filename="../../gui/analysis_panel.py" line="715" />
+        <location filename="../../gui/analysis_panel.py" line="642" />
+        <location filename="../../gui/analysis_panel.py" line="720" />
         <source>Aggregation method</source>
         <translation>聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="648" />
-        <location filename="../../gui/analysis_panel.py" line="705" />
+        <location filename="../../gui/analysis_panel.py" line="653" />
+        <location filename="../../gui/analysis_panel.py" line="710" />
         <source>Input</source>
         <translation>输入因素</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="648" />
-        <location filename="../../gui/analysis_panel.py" line="705" />
+        <location filename="../../gui/analysis_panel.py" line="653" />
+        <location filename="../../gui/analysis_panel.py" line="710" />
         <source>First order</source>
         <translation>一阶指数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="648" />
-        <location filename="../../gui/analysis_panel.py" line="705" />
+        <location filename="../../gui/analysis_panel.py" line="653" />
+        <location filename="../../gui/analysis_panel.py" line="710" />
         <source>Total</source>
         <translation>总效应指数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="660" />
+        <location filename="../../gui/analysis_panel.py" line="665" />
         <source>Which inputs move the ranking</source>
         <translation>哪些因素影响排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="664" />
+        <location filename="../../gui/analysis_panel.py" line="669" />
         <source>No uncertain input</source>
         <translation>没有不确定的输入</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="666" />
+        <location filename="../../gui/analysis_panel.py" line="671" />
         <source>Output: mean absolute rank shift (N = {0})</source>
         <translation>输出：平均绝对名次变动（N = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="668" />
+        <location filename="../../gui/analysis_panel.py" line="673" />
         <source>Stale: {0}</source>
         <translation>已过期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="672" />
+        <location filename="../../gui/analysis_panel.py" line="677" />
         <source>First order: the share of the output's variance due to the input alone; total: including its interactions with the other inputs. ± the 95 % confidence half-width.</source>
         <translation>一阶指数：该输入单独引起的输出方差占比；总效应指数：包括与其他输入的交互作用。± 为 95% 置信区间半宽。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="706" />
+        <location filename="../../gui/analysis_panel.py" line="711" />
         <source>First order ± (95 %)</source>
         <translation>一阶指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="706" />
+        <location filename="../../gui/analysis_panel.py" line="711" />
         <source>Total ± (95 %)</source>
         <translation>总效应指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="711" />
+        <location filename="../../gui/analysis_panel.py" line="716" />
         <source>Runs</source>
         <translation>模拟次数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="711" />
+        <location filename="../../gui/analysis_panel.py" line="716" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="713" />
+        <location filename="../../gui/analysis_panel.py" line="718" />
         <source>Mode</source>
         <translation>抽样方式</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="712" />
+        <location filename="../../gui/analysis_panel.py" line="717" />
         <source>Weight perturbation ± (%)</source>
         <translation>权重扰动幅度 ±（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="718" />
+        <location filename="../../gui/analysis_panel.py" line="723" />
         <source>Sensitivity output</source>
         <translation>敏感性分析的输出量</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="718" />
+        <location filename="../../gui/analysis_panel.py" line="723" />
         <source>mean absolute rank shift</source>
         <translation>平均绝对名次变动</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="719" />
+        <location filename="../../gui/analysis_panel.py" line="724" />
         <source>Sobol' base samples</source>
         <translation>Sobol' 基础样本量</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="721" />
+        <location filename="../../gui/analysis_panel.py" line="726" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="726" />
-        <location filename="../../gui/analysis_panel.py" line="852" />
+        <location filename="../../gui/analysis_panel.py" line="731" />
+        <location filename="../../gui/analysis_panel.py" line="858" />
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="727" />
-        <location filename="../../gui/analysis_panel.py" line="856" />
+        <location filename="../../gui/analysis_panel.py" line="732" />
+        <location filename="../../gui/analysis_panel.py" line="862" />
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="755" />
+        <location filename="../../gui/analysis_panel.py" line="760" />
         <source>Nothing to show</source>
         <translation>无可显示内容</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="760" />
+        <location filename="../../gui/analysis_panel.py" line="765" />
         <source>Rank without it</source>
         <translation>剔除后排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="760" />
+        <location filename="../../gui/analysis_panel.py" line="765" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="772" />
+        <location filename="../../gui/analysis_panel.py" line="777" />
         <source>{0} is the only weighted child of {1}: without it {1} has no score. Drop {1} instead.</source>
         <translation>{0} 是 {1} 唯一有权重的下级：剔除后 {1} 无法得分。请改为剔除 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="815" />
+        <location filename="../../gui/analysis_panel.py" line="821" />
         <source>indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="815" />
+        <location filename="../../gui/analysis_panel.py" line="821" />
         <source>node</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="817" />
+        <location filename="../../gui/analysis_panel.py" line="823" />
         <source>Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights rescaled): {4} of {5} units change rank, by {6:.2f} places on average.</source>
         <translation>剔除 {0} {1}（{2}，占总指数 {3:.1f}%；同级权重按比例放大）：{5} 个对象中 {4} 个排名变化，平均变动 {6:.2f} 位。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="830" />
+        <location filename="../../gui/analysis_panel.py" line="836" />
         <source>Change of rank without {0} {1}</source>
         <translation>剔除 {0} {1} 后的名次变化</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="831" />
+        <location filename="../../gui/analysis_panel.py" line="837" />
         <source>Units in the order of the current ranking</source>
         <translation>按当前排名顺序排列</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="853" />
+        <location filename="../../gui/analysis_panel.py" line="859" />
         <source>One at a time</source>
         <translation>逐一剔除</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="854" />
+        <location filename="../../gui/analysis_panel.py" line="860" />
         <source>Audit</source>
         <translation>统计审计</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="855" />
+        <location filename="../../gui/analysis_panel.py" line="861" />
         <source>Ranks</source>
         <translation>排名区间</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="857" />
+        <location filename="../../gui/analysis_panel.py" line="863" />
         <source>Runs:</source>
         <translation>模拟次数：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="858" />
+        <location filename="../../gui/analysis_panel.py" line="864" />
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="859" />
+        <location filename="../../gui/analysis_panel.py" line="865" />
         <source>Weights:</source>
         <translation>权重扰动：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="860" />
+        <location filename="../../gui/analysis_panel.py" line="866" />
         <source>Each weight varies by up to this share of itself; siblings are rescaled to sum to 100 %</source>
         <translation>每个权重最多按自身的这一比例上下浮动；同级权重重新归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="862" />
+        <location filename="../../gui/analysis_panel.py" line="868" />
         <source>Draw:</source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="865" />
+        <location filename="../../gui/analysis_panel.py" line="871" />
         <source>Uniform: each weight times (1 ± u); Dirichlet: the siblings drawn together around the current weights</source>
         <translation>均匀分布：每个权重乘以 (1 ± u)；狄利克雷分布：同级权重围绕当前值整体抽取</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="867" />
+        <location filename="../../gui/analysis_panel.py" line="873" />
         <source>Vary normalisation:</source>
         <translation>同时改变标准化方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="868" />
+        <location filename="../../gui/analysis_panel.py" line="874" />
         <source>Vary aggregation:</source>
         <translation>同时改变聚合方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="869" />
+        <location filename="../../gui/analysis_panel.py" line="875" />
         <source>Each run also picks one of the chosen normalisation methods</source>
         <translation>每次模拟还从所选标准化方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="870" />
+        <location filename="../../gui/analysis_panel.py" line="876" />
         <source>Each run also picks one of the chosen aggregation methods</source>
         <translation>每次模拟还从所选聚合方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="873" />
+        <location filename="../../gui/analysis_panel.py" line="879" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="874" />
+        <location filename="../../gui/analysis_panel.py" line="880" />
         <source>Chart: top</source>
         <translation>图中显示前</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="875" />
+        <location filename="../../gui/analysis_panel.py" line="881" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="876" />
+        <location filename="../../gui/analysis_panel.py" line="882" />
         <source>Drop:</source>
         <translation>剔除：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="877" />
+        <location filename="../../gui/analysis_panel.py" line="883" />
         <source>An indicator or a node; its siblings' weights are rescaled</source>
         <translation>一个指标或维度；其同级权重按比例放大</translation>
     </message>
@@ -662,188 +662,188 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../gui/audit_view.py" line="298" />
+        <location filename="../../gui/audit_view.py" line="297" />
         <source>{0} negative (r = {1})</source>
         <translation>{0} 负相关（r = {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="300" />
+        <location filename="../../gui/audit_view.py" line="299" />
         <source>{0} weak (r = {1})</source>
         <translation>{0} 弱相关（r = {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="301" />
+        <location filename="../../gui/audit_view.py" line="300" />
         <source>{0} undefined</source>
         <translation>{0} 无法计算</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="321" />
+        <location filename="../../gui/audit_view.py" line="320" />
         <source>Alpha if deleted:</source>
         <translation>删除该项后的 α：</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="329" />
+        <location filename="../../gui/audit_view.py" line="328" />
         <source>Eigenvalues: {0}</source>
         <translation>特征值：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="352" />
+        <location filename="../../gui/audit_view.py" line="351" />
         <source>The outlier rule: |skew| &lt; {0} or kurtosis &lt; {1}</source>
         <translation>异常值规则：|偏度| &lt; {0} 或 峰度 &lt; {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="361" />
+        <location filename="../../gui/audit_view.py" line="360" />
         <source>not tested (n &lt; 4)</source>
         <translation>未检验（n &lt; 4）</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="363" />
+        <location filename="../../gui/audit_view.py" line="362" />
         <source>passes</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="365" />
+        <location filename="../../gui/audit_view.py" line="364" />
         <source>fails</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="379" />
+        <location filename="../../gui/audit_view.py" line="378" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="379" />
+        <location filename="../../gui/audit_view.py" line="378" />
         <source>winsorised</source>
         <translation>已缩尾</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="379" />
+        <location filename="../../gui/audit_view.py" line="378" />
         <source>log-transformed</source>
         <translation>已对数变换</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="380" />
+        <location filename="../../gui/audit_view.py" line="379" />
         <source>flagged, not treated</source>
         <translation>已标记，未处理</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="380" />
+        <location filename="../../gui/audit_view.py" line="379" />
         <source>not tested</source>
         <translation>未检验</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="400" />
+        <location filename="../../gui/audit_view.py" line="399" />
         <source>Correlations of the indicators</source>
         <translation>指标相关系数矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="403" />
+        <location filename="../../gui/audit_view.py" line="402" />
         <source>Hover over a cell to see the pair and its correlation</source>
         <translation>将鼠标移到单元格上可查看指标对及其相关系数</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="407" />
+        <location filename="../../gui/audit_view.py" line="406" />
         <source>Internal consistency per node</source>
         <translation>各维度内部一致性</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="408" />
+        <location filename="../../gui/audit_view.py" line="407" />
         <source>Distribution of each indicator</source>
         <translation>各指标分布</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="410" />
+        <location filename="../../gui/audit_view.py" line="409" />
         <source>Node</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="410" />
+        <location filename="../../gui/audit_view.py" line="409" />
         <source>k</source>
         <translation>下级数</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="410" />
-        <location filename="../../gui/audit_view.py" line="420" />
+        <location filename="../../gui/audit_view.py" line="409" />
+        <location filename="../../gui/audit_view.py" line="419" />
         <source>n</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="410" />
+        <location filename="../../gui/audit_view.py" line="409" />
         <source>Alpha</source>
         <translation>α 系数</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="410" />
+        <location filename="../../gui/audit_view.py" line="409" />
         <source>Std. alpha</source>
         <translation>标准化 α</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="411" />
+        <location filename="../../gui/audit_view.py" line="410" />
         <source>PC1 share</source>
         <translation>第一主成分占比</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="411" />
+        <location filename="../../gui/audit_view.py" line="410" />
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="412" />
+        <location filename="../../gui/audit_view.py" line="411" />
         <source>Number of children</source>
         <translation>下级指标或维度的个数</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="412" />
+        <location filename="../../gui/audit_view.py" line="411" />
         <source>Units with every child (listwise)</source>
         <translation>各下级均有数值的对象数（列表删除）</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="413" />
+        <location filename="../../gui/audit_view.py" line="412" />
         <source>Cronbach's alpha from the covariances</source>
         <translation>基于协方差的克朗巴哈 α 系数</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="414" />
+        <location filename="../../gui/audit_view.py" line="413" />
         <source>Cronbach's alpha from the mean correlation</source>
         <translation>基于平均相关系数的克朗巴哈 α 系数</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="415" />
+        <location filename="../../gui/audit_view.py" line="414" />
         <source>Share of variance of the first principal component</source>
         <translation>第一主成分解释的方差比例</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="416" />
+        <location filename="../../gui/audit_view.py" line="415" />
         <source>Children whose correlation with the node is negative, or weak (|r| &lt; 0.3)</source>
         <translation>与所属维度负相关或弱相关（|r| &lt; 0.3）的下级</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="420" />
+        <location filename="../../gui/audit_view.py" line="419" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="420" />
+        <location filename="../../gui/audit_view.py" line="419" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="420" />
+        <location filename="../../gui/audit_view.py" line="419" />
         <source>Skew</source>
         <translation>偏度</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="420" />
+        <location filename="../../gui/audit_view.py" line="419" />
         <source>Kurtosis</source>
         <translation>峰度</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="421" />
+        <location filename="../../gui/audit_view.py" line="420" />
         <source>Outlier rule</source>
         <translation>异常值规则</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="421" />
+        <location filename="../../gui/audit_view.py" line="420" />
         <source>Treatment</source>
         <translation>处理方式</translation>
     </message>
@@ -851,27 +851,27 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/chart_panel.py" line="330" />
+        <location filename="../../gui/chart_panel.py" line="328" />
         <source>{0}: all {1} ranked units</source>
         <translation>{0}：全部 {1} 个参评对象</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="332" />
+        <location filename="../../gui/chart_panel.py" line="330" />
         <source>{0}: top {1}</source>
         <translation>{0}：前 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="345" />
+        <location filename="../../gui/chart_panel.py" line="344" />
         <source>Ranking on {0}</source>
         <translation>{0}排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="346" />
+        <location filename="../../gui/chart_panel.py" line="345" />
         <source>Ranking on {0}: top {1}</source>
         <translation>{0}排名：前 {1} 名</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/chart_panel.py" line="349" />
+        <location filename="../../gui/chart_panel.py" line="348" />
         <source>%n unit(s) without a score left out</source>
         <translation>
             <numerusform>%n 个无得分对象未列出</numerusform>
@@ -893,76 +893,76 @@
         <translation>{0}：{1}，第 {2} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="380" />
+        <location filename="../../gui/chart_panel.py" line="381" />
         <source>{0} vs {1}</source>
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="464" />
+        <location filename="../../gui/chart_panel.py" line="465" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="465" />
+        <location filename="../../gui/chart_panel.py" line="466" />
         <source>City profile</source>
         <translation>城市画像</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="466" />
+        <location filename="../../gui/chart_panel.py" line="467" />
         <source>Node ranking</source>
         <translation>维度排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="467" />
+        <location filename="../../gui/chart_panel.py" line="468" />
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="468" />
+        <location filename="../../gui/chart_panel.py" line="469" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="470" />
-        <location filename="../../gui/chart_panel.py" line="472" />
+        <location filename="../../gui/chart_panel.py" line="471" />
         <location filename="../../gui/chart_panel.py" line="473" />
+        <location filename="../../gui/chart_panel.py" line="474" />
         <source>Top N:</source>
         <translation>前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="471" />
+        <location filename="../../gui/chart_panel.py" line="472" />
         <source>How many of the best units on the node are labelled</source>
         <translation>在地图上标注该维度前几名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="474" />
         <location filename="../../gui/chart_panel.py" line="475" />
+        <location filename="../../gui/chart_panel.py" line="476" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="476" />
+        <location filename="../../gui/chart_panel.py" line="477" />
         <source>Sub-dimensions</source>
         <translation>二级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="477" />
+        <location filename="../../gui/chart_panel.py" line="478" />
         <source>Show the second level of the tree instead of the dimensions</source>
         <translation>显示二级维度而非一级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="469" />
-        <location filename="../../gui/chart_panel.py" line="478" />
+        <location filename="../../gui/chart_panel.py" line="470" />
+        <location filename="../../gui/chart_panel.py" line="479" />
         <source>Node:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="479" />
+        <location filename="../../gui/chart_panel.py" line="480" />
         <source>X:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="480" />
+        <location filename="../../gui/chart_panel.py" line="481" />
         <source>Y:</source>
         <translation>纵轴：</translation>
     </message>
@@ -1033,53 +1033,73 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="150" />
+        <location filename="../../gui/controller.py" line="194" />
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="165" />
+        <location filename="../../gui/controller.py" line="210" />
         <source>Split {0} equally</source>
         <translation>{0} 下等权</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="169" />
+        <location filename="../../gui/controller.py" line="214" />
         <source>Normalise weights under {0}</source>
         <translation>{0} 下权重归一</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="175" />
+        <location filename="../../gui/controller.py" line="220" />
         <source>Reset weights under {0}</source>
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="187" />
-        <location filename="../../gui/controller.py" line="191" />
+        <location filename="../../gui/controller.py" line="232" />
+        <location filename="../../gui/controller.py" line="236" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="236" />
+        <location filename="../../gui/controller.py" line="285" />
+        <source>Re-import data from {0}</source>
+        <translation>从 {0} 重新导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="429" />
+        <source>Round {0}</source>
+        <translation>第 {0} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="434" />
+        <source>Freeze round {0}</source>
+        <translation>冻结轮次 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="442" />
+        <source>Round frozen: {0}</source>
+        <translation>已冻结轮次：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="511" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="240" />
+        <location filename="../../gui/controller.py" line="515" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="250" />
+        <location filename="../../gui/controller.py" line="532" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="298" />
+        <location filename="../../gui/controller.py" line="592" />
         <source>Scenario saved: {0}</source>
         <translation>已保存情景：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="322" />
+        <location filename="../../gui/controller.py" line="616" />
         <source>Switch to scenario {0}</source>
         <translation>切换到情景 {0}</translation>
     </message>
@@ -1087,14 +1107,128 @@
 <context>
     <name>CorrelationHeatmap</name>
     <message>
-        <location filename="../../gui/audit_view.py" line="202" />
+        <location filename="../../gui/audit_view.py" line="200" />
         <source>{0} {1} × {2} {3}: r = {4}</source>
         <translation>{0} {1} × {2} {3}：r = {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_view.py" line="203" />
+        <location filename="../../gui/audit_view.py" line="201" />
         <source>undefined</source>
         <translation>无法计算</translation>
+    </message>
+</context>
+<context>
+    <name>DataModel</name>
+    <message>
+        <location filename="../../gui/data_view.py" line="156" />
+        <source>{0} is not a number: {1} / {2} keeps its value.</source>
+        <translation>「{0}」不是数字：{1} / {2} 保持原值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_view.py" line="158" />
+        <source>Edit {0} / {1}</source>
+        <translation>修改 {1}：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="560" />
+        <source>Compare the project</source>
+        <translation>比较项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="561" />
+        <source>Compare with:</source>
+        <translation>比较对象：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="562" />
+        <source>Another project file…</source>
+        <translation>其他项目文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="563" />
+        <source>What differs (framework, weights, settings, data)</source>
+        <translation>差异（指标体系、权重、设置、数据）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="564" />
+        <source>Change of rank (then → now)</source>
+        <translation>排名变化（当时 → 现在）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="574" />
+        <source>{0} (the last frozen round)</source>
+        <translation>{0}（最近冻结的轮次）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="592" />
+        <source>No round has been frozen yet: freeze one first (History → Freeze round).</source>
+        <translation>尚未冻结任何轮次：请先冻结一轮（历史 → 冻结轮次）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="600" />
+        <source>Warning: the stored snapshot no longer matches its fingerprint.</source>
+        <translation>警告：保存的快照与其指纹不再一致。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="602" />
+        <source>Round “{0}” frozen {1} by {2}, fingerprint {3}; now {4}.</source>
+        <translation>轮次“{0}”由 {2} 于 {1} 冻结，指纹 {3}；现在 {4}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="616" />
+        <source>Cannot compare</source>
+        <translation>无法比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="616" />
+        <source>{0} cannot be used: {1}</source>
+        <translation>{0} 无法使用：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="624" />
+        <source>{0}, fingerprint {1}; now {2}.</source>
+        <translation>{0}，指纹 {1}；现在 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="631" />
+        <source>Compare with a project file</source>
+        <translation>与项目文件比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="646" />
+        <source>No difference: the fingerprints are equal.</source>
+        <translation>没有差异：两者指纹相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="648" />
+        <source>{0} difference(s); {1} unit(s) changed rank.</source>
+        <translation>{0} 处差异；{1} 个单位排名变化。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffModel</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="316" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="316" />
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="316" />
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="316" />
+        <source>Now</source>
+        <translation>当前</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1267,209 @@
         <location filename="../../gui/panel_dialog.py" line="101" />
         <source>This form was made for another framework: it is not used.</source>
         <translation>此征询表是为另一套指标体系生成的：未采用。</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="467" />
+        <source>Round {0}</source>
+        <translation>第 {0} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="484" />
+        <source>Freeze a round</source>
+        <translation>冻结轮次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="485" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="486" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="487" />
+        <source>Keep the framework, data, settings and weights as they are now, with their SHA-256 fingerprint. Later changes are shown against the last frozen round.</source>
+        <translation>按当前状态保存指标体系、数据、设置和权重及其 SHA-256 指纹。之后的修改将与最近冻结的轮次对比显示。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="55" />
+        <location filename="../../gui/history_view.py" line="57" />
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="70" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="71" />
+        <source>Data cell</source>
+        <translation>数据单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="72" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="73" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="74" />
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="75" />
+        <source>Node field</source>
+        <translation>节点字段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="76" />
+        <source>Node added</source>
+        <translation>新增节点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="77" />
+        <source>Node removed</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="78" />
+        <source>Children reordered</source>
+        <translation>子节点顺序调整</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="79" />
+        <source>Unit added</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="80" />
+        <source>Unit removed</source>
+        <translation>删除单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="81" />
+        <source>Column added</source>
+        <translation>新增列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="82" />
+        <source>Column removed</source>
+        <translation>删除列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="83" />
+        <source>Data sheet re-imported</source>
+        <translation>数据表重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="84" />
+        <source>Round frozen</source>
+        <translation>轮次已冻结</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="128" />
+        <source>{0} {1}: {2} → {3}</source>
+        <translation>{0} {1}：{2} → {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="139" />
+        <source>(and {0} more)</source>
+        <translation>（另有 {0} 处）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="680" />
+        <source>Re-import the data sheet</source>
+        <translation>重新导入数据表</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="185" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="185" />
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="185" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="185" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="185" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="210" />
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="210" />
+        <source>done</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="214" />
+        <source>fingerprint {0} → {1}</source>
+        <translation>指纹 {0} → {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="398" />
+        <source>Filter by node code or unit…</source>
+        <translation>按节点代码或单位筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="399" />
+        <source>Freeze round…</source>
+        <translation>冻结轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="400" />
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="444" />
+        <source>Select an entry to see the ranking before and after it.</source>
+        <translation>选择一条记录，查看其前后的排名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="449" />
+        <source>Fingerprint {0} → {1}.</source>
+        <translation>指纹 {0} → {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="452" />
+        <source>{0} — {1} unit(s) changed rank.</source>
+        <translation>{0} — {1} 个单位排名变化。</translation>
     </message>
 </context>
 <context>
@@ -1296,275 +1633,326 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
+        <location filename="../../gui/main_window.py" line="170" />
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322" />
+        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/selftest.py" line="183" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323" />
+        <location filename="../../gui/main_window.py" line="371" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324" />
+        <location filename="../../gui/main_window.py" line="372" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325" />
+        <location filename="../../gui/main_window.py" line="373" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326" />
+        <location filename="../../gui/main_window.py" line="374" />
         <source>&amp;Weights</source>
         <translation>权重(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327" />
+        <location filename="../../gui/main_window.py" line="375" />
         <source>AHP pairwise comparisons for the selected node…</source>
         <translation>层次分析法：对所选节点两两比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328" />
+        <location filename="../../gui/main_window.py" line="376" />
         <source>Weights from the data (entropy, CRITIC, PCA…)…</source>
         <translation>由数据求权重（熵权法、CRITIC、主成分…）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="329" />
+        <location filename="../../gui/main_window.py" line="377" />
         <source>Expert panel: write weight forms…</source>
         <translation>专家组：生成赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330" />
+        <location filename="../../gui/main_window.py" line="378" />
         <source>Expert panel: merge filled forms…</source>
         <translation>专家组：汇总填好的赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="331" />
+        <location filename="../../gui/main_window.py" line="379" />
+        <source>Expert scores: write score sheets…</source>
+        <translation>专家打分：生成打分表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="380" />
+        <source>Expert scores: merge filled score sheets…</source>
+        <translation>专家打分：汇总填好的打分表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="381" />
         <source>Scenarios: save, switch, compare…</source>
         <translation>权重情景：保存、切换、比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332" />
+        <location filename="../../gui/main_window.py" line="382" />
         <source>Uncertainty, sensitivity and audit</source>
         <translation>不确定性、敏感性与统计审查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="383" />
         <source>How sure is the ranking?</source>
         <translation>排名有多可靠？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334" />
+        <location filename="../../gui/main_window.py" line="384" />
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="385" />
+        <source>&amp;History</source>
+        <translation>记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="386" />
+        <source>Show the history of changes</source>
+        <translation>显示修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="387" />
+        <source>Freeze this round…</source>
+        <translation>冻结本轮…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="388" />
+        <source>Compare with a frozen round or another project…</source>
+        <translation>与冻结轮次或其他项目比较…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="389" />
+        <source>Re-import the data sheet…</source>
+        <translation>重新导入数据表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="390" />
+        <source>Preferences…</source>
+        <translation>偏好设置…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="391" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335" />
+        <location filename="../../gui/main_window.py" line="392" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336" />
+        <location filename="../../gui/main_window.py" line="393" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337" />
+        <location filename="../../gui/main_window.py" line="394" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338" />
+        <location filename="../../gui/main_window.py" line="395" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339" />
+        <location filename="../../gui/main_window.py" line="396" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="340" />
+        <location filename="../../gui/main_window.py" line="397" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="341" />
+        <location filename="../../gui/main_window.py" line="398" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="342" />
+        <location filename="../../gui/main_window.py" line="399" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343" />
+        <location filename="../../gui/main_window.py" line="400" />
+        <source>Export report draft (Word)…</source>
+        <translation>导出报告草稿（Word）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="401" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344" />
+        <location filename="../../gui/main_window.py" line="402" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="345" />
-        <location filename="../../gui/main_window.py" line="645" />
+        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="734" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347" />
+        <location filename="../../gui/main_window.py" line="405" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348" />
+        <location filename="../../gui/main_window.py" line="406" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="349" />
+        <location filename="../../gui/main_window.py" line="407" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350" />
+        <location filename="../../gui/main_window.py" line="408" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356" />
+        <location filename="../../gui/main_window.py" line="414" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357" />
+        <location filename="../../gui/main_window.py" line="415" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368" />
+        <location filename="../../gui/main_window.py" line="426" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371" />
+        <location filename="../../gui/main_window.py" line="429" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>Part of the project could not be read</source>
         <translation>项目文件的一部分无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434" />
+        <location filename="../../gui/main_window.py" line="492" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446" />
+        <location filename="../../gui/main_window.py" line="504" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451" />
+        <location filename="../../gui/main_window.py" line="509" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454" />
+        <location filename="../../gui/main_window.py" line="512" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495" />
+        <location filename="../../gui/main_window.py" line="553" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="512" />
+        <location filename="../../gui/main_window.py" line="570" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520" />
+        <location filename="../../gui/main_window.py" line="578" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532" />
+        <location filename="../../gui/main_window.py" line="590" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542" />
+        <location filename="../../gui/main_window.py" line="600" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="543" />
+        <location filename="../../gui/main_window.py" line="601" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="545" />
+        <location filename="../../gui/main_window.py" line="603" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="571" />
+        <location filename="../../gui/main_window.py" line="629" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="571" />
+        <location filename="../../gui/main_window.py" line="629" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="579" />
+        <location filename="../../gui/main_window.py" line="637" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="604" />
+        <location filename="../../gui/main_window.py" line="663" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="613" />
+        <location filename="../../gui/main_window.py" line="672" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="609" />
+        <location filename="../../gui/main_window.py" line="668" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="617" />
+        <location filename="../../gui/main_window.py" line="682" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="620" />
+        <location filename="../../gui/main_window.py" line="685" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="646" />
+        <location filename="../../gui/main_window.py" line="735" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -2036,6 +2424,24 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../gui/preferences.py" line="34" />
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences.py" line="35" />
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences.py" line="36" />
+        <source>The history of a project names who made each change. Empty: your login name ({0}).</source>
+        <translation>项目历史记录每项修改的修改人。留空则使用登录名（{0}）。</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <location filename="../../gui/problem_text.py" line="19" />
@@ -2074,76 +2480,86 @@ Build, weight and compute composite city indices.</source>
     </message>
     <message>
         <location filename="../../gui/problem_text.py" line="28" />
+        <source>Indicator {code} is scored by experts and has no scores yet: merge the returned score sheets (Weights → Expert scores); until then it takes no part in the scores.</source>
+        <translation>指标 {code} 由专家打分，尚无分数：请汇总交回的打分表（权重 → 专家打分）；在此之前它不参与计算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="31" />
+        <source>{unit}: the expert score for {code} is {value}, outside its scale.</source>
+        <translation>{unit}：指标 {code} 的专家分数为 {value}，超出其分值范围。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problem_text.py" line="33" />
         <source>{unit} has no value for any indicator; it gets no score.</source>
         <translation>{unit} 所有指标均无数值，不计算得分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="29" />
+        <location filename="../../gui/problem_text.py" line="34" />
         <source>Header {column} looks like indicator {code} misspelt; it is read as a group column.</source>
         <translation>列名{column}疑似指标{code}拼写错误，现按分组列读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="31" />
+        <location filename="../../gui/problem_text.py" line="36" />
         <source>Indicator {code} has no column in the data sheet (a header equal to its code or its Chinese name).</source>
         <translation>指标{code}在数据表中没有对应列（列名应为其代码或中文名称）。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="33" />
+        <location filename="../../gui/problem_text.py" line="38" />
         <source>The denominator column {value} of {code} is not in the data sheet.</source>
         <translation>指标{code}的分母列{value}不在数据表中。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="34" />
+        <location filename="../../gui/problem_text.py" line="39" />
         <source>The log transform of {code} needs positive values; {unit} has {value}.</source>
         <translation>指标{code}的对数变换要求数值为正；{unit} 为{value}。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="36" />
+        <location filename="../../gui/problem_text.py" line="41" />
         <source>Code {value} is used twice.</source>
         <translation>代码{value}重复。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="37" />
+        <location filename="../../gui/problem_text.py" line="42" />
         <source>A node without a code.</source>
         <translation>有节点缺少代码。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="38" />
+        <location filename="../../gui/problem_text.py" line="43" />
         <source>The parent {value} of {code} does not exist.</source>
         <translation>{code}的上级{value}不存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="39" />
+        <location filename="../../gui/problem_text.py" line="44" />
         <source>The weight of {code} is not a number.</source>
         <translation>{code}的权重不是数字。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="40" />
+        <location filename="../../gui/problem_text.py" line="45" />
         <source>The weight of {code} is negative.</source>
         <translation>{code}的权重为负。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="41" />
+        <location filename="../../gui/problem_text.py" line="46" />
         <source>{code} has no weight while its siblings have one: leave all empty for equal weights, or set all.</source>
         <translation>{code}未填权重而同级已填：全部留空表示等权，或全部填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="43" />
+        <location filename="../../gui/problem_text.py" line="48" />
         <source>All weights among the siblings of {code} are zero.</source>
         <translation>{code}及其同级的权重全为 0。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="44" />
+        <location filename="../../gui/problem_text.py" line="49" />
         <source>The direction of {code} must be + or − (正向/负向).</source>
         <translation>{code}的方向应为 + 或 −（正向/负向）。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="45" />
+        <location filename="../../gui/problem_text.py" line="50" />
         <source>Unknown method name {value}.</source>
         <translation>未知的方法名称{value}。</translation>
     </message>
     <message>
-        <location filename="../../gui/problem_text.py" line="46" />
+        <location filename="../../gui/problem_text.py" line="51" />
         <source>{unit}: the denominator is empty or zero, so {code} is missing.</source>
         <translation>{unit}：分母为空或为 0，{code}按缺失处理。</translation>
     </message>
@@ -2151,59 +2567,82 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/data_view.py" line="151" />
+        <location filename="../../gui/data_view.py" line="183" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="151" />
+        <location filename="../../gui/data_view.py" line="183" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="151" />
+        <location filename="../../gui/data_view.py" line="183" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="151" />
+        <location filename="../../gui/data_view.py" line="183" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="155" />
+        <location filename="../../gui/data_view.py" line="187" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="155" />
+        <location filename="../../gui/data_view.py" line="187" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="155" />
+        <location filename="../../gui/data_view.py" line="187" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="161" />
+        <location filename="../../gui/data_view.py" line="193" />
         <source>sheet {0}</source>
         <translation>工作表「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="163" />
+        <location filename="../../gui/data_view.py" line="195" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="165" />
+        <location filename="../../gui/data_view.py" line="197" />
         <source>column {0}</source>
         <translation>列「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="166" />
+        <location filename="../../gui/data_view.py" line="198" />
         <source>, </source>
         <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>RankChangeModel</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="276" />
+        <source>Unit</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="276" />
+        <source>Rank before</source>
+        <translation>之前排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="276" />
+        <source>Rank after</source>
+        <translation>之后排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_view.py" line="276" />
+        <source>Change</source>
+        <translation>变化</translation>
     </message>
 </context>
 <context>
@@ -2247,17 +2686,17 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankingPage</name>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Search a unit…</source>
         <translation>搜索城市…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Top N</source>
         <translation>前 N 名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
@@ -2453,9 +2892,476 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>ScoreSheets</name>
+    <message>
+        <location filename="../../gui/score_panel.py" line="92" />
+        <source>lenient</source>
+        <translation>偏宽松</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="93" />
+        <source>severe</source>
+        <translation>偏严格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="94" />
+        <source>against the rest</source>
+        <translation>与他人相悖</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="100" />
+        <source>trimmed mean (K = {0})</source>
+        <translation>截尾均值（K = {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="101" />
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="101" />
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="108" />
+        <source>Cell {cell} ({unit}, {code}) is outside the scale.</source>
+        <translation>单元格 {cell}（{unit}，{code}）超出分值范围。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="109" />
+        <source>Cell {cell} ({unit}, {code}) is not a number: write a score or leave it empty.</source>
+        <translation>单元格 {cell}（{unit}，{code}）不是数字：请填写分数或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="111" />
+        <source>Cell {cell}: this city was not on the sheet that went out.</source>
+        <translation>单元格 {cell}：该城市不在发出的评分表上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="112" />
+        <source>Cell {cell}: this indicator was not on the sheet that went out.</source>
+        <translation>单元格 {cell}：该指标不在发出的评分表上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="114" />
+        <source>The expert's name is missing (cell {cell}).</source>
+        <translation>缺少专家姓名（单元格 {cell}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="115" />
+        <source>This expert returned more than one sheet: none of them is used until one is removed.</source>
+        <translation>该专家交回了不止一份评分表：在移除多余的一份之前，均不使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="117" />
+        <source>Cell {cell} holds a number as text; read as a number.</source>
+        <translation>单元格 {cell} 中的数字以文本形式保存，已按数字读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="118" />
+        <source>The sheet holds no score.</source>
+        <translation>评分表中没有任何分数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="371" />
+        <source>used: {0} scores</source>
+        <translation>已使用：{0} 个分数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="372" />
+        <source>not used: {0} problem(s)</source>
+        <translation>未使用：{0} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="390" />
+        <location filename="../../gui/score_panel.py" line="413" />
+        <location filename="../../gui/score_panel.py" line="457" />
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="391" />
+        <location filename="../../gui/score_panel.py" line="414" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="392" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="393" />
+        <source>Flags (all indicators)</source>
+        <translation>标记（全部指标）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="415" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="416" />
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="417" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="435" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="436" />
+        <source>Experts</source>
+        <translation>专家数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="437" />
+        <source>Cities merged</source>
+        <translation>已汇总城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="438" />
+        <source>Kendall's W</source>
+        <translation>肯德尔 W</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="439" />
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="440" />
+        <source>ICC(2,k)</source>
+        <translation>ICC(2,k)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="441" />
+        <source>ICC(3,k)</source>
+        <translation>ICC(3,k)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="458" />
+        <source>Cells</source>
+        <translation>单元格数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="459" />
+        <source>Deviation from the others (% of scale)</source>
+        <translation>与其他专家的偏差（占分值范围 %）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="461" />
+        <source>r with the others</source>
+        <translation>与其他专家的相关系数 r</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="462" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="488" />
+        <source>{0}, cell {1}</source>
+        <translation>{0}，单元格 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="508" />
+        <source>too few scores for the rule: no value</source>
+        <translation>分数太少，无法按该规则汇总：无值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="509" />
+        <source>{0} of {1} scores</source>
+        <translation>{1} 个分数的{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="512" />
+        <source>; dropped: {0}</source>
+        <translation>；去掉：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="515" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="517" />
+        <source>Merged</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="519" />
+        <source>How</source>
+        <translation>汇总方式</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheetsDialog</name>
+    <message>
+        <location filename="../../gui/score_panel.py" line="523" />
+        <source>Folder for the score sheets</source>
+        <translation>评分表保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="534" />
+        <source>No indicator is scored by experts: mark one in the framework (scored_by = expert).</source>
+        <translation>没有专家评分指标：请在指标体系中标记（scored_by = expert）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="538" />
+        <source>Enter the experts' names first.</source>
+        <translation>请先输入专家姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="541" />
+        <source>Choose a folder for the score sheets.</source>
+        <translation>请选择评分表的保存文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="548" />
+        <source>Not written: {0}</source>
+        <translation>未写出：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="550" />
+        <source>{0} score sheets written to {1}:</source>
+        <translation>已将 {0} 份评分表写入 {1}：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="561" />
+        <source>Returned score sheets</source>
+        <translation>交回的评分表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="562" />
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="652" />
+        <source>Scores per expert</source>
+        <translation>各专家评分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="653" />
+        <source>Experts against the others</source>
+        <translation>专家与其他专家的比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="661" />
+        <source>Scores per expert: {0} {1} (scale {2:g}–{3:g})</source>
+        <translation>各专家评分：{0} {1}（分值范围 {2:g}–{3:g}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="662" />
+        <source>Experts against the others: {0}</source>
+        <translation>专家与其他专家的比较：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="665" />
+        <source>Kendall's W needs at least two experts and two cities scored by all of them.</source>
+        <translation>肯德尔 W 至少需要两位专家和两个所有专家都评了分的城市。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="667" />
+        <source>significant</source>
+        <translation>显著</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="667" />
+        <source>not significant</source>
+        <translation>不显著</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="668" />
+        <source>Kendall's W = {0:.3f}, χ² = {1:.2f} with {2} degrees of freedom, p = {3:.4f} ({4} at the 5 % level), over {5} cities scored by every expert.</source>
+        <translation>肯德尔 W = {0:.3f}，χ² = {1:.2f}，自由度 {2}，p = {3:.4f}（在 5% 水平上{4}），基于全部专家均评分的 {5} 个城市。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="672" />
+        <source>The ICC needs at least two experts and two cities scored by all of them.</source>
+        <translation>组内相关系数（ICC）至少需要两位专家和两个所有专家都评了分的城市。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="674" />
+        <source>ICC(2,k) = {0} (two-way random, absolute agreement, mean of {2} experts); ICC(3,k) = {1} (two-way mixed, consistency).</source>
+        <translation>ICC(2,k) = {0}（双向随机效应，绝对一致性，{2} 位专家的均值）；ICC(3,k) = {1}（双向混合效应，一致性）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="676" />
+        <source>A flagged expert (⚑) is shown, never dropped: lenient or severe = their scores sit at least 10 % of the scale above or below the others'; against the rest = r with the others' mean below 0.3. Struck-out scores were dropped by the trimmed mean.</source>
+        <translation>被标记（⚑）的专家只作提示，其评分不会被剔除：偏宽松或偏严格 = 其评分比其他专家平均高或低至少分值范围的 10%；与他人相悖 = 与其他专家均值的相关系数 r 低于 0.3。带删除线的分数是截尾均值去掉的分数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="687" />
+        <source>{0} of {1} sheets used; merged by {2}.</source>
+        <translation>{1} 份评分表中使用了 {0} 份；汇总方法：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="692" />
+        <source>Problems ({0})</source>
+        <translation>问题（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="693" />
+        <source>Sheets ({0})</source>
+        <translation>评分表（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="717" />
+        <source>This version cannot write the scores into the data.</source>
+        <translation>此版本无法将分数写入数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="722" />
+        <source>Expert scores of {0}</source>
+        <translation>专家评分：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="723" />
+        <source>{0} experts, {1}</source>
+        <translation>{0} 位专家，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="728" />
+        <source>Applied: {0} values of {1}.</source>
+        <translation>已应用：{1} 的 {0} 个数值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="739" />
+        <source>Expert score sheets</source>
+        <translation>专家评分表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="740" />
+        <source>Write score sheets</source>
+        <translation>生成评分表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="741" />
+        <source>Import and merge</source>
+        <translation>导入与汇总</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="743" />
+        <source>One workbook per expert: a first sheet with the scale and the scoring guidance of each indicator (in Chinese), and a sheet with the cities as rows and the expert-scored indicators as columns, accepting only numbers within each scale; the other cells are locked. Send each expert their sheet; import the returned sheets on the next tab.</source>
+        <translation>每位专家一个工作簿：第一张表为各指标的分值范围和评分说明（中文）；评分表以城市为行、专家评分指标为列，单元格只接受分值范围内的数字，其余单元格已锁定。请将评分表分别发给各位专家，并在下一页导入交回的评分表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="747" />
+        <source>Experts:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="748" />
+        <source>Names, separated by commas or new lines</source>
+        <translation>专家姓名，用逗号或换行分隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="749" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="750" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="751" />
+        <source>A comment column for each city</source>
+        <translation>为每个城市添加备注列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="752" />
+        <source>Indicators:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="758" />
+        <source>None: mark an indicator as scored by experts in the framework (column scored_by = expert, with scale_min, scale_max, guidance).</source>
+        <translation>无：请在指标体系中将指标标记为专家评分（scored_by 列填 expert，并填写 scale_min、scale_max、guidance）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="760" />
+        <source>Write the score sheets</source>
+        <translation>生成评分表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="761" />
+        <source>Add returned sheets…</source>
+        <translation>添加交回的评分表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="762" />
+        <source>Remove all</source>
+        <translation>全部移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="763" />
+        <source>Merge by:</source>
+        <translation>汇总方法：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="764" />
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="764" />
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="765" />
+        <source>trimmed mean (drop the K highest and K lowest)</source>
+        <translation>截尾均值（去掉 K 个最高分和 K 个最低分）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="768" />
+        <source>K:</source>
+        <translation>K：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="769" />
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="770" />
+        <source>Apply the merged scores to the data</source>
+        <translation>将汇总分数写入数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/score_panel.py" line="771" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../gui/app.py" line="111" />
+        <source>the sample project</source>
+        <translation>示例项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="112" />
+        <source>Loading {0}…</source>
+        <translation>正在载入 {0}…</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/worker.py" line="51" />
+        <location filename="../../gui/worker.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
