@@ -269,8 +269,23 @@ class MainWindow(QMainWindow):
         c = self.controller
         self.charts = ChartPanel(c, self)
         self._split.replaceWidget(1, self.charts).deleteLater()
+        if self.isVisible():
+            self._share_split()
         self.analysis = AnalysisPanel(c, self)
         self._analysis_scroll.setWidget(self.analysis)
+
+    def _share_split(self) -> None:
+        """Ranking : charts as 560 : 760 of the width the splitter has once it is shown."""
+        total = sum(self._split.sizes())
+        if total > 0:
+            left = round(total * 560 / 1320)
+            self._split.setSizes([left, total - left])
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        if not getattr(self, "_split_shared", False):
+            self._split_shared = True
+            self._share_split()
 
     def _build_actions(self) -> None:
         s = self
