@@ -477,7 +477,8 @@ def _title(b: _Builder, fingerprint: str) -> None:
         b.para(T["source_file"].format(name=o.source_name), indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=9,
                color=RGBColor(0x59, 0x59, 0x59))
     if fingerprint:
-        b.para(T["fingerprint"].format(fp=fingerprint), indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=8,
+        from . import __version__
+        b.para(T["fingerprint"].format(fp=fingerprint, version=__version__), indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=8,
                color=RGBColor(0x59, 0x59, 0x59))
     # the title page is a section of its own: no header, no page number
     b.doc.add_section(WD_SECTION.NEW_PAGE)
@@ -838,9 +839,11 @@ def build_report(result: Result, figures: Mapping[str, Path] | None = None,
     _appendix(b)
     props = b.doc.core_properties
     props.title = options.title or b.T["title"]
+    from . import __version__
     props.author = "CityIndex Studio"
+    props.version = __version__
     props.comments = (b.T["illustrative"] + " " if options.illustrative else "") + (
-        f"inputs SHA-256 {fingerprint}" if fingerprint else "")
+        f"inputs SHA-256 {fingerprint}, CityIndex Studio {__version__}" if fingerprint else "")
     return b.doc
 
 

@@ -15,7 +15,7 @@ TEXT: dict[str, dict[str, str]] = {
         "made_by": "由 CityIndex Studio 根据计算结果生成的可编辑草稿，请在 Word 中修改完善后发布",
         "date": "{y}年{m}月",
         "illustrative": "示例数据，仅供演示：本草稿所用数值为虚构的示例数据，并非统计数据，请勿引用。",
-        "fingerprint": "输入指纹 (SHA-256)：{fp}",
+        "fingerprint": "输入指纹 (SHA-256)：{fp} · CityIndex Studio {version}",
         "source_file": "输入文件：{name}",
         "toc": "目录",
         "lof": "图目录",
@@ -152,7 +152,7 @@ TEXT: dict[str, dict[str, str]] = {
         "date": "{month} {y}",
         "illustrative": "Illustrative data, for demonstration only: the values in this draft are made up sample data, "
                         "not statistics; do not quote them.",
-        "fingerprint": "Input fingerprint (SHA-256): {fp}",
+        "fingerprint": "Input fingerprint (SHA-256): {fp} · CityIndex Studio {version}",
         "source_file": "Input file: {name}",
         "toc": "Contents",
         "lof": "List of figures",

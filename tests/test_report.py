@@ -309,3 +309,13 @@ def test_cli_usage_and_input_errors(tmp_path, capsys):
     bad.write_text("城市,P11\n北京,abc\n", encoding="utf-8")
     assert report_cli.run([str(bad), "-o", str(tmp_path / "r.docx")]) == 1
     assert not (tmp_path / "r.docx").exists()
+
+
+def test_title_page_carries_the_inputs_fingerprint_and_the_version(doc, project):
+    from core import __version__
+    from core.fingerprint import fingerprint
+
+    fp = fingerprint(project.framework, project.settings, project.data)
+    first_page = "\n".join(p.text for p in doc.sections[0].iter_inner_content() if hasattr(p, "text"))
+    assert fp in first_page and f"CityIndex Studio {__version__}" in first_page
+    assert fp in doc.core_properties.comments and doc.core_properties.version == __version__
