@@ -478,8 +478,8 @@ def _title(b: _Builder, fingerprint: str) -> None:
                color=RGBColor(0x59, 0x59, 0x59))
     if fingerprint:
         from . import __version__
-        b.para(T["fingerprint"].format(fp=fingerprint, version=__version__), indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=8,
-               color=RGBColor(0x59, 0x59, 0x59))
+        b.para(T["fingerprint"].format(fp=fingerprint, version=__version__), indent=False,
+               align=WD_ALIGN_PARAGRAPH.CENTER, size=8, color=RGBColor(0x59, 0x59, 0x59))
     # the title page is a section of its own: no header, no page number
     b.doc.add_section(WD_SECTION.NEW_PAGE)
     sec = b.doc.sections[-1]
