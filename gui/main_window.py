@@ -653,39 +653,66 @@ class MainWindow(QMainWindow):
                                               "Excel (*.xlsx)")
         if not path:
             return
-        self.export_results_to(Path(path))
+        self.export_results_to(Path(path), background=True)
 
-    def export_results_to(self, path: Path) -> bool:
-        """Write the results workbook (about 0.2 s for the sample; synchronous, with a wait cursor).
+    def export_results_to(self, path: Path, background: bool = False):
+        """Write the results workbook: the ranking, every level, the normalised scores, the weights and
+        their notes, the scenarios, the current uncertainty run and the map.
 
-        A worker-thread version hung intermittently under test (both threads holding Python
-        while openpyxl wrote), so the export stays on the GUI thread until that is understood."""
+        What needs Qt (the map image) and what may change while writing (scenarios, notes) is
+        taken here on the GUI thread; openpyxl then writes from that snapshot — on a worker thread
+        when `background` (the menu: the window stays responsive on a large project; returns the
+        Task), else here (returns True when written). Garbage collection is kept off the worker
+        (gui.worker), which is what made an earlier threaded version hang."""
         import copy
         import tempfile
 
-        from PySide6.QtGui import QCursor
-        from PySide6.QtWidgets import QApplication as _App
-
-        from core.atomic import WriteError
         from core.results_workbook import write_results
+
+        from . import worker
         c = self.controller
-        _App.setOverrideCursor(QCursor(Qt.WaitCursor))
+        c.flush()
+        tmp = tempfile.TemporaryDirectory(prefix="cityindex-export-")
+        images = {}
+        map_png = self.charts.map_image(Path(tmp.name) / "map.png") if self.charts is not None else None
+        if map_png is not None:
+            images[self.tr("Map")] = map_png
+        extra = self.analysis.export_sheets() if self.analysis is not None else {}
+        args = dict(top_n=self.ranking.top.value(), data=c.project.data, extra_sheets=extra, images=images,
+                    scenarios=copy.deepcopy(c.scenarios), notes=copy.deepcopy(c.weight_notes))
+        result = c.result
+
+        def job(_progress, _cancelled) -> Path:
+            write_results(result, path, **args)
+            return path
+
+        outcome: list = []
+
+        def done(_out) -> None:
+            tmp.cleanup()
+            self.statusBar().showMessage(self.tr("Written {0}").format(path), 8000)
+            outcome.append(True)
+
+        def failed(e: BaseException) -> None:
+            tmp.cleanup()
+            QMessageBox.warning(self, self.tr("Export failed"), str(e) or repr(e))
+            outcome.append(False)
+
+        if background:
+            task = worker.run_with_progress(self, job, self.tr("Writing {0}…").format(Path(path).name), done, failed,
+                                            cancellable=False)
+            self._tasks.append(task)
+            task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+            return task
+        from PySide6.QtGui import QCursor
+        QApplication.setOverrideCursor(QCursor(Qt.WaitCursor))
         try:
-            with tempfile.TemporaryDirectory(prefix="cityindex-export-") as tmp:
-                images = {}
-                map_png = self.charts.map_image(Path(tmp) / "map.png")
-                if map_png is not None:
-                    images[self.tr("Map")] = map_png
-                write_results(c.result, path, top_n=self.ranking.top.value(), data=c.project.data,
-                              extra_sheets=self.analysis.export_sheets(), images=images,
-                              scenarios=copy.deepcopy(c.scenarios), notes=copy.deepcopy(c.weight_notes))
-        except (WriteError, OSError) as e:
-            QMessageBox.warning(self, self.tr("Export failed"), str(e))
-            return False
+            done(job(None, None))
+        except Exception as e:  # noqa: BLE001 - shown to the user, never lost
+            failed(e)
         finally:
-            _App.restoreOverrideCursor()
-        self.statusBar().showMessage(self.tr("Written {0}").format(path), 8000)
-        return True
+            QApplication.restoreOverrideCursor()
+        return outcome[-1]
 
     def export_report(self, path: Path | None = None):
         """The report draft (.docx, and PDF when asked and LibreOffice is present)."""
@@ -767,6 +794,8 @@ class MainWindow(QMainWindow):
         from core.project_file import discard_recovery
         if self.analysis is not None:
             self.analysis.cancel_and_wait()
+        for task in list(self._tasks):  # an export still writing: let it finish its file
+            task.wait()
         discard_recovery(self.project_path())
         if self.remember:
             self.settings.setValue("geometry", self.saveGeometry())

@@ -178,3 +178,30 @@ def test_history_menu_and_dock(win, qtbot):
         assert isinstance(dlg, QDialog)
         dlg.reject()
     close_dialogs()
+
+
+def test_export_from_the_menu_writes_on_a_worker_thread(win, tmp_path, qtbot):
+    import pandas as pd
+    c = win.controller
+    with qtbot.waitSignal(c.result_changed, timeout=2000):
+        c.set_share("T", 0.4)
+    expected = [r["unit"] for r in c.result.ranking()]
+    out = tmp_path / "bg.xlsx"
+    task = win.export_results_to(out, background=True)
+    # the weights change while the file is written: the workbook is the snapshot taken at the start
+    c.set_share("T", 0.1)
+    c.flush()
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        pass
+    assert out.exists() and str(out) in win.statusBar().currentMessage()
+    sheet = pd.read_excel(out, sheet_name=0, engine="openpyxl")
+    assert list(sheet.iloc[:, 1]) == expected
+
+
+def test_a_failed_export_says_why_and_writes_nothing(win, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    target = tmp_path / "missing-folder" / "r.xlsx"
+    assert win.export_results_to(target) is False
+    assert shown and not target.exists()
