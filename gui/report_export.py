@@ -18,9 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportExport", text)
+translate = QCoreApplication.translate
 
 
 def report_options(parent, controller):
@@ -69,12 +67,13 @@ def export_report(parent, controller, path: str | Path | None = None) -> Path | 
         start = "report.docx"
         if getattr(controller, "path", None) and not getattr(controller, "is_sample", False):
             start = str(Path(controller.path).with_name(Path(controller.path).stem + "_report.docx"))
+        docx_filter = translate("ReportExport", "Word document (*.docx)")
+        pdf_filter = translate("ReportExport", "Word document and PDF (*.pdf)")
         chosen, selected = QFileDialog.getSaveFileName(
-            parent, _tr("Export report draft"), start,
-            ";;".join([_tr("Word document (*.docx)"), _tr("Word document and PDF (*.pdf)")]))
+            parent, translate("ReportExport", "Export report draft"), start, ";;".join([docx_filter, pdf_filter]))
         if not chosen:
             return None
-        want_pdf = chosen.lower().endswith(".pdf") or selected == _tr("Word document and PDF (*.pdf)")
+        want_pdf = chosen.lower().endswith(".pdf") or selected == pdf_filter
         path = Path(chosen)
     path = Path(path)
     if path.suffix.lower() == ".pdf":
@@ -95,24 +94,42 @@ def export_report(parent, controller, path: str | Path | None = None) -> Path | 
                         figures_dir=Path(tmp))
     except (WriteError, OSError) as e:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, _tr("Export failed"), str(e))
+        QMessageBox.warning(parent, translate("ReportExport", "Export failed"), str(e))
         return None
     else:
         QApplication.restoreOverrideCursor()
     if want_pdf:
-        from core.pdf import PdfError
-
-        from .report_cli import export_pdf
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            export_pdf(path)
-        except PdfError as e:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(parent, _tr("No PDF written"),
-                                _tr("The Word draft was written; the PDF was not:") + "\n\n" + str(e))
-            return path
-        QApplication.restoreOverrideCursor()
+        pdf_in_background(parent, path)
     bar = getattr(parent, "statusBar", None)
     if callable(bar):
-        bar().showMessage(_tr("Report draft written: {0}").format(path), 8000)
+        bar().showMessage(translate("ReportExport", "Report draft written: {0}").format(path), 8000)
     return path
+
+
+def pdf_in_background(parent, docx: Path):
+    """LibreOffice converts the draft to PDF (about 12 s for the sample) on a worker thread behind a
+    progress dialog, so the window stays usable; a missing LibreOffice or a failed conversion is
+    reported once it is known (the Word draft is written either way). Returns the Task."""
+    from core.pdf import PdfError
+
+    from . import worker
+    from .report_cli import export_pdf
+
+    def done(pdf) -> None:
+        bar = getattr(parent, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(translate("ReportExport", "PDF written: {0}").format(pdf), 8000)
+
+    def failed(e: BaseException) -> None:
+        why = str(e) if isinstance(e, PdfError) else repr(e)
+        QMessageBox.warning(parent, translate("ReportExport", "No PDF written"),
+                            translate("ReportExport", "The Word draft was written; the PDF was not:")
+                            + "\n\n" + why)
+
+    label = translate("ReportExport", "Converting to PDF…")
+    task = worker.run_with_progress(parent, lambda _p, _c: export_pdf(docx), label, done, failed, cancellable=False)
+    tasks = getattr(parent, "_tasks", None)
+    if isinstance(tasks, list):  # the window waits for it before closing
+        tasks.append(task)
+        task.finished.connect(lambda: tasks.remove(task) if task in tasks else None)
+    return task

@@ -205,3 +205,22 @@ def test_a_failed_export_says_why_and_writes_nothing(win, tmp_path, monkeypatch)
     target = tmp_path / "missing-folder" / "r.xlsx"
     assert win.export_results_to(target) is False
     assert shown and not target.exists()
+
+
+def test_report_pdf_is_converted_off_the_gui_thread(win, tmp_path, qtbot):
+    from core.pdf import find_soffice
+    if find_soffice() is None:
+        pytest.skip("LibreOffice is not installed (CI installs it)")
+    out = win.export_report(tmp_path / "draft.pdf")
+    assert out == tmp_path / "draft.docx" and out.exists()
+    task = win._tasks[-1]
+    with qtbot.waitSignal(task.finished, timeout=180000):
+        pass
+    pdf = tmp_path / "draft.pdf"
+    assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-"
+    assert str(pdf) in win.statusBar().currentMessage()
+
+
+def test_report_dialog_texts_are_translated(win):
+    from PySide6.QtCore import QCoreApplication
+    assert QCoreApplication.translate("ReportExport", "Export report draft") == "导出报告草稿"

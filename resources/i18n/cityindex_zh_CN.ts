@@ -2707,6 +2707,54 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>ReportExport</name>
+    <message>
+        <location filename="../../gui/report_export.py" line="73" />
+        <source>Export report draft</source>
+        <translation>导出报告草稿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="70" />
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="71" />
+        <source>Word document and PDF (*.pdf)</source>
+        <translation>Word 文档和 PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="97" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="105" />
+        <source>Report draft written: {0}</source>
+        <translation>报告草稿已生成：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="121" />
+        <source>PDF written: {0}</source>
+        <translation>PDF 已生成：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="125" />
+        <source>No PDF written</source>
+        <translation>未生成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="126" />
+        <source>The Word draft was written; the PDF was not:</source>
+        <translation>Word 草稿已生成，但未能生成 PDF：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="129" />
+        <source>Converting to PDF…</source>
+        <translation>正在转换为 PDF…</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioPanel</name>
     <message>
         <location filename="../../gui/scenarios.py" line="293" />
