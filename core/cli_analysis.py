@@ -1,6 +1,6 @@
 """Headless `uncertainty` and `audit` subcommands (DESIGN §4).
 
-    python main.py uncertainty INPUT --runs N --seed S [--perturb P] [--mode uniform|dirichlet]
+    python main.py uncertainty INPUT --runs N --seed S [--perturb P] [--mode uniform|dirichlet|experts]
                                [--normalizations a,b] [--aggregations a,b] [--json OUT] [--data DATA]
     python main.py audit INPUT [--json OUT] [--data DATA]
 
@@ -29,7 +29,7 @@ def register(subparsers) -> None:
     u.add_argument("--seed", type=int, required=True, help="random seed (same seed, same output)")
     u.add_argument("--perturb", type=float, default=0.2,
                    help="each weight varies by up to ± this share (0-1; default 0.2)")
-    u.add_argument("--mode", choices=("uniform", "dirichlet"), default="uniform",
+    u.add_argument("--mode", choices=("uniform", "dirichlet", "experts"), default="uniform",
                    help="uniform factor per weight, or Dirichlet around the weights of each node")
     u.add_argument("--normalizations", help="comma-separated normalisation methods to vary over")
     u.add_argument("--aggregations", help="comma-separated aggregation methods to vary over")
@@ -88,9 +88,11 @@ def cmd_uncertainty(args) -> int:
         result = _result(args)
         if result is None:
             return PROBLEM_EXIT
+        mode = getattr(args, "mode", "uniform")
+        experts = _panel_weights(args.input) if mode == "experts" else None
         try:
-            u = run_uncertainty(result, args.runs, args.seed, args.perturb, getattr(args, "mode", "uniform"),
-                                methods or None)
+            u = run_uncertainty(result, args.runs, args.seed, args.perturb, mode, methods or None,
+                                expert_weights=experts)
         except ValueError as e:
             print(f"uncertainty: {e}", file=sys.stderr)
             return USAGE_EXIT
@@ -104,7 +106,8 @@ def cmd_uncertainty(args) -> int:
         return PROBLEM_EXIT
     rows = u.rows()
     varied = ", ".join(f"{k}: {'/'.join(v)}" for k, v in u.methods.items())
-    how = f"uniform ± {u.perturb:g}" if u.mode == "uniform" else f"Dirichlet (perturb {u.perturb:g})"
+    how = {"uniform": f"uniform ± {u.perturb:g}", "dirichlet": f"Dirichlet (perturb {u.perturb:g})",
+           "experts": "drawn from the expert panel's weights"}[u.mode]
     print(f"{u.runs} runs, seed {u.seed}, weights {how}" + (f"; {varied}" if varied else ""))
     print(f"{'base':>5} {'median':>7} {'p05':>5} {'p95':>5} {'top10':>6}  unit")
     for r in rows[:TABLE_ROWS]:
@@ -159,3 +162,16 @@ def cmd_audit(args) -> int:
     if args.json:
         print(f"written {args.json}")
     return 0
+
+
+def _panel_weights(path: str) -> dict[str, list[float]] | None:
+    """The experts' weights of the panel merged in a project file (`--mode experts`); None (and the
+    run refuses the mode with a message) for a workbook, which carries no panel."""
+    from pathlib import Path
+
+    from .uncertainty import expert_weight_sets
+    if Path(path).suffix.lower() != ".cidx":
+        return None
+    from .project_file import read_project
+    panel = (read_project(path).expert_inputs or {}).get("panel") or {}
+    return expert_weight_sets(panel.get("merged")) or None

@@ -15,6 +15,11 @@ the GUI thread and a test can call it with two lambdas.
     κ = 3(k − 1)/perturb² − 1 for a node with k weighted children: then a weight at the
     equal share 1/k has the relative standard deviation perturb/√3 of the uniform factor
     (1 + u) (Var wᵢ = wᵢ(1 − wᵢ)/(κ + 1)).
+  - `mode="experts"`: drawn from the expert panel's spread. `expert_weights` gives, for a
+    node code, the local weights the panel's experts gave it (`expert_weight_sets` reads
+    them from a merged panel); each run draws every such weight independently from its
+    experts' values (a bootstrap over experts, weight by weight), then renormalises the
+    siblings. Nodes the panel did not weight keep their weights; `perturb` is not used.
   `perturb = 0` reproduces the current weights exactly (Dirichlet: unless a concentration
   is given). `draw_weights` returns the weight rows a run draws.
 - Method choices (optional): `methods={"normalization": [...], "aggregation": [...]}`,
@@ -65,7 +70,7 @@ siblings' weights renormalised, and returns each unit's scores and ranks before 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -77,7 +82,7 @@ from .normalise import normalise
 from .rank import TIE_DECIMALS, min_rank_desc, order
 from .settings import AGGREGATIONS, NORMALIZATIONS
 
-MODES = ("uniform", "dirichlet")
+MODES = ("uniform", "dirichlet", "experts")
 METHOD_KEYS = ("normalization", "aggregation")
 SENSITIVITY_OUTPUT = "mean absolute rank shift"
 QUANTILES = (0.05, 0.5, 0.95)
@@ -290,6 +295,25 @@ class _WeightSpace:
     var_k: np.ndarray  # number of weighted siblings (incl. itself) of each perturbed node
     var_input: list[str]  # first-level ancestor (the sensitivity input) of each perturbed node
     unperturbed_dims: list[str]  # first-level nodes with no perturbed weight in their group
+    codes: tuple = ()  # plan order
+    expert_values: list | None = None  # mode "experts": for each perturbed node, its experts' weights
+
+    def with_experts(self, expert_weights) -> _WeightSpace:
+        """Attach the experts' weights of each perturbed node (an empty array: the panel did not weight it)."""
+        ew = expert_weights or {}
+        self.expert_values = [np.asarray([float(v) for v in ew.get(self.codes[j], ())], dtype=float)
+                              for j in self.var_idx]
+        return self
+
+    def _experts_fixed(self) -> bool:
+        return not self.expert_values or all(len(np.unique(v)) < 2 for v in self.expert_values)
+
+    def _from_experts(self, W: np.ndarray, Uv: np.ndarray) -> np.ndarray:
+        for col, (j, vals) in enumerate(zip(self.var_idx, self.expert_values or [])):
+            if len(vals):
+                pick = np.minimum((Uv[:, col] * len(vals)).astype(int), len(vals) - 1)
+                W[:, j] = vals[pick]
+        return self.renormalise(W)
 
     @staticmethod
     def build(result) -> _WeightSpace:
@@ -319,7 +343,7 @@ class _WeightSpace:
         dims = list(fw.children[fw.root])
         unperturbed = [d for d in dims if d not in set(var_input)]
         return _WeightSpace(base, perm, starts, group_of, np.array(var_idx, dtype=int),
-                            np.array(var_k, dtype=int), var_input, unperturbed)
+                            np.array(var_k, dtype=int), var_input, unperturbed, tuple(codes))
 
     def renormalise(self, W: np.ndarray) -> np.ndarray:
         """Each node's children scaled to sum to 1 (a group summing to 0 keeps the base weights)."""
@@ -332,7 +356,9 @@ class _WeightSpace:
 
     def fixed(self, perturb: float, mode: str, concentration: float | None) -> bool:
         """True when every draw is the current weights (nothing to perturb, or perturb 0 without
-        an explicit Dirichlet concentration)."""
+        an explicit Dirichlet concentration; experts who all gave the same weights)."""
+        if mode == "experts":
+            return len(self.var_idx) == 0 or self._experts_fixed()
         return len(self.var_idx) == 0 or (perturb == 0 and (mode == "uniform" or concentration is None))
 
     def kappa(self, perturb: float, concentration: float | None) -> np.ndarray:
@@ -345,6 +371,8 @@ class _WeightSpace:
         W = np.tile(self.base, (Uv.shape[0], 1))
         if self.fixed(perturb, mode, concentration):
             return W
+        if mode == "experts":
+            return self._from_experts(W, Uv)
         if mode == "uniform":
             W[:, self.var_idx] *= 1.0 + perturb * (2.0 * Uv - 1.0)
         else:
@@ -359,6 +387,8 @@ class _WeightSpace:
         nv = len(self.var_idx)
         if self.fixed(perturb, mode, concentration):
             return W
+        if mode == "experts":
+            return self._from_experts(W, rng.random(size=(n, nv)))
         if mode == "uniform":
             W[:, self.var_idx] *= 1.0 + rng.uniform(-perturb, perturb, size=(n, nv))
         else:
@@ -535,7 +565,20 @@ def _default_chunk(n_units: int) -> int:
     return int(max(16, min(1000, 100_000 // max(n_units, 1))))
 
 
-def _check_args(runs: int, perturb: float, mode: str, concentration: float | None) -> None:
+def expert_weight_sets(merged: Mapping[str, Mapping] | None) -> dict[str, list[float]]:
+    """{child code: [each expert's local weight]} from a merged panel (`core.panel.merge_panel`'s
+    {node: {"experts": {name: {"weights": {child: w}}}}}), for `mode="experts"`."""
+    out: dict[str, list[float]] = {}
+    for entry in (merged or {}).values():
+        for e in (entry.get("experts") or {}).values():
+            for child, w in (e.get("weights") or {}).items():
+                if w is not None and np.isfinite(float(w)):
+                    out.setdefault(child, []).append(float(w))
+    return out
+
+
+def _check_args(runs: int, perturb: float, mode: str, concentration: float | None,
+                expert_weights=None) -> None:
     if int(runs) != runs or runs < 1:
         raise ValueError(f"runs must be a positive whole number (got {runs})")
     if not (0.0 <= perturb <= 1.0):
@@ -544,6 +587,8 @@ def _check_args(runs: int, perturb: float, mode: str, concentration: float | Non
         raise ValueError(f"mode must be one of {', '.join(MODES)} (got {mode!r})")
     if concentration is not None and not concentration > 0:
         raise ValueError(f"concentration must be positive (got {concentration})")
+    if mode == "experts" and not expert_weights:
+        raise ValueError("mode 'experts' needs the experts' weights (merge an expert panel first)")
 
 
 def _rank_shift(ranks: np.ndarray, base: np.ndarray) -> np.ndarray:
@@ -615,10 +660,10 @@ def sobol_indices(names: Sequence[str], groups: Sequence[str], model: Callable[[
 
 
 def draw_weights(result, runs: int, seed: int, perturb: float = 0.2, mode: str = "uniform",
-                 concentration: float | None = None) -> np.ndarray:
+                 concentration: float | None = None, expert_weights=None) -> np.ndarray:
     """The local-weight rows (runs × `plan.codes`) that `run_uncertainty` draws with the same arguments."""
-    _check_args(runs, perturb, mode, concentration)
-    space = _WeightSpace.build(result)
+    _check_args(runs, perturb, mode, concentration, expert_weights)
+    space = _WeightSpace.build(result).with_experts(expert_weights)
     return space.draw(np.random.default_rng(int(seed)), int(runs), perturb, mode, concentration)
 
 
@@ -626,17 +671,21 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
                     methods: dict | None = None, progress: Callable[[float], object] | None = None,
                     cancel: Callable[[], bool] | None = None, *, concentration: float | None = None,
                     sensitivity: bool = True, sensitivity_samples: int | None = None,
-                    chunk: int | None = None) -> UncertaintyResult:
+                    chunk: int | None = None, expert_weights=None) -> UncertaintyResult:
     """Monte Carlo over weights (and method choices) and Sobol' indices; see the module docstring.
 
     Same arguments and seed → identical output. `sensitivity_samples` is the Sobol' base
     sample size N (rounded up to a power of two; default: the largest power of two with
     N·(inputs + 2) ≤ runs, at least 64).
     """
-    _check_args(runs, perturb, mode, concentration)
+    _check_args(runs, perturb, mode, concentration, expert_weights)
     runs, seed = int(runs), int(seed)
     methods_c, notes = _check_methods(result, methods)
-    space = _WeightSpace.build(result)
+    space = _WeightSpace.build(result).with_experts(expert_weights)
+    if mode == "experts":
+        weighted = sorted({result.plan.codes[j] for j, v in zip(space.var_idx, space.expert_values) if len(v)})
+        notes.append(f"weights drawn from the expert panel's values for {len(weighted)} node(s); "
+                     "the others keep their current weights")
     model = _Model(result, methods_c)
     U = len(result.units)
     chunk = int(chunk or _default_chunk(U))
@@ -645,7 +694,8 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
         notes.append("no weight is perturbed in or under " + ", ".join(space.unperturbed_dims)
                      + " (a single weighted child, or weight 0): they are not sensitivity inputs")
     if space.fixed(perturb, mode, concentration):
-        notes.append("every run uses the current weights (perturb = 0 or nothing to perturb)")
+        notes.append("every run uses the current weights (perturb = 0, nothing to perturb, or experts "
+                     "who all agree)")
 
     inputs = list(dict.fromkeys(space.var_input)) + list(methods_c)
     n_sobol = 0

@@ -68,13 +68,15 @@ class UncertaintyParams:
     perturb: float = 0.2  # a fraction: 0.2 = ± 20 %
     mode: str = "uniform"
     methods: dict[str, list[str]] = field(default_factory=dict)
+    expert_weights: dict[str, list[float]] = field(default_factory=dict)  # mode "experts": {code: [w, …]}
 
 
 def run(result, params: UncertaintyParams, progress, cancelled) -> UncertaintyResult:
     """The work of a run, off the GUI thread: raises `Cancelled` when `cancelled()` turns True."""
     from core.uncertainty import run_uncertainty
     return run_uncertainty(result, params.runs, params.seed, params.perturb, params.mode,
-                           params.methods or None, progress, cancel=cancelled)
+                           params.methods or None, progress, cancel=cancelled,
+                           expert_weights=params.expert_weights or None)
 
 
 def same_inputs(a, b) -> bool:
@@ -228,6 +230,7 @@ class AnalysisPanel(QWidget):
         self.mode = QComboBox()
         self.mode.addItem("", "uniform")
         self.mode.addItem("", "dirichlet")
+        self.mode.addItem("", "experts")
         self.vary_norm = QCheckBox()
         self.norm_button = _MethodButton(NORMALIZATIONS, DEFAULT_NORMALIZATIONS)
         self.vary_agg = QCheckBox()
@@ -432,8 +435,14 @@ class AnalysisPanel(QWidget):
             methods["normalization"] = self.norm_button.chosen()
         if self.vary_agg.isChecked():
             methods["aggregation"] = self.agg_button.chosen()
+        mode = self.mode.currentData()
+        experts: dict[str, list[float]] = {}
+        if mode == "experts":
+            from core.uncertainty import expert_weight_sets
+            panel = getattr(self.controller, "panel_result", None) or {}
+            experts = expert_weight_sets(panel.get("merged"))
         return UncertaintyParams(self.runs.value(), self.seed.value(), self.perturb.value() / 100.0,
-                                 self.mode.currentData(), methods)
+                                 mode, methods, experts)
 
     def set_params(self, params: UncertaintyParams) -> None:
         self.runs.setValue(params.runs)
@@ -536,12 +545,16 @@ class AnalysisPanel(QWidget):
             self.stale_changed.emit(stale)
 
     def mode_label_text(self, mode: str) -> str:
-        return self.tr("Dirichlet") if mode == "dirichlet" else self.tr("Uniform")
+        return {"dirichlet": self.tr("Dirichlet"), "experts": self.tr("Expert panel's spread")}.get(
+            mode, self.tr("Uniform"))
 
     def describe_params(self, p: UncertaintyParams, sep: str = "") -> str:
         """The run's parameters in words; `sep` between the weights and the method choices."""
-        text = self.tr("{0} runs, seed {1}, weights ± {2} % ({3})").format(
-            f"{p.runs:,}", p.seed, f"{100 * p.perturb:g}", self.mode_label_text(p.mode))
+        if p.mode == "experts":
+            text = self.tr("{0} runs, seed {1}, weights drawn from the expert panel").format(f"{p.runs:,}", p.seed)
+        else:
+            text = self.tr("{0} runs, seed {1}, weights ± {2} % ({3})").format(
+                f"{p.runs:,}", p.seed, f"{100 * p.perturb:g}", self.mode_label_text(p.mode))
         methods = ""
         if p.methods.get("normalization"):
             methods += self.tr("; normalisation: {0}").format(
@@ -868,8 +881,10 @@ class AnalysisPanel(QWidget):
         self.mode_label.setText(self.tr("Draw:"))
         self.mode.setItemText(0, self.tr("Uniform"))
         self.mode.setItemText(1, self.tr("Dirichlet"))
+        self.mode.setItemText(2, self.tr("Expert panel's spread"))
         self.mode.setToolTip(self.tr("Uniform: each weight times (1 ± u); Dirichlet: the siblings drawn "
-                                     "together around the current weights"))
+                                     "together around the current weights; expert panel: each weight drawn "
+                                     "from the values the merged panel's experts gave it"))
         self.vary_norm.setText(self.tr("Vary normalisation:"))
         self.vary_agg.setText(self.tr("Vary aggregation:"))
         self.vary_norm.setToolTip(self.tr("Each run also picks one of the chosen normalisation methods"))

@@ -254,407 +254,418 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="461" />
+        <location filename="../../gui/analysis_panel.py" line="470" />
         <source>Uncertainty analysis: {0} runs…</source>
         <translation>不确定性分析：{0} 次模拟…</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="463" />
+        <location filename="../../gui/analysis_panel.py" line="472" />
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="539" />
-        <location filename="../../gui/analysis_panel.py" line="870" />
+        <location filename="../../gui/analysis_panel.py" line="548" />
+        <location filename="../../gui/analysis_panel.py" line="883" />
         <source>Dirichlet</source>
         <translation>狄利克雷分布</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="539" />
-        <location filename="../../gui/analysis_panel.py" line="869" />
+        <location filename="../../gui/analysis_panel.py" line="549" />
+        <location filename="../../gui/analysis_panel.py" line="882" />
         <source>Uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="543" />
+        <location filename="../../gui/analysis_panel.py" line="556" />
         <source>{0} runs, seed {1}, weights ± {2} % ({3})</source>
         <translation>{0} 次模拟，随机种子 {1}，权重 ± {2}%（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="547" />
+        <location filename="../../gui/analysis_panel.py" line="560" />
         <source>; normalisation: {0}</source>
         <translation>；标准化方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="550" />
+        <location filename="../../gui/analysis_panel.py" line="563" />
         <source>; aggregation: {0}</source>
         <translation>；聚合方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="558" />
+        <location filename="../../gui/analysis_panel.py" line="571" />
         <source>Cancelled: the previous result is kept.</source>
         <translation>已取消：保留上一次的结果。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="559" />
+        <location filename="../../gui/analysis_panel.py" line="572" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="561" />
+        <location filename="../../gui/analysis_panel.py" line="574" />
         <source>The analysis failed: {0}</source>
         <translation>分析失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="563" />
+        <location filename="../../gui/analysis_panel.py" line="576" />
         <source>{0} — done in {1:.1f} s</source>
         <translation>{0}——用时 {1:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="565" />
+        <location filename="../../gui/analysis_panel.py" line="578" />
         <source>Not run yet: choose the runs and the perturbation, then press Run.</source>
         <translation>尚未运行：设定模拟次数和扰动幅度后点击“运行”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/analysis_panel.py" line="570" />
+        <location filename="../../gui/analysis_panel.py" line="583" />
         <source>ⓘ %n note(s)</source>
         <translation>
             <numerusform>ⓘ %n 条说明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="572" />
+        <location filename="../../gui/analysis_panel.py" line="585" />
         <source>Stale: the weights or the data changed after this run; these numbers are not the current ranking's. Press Run to update.</source>
         <translation>已过期：本次运行之后权重或数据已改变，以下数字不代表当前排名。请点击“运行”重新计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="591" />
+        <location filename="../../gui/analysis_panel.py" line="604" />
         <source>Rank uncertainty</source>
         <translation>排名不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="592" />
-        <location filename="../../gui/analysis_panel.py" line="667" />
+        <location filename="../../gui/analysis_panel.py" line="605" />
+        <location filename="../../gui/analysis_panel.py" line="680" />
         <source>Not run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="597" />
+        <location filename="../../gui/analysis_panel.py" line="610" />
         <source>Rank uncertainty: all {0} units</source>
         <translation>排名不确定性：全部 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="598" />
+        <location filename="../../gui/analysis_panel.py" line="611" />
         <source>Rank uncertainty: top {0} by base rank</source>
         <translation>排名不确定性：基准排名前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="604" />
-        <location filename="../../gui/analysis_panel.py" line="610" />
-        <location filename="../../gui/analysis_panel.py" line="764" />
+        <location filename="../../gui/analysis_panel.py" line="617" />
+        <location filename="../../gui/analysis_panel.py" line="623" />
+        <location filename="../../gui/analysis_panel.py" line="777" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="604" />
-        <location filename="../../gui/analysis_panel.py" line="764" />
+        <location filename="../../gui/analysis_panel.py" line="617" />
+        <location filename="../../gui/analysis_panel.py" line="777" />
         <source>Base rank</source>
         <translation>基准排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="604" />
+        <location filename="../../gui/analysis_panel.py" line="617" />
         <source>Median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="610" />
+        <location filename="../../gui/analysis_panel.py" line="623" />
         <source>5 %</source>
         <translation>5%</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="611" />
+        <location filename="../../gui/analysis_panel.py" line="624" />
         <source>95 %</source>
         <translation>95%</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="605" />
+        <location filename="../../gui/analysis_panel.py" line="618" />
         <source>Top-10 share</source>
         <translation>前 10 名占比</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="604" />
+        <location filename="../../gui/analysis_panel.py" line="617" />
         <source>Rank at 5 % (best runs)</source>
         <translation>5% 分位排名（较好的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="605" />
+        <location filename="../../gui/analysis_panel.py" line="618" />
         <source>Rank at 95 % (worst runs)</source>
         <translation>95% 分位排名（较差的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="610" />
+        <location filename="../../gui/analysis_panel.py" line="623" />
         <source>Base</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="610" />
+        <location filename="../../gui/analysis_panel.py" line="623" />
         <source>Median</source>
         <translation>中位</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="611" />
+        <location filename="../../gui/analysis_panel.py" line="624" />
         <source>Top 10</source>
         <translation>前10占比</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="640" />
-        <location filename="../../gui/analysis_panel.py" line="719" />
+        <location filename="../../gui/analysis_panel.py" line="653" />
+        <location filename="../../gui/analysis_panel.py" line="732" />
         <source>Normalisation method</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="642" />
-        <location filename="../../gui/analysis_panel.py" line="720" />
+        <location filename="../../gui/analysis_panel.py" line="655" />
+        <location filename="../../gui/analysis_panel.py" line="733" />
         <source>Aggregation method</source>
         <translation>聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="653" />
-        <location filename="../../gui/analysis_panel.py" line="710" />
+        <location filename="../../gui/analysis_panel.py" line="666" />
+        <location filename="../../gui/analysis_panel.py" line="723" />
         <source>Input</source>
         <translation>输入因素</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="653" />
-        <location filename="../../gui/analysis_panel.py" line="710" />
+        <location filename="../../gui/analysis_panel.py" line="666" />
+        <location filename="../../gui/analysis_panel.py" line="723" />
         <source>First order</source>
         <translation>一阶指数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="653" />
-        <location filename="../../gui/analysis_panel.py" line="710" />
+        <location filename="../../gui/analysis_panel.py" line="666" />
+        <location filename="../../gui/analysis_panel.py" line="723" />
         <source>Total</source>
         <translation>总效应指数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="665" />
+        <location filename="../../gui/analysis_panel.py" line="678" />
         <source>Which inputs move the ranking</source>
         <translation>哪些因素影响排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="669" />
+        <location filename="../../gui/analysis_panel.py" line="682" />
         <source>No uncertain input</source>
         <translation>没有不确定的输入</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="671" />
+        <location filename="../../gui/analysis_panel.py" line="684" />
         <source>Output: mean absolute rank shift (N = {0})</source>
         <translation>输出：平均绝对名次变动（N = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="673" />
+        <location filename="../../gui/analysis_panel.py" line="686" />
         <source>Stale: {0}</source>
         <translation>已过期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="677" />
+        <location filename="../../gui/analysis_panel.py" line="690" />
         <source>First order: the share of the output's variance due to the input alone; total: including its interactions with the other inputs. ± the 95 % confidence half-width.</source>
         <translation>一阶指数：该输入单独引起的输出方差占比；总效应指数：包括与其他输入的交互作用。± 为 95% 置信区间半宽。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="711" />
+        <location filename="../../gui/analysis_panel.py" line="724" />
         <source>First order ± (95 %)</source>
         <translation>一阶指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="711" />
+        <location filename="../../gui/analysis_panel.py" line="724" />
         <source>Total ± (95 %)</source>
         <translation>总效应指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="716" />
+        <location filename="../../gui/analysis_panel.py" line="729" />
         <source>Runs</source>
         <translation>模拟次数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="716" />
+        <location filename="../../gui/analysis_panel.py" line="729" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="718" />
+        <location filename="../../gui/analysis_panel.py" line="731" />
         <source>Mode</source>
         <translation>抽样方式</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="717" />
+        <location filename="../../gui/analysis_panel.py" line="730" />
         <source>Weight perturbation ± (%)</source>
         <translation>权重扰动幅度 ±（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="723" />
+        <location filename="../../gui/analysis_panel.py" line="548" />
+        <location filename="../../gui/analysis_panel.py" line="884" />
+        <source>Expert panel's spread</source>
+        <translation>专家组意见的离散度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="554" />
+        <source>{0} runs, seed {1}, weights drawn from the expert panel</source>
+        <translation>{0} 次模拟，随机种子 {1}，权重取自专家组各专家的赋权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis_panel.py" line="736" />
         <source>Sensitivity output</source>
         <translation>敏感性分析的输出量</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="723" />
+        <location filename="../../gui/analysis_panel.py" line="736" />
         <source>mean absolute rank shift</source>
         <translation>平均绝对名次变动</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="724" />
+        <location filename="../../gui/analysis_panel.py" line="737" />
         <source>Sobol' base samples</source>
         <translation>Sobol' 基础样本量</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="726" />
+        <location filename="../../gui/analysis_panel.py" line="739" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="731" />
-        <location filename="../../gui/analysis_panel.py" line="858" />
+        <location filename="../../gui/analysis_panel.py" line="744" />
+        <location filename="../../gui/analysis_panel.py" line="871" />
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="732" />
-        <location filename="../../gui/analysis_panel.py" line="862" />
+        <location filename="../../gui/analysis_panel.py" line="745" />
+        <location filename="../../gui/analysis_panel.py" line="875" />
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="760" />
+        <location filename="../../gui/analysis_panel.py" line="773" />
         <source>Nothing to show</source>
         <translation>无可显示内容</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="765" />
+        <location filename="../../gui/analysis_panel.py" line="778" />
         <source>Rank without it</source>
         <translation>剔除后排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="765" />
+        <location filename="../../gui/analysis_panel.py" line="778" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="777" />
+        <location filename="../../gui/analysis_panel.py" line="790" />
         <source>{0} is the only weighted child of {1}: without it {1} has no score. Drop {1} instead.</source>
         <translation>{0} 是 {1} 唯一有权重的下级：剔除后 {1} 无法得分。请改为剔除 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="821" />
+        <location filename="../../gui/analysis_panel.py" line="834" />
         <source>indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="821" />
+        <location filename="../../gui/analysis_panel.py" line="834" />
         <source>node</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="823" />
+        <location filename="../../gui/analysis_panel.py" line="836" />
         <source>Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights rescaled): {4} of {5} units change rank, by {6:.2f} places on average.</source>
         <translation>剔除 {0} {1}（{2}，占总指数 {3:.1f}%；同级权重按比例放大）：{5} 个对象中 {4} 个排名变化，平均变动 {6:.2f} 位。</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="836" />
+        <location filename="../../gui/analysis_panel.py" line="849" />
         <source>Change of rank without {0} {1}</source>
         <translation>剔除 {0} {1} 后的名次变化</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="837" />
+        <location filename="../../gui/analysis_panel.py" line="850" />
         <source>Units in the order of the current ranking</source>
         <translation>按当前排名顺序排列</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="859" />
+        <location filename="../../gui/analysis_panel.py" line="872" />
         <source>One at a time</source>
         <translation>逐一剔除</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="860" />
+        <location filename="../../gui/analysis_panel.py" line="873" />
         <source>Audit</source>
         <translation>统计审计</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="861" />
+        <location filename="../../gui/analysis_panel.py" line="874" />
         <source>Ranks</source>
         <translation>排名区间</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="863" />
+        <location filename="../../gui/analysis_panel.py" line="876" />
         <source>Runs:</source>
         <translation>模拟次数：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="864" />
+        <location filename="../../gui/analysis_panel.py" line="877" />
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="865" />
+        <location filename="../../gui/analysis_panel.py" line="878" />
         <source>Weights:</source>
         <translation>权重扰动：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="866" />
+        <location filename="../../gui/analysis_panel.py" line="879" />
         <source>Each weight varies by up to this share of itself; siblings are rescaled to sum to 100 %</source>
         <translation>每个权重最多按自身的这一比例上下浮动；同级权重重新归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="868" />
+        <location filename="../../gui/analysis_panel.py" line="881" />
         <source>Draw:</source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="871" />
-        <source>Uniform: each weight times (1 ± u); Dirichlet: the siblings drawn together around the current weights</source>
-        <translation>均匀分布：每个权重乘以 (1 ± u)；狄利克雷分布：同级权重围绕当前值整体抽取</translation>
+        <location filename="../../gui/analysis_panel.py" line="885" />
+        <source>Uniform: each weight times (1 ± u); Dirichlet: the siblings drawn together around the current weights; expert panel: each weight drawn from the values the merged panel's experts gave it</source>
+        <translation>均匀分布：每个权重乘以 (1 ± u)；狄利克雷分布：同级权重围绕当前权重一起抽取；专家组：每个权重从已汇总专家组中各专家给出的数值中抽取</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="873" />
+        <location filename="../../gui/analysis_panel.py" line="888" />
         <source>Vary normalisation:</source>
         <translation>同时改变标准化方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="874" />
+        <location filename="../../gui/analysis_panel.py" line="889" />
         <source>Vary aggregation:</source>
         <translation>同时改变聚合方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="875" />
+        <location filename="../../gui/analysis_panel.py" line="890" />
         <source>Each run also picks one of the chosen normalisation methods</source>
         <translation>每次模拟还从所选标准化方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="876" />
+        <location filename="../../gui/analysis_panel.py" line="891" />
         <source>Each run also picks one of the chosen aggregation methods</source>
         <translation>每次模拟还从所选聚合方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="879" />
+        <location filename="../../gui/analysis_panel.py" line="894" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="880" />
+        <location filename="../../gui/analysis_panel.py" line="895" />
         <source>Chart: top</source>
         <translation>图中显示前</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="881" />
+        <location filename="../../gui/analysis_panel.py" line="896" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="882" />
+        <location filename="../../gui/analysis_panel.py" line="897" />
         <source>Drop:</source>
         <translation>剔除：</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis_panel.py" line="883" />
+        <location filename="../../gui/analysis_panel.py" line="898" />
         <source>An indicator or a node; its siblings' weights are rescaled</source>
         <translation>一个指标或维度；其同级权重按比例放大</translation>
     </message>
