@@ -93,16 +93,6 @@ def compare(round_: dict, project: Project) -> dict:
             round_["fingerprint"], "differences": d["differences"], "rank_changes": d["rank_changes"]}
 
 
-def unique_name(rounds: list[dict], name: str) -> str:
-    names = {r.get("name") for r in rounds}
-    if name not in names:
-        return name
-    k = 2
-    while f"{name} ({k})" in names:
-        k += 1
-    return f"{name} ({k})"
-
-
 def rounds_from_json(items, errors: list[str] | None = None) -> list[dict]:
     out = []
     for i, r in enumerate(items if isinstance(items, list) else []):

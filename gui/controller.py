@@ -426,7 +426,8 @@ class Controller(QObject):
         """Freeze the project as it stands under `name` (made unique); returns the round."""
         from core import rounds as rnd
         self.flush()
-        name = rnd.unique_name(self.rounds, name.strip() or self.tr("Round {0}").format(len(self.rounds) + 1))
+        from core.scenarios import unique_name
+        name = unique_name(self.rounds, name.strip() or self.tr("Round {0}").format(len(self.rounds) + 1))
         ranks = dict(self.current_ranks())
         r = rnd.freeze(name, self.project, self.user_name, note, ranks=ranks)
         self.rounds.append(r)
