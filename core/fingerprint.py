@@ -51,6 +51,10 @@ def num(v: Any) -> str | None:
 
 
 def canonical(framework: Framework, settings: Settings, data: Dataset) -> dict:
+    return {"schema": SCHEMA, **_inputs_part(framework, settings), "data": canonical_data(data)}
+
+
+def _inputs_part(framework: Framework, settings: Settings) -> dict:
     nodes = []
     for code in sorted(framework.nodes):
         n = framework.nodes[code]
@@ -62,6 +66,10 @@ def canonical(framework: Framework, settings: Settings, data: Dataset) -> dict:
     sets = {}
     for k, v in sorted(settings.to_dict().items()):
         sets[k] = num(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+    return {"framework": nodes, "settings": sets}
+
+
+def canonical_data(data: Dataset) -> dict:
     cols = sorted(str(c) for c in data.values.columns)
     values = data.values
     units = {}
@@ -74,15 +82,35 @@ def canonical(framework: Framework, settings: Settings, data: Dataset) -> dict:
     gcols = sorted(str(c) for c in data.groups.columns)
     for u in data.groups.index:
         groups[str(u)] = {c: str(data.groups.at[u, c]) for c in gcols}
-    return {"schema": SCHEMA, "framework": nodes, "settings": sets, "data": {"units": units, "groups": groups}}
+    return {"units": units, "groups": groups}
 
 
 def canonical_bytes(doc: dict) -> bytes:
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
+# The data part is most of the work (3,000 × 500 cells: about 2 s) and does not change when a weight or a
+# setting does: its bytes are kept for the last few Dataset objects (immutable; a data edit makes a new one).
+_DATA_BYTES: list[tuple[Any, bytes]] = []
+
+
+def _data_bytes(data: Dataset) -> bytes:
+    for ds, b in _DATA_BYTES:
+        if ds is data:
+            return b
+    b = canonical_bytes(canonical_data(data))
+    _DATA_BYTES[:] = [(data, b)] + _DATA_BYTES[:3]
+    return b
+
+
 def fingerprint(framework: Framework, settings: Settings, data: Dataset) -> str:
-    return hashlib.sha256(canonical_bytes(canonical(framework, settings, data))).hexdigest()
+    """SHA-256 of `canonical_bytes(canonical(...))`, composed from parts: with sorted keys the document
+    is `{"data":D,"framework":F,"schema":S,"settings":T}`, so the cached bytes of D are reused."""
+    rest = canonical_bytes({"schema": SCHEMA, **_inputs_part(framework, settings)})  # {"framework":…}
+    h = hashlib.sha256(b'{"data":')
+    h.update(_data_bytes(data))
+    h.update(b"," + rest[1:])
+    return h.hexdigest()
 
 
 def doc_fingerprint(doc: dict) -> str:

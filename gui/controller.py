@@ -398,18 +398,25 @@ class Controller(QObject):
         self._fp_cache = [(project, fp)] + self._fp_cache[:3]
         return fp
 
-    def history_entries(self) -> list[Entry]:
-        """The history, oldest first, with every fingerprint filled in (pending recomputes run first)."""
+    def history_entries(self, fingerprints: bool = True) -> list[Entry]:
+        """The history, oldest first (pending recomputes run first); with `fingerprints`, every entry's
+        fingerprints are filled in (saving needs them; a list on screen does not — see `fill_fingerprints`)."""
         if self._awaiting:
             self.flush()
-        for e in self.history.entries:
-            p = e.__dict__.pop("_project_before", None)
-            if p is not None:
-                e.fingerprint_before = self._fingerprint(p)
-            p = e.__dict__.pop("_project_after", None)
-            if p is not None:
-                e.fingerprint_after = self._fingerprint(p)
+        if fingerprints:
+            for e in self.history.entries:
+                self.fill_fingerprints(e)
         return list(self.history.entries)
+
+    def fill_fingerprints(self, e: Entry) -> Entry:
+        """The fingerprints of the project before and after one entry (computed once, then kept)."""
+        p = e.__dict__.pop("_project_before", None)
+        if p is not None:
+            e.fingerprint_before = self._fingerprint(p)
+        p = e.__dict__.pop("_project_after", None)
+        if p is not None:
+            e.fingerprint_after = self._fingerprint(p)
+        return e
 
     def annotate(self, entry_id: int, reason: str) -> None:
         """Give (or change) the reason of a history entry."""

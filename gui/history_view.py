@@ -164,7 +164,7 @@ class HistoryModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._entries = list(reversed(self.c.history_entries()))
+        self._entries = list(reversed(self.c.history_entries(fingerprints=False)))
         self.endResetModel()
 
     def entry(self, row: int):
@@ -384,7 +384,8 @@ class HistoryPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_if_shown)
+        self._stale = False
         controller.history_changed.connect(self._timer.start)
         self.filter.textChanged.connect(self.proxy.set_query)
         # bound methods, not lambdas holding `self`: no hidden reference keeps a closed panel alive
@@ -414,9 +415,23 @@ class HistoryPanel(QWidget):
     def set_filter(self, text: str) -> None:
         self.filter.setText(text)
 
+    def _refresh_if_shown(self) -> None:
+        """A hidden panel (a dock tab behind another) does not re-read the history on every edit —
+        reading fills in fingerprints — it does so when it is shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Re-read the history (keeps the selected entry selected)."""
         self._timer.stop()
+        self._stale = False
         current = self.selected_entry()
         self.model.refresh()
         if current is not None:
@@ -444,6 +459,7 @@ class HistoryPanel(QWidget):
             self.detail.setText(self.tr("Select an entry to see the ranking before and after it."))
             return
         self.ranks.set_rows(e.ranking_rows())
+        self.c.fill_fingerprints(e)  # only the entry looked at (a fingerprint of 3,000 × 500 takes seconds)
         fp = ""
         if e.fingerprint_before or e.fingerprint_after:
             fp = " " + self.tr("Fingerprint {0} → {1}.").format(e.fingerprint_before[:12] or "…",

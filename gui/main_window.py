@@ -113,7 +113,9 @@ class RankingPage(QWidget):
     def _fit_columns(self) -> None:
         """Fit the columns to their contents when the columns or the language change (not on every
         recompute: a weight drag must not make the table jump)."""
-        key = (self.model.columnCount(), self.c.language, id(self.c.project))
+        p = self.c.project  # (a weight edit makes a new Project: key on what the columns show instead)
+        key = (self.model.columnCount(), self.c.language, id(p.data) if p else None,
+               tuple(p.framework.children[p.framework.root]) if p else ())
         if key != self._fitted_for and self.model.rowCount():
             self._fitted_for = key
             self.table.resizeColumnsToContents()

@@ -126,3 +126,23 @@ def test_changes_when_one_cell_weight_or_setting_changes(tmp_path, edit):
                 ws.cell(r, 2).value = 2
     wb.save(p)
     assert fp_of(p) != base
+
+
+def test_fingerprint_composed_from_cached_parts_equals_the_whole_document(project):
+    """The data part's bytes are cached per Dataset; the hash must stay that of the whole canonical document."""
+    import hashlib
+
+    from core.fingerprint import canonical, canonical_bytes, fingerprint
+
+    def whole(p):
+        return hashlib.sha256(canonical_bytes(canonical(p.framework, p.settings, p.data))).hexdigest()
+
+    p = project
+    assert fingerprint(p.framework, p.settings, p.data) == whole(p)
+    fw = p.framework.with_weights({**p.framework.local_weights(), "T": 0.5})
+    assert fingerprint(fw, p.settings, p.data) == whole(p.__class__(fw, p.data, p.settings))  # data cached
+    values = p.data.values.copy()
+    values.iloc[0, 0] = 12345.0
+    ds = p.data.with_values(values)
+    assert fingerprint(p.framework, p.settings, ds) == whole(p.__class__(p.framework, ds, p.settings))
+    assert fingerprint(p.framework, p.settings, ds) != fingerprint(p.framework, p.settings, p.data)

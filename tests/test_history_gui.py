@@ -98,7 +98,18 @@ def test_the_reason_can_be_written_in_the_table(panel, edited):
 
 
 def test_the_panel_follows_new_edits(panel, edited, qtbot):
+    panel.show()
+    qtbot.waitExposed(panel)
     edited.set_share("E", 0.5)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 5, timeout=2000)
+
+
+def test_a_hidden_panel_catches_up_when_shown(panel, edited, qtbot):
+    """Hidden (a dock tab behind another), it does not re-read the history on every edit."""
+    edited.set_share("E", 0.5)
+    qtbot.wait(2 * panel.REFRESH_MS)
+    assert panel.model.rowCount() == 4
+    panel.show()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 5, timeout=2000)
 
 
