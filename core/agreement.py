@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from . import stats
 from .panel import kendall_w as _kendall_w
 
 BIAS_FLAG = 0.10  # |mean deviation from the others| ≥ 10 % of the scale's range: lenient / severe
@@ -93,8 +94,6 @@ def icc(matrix: Any) -> dict:
     Every figure is None when it cannot be computed (fewer than 2 complete targets or 2 judges,
     or no variation at all).
     """
-    from scipy.stats import f as f_dist
-
     a = anova_two_way(matrix)
     n, k = a["n"], a["k"]
     out: dict[str, Any] = {"n": n, "k": k, "msr": a["msr"], "msc": a["msc"], "mse": a["mse"],
@@ -115,7 +114,7 @@ def icc(matrix: Any) -> dict:
     out["df1"], out["df2"] = df1, df2
     if mse > 0:
         out["f"] = msr / mse
-        out["p_value"] = float(f_dist.sf(out["f"], df1, df2))
+        out["p_value"] = stats.f_sf(out["f"], df1, df2)
     return out
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import stats
 
+from . import stats
 from .rank import min_rank_desc, order
 
 if TYPE_CHECKING:
@@ -40,8 +40,8 @@ def pair_correlation(x, y) -> dict:
     n = int(a.size)
     if n < 3 or np.ptp(a) == 0 or np.ptp(b) == 0:
         return {"pearson": None, "spearman": None, "n": n}
-    pearson = stats.pearsonr(a, b).statistic
-    spearman = stats.spearmanr(a, b).statistic
+    pearson = stats.pearson(a, b)
+    spearman = stats.spearman(a, b)
     return {"pearson": _opt(pearson), "spearman": _opt(spearman), "n": n}
 
 

@@ -37,6 +37,7 @@ from typing import Any
 
 import numpy as np
 
+from . import stats
 from .ahp import (
     AHP_METHODS,
     SCALE_LABELS_EN,
@@ -473,14 +474,13 @@ def kendall_w(matrix: Any) -> dict:
 
     Each rater's values are ranked, largest = 1, ties sharing the mean rank; Rᵢ are the rank sums,
     S = Σ(Rᵢ − R̄)², W = 12S / (m²(n³ − n) − m·ΣT), T = Σ(t³ − t) over each rater's tie groups;
-    χ² = m(n − 1)W with n − 1 degrees of freedom, p from scipy.stats.chi2.
+    χ² = m(n − 1)W with n − 1 degrees of freedom, p = Q((n − 1)/2, χ²/2) (core.stats.chi2_sf).
     """
-    from scipy.stats import chi2, rankdata
     X = np.round(np.asarray(matrix, dtype=float), 12)
     m, n = X.shape
     if m < 2 or n < 2:
         return {"w": None, "chi2": None, "df": n - 1, "p_value": None, "m": m, "n": n}
-    ranks = np.vstack([rankdata(-row) for row in X])
+    ranks = np.vstack([stats.rankdata(-row) for row in X])
     R = ranks.sum(axis=0)
     S = float(((R - R.mean()) ** 2).sum())
     T = 0.0
@@ -492,7 +492,7 @@ def kendall_w(matrix: Any) -> dict:
         return {"w": None, "chi2": None, "df": n - 1, "p_value": None, "m": m, "n": n, "S": S}
     W = 12.0 * S / denom
     x2 = m * (n - 1) * W
-    return {"w": W, "chi2": x2, "df": n - 1, "p_value": float(chi2.sf(x2, n - 1)), "m": m, "n": n, "S": S,
+    return {"w": W, "chi2": x2, "df": n - 1, "p_value": float(stats.chi2_sf(x2, n - 1)), "m": m, "n": n, "S": S,
             "rank_sums": R.tolist()}
 
 

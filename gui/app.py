@@ -3,7 +3,7 @@
 The window is shown — frame, menus, the indicator tree, ranking and problem panels (empty),
 "Loading…" in the status bar — before the project is read. Once it has painted, the chart and
 analysis panels are built (pyqtgraph and its Qt modules) and the project is loaded (pandas,
-openpyxl, scipy and the analysis modules are imported then). Here (2 cores) the window paints about
+openpyxl and the analysis modules are imported then). Here (2 cores) the window paints about
 0.35 s after the process starts and shows the loaded sample at about 1.2 s; before, nothing showed
 for about 2 s (tools/measure_bundle.py measures the packaged build the same way).
 

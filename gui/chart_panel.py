@@ -333,7 +333,7 @@ class ChartPanel(QWidget):
         chart.export_stem = "ranking"
 
     def fill_node(self, chart: RankingBarChart, code: str, top: int | None) -> None:
-        from core import analysis  # scipy: imported when a chart first needs it, after the window shows
+        from core import analysis  # imported when a chart first needs it, after the window shows
         r = self.result
         rows = analysis.node_ranking(r, code)
         missing = len(r.units) - len(rows)

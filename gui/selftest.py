@@ -8,14 +8,17 @@ skipped. Exit 0 when every step passed, else 1 with the failed steps named on th
 1. the bundled files are where core/paths.py looks (data/, resources/: translations, icon);
 2. every module imported by name is there (main.QT_COMMANDS, core.cli.EXTENSION_MODULES, gui/, core/);
 3. load the bundled default (the sample workbook) — no errors;
-4. compute — every unit ranked, finite scores; scipy's statistics (the correlation of two dimensions);
+4. compute — every unit ranked, finite scores; the correlation of two dimensions (core.stats);
 5. write the results workbook to a temporary folder and read it back with openpyxl: its ranking
    sheet has the engine's units, ranks and scores in the engine's order;
 6. render the main window offscreen (QT_QPA_PLATFORM=offscreen unless set), in Chinese, on the
    sample: the ranking table holds every unit with the engine's leader first, the Chinese
    translation is loaded, and the window grabbed to a PNG is a picture (not blank);
 7. export the charts to PNG and SVG (pyqtgraph's exporters; QtSvg);
-8. write a Word document with a header and footer (python-docx's templates are package data).
+8. write a Word document with a header and footer (python-docx's templates are package data);
+9. Qt's text services on ICU's data (which the Linux build cuts down to Chinese and English): city
+   names sort by pinyin in Chinese, the GB 18030 and Big5 converters are there;
+10. the uncertainty analysis with Sobol' indices on the sample (its direction numbers are package data).
 
 `--keep DIR` writes into DIR (kept) instead of a temporary folder that is deleted.
 """
@@ -129,7 +132,7 @@ class SelfTest:
               "a unit without a rank or with a non-finite score")
         check([x["rank"] for x in ranking] == sorted(x["rank"] for x in ranking), "ranks out of order")
         dims = list(r.framework.children[r.framework.root])
-        c = analysis.node_correlation(r, dims[0], dims[1])  # scipy.stats
+        c = analysis.node_correlation(r, dims[0], dims[1])  # core.stats
         check(np.isfinite(c["spearman"]) and -1 <= c["spearman"] <= 1, f"Spearman r of {dims[:2]}: {c['spearman']}")
         self.ctx["result"] = r
         top = ranking[0]
@@ -226,6 +229,31 @@ class SelfTest:
         return f"{path.name}, {path.stat().st_size // 1024} KB, with a header and footer (python-docx templates)"
 
 
+    def text_services(self) -> str:
+        from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+        cities = ["上海", "深圳", "北京", "杭州", "重庆", "广州"]
+        pinyin = ["北京", "重庆", "广州", "杭州", "上海", "深圳"]  # bei, chong, guang, hang, shang, shen
+        got = sorted(cities, key=QCollator(QLocale("zh_CN")).sortKey)
+        check(got == pinyin, f"Chinese collation is not by pinyin: {got}")
+        english = sorted(["b", "B", "a", "é", "e"], key=QCollator(QLocale("en")).sortKey)
+        check(english == ["a", "b", "B", "e", "é"], f"English collation: {english}")
+        missing = [e for e in ("GB18030", "GBK", "Big5", "windows-1252") if not QStringDecoder(e).isValid()]
+        check(not missing, f"no Qt converter for {missing}")
+        return f"pinyin order {''.join(c[0] for c in got)}; converters GB18030, GBK, Big5, windows-1252"
+
+    def sensitivity(self) -> str:
+        from core.uncertainty import run_uncertainty
+        r = self.ctx["result"]
+        u = run_uncertainty(r, runs=256, seed=7, perturb=0.2, mode="dirichlet")
+        s = u.sensitivity
+        check(bool(s), "no Sobol' indices")
+        totals = {g: v["total"] for g, v in s.items()}
+        check(all(math.isfinite(t) for t in totals.values()), f"non-finite total indices: {totals}")
+        top = max(totals, key=totals.get)
+        evaluations = u.sensitivity_samples * (len(totals) + 2)
+        return f"{len(totals)} inputs, {evaluations} Sobol' evaluations; largest total index {top} = {totals[top]:.2f}"
+
+
 def run_selftest(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="CityIndexStudio --selftest")
     p.add_argument("--keep", metavar="DIR", help="write into DIR (kept) instead of a temporary folder")
@@ -247,6 +275,8 @@ def run_selftest(argv: list[str]) -> int:
         t.step("window offscreen", t.window, needs=("result",))
         t.step("chart export", t.charts, needs=("win",))
         t.step("Word document", t.word)
+        t.step("Qt text services (ICU)", t.text_services, needs=("app",))
+        t.step("uncertainty and Sobol' indices", t.sensitivity, needs=("result",))
         win = t.ctx.get("win")
         if win is not None:
             win.close()

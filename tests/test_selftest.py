@@ -22,8 +22,8 @@ def test_selftest_passes_and_leaves_what_it_checked(tmp_path):
     p = run_main("--selftest", "--keep", str(tmp_path))
     assert p.returncode == 0, p.stdout + p.stderr
     lines = [ln for ln in p.stdout.splitlines() if ln.startswith("[")]
-    assert len(lines) == 8 and all(ln.startswith("[ OK ]") for ln in lines), p.stdout
-    assert "self-test passed: 8 steps" in p.stdout
+    assert len(lines) == 10 and all(ln.startswith("[ OK ]") for ln in lines), p.stdout
+    assert "self-test passed: 10 steps" in p.stdout
     from openpyxl import load_workbook
     wb = load_workbook(tmp_path / "selftest_results.xlsx", read_only=True)
     assert len(wb.sheetnames) > 3
@@ -41,7 +41,7 @@ def test_selftest_names_what_failed_and_exits_non_zero(tmp_path):
     assert p.returncode == 1, p.stdout + p.stderr
     assert "[FAIL] results workbook" in p.stdout
     assert "[ OK ] window offscreen" in p.stdout
-    assert p.stdout.splitlines()[-1].startswith("self-test FAILED (7 passed, 1 failed: results workbook)")
+    assert p.stdout.splitlines()[-1].startswith("self-test FAILED (9 passed, 1 failed: results workbook)")
 
 
 def test_a_broken_step_is_reported_and_its_dependants_skipped():
