@@ -52,15 +52,17 @@ absolute rank shift**: the mean over the units ranked in the base of |rank in th
 base rank|, a unit without a rank in the run counting as ranked last (units + 1): the
 "average shift in rank" output of Saisana, Saltelli & Tarantola (2005, J. R. Statist. Soc.
 A 168, 307–323), the method COINr's `get_sensitivity` follows. One scalar keeps the
-indices readable for a committee (a per-unit index would be one table per city). Samples come from SALib's
-Saltelli/Sobol' scheme (`SALib.sample.sobol.sample`, grouped, scrambled, seeded with
-`seed`) on the unit hypercube, mapped to weights (the uniform factor, or the Dirichlet
-through gamma quantiles) and method indices (floor(m·u)); the columns of method choices
-are redrawn pseudo-randomly inside the same design (see `_redraw_discrete`: a two-way
-choice read off a Sobol' dimension can be identical in A and B). The model evaluations
-are this module's batched scores; the first-order and total indices come from
-`SALib.analyze.sobol.analyze` (Saltelli 2010 estimators; its bootstrap confidence
-intervals are seeded with seed + 1, since SALib treats a seed of 0 as "unseeded").
+indices readable for a committee (a per-unit index would be one table per city). Samples come from
+Saltelli's scheme on a scrambled Sobol' sequence (`core.sobol.saltelli_sample`, grouped,
+seeded with `seed`; numpy only, the same design SALib's `sample.sobol.sample` makes) on the
+unit hypercube, mapped to weights (the uniform factor, or the Dirichlet through gamma
+quantiles) and method indices (floor(m·u)); the columns of method choices are redrawn
+pseudo-randomly inside the same design (see `_redraw_discrete`: a two-way choice read off a
+Sobol' dimension can be identical in A and B). The model evaluations are this module's
+batched scores; the first-order and total indices come from `core.sobol.sobol_analyze`
+(Saltelli 2010 first-order and Jansen 1999 total estimators, as SALib's `analyze.sobol`;
+bootstrap confidence intervals seeded with seed + 1, as when SALib, which treats a seed
+of 0 as "unseeded", computed them: a seed gives the design and indices SALib gave it).
 An output that never changes (e.g. perturb = 0) gives indices of 0 and a note.
 
 **One at a time.** `drop_one(result, code)` sets that node's weight to 0 in the plan, its
@@ -376,9 +378,9 @@ class _WeightSpace:
         if mode == "uniform":
             W[:, self.var_idx] *= 1.0 + perturb * (2.0 * Uv - 1.0)
         else:
-            from scipy.special import gammaincinv
+            from .stats import gamma_ppf
             shape = self.kappa(perturb, concentration) * self.base[self.var_idx]
-            W[:, self.var_idx] = gammaincinv(shape[None, :], np.clip(Uv, 1e-12, 1 - 1e-12))
+            W[:, self.var_idx] = gamma_ppf(shape[None, :], np.clip(Uv, 1e-12, 1 - 1e-12))
         return self.renormalise(W)
 
     def draw(self, rng: np.random.Generator, n: int, perturb: float, mode: str,
@@ -633,26 +635,25 @@ def sobol_indices(names: Sequence[str], groups: Sequence[str], model: Callable[[
     chunk, report progress and raise. `n` is the base sample size (rounded up to a power
     of two). Columns listed in `discrete` (read as a choice among a few options) are
     redrawn pseudo-randomly, see `_redraw_discrete`. Returns ({group: {first, total,
-    first_conf, total_conf}}, number of model evaluations = n·(groups + 2)). SALib samples
-    and analyses; the evaluations are the caller's.
+    first_conf, total_conf}}, number of model evaluations = n·(groups + 2)). `core.sobol`
+    samples and analyses (numpy only); the evaluations are the caller's.
     """
-    from SALib.analyze import sobol as sobol_analyze
-    from SALib.sample import sobol as sobol_sample
+    from . import sobol as _sobol
 
     n = 1 << max(1, math.ceil(math.log2(max(n, 2))))
-    problem = {"num_vars": len(names), "names": list(names), "bounds": [[0.0, 1.0]] * len(names),
-               "groups": list(groups)}
-    X = sobol_sample.sample(problem, n, calc_second_order=False, scramble=True, seed=seed)
+    groups = list(groups)
+    if len(groups) != len(names):
+        raise ValueError("one group per name")
+    X = _sobol.saltelli_sample(n, groups, seed=seed)
     if discrete:
-        X = _redraw_discrete(X, list(groups), list(discrete), np.random.default_rng([seed, 1]))
+        X = _redraw_discrete(X, groups, list(discrete), np.random.default_rng([seed, 1]))
     Y = np.asarray(model(X), dtype=float)
     labels = list(dict.fromkeys(groups))
     if not np.isfinite(Y).all() or np.ptp(Y) <= np.finfo(float).eps * max(1.0, float(np.abs(Y).max())):
         const = bool(np.isfinite(Y).all())
         z = 0.0 if const else float("nan")
         return {g: {"first": z, "total": z, "first_conf": z, "total_conf": z} for g in labels}, len(Y)
-    S = sobol_analyze.analyze(problem, Y, calc_second_order=False, num_resamples=100, conf_level=0.95,
-                              print_to_console=False, seed=seed + 1)
+    S = _sobol.sobol_analyze(Y, groups, n_resamples=100, conf_level=0.95, seed=seed + 1)
     out = {g: {"first": float(S["S1"][i]), "total": float(S["ST"][i]),
                "first_conf": float(S["S1_conf"][i]), "total_conf": float(S["ST_conf"][i])}
            for i, g in enumerate(labels)}

@@ -315,30 +315,33 @@ def test_a_two_way_choice_is_not_lost_in_the_design():
 def test_a_choice_degenerate_in_the_sobol_design_is_still_seen(monkeypatch):
     # Force what happens by chance with Sobol' sequences: the choice column has the same
     # leading bit in A and B. Read naively, d would never change between A and AB_d (indices 0).
-    from SALib.sample import sobol as sobol_sample
-    original = sobol_sample.sample
+    from core import sobol
+    original = sobol.saltelli_sample
 
-    def degenerate(problem, n, **kw):
-        X = original(problem, n, **kw)
+    calls = []
+
+    def degenerate(n, groups, **kw):
+        calls.append(n)
+        X = original(n, groups, **kw)
         step = 2 + 2
         a = X[0::step, 0]
         for k in range(step):
             X[k::step, 0] = a  # B, AB_d: same value as A
         return X
 
-    monkeypatch.setattr(sobol_sample, "sample", degenerate)
+    monkeypatch.setattr(sobol, "saltelli_sample", degenerate)
 
     def model(X):
         return 2.0 * np.minimum((X[:, 0] * 2).astype(int), 1) + X[:, 1]
 
     S, _ = sobol_indices(["d", "x"], ["d", "x"], model, 8192, seed=0, discrete=[0])
+    assert calls == [8192]  # the degenerate design was used
     assert S["d"]["total"] == pytest.approx(12 / 13, abs=0.02)
 
 
 def test_redrawn_columns_keep_the_saltelli_structure():
-    from SALib.sample import sobol as sobol_sample
-    problem = {"num_vars": 3, "names": ["a", "b", "c"], "bounds": [[0, 1]] * 3, "groups": ["g", "g", "h"]}
-    X = sobol_sample.sample(problem, 16, calc_second_order=False, seed=0)
+    from core.sobol import saltelli_sample
+    X = saltelli_sample(16, ["g", "g", "h"], seed=0)
     Y = _redraw_discrete(X, ["g", "g", "h"], [2], np.random.default_rng(0))
     step = 2 + 2
     A, ABg, ABh, B = Y[0::step], Y[1::step], Y[2::step], Y[3::step]
