@@ -237,9 +237,12 @@ class SelfTest:
         check(got == pinyin, f"Chinese collation is not by pinyin: {got}")
         english = sorted(["b", "B", "a", "é", "e"], key=QCollator(QLocale("en")).sortKey)
         check(english == ["a", "b", "B", "e", "é"], f"English collation: {english}")
+        done = f"pinyin order {''.join(c[0] for c in got)}"
+        if not sys.platform.startswith("linux"):  # Qt uses the system's collation and codecs there, not our ICU cut
+            return done
         missing = [e for e in ("GB18030", "GBK", "Big5", "windows-1252") if not QStringDecoder(e).isValid()]
         check(not missing, f"no Qt converter for {missing}")
-        return f"pinyin order {''.join(c[0] for c in got)}; converters GB18030, GBK, Big5, windows-1252"
+        return done + "; converters GB18030, GBK, Big5, windows-1252"
 
     def sensitivity(self) -> str:
         from core.uncertainty import run_uncertainty
