@@ -375,7 +375,7 @@ class ChartPanel(QWidget):
         r = self.result
         c = analysis.node_correlation(r, x, y)
         order = [r.units[int(i)] for i in r.rank_order()[0]]  # labels placed best-first
-        s = r.scores.loc[order]
+        s = r.scores[[x, y]].loc[order]  # two columns, not the whole table (thousands of nodes × units)
         xn, yn = f"{x} {self.node_name(x)}", f"{y} {self.node_name(y)}"
         chart.set_data(order, s[x].to_numpy(), s[y].to_numpy(), xn, yn, self.controller.selected, c["pearson"],
                        c["spearman"], self.tr("{0} vs {1}").format(xn, yn), c["n"], r.settings.decimals)

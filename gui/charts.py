@@ -7,6 +7,7 @@ signal. The panel (`gui.chart_panel`) turns a `Result` into the lists these take
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ import pyqtgraph.exporters  # noqa: F401  (registers ImageExporter / SVGExporter
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QSizePolicy
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QSizePolicy
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
                 "Source Han Sans SC", "Noto Sans SC", "SimHei")
@@ -160,6 +161,9 @@ class BaseChart(pg.PlotWidget):
             ax.setTextPen(pg.mkPen(TEXT_COLOR))
             ax.setPen(pg.mkPen("#888888"))
             ax.label.setFont(chart_font(10))
+            # Drawn once into a pixmap and blitted until the axis changes: every repaint of the plot (a
+            # weight drag repaints it on each step) otherwise replays all tick texts (~6 ms per axis).
+            ax.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         pi.layout.setContentsMargins(8, 6, 16, 6)
         self.title_text = ""
         self.export_stem = "chart"  # the file name the export dialog suggests
@@ -171,11 +175,20 @@ class BaseChart(pg.PlotWidget):
 
     # --- look ------------------------------------------------------------------------
     def set_title(self, text: str) -> None:
+        key = (text, chart_family())
+        if getattr(self, "_title_key", None) == key:  # unchanged: no relayout, no repaint
+            return
+        self._title_key = key
         self.title_text = text
         self.getPlotItem().setTitle(text, family=chart_family(), size="11pt", color=TEXT_COLOR)
         self.getPlotItem().titleLabel.item.setFont(chart_font(11))
 
     def set_axis_label(self, axis: str, text: str) -> None:
+        keys = self.__dict__.setdefault("_axis_label_keys", {})
+        key = (text, chart_family())
+        if keys.get(axis) == key:  # unchanged: the axis keeps its cached picture
+            return
+        keys[axis] = key
         ax = self.getPlotItem().getAxis(axis)
         ax.setLabel(text, color=TEXT_COLOR, **{"font-family": chart_family(), "font-size": "10pt"})
         ax.label.setFont(chart_font(10))
@@ -209,9 +222,25 @@ class BaseChart(pg.PlotWidget):
         return [label.text for _s, label in self.legend.items] if self.legend is not None else []
 
     # --- export ------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _uncached(self):
+        """Exports draw every item afresh, as vectors (SVG) or at the export's scale (PNG): no cached pixmaps."""
+        axes = [self.getPlotItem().getAxis(n) for n in ("left", "bottom")]
+        modes = [a.cacheMode() for a in axes]
+        for a in axes:
+            a.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        try:
+            yield
+        finally:
+            for a, m in zip(axes, modes):
+                a.setCacheMode(m)
+
     def export_png(self, path: str | Path, scale: float = 2) -> Path:
         """PNG at `scale` × the widget's width (an integer), on an opaque white background."""
-        path = Path(path)
+        with self._uncached():
+            return self._export_png(Path(path), scale)
+
+    def _export_png(self, path: Path, scale: float) -> Path:
         self.prepare_export()
         ex = pg.exporters.ImageExporter(self.getPlotItem())
         params = ex.parameters()
@@ -225,11 +254,12 @@ class BaseChart(pg.PlotWidget):
         """Vector output: pyqtgraph's SVGExporter, or Qt's own generator where pyqtgraph 0.14.0
         cannot parse the closed paths ('… Z') that Qt 6 writes (pyqtgraph issue #3495)."""
         path = Path(path)
-        self.prepare_export()
-        try:
-            pg.exporters.SVGExporter(self.getPlotItem()).export(str(path))
-        except ValueError:
-            self._export_svg_qt(path)
+        with self._uncached():
+            self.prepare_export()
+            try:
+                pg.exporters.SVGExporter(self.getPlotItem()).export(str(path))
+            except ValueError:
+                self._export_svg_qt(path)
         return path
 
     def _export_svg_qt(self, path: Path) -> None:
@@ -541,6 +571,11 @@ class ScatterChart(BaseChart):
 
     def set_data(self, units, x, y, x_label: str, y_label: str, selected: str = "", pearson: float | None = None,
                  spearman: float | None = None, title: str = "", n: int | None = None, decimals: int = 1) -> None:
+        last = getattr(self, "_last", None)
+        if last is not None and _same_scatter(last, (units, x, y, x_label, y_label, selected, pearson, spearman,
+                                                     title, n, decimals)):
+            return  # e.g. a dimension's share moved: the two dimensions' scores did not (nothing to redraw)
+        axes_changed = last is None or (last[3], last[4]) != (x_label, y_label)
         self._last = (units, x, y, x_label, y_label, selected, pearson, spearman, title, n, decimals)
         self._decimals = decimals
         keep = [i for i in range(len(units)) if _finite(x[i]) and _finite(y[i])]
@@ -585,14 +620,31 @@ class ScatterChart(BaseChart):
         line2 = "&nbsp;&nbsp;&nbsp;".join(stats)
         self.set_title(f"{title}<br><span style='font-size:9.5pt; font-weight:normal'>{line2}</span>"
                        if title else line2)
-        if self.x:
-            self.vb.enableAutoRange()
-            self.vb.autoRange(padding=0.08)
+        self.fit_range(force=axes_changed)
         self.place_labels()
         self._place_timer.stop()  # the range change above asked for a second placement: not needed
 
+    def fit_range(self, force: bool = False) -> None:
+        """Frame the points with 8 % padding. While weights move, the frame stays put as long as every
+        point is inside it and the points still fill most of it (60 % each way): the points move and
+        the axes do not jump with every step of a drag. New axes, or `force`, frame them afresh."""
+        if not self.x:
+            return
+        x, y = np.asarray(self.x), np.asarray(self.y)
+        x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
+        dx, dy = (x1 - x0) or 1.0, (y1 - y0) or 1.0
+        want = (x0 - 0.08 * dx, x1 + 0.08 * dx, y0 - 0.08 * dy, y1 + 0.08 * dy)
+        if not force:
+            (vx0, vx1), (vy0, vy1) = self.vb.viewRange()
+            inside = vx0 <= x0 and x1 <= vx1 and vy0 <= y0 and y1 <= vy1
+            filled = (want[1] - want[0]) >= 0.6 * (vx1 - vx0) and (want[3] - want[2]) >= 0.6 * (vy1 - vy0)
+            if inside and filled:
+                return
+        self.vb.setRange(xRange=want[:2], yRange=want[2:], padding=0)
+
     def prepare_export(self) -> None:
         super().prepare_export()
+        self.fit_range(force=True)
         self.place_labels()
 
     def place_labels(self) -> None:
@@ -613,23 +665,42 @@ class ScatterChart(BaseChart):
         ring = 4.0 * (np.arange(len(cand)) // 8)  # a small price for standing further off
         labelled = self._labelled
         order = sorted(range(len(labelled)), key=lambda k: self.units[labelled[k]] != self.selected)
-        placed = np.empty((0, 4))
+        placed = np.empty((len(order), 4))
         segments: list[tuple[float, float]] = []  # leader lines for labels set away from their point
-        for j in order:
+        metrics: dict[str, QFontMetricsF] = {}
+        # each label against every point: one array operation for all labels and candidates
+        sizes = []
+        for j in range(len(labelled)):
+            font = self.labels[j].textItem.font()
+            fm = metrics.setdefault(font.key(), QFontMetricsF(font))
+            sizes.append((fm.horizontalAdvance(self.units[labelled[j]]) + 4, fm.height()))
+        wh = np.array(sizes, dtype=float).reshape(-1, 2)
+        lab = np.asarray(labelled, dtype=int)
+        left = pts[lab, 0][:, None] + cand[None, :, 0] - cand[None, :, 2] * wh[:, :1]
+        top = pts[lab, 1][:, None] + cand[None, :, 1] - cand[None, :, 3] * wh[:, 1:]
+        rects_all = np.stack([left, top, left + wh[:, :1], top + wh[:, 1:]], axis=-1)  # labels × cands × 4
+        flat = rects_all.reshape(-1, 4)
+        # each label's candidates against the points near it (thousands of units: most are far away)
+        on_dots = np.zeros((len(lab), len(cand)))
+        reach = np.column_stack([rects_all[:, :, 0].min(axis=1), rects_all[:, :, 1].min(axis=1),
+                                 rects_all[:, :, 2].max(axis=1), rects_all[:, :, 3].max(axis=1)])
+        for j in range(len(lab)):
+            near = ((dots[:, 2] > reach[j, 0]) & (dots[:, 0] < reach[j, 2])
+                    & (dots[:, 3] > reach[j, 1]) & (dots[:, 1] < reach[j, 3]))
+            near[lab[j]] = False  # a label may touch its own point
+            if near.any():
+                on_dots[j] = _overlaps(rects_all[j], dots[near]).sum(axis=1)
+        base_cost = (on_dots + ring[None, :]
+                     + 4 * (wh[:, :1] * wh[:, 1:] - _overlaps(flat, frame)[:, 0].reshape(len(lab), len(cand))))
+        for n_placed, j in enumerate(order):
             t = self.labels[j]
             i = labelled[j]
-            fm = QFontMetricsF(t.textItem.font())
-            w, h = fm.horizontalAdvance(self.units[i]) + 4, fm.height()
-            left = pts[i, 0] + cand[:, 0] - cand[:, 2] * w
-            top = pts[i, 1] + cand[:, 1] - cand[:, 3] * h
-            rects = np.column_stack([left, top, left + w, top + h])
-            others = np.delete(dots, i, axis=0)
-            cost = (3 * _overlaps(rects, placed).sum(axis=1) + _overlaps(rects, others).sum(axis=1) + ring
-                    + 4 * (w * h - _overlaps(rects, frame)[:, 0]))  # cut off at the plot's edge
+            rects = rects_all[j]
+            cost = base_cost[j] + 3 * _overlaps(rects, placed[:n_placed]).sum(axis=1)
             zero = np.flatnonzero(cost <= 1e-9)
             k = int(zero[0]) if zero.size else int(np.argmin(cost))
             dx, dy, ax, ay = cand[k]
-            placed = np.vstack([placed, rects[k]])
+            placed[n_placed] = rects[k]
             t.setAnchor((ax, ay))
             t.setPos(self.x[i] + dx * px, self.y[i] - dy * py)
             if abs(dx) + abs(dy) > 8:  # not beside the point: draw a thin line to the label's near edge
@@ -651,6 +722,29 @@ class ScatterChart(BaseChart):
 
     def unit_at(self, scene_pos: QPointF) -> str:
         return ""  # points report their own clicks
+
+
+def _same_scatter(a: tuple, b: tuple) -> bool:
+    """Whether two ScatterChart.set_data argument tuples draw the same points with the same labels.
+
+    The units come in rank order, which a weight edit reshuffles even when the two nodes' scores stay
+    put (a dimension's share moved): the same points in another order are the same chart, as long as
+    the same units are labelled (all of them, or the same first MAX_LABELS)."""
+    if len(a) != len(b) or a[3:] != b[3:] or len(a[0]) != len(b[0]):
+        return False
+    ua, ub = [str(u) for u in a[0]], [str(u) for u in b[0]]
+    if ua != ub:
+        if sorted(ua) != sorted(ub) or len(set(ua)) != len(ua):
+            return False
+        if len(ua) > ScatterChart.MAX_LABELS and set(ua[:ScatterChart.MAX_LABELS]) != set(ub[:ScatterChart.MAX_LABELS]):
+            return False
+    pos = {u: i for i, u in enumerate(ub)}
+    take = np.array([pos[u] for u in ua], dtype=int)
+    for u, v in ((a[1], b[1]), (a[2], b[2])):
+        u, v = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
+        if u.shape != v.shape or not np.array_equal(u, v[take], equal_nan=True):
+            return False
+    return True
 
 
 def _overlaps(a: np.ndarray, b: np.ndarray) -> np.ndarray:

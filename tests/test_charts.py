@@ -260,3 +260,67 @@ def test_language_change_event_retranslates_and_rerenders(panel, qtbot):
     QCoreApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
     assert panel.renders[RANKING] == before + 1
     assert panel.tabs.tabText(RANKING) == "Ranking"
+
+
+def _scatter(qtbot):
+    from gui.charts import ScatterChart
+    chart = ScatterChart()
+    qtbot.addWidget(chart)
+    chart.resize(800, 600)
+    chart.show()
+    qtbot.waitExposed(chart)
+    return chart
+
+
+def test_scatter_redraws_only_when_its_points_move(qtbot, monkeypatch):
+    """A dimension's share reorders the units (rank order) without moving the points of two dimensions:
+    that is the same chart, not redrawn; a moved point is."""
+    chart = _scatter(qtbot)
+    units = ["甲", "乙", "丙", "丁"]
+    x, y = np.array([10.0, 20.0, 30.0, 40.0]), np.array([5.0, 25.0, 15.0, 35.0])
+    chart.set_data(units, x, y, "X", "Y", title="t")
+    placed = []
+    monkeypatch.setattr(chart, "place_labels", lambda: placed.append(1))
+    order = [2, 0, 3, 1]
+    chart.set_data([units[i] for i in order], x[order], y[order], "X", "Y", title="t")
+    assert placed == []
+    assert chart.units == units  # still the first drawing's
+    moved = x.copy()
+    moved[1] = 21.0
+    chart.set_data(units, moved, y, "X", "Y", title="t")
+    assert placed == [1] and chart.x[1] == 21.0
+    chart.set_data(units, moved, y, "X", "Y", selected="乙", title="t")  # a new selection is a new chart
+    assert placed == [1, 1]
+
+
+def test_scatter_keeps_its_frame_while_points_stay_inside(qtbot):
+    chart = _scatter(qtbot)
+    units = [f"u{i}" for i in range(10)]
+    x = np.linspace(0.0, 90.0, 10)
+    y = np.linspace(10.0, 100.0, 10)
+    chart.set_data(units, x, y, "X", "Y")
+    (x0, x1), (y0, y1) = chart.vb.viewRange()
+    assert x0 < 0.0 and x1 > 90.0 and y0 < 10.0 and y1 > 100.0  # every point framed, with a margin
+    chart.set_data(units, x + 2.0, y - 1.0, "X", "Y")  # a small step of a weight drag
+    assert chart.vb.viewRange() == [[x0, x1], [y0, y1]]
+    chart.set_data(units, x * 1.5, y, "X", "Y")  # a point leaves the frame: framed afresh
+    assert chart.vb.viewRange()[0][1] > 135.0
+    chart.set_data(units, x / 10, y / 10, "X2", "Y2")  # other nodes: framed tightly again
+    (a0, a1), (b0, b1) = chart.vb.viewRange()
+    assert a1 - a0 < 12.0 and b1 - b0 < 12.0
+
+
+def test_cached_axes_still_export_as_vector_text(qtbot, tmp_path):
+    from PySide6.QtWidgets import QGraphicsItem
+    chart = _scatter(qtbot)
+    chart.set_data(["甲", "乙", "丙"], np.array([11.5, 47.25, 83.0]), np.array([3.0, 50.0, 97.0]), "横轴", "纵轴")
+    axis = chart.getPlotItem().getAxis("bottom")
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    text = chart.export_svg(tmp_path / "s.svg").read_text(encoding="utf-8")
+    ticks = [s for _spacing, values in axis.tickValues(*chart.vb.viewRange()[0], axis.width())
+             for s in axis.tickStrings(values, 1, _spacing)]
+    assert ticks and all(f">{t}<" in text or f">{t} <" in text or t in text for t in ticks)
+    import re
+    sizes = [(float(w), float(h)) for w, h in re.findall(r'<image[^>]*?width="([\d.]+)" height="([\d.]+)"', text)]
+    assert all(w <= 20 and h <= 20 for w, h in sizes), sizes  # the points' symbols only; no axis as a bitmap
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache  # restored after the export
