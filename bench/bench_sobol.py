@@ -26,20 +26,10 @@ import warnings
 
 import numpy as np
 
+from bench.bench_uncertainty import timed
 from core.sobol import saltelli_sample, sobol_analyze, sobol_points
 
 SEED = 1
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    """Median seconds over `repeat` calls (after one warm-up) and the last return value."""
-    out = fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), out
 
 
 def bench_points(n: int, d: int, repeat: int) -> None:
