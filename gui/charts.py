@@ -633,7 +633,12 @@ class ScatterChart(BaseChart):
         x, y = np.asarray(self.x), np.asarray(self.y)
         x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
         dx, dy = (x1 - x0) or 1.0, (y1 - y0) or 1.0
-        want = (x0 - 0.08 * dx, x1 + 0.08 * dx, y0 - 0.08 * dy, y1 + 0.08 * dy)
+        # room for a label beside the outermost points (else it is cut off at the plot's edge)
+        fm = QFontMetricsF(chart_font(8))
+        label_px = max((fm.horizontalAdvance(self.units[i]) for i in self._labelled), default=0.0) + 12
+        width_px = max(self.vb.width(), 4 * label_px, 200.0)
+        px = min(0.5 * dx, label_px * dx / (width_px - 2 * label_px))
+        want = (x0 - max(0.08 * dx, px), x1 + max(0.08 * dx, px), y0 - 0.08 * dy, y1 + 0.08 * dy)
         if not force:
             (vx0, vx1), (vy0, vy1) = self.vb.viewRange()
             inside = vx0 <= x0 and x1 <= vx1 and vy0 <= y0 and y1 <= vy1
