@@ -634,8 +634,7 @@ class ScatterChart(BaseChart):
         x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
         dx, dy = (x1 - x0) or 1.0, (y1 - y0) or 1.0
         # room for a label beside the outermost points (else it is cut off at the plot's edge)
-        fm = QFontMetricsF(chart_font(8))
-        label_px = max((fm.horizontalAdvance(self.units[i]) for i in self._labelled), default=0.0) + 12
+        label_px = max((t.textItem.boundingRect().width() for t in self.labels), default=0.0) + 24  # + the far ring
         width_px = max(self.vb.width(), 4 * label_px, 200.0)
         px = min(0.5 * dx, label_px * dx / (width_px - 2 * label_px))
         want = (x0 - max(0.08 * dx, px), x1 + max(0.08 * dx, px), y0 - 0.08 * dy, y1 + 0.08 * dy)
@@ -672,13 +671,9 @@ class ScatterChart(BaseChart):
         order = sorted(range(len(labelled)), key=lambda k: self.units[labelled[k]] != self.selected)
         placed = np.empty((len(order), 4))
         segments: list[tuple[float, float]] = []  # leader lines for labels set away from their point
-        metrics: dict[str, QFontMetricsF] = {}
-        # each label against every point: one array operation for all labels and candidates
-        sizes = []
-        for j in range(len(labelled)):
-            font = self.labels[j].textItem.font()
-            fm = metrics.setdefault(font.key(), QFontMetricsF(font))
-            sizes.append((fm.horizontalAdvance(self.units[labelled[j]]) + 4, fm.height()))
+        # the labels' own boxes (the text and its margins), which their anchors place
+        boxes = [self.labels[j].textItem.boundingRect() for j in range(len(labelled))]
+        sizes = [(b.width(), b.height()) for b in boxes]
         wh = np.array(sizes, dtype=float).reshape(-1, 2)
         lab = np.asarray(labelled, dtype=int)
         left = pts[lab, 0][:, None] + cand[None, :, 0] - cand[None, :, 2] * wh[:, :1]

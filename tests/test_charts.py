@@ -324,3 +324,16 @@ def test_cached_axes_still_export_as_vector_text(qtbot, tmp_path):
     sizes = [(float(w), float(h)) for w, h in re.findall(r'<image[^>]*?width="([\d.]+)" height="([\d.]+)"', text)]
     assert all(w <= 20 and h <= 20 for w, h in sizes), sizes  # the points' symbols only; no axis as a bitmap
     assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache  # restored after the export
+
+
+def test_scatter_labels_at_the_edges_are_not_cut_off(panel, qtbot):
+    """The sample's T × A scatter crowds small cities against the left edge (x ≈ 0): their labels
+    still lie inside the plot, with the crowded ones further out (some on leader lines)."""
+    panel.resize(600, 700)  # as narrow as the chart dock beside the tree and the ranking
+    chart = shown(panel, qtbot, SCATTER)
+    qtbot.wait(10)
+    frame = chart.vb.sceneBoundingRect()
+    assert len(chart.labels) == len(chart.units) > 40
+    for t in chart.labels:
+        r = t.sceneBoundingRect()
+        assert frame.left() - 1 <= r.left() and r.right() <= frame.right() + 1, t.textItem.toPlainText()
