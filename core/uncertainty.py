@@ -83,6 +83,7 @@ from .aggregate import AggregationPlan
 from .normalise import normalise
 from .rank import TIE_DECIMALS, min_rank_desc, order
 from .settings import AGGREGATIONS, NORMALIZATIONS
+from .stats import gamma_ppf
 
 MODES = ("uniform", "dirichlet", "experts")
 METHOD_KEYS = ("normalization", "aggregation")
@@ -378,7 +379,6 @@ class _WeightSpace:
         if mode == "uniform":
             W[:, self.var_idx] *= 1.0 + perturb * (2.0 * Uv - 1.0)
         else:
-            from .stats import gamma_ppf
             shape = self.kappa(perturb, concentration) * self.base[self.var_idx]
             W[:, self.var_idx] = gamma_ppf(shape[None, :], np.clip(Uv, 1e-12, 1 - 1e-12))
         return self.renormalise(W)

@@ -166,6 +166,8 @@ class BaseChart(pg.PlotWidget):
             ax.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         pi.layout.setContentsMargins(8, 6, 16, 6)
         self.title_text = ""
+        self._title_key: tuple | None = None  # what set_title last drew (unchanged: no relayout)
+        self._axis_label_keys: dict[str, tuple] = {}  # the same for each axis label
         self.export_stem = "chart"  # the file name the export dialog suggests
         self.legend: pg.LegendItem | None = None
         self._export_actions: list[QAction] = []
@@ -176,7 +178,7 @@ class BaseChart(pg.PlotWidget):
     # --- look ------------------------------------------------------------------------
     def set_title(self, text: str) -> None:
         key = (text, chart_family())
-        if getattr(self, "_title_key", None) == key:  # unchanged: no relayout, no repaint
+        if self._title_key == key:  # unchanged: no relayout, no repaint
             return
         self._title_key = key
         self.title_text = text
@@ -184,11 +186,10 @@ class BaseChart(pg.PlotWidget):
         self.getPlotItem().titleLabel.item.setFont(chart_font(11))
 
     def set_axis_label(self, axis: str, text: str) -> None:
-        keys = self.__dict__.setdefault("_axis_label_keys", {})
         key = (text, chart_family())
-        if keys.get(axis) == key:  # unchanged: the axis keeps its cached picture
+        if self._axis_label_keys.get(axis) == key:  # unchanged: the axis keeps its cached picture
             return
-        keys[axis] = key
+        self._axis_label_keys[axis] = key
         ax = self.getPlotItem().getAxis(axis)
         ax.setLabel(text, color=TEXT_COLOR, **{"font-family": chart_family(), "font-size": "10pt"})
         ax.label.setFont(chart_font(10))
