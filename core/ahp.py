@@ -264,7 +264,7 @@ def _code_text(v: Any) -> str:
 
 
 def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: ProblemList,
-                   who: str = "") -> Pairwise | None:
+                   who: str = "", expert: str = "") -> Pairwise | None:
     """Read the pairwise matrix of `node` from an `AHP-<node>` sheet.
 
     Returns a `Pairwise` (its matrix None when no judgement was entered), or None when the
@@ -277,8 +277,11 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
     children = [str(c) for c in children]
     kids = set(children)
 
-    def err(kind: str, msg: str, row: int | None, col: str = "", value: Any = None) -> None:
-        problems.error(kind, prefix + msg, file=f, sheet=sh, row=row, column=col, value=value, code=node)
+    def err(kind: str, msg: str, row: int | None, col: str = "", value: Any = None, **args: Any) -> None:
+        if expert:
+            args["expert"] = expert
+        problems.error(kind, prefix + msg, file=f, sheet=sh, row=row, column=col, value=value, code=node,
+                       args=args or None)
 
     # The matrix is the block at the top left: the header row up to its first empty cell,
     # the rows down to the first empty row. Notes below or to the right are not read.
@@ -320,10 +323,10 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
     for c in children:
         if c not in col_of:
             err("ahp_missing_code", f"child '{c}' of '{node}' has no column (the header row {table.header_row} "
-                "must list every child code)", table.header_row, c)
+                "must list every child code)", table.header_row, c, child=c)
         if c not in row_of:
             err("ahp_missing_code", f"child '{c}' of '{node}' has no row (column A must list every child "
-                "code)", None, "A", None)
+                "code)", None, "A", None, child=c)
     if len(problems.errors) > n_before:
         return None
 
@@ -341,21 +344,21 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
             try:
                 x = parse_judgement(v)
             except JudgementError as e:
-                err("ahp_not_a_number", f"cell {ref} ({a} vs {b}) {e}", excel_row, b, v)
+                err("ahp_not_a_number", f"cell {ref} ({a} vs {b}) {e}", excel_row, b, v, cell=ref, a=a, b=b)
                 continue
             if x is None:
                 continue
             if a == b:
                 if abs(x - 1.0) > 1e-9:
-                    err("ahp_diagonal", f"cell {ref} on the diagonal ({a} vs {a}) must be 1", excel_row, b, v)
+                    err("ahp_diagonal", f"cell {ref} on the diagonal ({a} vs {a}) must be 1", excel_row, b, v, cell=ref)
                 continue
             if x <= 0:
                 err("ahp_not_positive", f"cell {ref} ({a} vs {b}): a judgement must be positive (1/9 … 9)",
-                    excel_row, b, v)
+                    excel_row, b, v, cell=ref, a=a, b=b)
                 continue
             if x < LOW / TOLERANCE or x > HIGH * (1 + 1e-9):
                 err("ahp_out_of_scale", f"cell {ref} ({a} vs {b}) is outside Saaty's scale 1/9 … 9",
-                    excel_row, b, v)
+                    excel_row, b, v, cell=ref, a=a, b=b)
                 continue
             cells[(idx[a], idx[b])] = (x, excel_row, ref, b)
     if len(problems.errors) > n_before:
@@ -379,12 +382,12 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
                 ra, cb = children[p_up], children[q_up]
                 ref = f"{get_column_letter(col_of[cb] + 1)}{table.excel_row(row_of[ra])}"
                 err("ahp_missing", f"no judgement for {ra} vs {cb}: fill cell {ref}",
-                    table.excel_row(row_of[ra]), cb)
+                    table.excel_row(row_of[ra]), cb, cell=ref, a=ra, b=cb)
                 continue
             if up is not None and lo is not None and abs(math.log(up[0] * lo[0])) > math.log(TOLERANCE):
                 err("ahp_not_reciprocal", f"cells {up[2]} and {lo[2]} are not reciprocal: {scale_text(up[0])} "
                     f"and {scale_text(lo[0])} (the lower triangle must hold 1/x of the upper, or stay empty)",
-                    lo[1], lo[3], lo[0])
+                    lo[1], lo[3], lo[0], cell=up[2], cell2=lo[2])
                 continue
             if up is not None:
                 A[p_up, q_up], A[p_lo, q_lo] = up[0], 1.0 / up[0]

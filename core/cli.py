@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="list the problems in an input, one per line")
     c.add_argument("input")
     c.add_argument("--data")
+    c.add_argument("--lang", choices=("zh", "en"),
+                   help="language of the messages (default: the project's `language` setting)")
     t = sub.add_parser("template", help="write a blank input workbook of the default framework")
     t.add_argument("-o", "--output", required=True)
     w = sub.add_parser("weights", help="compute weights by a method: ahp (from the AHP-<code> sheets of INPUT), "
@@ -99,11 +101,13 @@ def _all_commands() -> dict:
     return commands
 
 
-def print_problems(problems: ProblemList, out=sys.stdout, min_severity: str = "warning") -> None:
+def print_problems(problems: ProblemList, out=sys.stdout, min_severity: str = "warning",
+                   lang: str | None = None) -> None:
+    """One line per problem; in `lang` ('zh'/'en', core.problem_texts), else the engine's English."""
     levels = {"error": 0, "warning": 1, "info": 2}
     for p in problems:
         if levels[p.severity] <= levels[min_severity]:
-            print(p.format(), file=out)
+            print(p.format(lang), file=out)
 
 
 def _load(args):
@@ -121,9 +125,10 @@ def _load(args):
 def cmd_check(args) -> int:
     from .loader import load
     project, problems = load(args.input, args.data)
-    print_problems(problems, sys.stdout)
+    lang = args.lang or (project.settings.language if project is not None else "zh")
+    print_problems(problems, sys.stdout, lang=lang)
     ne, nw = len(problems.errors), len(problems.warnings)
-    print(f"{ne} error(s), {nw} warning(s)")
+    print(f"{ne} 个错误，{nw} 个警告" if lang == "zh" else f"{ne} error(s), {nw} warning(s)")
     return PROBLEM_EXIT if any(p.severity == ERROR for p in problems) else 0
 
 

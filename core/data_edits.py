@@ -136,7 +136,8 @@ def with_reimported_data(project: Project, path: str | Path) -> tuple[Project | 
     table = find_sheet(tables, *DATA_SHEETS) or (next(iter(tables.values())) if len(tables) == 1 else None)
     if table is None:
         p = ProblemList()
-        p.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(tables)}", file=path.name)
+        p.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(tables)}", file=path.name,
+            args={"variant": "data", "sheets": ", ".join(tables)})
         return None, p
     fresh = ProblemList()
     ds = parse_data(table, project.framework, fresh)

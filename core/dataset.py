@@ -102,7 +102,8 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
         if code is not None:
             if code in numeric_cols:
                 problems.error("duplicate_column", f"indicator '{code}' has two columns "
-                               f"('{headers[code]}' and '{h}')", **hdr_where, column=h, code=code)
+                               f"('{headers[code]}' and '{h}')", **hdr_where, column=h, code=code,
+                               args={"variant": "indicator", "first": headers[code]})
                 continue
             numeric_cols[code] = j
             headers[code] = h
@@ -113,7 +114,7 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
             target = by_name.get(near[0], near[0])
             problems.warning("misspelt_header", f"header '{h}' looks like indicator '{target}' "
                              f"({fw.nodes[target].name_zh}) misspelt; it is read as a group column",
-                             **hdr_where, column=h, value=h, code=target)
+                             **hdr_where, column=h, value=h, code=target, args={"name": fw.nodes[target].name_zh})
         if h in group_cols:
             problems.error("duplicate_column", f"column '{h}' appears twice", **hdr_where, column=h)
             continue
@@ -142,7 +143,8 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
         if name in unit_rows:
             problems.error("duplicate_unit", f"unit '{name}' appears again (first at row "
                            f"{unit_rows[name]}); this row is not used",
-                           file=f, sheet=sh, row=row, column=header[0], value=name, unit=name)
+                           file=f, sheet=sh, row=row, column=header[0], value=name, unit=name,
+                           args={"first_row": unit_rows[name]})
             continue
         unit_rows[name] = row
         units.append(name)
@@ -160,7 +162,7 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
                                "never as zero)", **where)
             elif issue == "text":
                 problems.warning("number_as_text", f"a number stored as text for {name}; read as {num}",
-                                 **where)
+                                 **where, args={"num": num})
             elif num is None and code not in awaiting:
                 problems.warning("missing", f"empty cell: {name} has no value for '{headers[code]}'",
                                  **where)

@@ -40,11 +40,11 @@ def add_node(fw: Framework, parent: str, code: str, name_zh: str = "", name_en: 
         raise EditRefused(p)
     if code in fw.nodes:
         p = ProblemList()
-        p.error("duplicate_code", f"code '{code}' is already used", code=code)
+        p.error("duplicate_code", f"code '{code}' is already used", code=code, args={"variant": "edit", "new": code})
         raise EditRefused(p)
     if parent not in fw.nodes:
         p = ProblemList()
-        p.error("unknown_parent", f"parent '{parent}' does not exist", code=code)
+        p.error("unknown_parent", f"parent '{parent}' does not exist", code=code, value=parent)
         raise EditRefused(p)
     nodes = dict(fw.nodes)
     siblings = fw.children[parent]
@@ -62,7 +62,7 @@ def add_node(fw: Framework, parent: str, code: str, name_zh: str = "", name_en: 
 def remove_node(fw: Framework, code: str) -> Framework:
     if code == fw.root:
         p = ProblemList()
-        p.error("root_count", "the root cannot be removed", code=code)
+        p.error("root_count", "the root cannot be removed", code=code, args={"variant": "remove"})
         raise EditRefused(p)
     gone = set(fw.preorder(code))
     nodes = {c: n for c, n in fw.nodes.items() if c not in gone}
@@ -70,7 +70,7 @@ def remove_node(fw: Framework, code: str) -> Framework:
     if not any(n.parent == parent for n in nodes.values()):
         p = ProblemList()
         p.error("empty_parent", f"'{parent}' would be left without children (and without data); "
-                "remove it instead", code=code)
+                "remove it instead", code=code, args={"parent": parent})
         raise EditRefused(p)
     return _checked(nodes)
 
@@ -78,12 +78,14 @@ def remove_node(fw: Framework, code: str) -> Framework:
 def move_node(fw: Framework, code: str, new_parent: str) -> Framework:
     if new_parent in set(fw.preorder(code)):
         p = ProblemList()
-        p.error("cycle", f"'{code}' cannot move under itself or its own descendant '{new_parent}'", code=code)
+        p.error("cycle", f"'{code}' cannot move under itself or its own descendant '{new_parent}'", code=code,
+                args={"variant": "move", "new": new_parent})
         raise EditRefused(p)
     old_parent = fw.nodes[code].parent
     if old_parent and len(fw.children[old_parent]) == 1:
         p = ProblemList()
-        p.error("empty_parent", f"'{old_parent}' would be left without children", code=code)
+        p.error("empty_parent", f"'{old_parent}' would be left without children", code=code,
+                args={"parent": old_parent})
         raise EditRefused(p)
     nodes = dict(fw.nodes)
     nodes[code] = replace(nodes[code], parent=new_parent, weight=None)
@@ -111,7 +113,8 @@ def rename_code(fw: Framework, code: str, new_code: str) -> Framework:
         return fw
     if not new_code or new_code in fw.nodes:
         p = ProblemList()
-        p.error("duplicate_code", f"code '{new_code}' is empty or already used", code=code)
+        p.error("duplicate_code", f"code '{new_code}' is empty or already used", code=code,
+                args={"variant": "edit", "new": new_code})
         raise EditRefused(p)
     nodes = {}
     for c, n in fw.nodes.items():

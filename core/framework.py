@@ -278,11 +278,11 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
     cols = map_header(table.header)
     if "code" not in cols:
         problems.error("missing_column", "the framework sheet has no 'code' column; "
-                       f"headers seen: {table.header}", file=f, sheet=sh, row=table.header_row)
+                       f"headers seen: {table.header}", file=f, sheet=sh, row=table.header_row, column="code")
         return None
     if "parent" not in cols:
         problems.error("missing_column", "the framework sheet has no 'parent' column",
-                       file=f, sheet=sh, row=table.header_row)
+                       file=f, sheet=sh, row=table.header_row, column="parent")
         return None
     header_name = {c: _text(table.header[j]) for c, j in cols.items()}
 
@@ -307,7 +307,8 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
             continue
         if code in nodes:
             problems.error("duplicate_code", f"code '{code}' is used again (first at row "
-                           f"{rows_of[code]})", **where("code", code))
+                           f"{rows_of[code]})", **where("code", code),
+                           args={"first_row": rows_of[code]})
             continue
         weight = None
         w = cell(r, "weight")
@@ -334,17 +335,20 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
         agg = canonical(cell(r, "aggregation"))
         if agg and agg not in AGGREGATIONS:
             problems.error("unknown_method", f"unknown aggregation for '{code}'; choose one of "
-                           + ", ".join(AGGREGATIONS), **where("aggregation", cell(r, "aggregation")))
+                           + ", ".join(AGGREGATIONS), **where("aggregation", cell(r, "aggregation")),
+                           args={"variant": "aggregation", "choices": ", ".join(AGGREGATIONS)})
             agg = ""
         norm = canonical(cell(r, "normalization"))
         if norm and norm not in NORMALIZATIONS:
             problems.error("unknown_method", f"unknown normalisation for '{code}'; choose one of "
-                           + ", ".join(NORMALIZATIONS), **where("normalization", cell(r, "normalization")))
+                           + ", ".join(NORMALIZATIONS), **where("normalization", cell(r, "normalization")),
+                           args={"variant": "normalization", "choices": ", ".join(NORMALIZATIONS)})
             norm = ""
         tr = canonical(cell(r, "transform"))
         if tr not in TRANSFORMS:
             problems.error("unknown_method", f"unknown transform for '{code}'; choose log or log1p",
-                           **where("transform", cell(r, "transform")))
+                           **where("transform", cell(r, "transform")), args={"variant": "transform",
+                                                                              "choices": "log, log1p"})
             tr = ""
         sb_raw = cell(r, "scored_by")
         sb_key = _text(sb_raw).lower()
@@ -361,7 +365,8 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
                 try:
                     nums[col] = _num(v)
                 except (TypeError, ValueError):
-                    problems.error("non_numeric", f"{col} of '{code}' is not a number", **where(col, v))
+                    problems.error("non_numeric", f"{col} of '{code}' is not a number", **where(col, v),
+                           args={"variant": "framework"})
         nodes[code] = Node(
             code=code, parent=_text(cell(r, "parent")), name_zh=_text(cell(r, "name_zh")),
             name_en=_text(cell(r, "name_en")), weight=weight, direction=direction,
@@ -394,7 +399,8 @@ def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
                            **where(n, "parent", n.parent))
             ok = False
         if n.parent == n.code:
-            problems.error("cycle", f"'{n.code}' is its own parent", **where(n, "parent", n.parent))
+            problems.error("cycle", f"'{n.code}' is its own parent", **where(n, "parent", n.parent),
+                           args={"variant": "self"})
             ok = False
     roots = [n for n in nodes.values() if not n.parent]
     if len(roots) != 1:
@@ -402,7 +408,9 @@ def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
                "more than one root: " + ", ".join(r.code for r in roots)
                + "; exactly one node may have an empty parent")
         for r in roots or [next(iter(nodes.values()))]:
-            problems.error("root_count", msg, **where(r, "parent", r.parent or None))
+            problems.error("root_count", msg, **where(r, "parent", r.parent or None),
+                           args={"variant": "many" if roots else "none",
+                                 "roots": ", ".join(r.code for r in roots)})
         ok = False
     # cycles: walk up from every node
     reported: set[str] = set()
@@ -417,7 +425,8 @@ def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
             if key not in reported:
                 reported.add(key)
                 problems.error("cycle", "the parents form a cycle: " + " → ".join(cyc + [c]),
-                               **where(nodes[key], "parent", nodes[key].parent))
+                               **where(nodes[key], "parent", nodes[key].parent),
+                               args={"path": " → ".join(cyc + [c])})
             ok = False
     if not ok:
         _node_checks(repaired(nodes), problems, where)
@@ -434,10 +443,10 @@ def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
             for k in empty:
                 problems.error("mixed_weights", f"the children of '{p}' mix set and empty weights; "
                                f"'{k}' has none (leave all empty for equal weights, or set all)",
-                               **where(nodes[k], "weight"))
+                               **where(nodes[k], "weight"), args={"parent": p})
         elif set_ and sum(set_) == 0:
             problems.error("zero_weights", f"all weights among the children of '{p}' are zero",
-                           **where(nodes[kids[0]], "weight", 0))
+                           **where(nodes[kids[0]], "weight", 0), args={"parent": p})
     _node_checks(fw, problems, where)
     return fw
 
@@ -468,25 +477,26 @@ def _node_checks(fw: Framework, problems: ProblemList, where) -> None:
         leaf = fw.is_leaf(n.code)
         if n.aggregation and leaf:
             problems.warning("ignored", f"aggregation on indicator '{n.code}' is ignored (it has no children)",
-                             **where(n, "aggregation", n.aggregation))
+                             **where(n, "aggregation", n.aggregation),
+                             args={"variant": "aggregation"})
         norm = fw.normalization_of(n.code, "") if leaf else n.normalization
         if leaf and norm == "goalposts":
             if n.min is None or n.max is None:
                 problems.error("goalposts", f"goalposts of '{n.code}' need both min and max",
-                               **where(n, "min", n.min))
+                               **where(n, "min", n.min), args={"variant": "both"})
             elif n.min >= n.max:
                 problems.error("goalposts", f"goalposts of '{n.code}': min must be below max",
-                               **where(n, "min", f"{n.min:g} ≥ {n.max:g}"))
+                               **where(n, "min", f"{n.min:g} ≥ {n.max:g}"), args={"variant": "order"})
         if leaf and norm == "target":
             if n.target is None:
                 problems.error("target", f"'{n.code}' uses target normalisation but has no target",
-                               **where(n, "target"))
+                               **where(n, "target"), args={"variant": "none"})
             elif n.target <= 0:
                 problems.error("target", f"target of '{n.code}' must be positive",
-                               **where(n, "target", n.target))
+                               **where(n, "target", n.target), args={"variant": "positive"})
         if n.expert_scored and not leaf:
             problems.error("bad_scored_by", f"'{n.code}' has children: only an indicator can be scored by "
-                           "experts", **where(n, "scored_by", n.scored_by))
+                           "experts", **where(n, "scored_by", n.scored_by), args={"variant": "parent"})
         if n.expert_scored:
             lo, hi = n.scale
             if lo >= hi:
@@ -497,7 +507,8 @@ def _node_checks(fw: Framework, problems: ProblemList, where) -> None:
         elif n.scale_min is not None or n.scale_max is not None or n.guidance:
             col = "scale_min" if n.scale_min is not None else ("scale_max" if n.scale_max is not None else "guidance")
             problems.warning("ignored", f"'{n.code}' is not scored by experts (scored_by is empty): its {col} is "
-                             "ignored", **where(n, col, getattr(n, col)))
+                             "ignored", **where(n, col, getattr(n, col)),
+                             args={"variant": "scale"})
         if n.min is not None and n.max is not None and n.min >= n.max and norm != "goalposts":
             problems.error("goalposts", f"min of '{n.code}' must be below its max",
-                           **where(n, "min", f"{n.min:g} ≥ {n.max:g}"))
+                           **where(n, "min", f"{n.min:g} ≥ {n.max:g}"), args={"variant": "order"})

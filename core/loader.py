@@ -56,7 +56,8 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
     if fw_table is None:
         if data_table is None and data_path is None:
             problems.error("missing_sheet", f"no sheet named framework/指标体系 or data/数据; sheets "
-                           f"found: {', '.join(tables) or 'none'}", file=path.name)
+                           f"found: {', '.join(tables) or 'none'}", file=path.name,
+                           args={"sheets": ", ".join(tables) or "—"})
             return None, problems
         fw_table = read_csv(DEFAULT_FRAMEWORK)
         problems.info("default_framework", "no framework sheet: the bundled default framework is used",
@@ -77,11 +78,11 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
             next(iter(dtables.values())) if len(dtables) == 1 else None)
         if data_table is None:
             problems.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(dtables)}",
-                           file=data_path.name)
+                           file=data_path.name, args={"variant": "data", "sheets": ", ".join(dtables)})
             return None, problems
     if data_table is None:
         problems.error("missing_sheet", f"no sheet named data/数据; sheets found: {', '.join(tables)}",
-                       file=path.name)
+                       file=path.name, args={"variant": "data", "sheets": ", ".join(tables)})
 
     parsed = parse_nodes(fw_table, problems)
     if parsed is None:
@@ -121,7 +122,7 @@ def _load_project_file(path: Path, data_path, problems: ProblemList) -> tuple[Pr
     data_table = find_sheet(dtables, *DATA_SHEETS) or (next(iter(dtables.values())) if len(dtables) == 1 else None)
     if data_table is None:
         problems.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(dtables)}",
-                       file=data_path.name)
+                       file=data_path.name, args={"variant": "data", "sheets": ", ".join(dtables)})
         return None, problems
     fw = project.framework
     ds = parse_data(data_table, fw, problems)

@@ -54,8 +54,10 @@ from .problems import InputError, ProblemList
 from .table import Table, is_blank
 
 INFO_SHEETS = ("说明", "instructions", "info")
-WEIGHTS_SHEETS = ("weights", "权重")
+WEIGHTS_SHEETS = ("权重", "weights")
 AHP_PREFIX = "AHP-"
+AHP_PREFIX_ZH = "判断矩阵-"
+AHP_PREFIXES = (AHP_PREFIX_ZH, AHP_PREFIX)  # a form's pairwise sheets, as a Chinese or an English form names them
 MERGE_METHODS = ("aij", "aip")
 
 KEY_EXPERT = "专家姓名"
@@ -78,28 +80,75 @@ def framework_fingerprint(fw: Framework) -> str:
 
 # ---------------------------------------------------------------------------------------- writing
 
-_INSTRUCTIONS = [
-    "填写说明",
-    "1. 本表用于征询您对指标权重的意见。可任选一种方式填写：在 weights 表中直接填写权重，"
-    "或在各 AHP-代码 表中进行两两比较（层次分析法）。同一节点两者都填写时，以两两比较为准。",
-    "2. 直接赋权（weights 表）：在“权重”列为每个节点的下级指标填写相对重要性（非负数）。"
-    "同一上级下的权重无需加总为 1，系统会自动归一化；同一上级下请全部填写或全部留空。",
-    "3. 两两比较（AHP-代码 表）：每张表对应一个上级指标，行与列为其下级指标代码。"
-    "请只填写对角线右上方的白色单元格，表示“行指标”相对“列指标”的重要程度；"
-    "灰色的左下方单元格请留空，系统会自动取倒数。",
-    "4. 标度采用 Saaty 1–9 标度（见下表）。若“列指标”比“行指标”更重要，请填写倒数，"
-    "如 1/3、1/5（以文本形式输入分数即可，也可填写小数 0.333）。",
-    "5. 请勿修改指标代码、表名和本页的专家信息；填写完成后保存为 .xlsx 文件并交回。",
-    "6. 判断矩阵的一致性比率 CR 应小于 0.10；汇总时系统会计算并提示不一致的判断。",
-]
+# The texts of a form, in the language it is written in (the reader accepts either).
+FORM_TEXTS = {
+    "zh": {
+        "info_sheet": "说明", "weights_sheet": "权重", "ahp_prefix": AHP_PREFIX_ZH,
+        "title": "CityIndex Studio 专家权重征询表",
+        "keys": (KEY_EXPERT, KEY_ROUND, KEY_FRAMEWORK, KEY_FINGERPRINT, KEY_NODES, KEY_DATE),
+        "instructions": [
+            "填写说明",
+            "1. 本表用于征询您对指标权重的意见。可任选一种方式填写：在“权重”表中直接填写权重，"
+            "或在各“判断矩阵-代码”表中进行两两比较（层次分析法）。同一节点两者都填写时，以两两比较为准。",
+            "2. 直接赋权（“权重”表）：在“权重”列为每个节点的下级指标填写相对重要性（非负数）。"
+            "同一上级下的权重无需加总为 1，系统会自动归一化；同一上级下请全部填写或全部留空。",
+            "3. 两两比较（“判断矩阵-代码”表）：每张表对应一个上级指标，行与列为其下级指标代码。"
+            "请只填写对角线右上方的白色单元格，表示“行指标”相对“列指标”的重要程度；"
+            "灰色的左下方单元格请留空，系统会自动取倒数。",
+            "4. 标度采用 Saaty 1–9 标度（见下表）。若“列指标”比“行指标”更重要，请填写倒数，"
+            "如 1/3、1/5（以文本形式输入分数即可，也可填写小数 0.333）。",
+            "5. 请勿修改指标代码、表名和本页的专家信息；填写完成后保存为 .xlsx 文件并交回。",
+            "6. 判断矩阵的一致性比率 CR 应小于 0.10；汇总时系统会计算并提示不一致的判断。",
+        ],
+        "scale_head": ["标度", "含义"], "scale_labels": SCALE_LABELS_ZH,
+        "reciprocal": "行指标不如列指标重要时，取上述标度的倒数",
+        "weights_head": ["代码", "上级", "名称", "上级名称", "权重"],
+        "weight_error": ("权重", "请填写非负数"),
+        "corner": "行指标＼列指标",
+        "judgement_error": ("判断值", "请填写 1–9 的整数或其倒数（如 1/3）"),
+        "prompt": "{a} 相对 {b} 的重要程度：1–9 或 1/2–1/9",
+        "legend": "{code} {name}：请填写右上方白色单元格（行指标相对列指标的重要程度），左下方灰色单元格留空。",
+    },
+    "en": {
+        "info_sheet": "instructions", "weights_sheet": "weights", "ahp_prefix": AHP_PREFIX,
+        "title": "CityIndex Studio expert weighting form",
+        "keys": ("expert", "round", "framework", "fingerprint", "nodes", "date"),
+        "instructions": [
+            "How to fill in this form",
+            "1. This form asks for your view of the indicators' weights. Fill in either way: weights typed "
+            "directly on the 'weights' sheet, or pairwise comparisons (AHP) on the 'AHP-<code>' sheets. "
+            "Where a node has both, the comparisons count.",
+            "2. Direct weights ('weights' sheet): in the 'weight' column give each node's children their "
+            "relative importance (a non-negative number). They need not sum to 1 (they are normalised); fill "
+            "all children of a node or none.",
+            "3. Pairwise comparisons ('AHP-<code>' sheets): one sheet per node, its children's codes as rows "
+            "and columns. Fill only the white cells above the diagonal: how much more important the row is "
+            "than the column. Leave the grey cells below it empty (their reciprocals are taken).",
+            "4. Saaty's 1–9 scale (below). When the column matters more than the row, write the reciprocal, "
+            "e.g. 1/3 or 1/5 (as text, or a decimal such as 0.333).",
+            "5. Do not change the codes, the sheet names or the details on this sheet; save as .xlsx and "
+            "return the file.",
+            "6. The consistency ratio CR of a matrix should be below 0.10; the merge computes it and flags "
+            "inconsistent judgements.",
+        ],
+        "scale_head": ["scale", "meaning"], "scale_labels": SCALE_LABELS_EN,
+        "reciprocal": "the reciprocal, when the column matters more than the row",
+        "weights_head": ["code", "parent", "name_zh", "name_en", "weight"],
+        "weight_error": ("weight", "a non-negative number"),
+        "corner": "row vs column",
+        "judgement_error": ("judgement", "1 … 9 or 1/2 … 1/9"),
+        "prompt": "how much more important {a} is than {b}: 1–9 or 1/2–1/9",
+        "legend": "{code} {name}: fill the white cells above the diagonal (how much more important the row is "
+                  "than the column); leave the grey cells empty.",
+    },
+}
 
 
-def _scale_rows() -> list[list[str]]:
-    rows = [["标度 / scale", "含义", "meaning"]]
+def _scale_rows(T: dict) -> list[list[str]]:
+    rows = [list(T["scale_head"])]
     for k in range(1, 10):
-        rows.append([str(k), SCALE_LABELS_ZH[k], SCALE_LABELS_EN[k]])
-    rows.append(["1/k", "行指标不如列指标重要时，取上述标度的倒数",
-                 "the reciprocal, when the column matters more than the row"])
+        rows.append([str(k), T["scale_labels"][k]])
+    rows.append(["1/k", T["reciprocal"]])
     return rows
 
 
@@ -113,8 +162,10 @@ def _validation_formula(ref: str) -> str:
 
 
 def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
-                      nodes: Sequence[str] | None = None, round_no: int = 1) -> None:
-    """Write one expert's weight form (see the module docstring), atomically."""
+                      nodes: Sequence[str] | None = None, round_no: int = 1, lang: str = "zh") -> None:
+    """Write one expert's weight form (see the module docstring), atomically, in `lang` ('zh': sheets
+    说明 / 权重 / 判断矩阵-<code>; 'en': instructions / weights / AHP-<code>)."""
+    T = FORM_TEXTS["en" if lang == "en" else "zh"]
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -140,21 +191,22 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
 
     wb = Workbook()
     ws = wb.active
-    ws.title = INFO_SHEETS[0]
+    ws.title = T["info_sheet"]
     root = fw.nodes[fw.root]
+    keys = T["keys"]
     rows: list[list[Any]] = [
-        ["CityIndex Studio 专家权重征询表 / expert weighting form"],
+        [T["title"]],
         [],
-        [KEY_EXPERT, expert_name],
-        [KEY_ROUND, int(round_no)],
-        [KEY_FRAMEWORK, f"{root.code} {root.name_zh}".strip()],
-        [KEY_FINGERPRINT, framework_fingerprint(fw)],
-        [KEY_NODES, ", ".join(covered)],
-        [KEY_DATE, dt.date.today().isoformat()],
+        [keys[0], expert_name],
+        [keys[1], int(round_no)],
+        [keys[2], f"{root.code} {root.name(lang)}".strip()],
+        [keys[3], framework_fingerprint(fw)],
+        [keys[4], ", ".join(covered)],
+        [keys[5], dt.date.today().isoformat()],
         [],
-        *[[line] for line in _INSTRUCTIONS],
+        *[[line] for line in T["instructions"]],
         [],
-        *_scale_rows(),
+        *_scale_rows(T),
     ]
     for i, r in enumerate(rows, start=1):
         write_row(ws, i, r)
@@ -166,20 +218,21 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
     ws.column_dimensions["C"].width = 40
 
     # direct weights
-    ws = wb.create_sheet(WEIGHTS_SHEETS[0])
-    write_row(ws, 1, ["代码", "上级", "名称", "英文名称", "权重"])
+    ws = wb.create_sheet(T["weights_sheet"])
+    write_row(ws, 1, list(T["weights_head"]))
     for c in ws[1]:
         c.font = bold
     r = 2
     for p in covered:
         for k in fw.children[p]:
             n = fw.nodes[k]
-            write_row(ws, r, [k, p, n.name_zh, n.name_en, None])
+            extra = [n.name_zh, n.name_en] if lang == "en" else [n.name_zh, fw.nodes[p].name_zh]
+            write_row(ws, r, [k, p, *extra, None])
             ws.cell(row=r, column=5).border = box
             r += 1
     if r > 2:
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                            showErrorMessage=True, errorTitle="权重", error="请填写非负数 / a non-negative number")
+                            showErrorMessage=True, errorTitle=T["weight_error"][0], error=T["weight_error"][1])
         dv.add(f"E2:E{r - 1}")
         ws.add_data_validation(dv)
     ws.freeze_panes = "A2"
@@ -189,8 +242,8 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
     for p in covered:
         kids = list(fw.children[p])
         n = len(kids)
-        ws = wb.create_sheet(f"{AHP_PREFIX}{p}"[:31])
-        write_row(ws, 1, ["行 vs 列", *kids])
+        ws = wb.create_sheet(f"{T['ahp_prefix']}{p}"[:31])
+        write_row(ws, 1, [T["corner"], *kids])
         ws.cell(row=1, column=1).font = bold
         for j in range(n):
             ws.cell(row=1, column=j + 2).font = bold
@@ -211,18 +264,18 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
                     # one rule per cell: its formula's relative reference is that cell
                     ref = f"{get_column_letter(j + 2)}{row}"
                     dv = DataValidation(type="custom", formula1=_validation_formula(ref), allow_blank=True,
-                                        showErrorMessage=True, showInputMessage=True, errorTitle="判断值",
-                                        error="请填写 1–9 的整数或其倒数（如 1/3）/ 1 … 9 or 1/2 … 1/9",
-                                        promptTitle="判断值", prompt=f"{a} 相对 {kids[j]} 的重要程度：1–9 或 1/2–1/9")
+                                        showErrorMessage=True, showInputMessage=True,
+                                        errorTitle=T["judgement_error"][0], error=T["judgement_error"][1],
+                                        promptTitle=T["judgement_error"][0],
+                                        prompt=T["prompt"].format(a=a, b=kids[j]))
                     dv.add(ref)
                     ws.add_data_validation(dv)
         # legend below the matrix, after an empty row (not read back)
         r = n + 3
-        write_row(ws, r, [f"{p} {fw.nodes[p].name_zh}：请填写右上方白色单元格（行指标相对列指标的重要程度），"
-                             "左下方灰色单元格留空。"])
+        write_row(ws, r, [T["legend"].format(code=p, name=fw.nodes[p].name(lang))])
         r += 1
         for k in kids:
-            write_row(ws, r, [k, fw.nodes[k].name_zh, fw.nodes[k].name_en])
+            write_row(ws, r, [k, fw.nodes[k].name(lang)])
             r += 1
         ws.freeze_panes = "B2"
         ws.column_dimensions["A"].width = 12
@@ -287,8 +340,9 @@ def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm
         expert = path.stem
         problems.warning("form_no_expert", f"no expert name on a '{INFO_SHEETS[0]}' sheet: the file name "
                          f"'{expert}' is used as the expert's name", file=fname,
-                         sheet=info_t.sheet if info_t else "")
+                         sheet=info_t.sheet if info_t else "", args={"name": expert})
     who = f"expert {expert}"
+    ex = {"expert": expert}  # the facts every problem of this form carries (core.problem_texts)
     round_no = None
     rd = _lookup(info, _ROUND_KEYS)
     if rd and rd[0]:
@@ -296,11 +350,15 @@ def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm
             round_no = int(float(rd[0]))
         except ValueError:
             problems.warning("form_round", f"{who}: the round '{rd[0]}' is not a number", file=fname,
-                             sheet=info_t.sheet if info_t else "", row=rd[1], column="B", value=rd[0])
+                             sheet=info_t.sheet if info_t else "", row=rd[1], column="B", value=rd[0], args=ex)
 
     weights_t = find_sheet(tables, *WEIGHTS_SHEETS)
-    ahp_ts = {name[len(AHP_PREFIX):].strip(): t for name, t in tables.items()
-              if name.strip().upper().startswith(AHP_PREFIX.upper())}
+    ahp_ts = {}
+    for sheet_name, t in tables.items():
+        pre = _ahp_prefix(sheet_name)
+        if pre:
+            ahp_ts[sheet_name.strip()[len(pre):].strip()] = t
+    prefix = AHP_PREFIX if any(n.strip().upper().startswith(AHP_PREFIX) for n in tables) else AHP_PREFIX_ZH
 
     # --- a form made for another framework --------------------------------------------------
     form_codes = set(ahp_ts)
@@ -325,12 +383,14 @@ def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm
                           + ("…" if len(missing) > 10 else ""))
         problems.error("form_other_framework", f"{who}: this form was made for another framework "
                        f"(its fingerprint {fp[0] if fp else '—'} differs from this framework's {ours})"
-                       + ("; " + "; ".join(detail) if detail else "") + ": it is not used", **where)
+                       + ("; " + "; ".join(detail) if detail else "") + ": it is not used", **where,
+                       args=dict(ex, theirs=fp[0] if fp else "—", ours=ours))
         return None, problems
 
     if weights_t is None and not ahp_ts:
-        problems.error("form_missing_sheet", f"{who}: the form has neither a '{WEIGHTS_SHEETS[0]}' sheet nor any "
-                       f"'{AHP_PREFIX}<code>' sheet; sheets found: {', '.join(tables) or 'none'}", file=fname)
+        problems.error("form_missing_sheet", f"{who}: the form has neither a 'weights' sheet nor any "
+                       f"'{AHP_PREFIX}<code>' sheet; sheets found: {', '.join(tables) or 'none'}", file=fname,
+                       args=dict(ex, sheets=", ".join(tables) or "—"))
         return None, problems
 
     internal = [c for c in fw.preorder() if fw.children[c]]
@@ -341,7 +401,7 @@ def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm
         if c not in fw.nodes or not fw.children[c]:
             problems.error("form_unknown_code", f"{who}: the node list names '{c}', which is not a node of "
                            "this framework", file=fname, sheet=info_t.sheet if info_t else "",
-                           row=nodes_row[1] if nodes_row else None, column="B", value=c)
+                           row=nodes_row[1] if nodes_row else None, column="B", value=c, args=ex)
     form = ExpertForm(expert, fname, round_no, children, covered=tuple(covered))
 
     # --- AHP sheets ---------------------------------------------------------------------------
@@ -350,9 +410,9 @@ def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm
         if code not in fw.nodes or not fw.children[code]:
             what = "an indicator (it has no children to compare)" if code in fw.nodes else "not in this framework"
             problems.error("form_unknown_code", f"{who}: sheet '{t.sheet}' is for '{code}', which is {what}",
-                           file=fname, sheet=t.sheet, row=None, value=code)
+                           file=fname, sheet=t.sheet, row=None, value=code, args=ex)
             continue
-        pw = parse_pairwise(t, code, children[code], problems, who)
+        pw = parse_pairwise(t, code, children[code], problems, who, expert=expert)
         if pw is None:
             broken.add(code)
         elif not pw.empty:
@@ -365,27 +425,41 @@ def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm
     # --- coverage ----------------------------------------------------------------------------
     if not form.matrices and not form.direct and not problems.has_errors:
         problems.error("form_empty", f"{who}: the form holds no judgement and no weight (was it filled in and "
-                       "saved?)", file=fname)
+                       "saved?)", file=fname, args=ex)
         return None, problems
+    blank: list[str] = []
     for p in covered:
         if p not in fw.nodes or not fw.children[p]:
             continue
         if p in form.matrices or p in form.direct or p in broken:
             continue
-        sheet = f"{AHP_PREFIX}{p}"
+        sheet = f"{prefix}{p}"
         if p not in ahp_ts and weights_t is None:
             problems.error("form_missing_sheet", f"{who}: sheet '{sheet}' is missing (the form covers '{p}') "
-                           f"and there is no '{WEIGHTS_SHEETS[0]}' sheet either", file=fname, sheet=sheet, code=p)
+                           f"and there is no 'weights' sheet either", file=fname, sheet=sheet, code=p,
+                           args=dict(ex, variant="node"))
         elif p not in ahp_ts:
             problems.error("form_missing_sheet", f"{who}: sheet '{sheet}' is missing (the form covers '{p}') "
                            f"and the '{weights_t.sheet}' sheet has no weights for its children", file=fname,
-                           sheet=sheet, code=p)
+                           sheet=sheet, code=p, args=dict(ex, variant="node"))
         else:
-            problems.warning("form_node_empty", f"{who}: no judgements and no weights for '{p}'; this expert "
-                             f"is left out for '{p}'", file=fname, sheet=ahp_ts[p].sheet, code=p)
+            blank.append(p)
+    if blank:  # one line per expert, a note: leaving a node to others is the expert's right
+        problems.info("form_nodes_blank", f"{who}: nothing filled in for {len(blank)} node(s): {', '.join(blank)}; "
+                      "this expert is left out for them", file=fname,
+                      args=dict(ex, n=len(blank), nodes=", ".join(blank)))
     if problems.has_errors:
         return None, problems
     return form, problems
+
+
+def _ahp_prefix(sheet_name: str) -> str:
+    """The pairwise-sheet prefix a sheet name starts with ('判断矩阵-' or 'AHP-', any case), else ''."""
+    name = sheet_name.strip()
+    for pre in AHP_PREFIXES:
+        if name.upper().startswith(pre.upper()):
+            return name[:len(pre)]
+    return ""
 
 
 def _num(v: Any) -> float:
@@ -408,7 +482,7 @@ def _read_weights(t: Table, fw: Framework, form: ExpertForm, problems: ProblemLi
             zh = "代码" if need == "code" else "权重"
             problems.error("form_missing_column", f"{who}: sheet '{sh}' has no '{zh}' ({need}) column"
                            f"; headers seen: {', '.join(h for h in t.header if h)}",
-                           file=f, sheet=sh, row=t.header_row)
+                           file=f, sheet=sh, row=t.header_row, args={"expert": form.expert, "need": zh})
             return
     jc, jw = cols["code"], cols["weight"]
     wl = get_column_letter(jw + 1)
@@ -421,11 +495,13 @@ def _read_weights(t: Table, fw: Framework, form: ExpertForm, problems: ProblemLi
         if not code:
             if not is_blank(v):
                 problems.error("form_unknown_code", f"{who}: a weight in cell {wl}{row} has no code beside it",
-                               file=f, sheet=sh, row=row, column=wh, value=v)
+                               file=f, sheet=sh, row=row, column=wh, value=v,
+                               args={"expert": form.expert, "variant": "no_code", "cell": f"{wl}{row}"})
             continue
         if code not in fw.nodes:
             problems.error("form_unknown_code", f"{who}: code '{code}' in cell {get_column_letter(jc + 1)}{row} is "
-                           "not in this framework", file=f, sheet=sh, row=row, column=t.header[jc], value=code)
+                           "not in this framework", file=f, sheet=sh, row=row, column=t.header[jc], value=code,
+                           args={"expert": form.expert})
             continue
         if code == fw.root:
             continue
@@ -437,11 +513,13 @@ def _read_weights(t: Table, fw: Framework, form: ExpertForm, problems: ProblemLi
                     raise ValueError
             except (TypeError, ValueError):
                 problems.error("form_non_numeric", f"{who}: the weight of '{code}' in cell {wl}{row} is not a number",
-                               file=f, sheet=sh, row=row, column=wh, value=v, code=code)
+                               file=f, sheet=sh, row=row, column=wh, value=v, code=code,
+                               args={"expert": form.expert, "cell": f"{wl}{row}"})
                 continue
             if w < 0:
                 problems.error("form_negative", f"{who}: the weight of '{code}' in cell {wl}{row} is negative",
-                               file=f, sheet=sh, row=row, column=wh, value=v, code=code)
+                               file=f, sheet=sh, row=row, column=wh, value=v, code=code,
+                               args={"expert": form.expert, "cell": f"{wl}{row}"})
                 continue
         given[code] = (w, row)
     for p, kids in form.children.items():
@@ -455,14 +533,16 @@ def _read_weights(t: Table, fw: Framework, form: ExpertForm, problems: ProblemLi
                 row = here[k][1] if k in here else None
                 problems.error("form_mixed_weights", f"{who}: the children of '{p}' mix set and empty weights; '{k}' "
                                f"has none{f' (cell {wl}{row})' if row else ' (no row)'}: fill all or none",
-                               file=f, sheet=sh, row=row, column=wh, code=k)
+                               file=f, sheet=sh, row=row, column=wh, code=k,
+                               args={"expert": form.expert, "parent": p})
             continue
         total = sum(vals)
         if total <= 0:
             k0 = kids[0]
             problems.error("form_zero_weights", f"{who}: all weights among the children of '{p}' are zero "
                            f"(cells {wl}{min(r for _, r in here.values())}…)", file=f, sheet=sh,
-                           row=here[k0][1], column=wh, value=0, code=p)
+                           row=here[k0][1], column=wh, value=0, code=p,
+                           args={"expert": form.expert})
             continue
         form.direct[p] = {k: here[k][0] / total for k in kids}
 

@@ -177,7 +177,7 @@ def compute(project: Project) -> Result:
     for rec in imputed:
         if rec["note"]:
             problems.info("imputation_fallback", f"{rec['unit']} / {rec['code']}: {rec['note']}",
-                          **ds.where(rec["unit"], rec["code"]))
+                          **ds.where(rec["unit"], rec["code"]), args={"note": rec["note"]})
     steps.append({"stage": "impute", "method": s.imputation, "group": s.imputation_group,
                   "cells": len(imputed)})
     lap("impute")
@@ -189,7 +189,8 @@ def compute(project: Project) -> Result:
             problems.warning("outlier_flagged", f"indicator '{code}' still fails the outlier rule "
                              "after winsorisation (negative skew): kept winsorised", code=code)
         elif rec["action"] == "not_tested":
-            problems.info("outlier_not_tested", f"indicator '{code}': {rec['note']}", code=code)
+            problems.info("outlier_not_tested", f"indicator '{code}': {rec['note']}", code=code,
+                          args={"note": rec["note"]})
     steps.append({"stage": "treat", "method": s.outliers, "winsor_max_points": s.winsor_max_points,
                   "skew_limit": s.skew_limit, "kurtosis_limit": s.kurtosis_limit,
                   "treated": {c: r["action"] for c, r in outliers.items() if r["action"] != "none"}})
@@ -202,7 +203,8 @@ def compute(project: Project) -> Result:
         if name:
             if outliers.get(code, {}).get("action") == "log":
                 problems.warning("double_log", f"indicator '{code}' was log-transformed by the outlier "
-                                 f"rule and has transform '{name}' too; both are applied", code=code)
+                                 f"rule and has transform '{name}' too; both are applied", code=code,
+                                 args={"transform": name})
             transformed[code] = _tr.apply(name, treated[code].to_numpy())
             tr_log[code] = name
     steps.append({"stage": "transform", "transforms": tr_log})

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from . import problem_texts
+
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
@@ -28,6 +30,8 @@ class Problem:
     value: Any = None  # the offending value as seen
     unit: str = ""  # the unit (city) concerned, when there is one
     code: str = ""  # the node/indicator concerned, when there is one
+    # further facts the kind's sentence needs (core.problem_texts), e.g. {"expert": "张三", "cell": "C3"}
+    args: dict | None = field(default=None, compare=False)
 
     def location(self) -> str:
         parts = []
@@ -41,7 +45,14 @@ class Problem:
             parts.append(f"column '{self.column}'")
         return ", ".join(parts)
 
-    def format(self) -> str:
+    def text(self, lang: str = "zh") -> str:
+        """The sentence in `lang` ('zh' or 'en') from the kind's template (core.problem_texts)."""
+        return problem_texts.problem_text(self, lang)
+
+    def format(self, lang: str | None = None) -> str:
+        """One line: severity, location, sentence, value — in `lang`; without it the engine's English."""
+        if lang is not None:
+            return problem_texts.format_problem(self, lang)
         loc = self.location()
         val = ""
         if self.value is not None and self.value != "":
@@ -53,6 +64,11 @@ class Problem:
         d = asdict(self)
         if d["value"] is not None and not isinstance(d["value"], (int, float, str, bool)):
             d["value"] = str(d["value"])
+        if d["args"] is None:
+            del d["args"]
+        else:
+            d["args"] = {k: (v if isinstance(v, (int, float, str, bool)) or v is None else str(v))
+                         for k, v in d["args"].items()}
         return d
 
 

@@ -330,7 +330,8 @@ def read_csv(path: str | Path) -> Table:
         Problem("error", "csv_extra_values",
                 f"this row has {_used_width(r)} values but the header has {width} columns; a value "
                 f"probably contains the delimiter '{delim}' (e.g. a decimal comma) — put it in quotes "
-                "or use a point as decimal separator", file=name, row=i + 1)
+                "or use a point as decimal separator", file=name, row=i + 1,
+                args={"n": _used_width(r), "width": width, "delim": delim})
         for i, r in enumerate(records) if i > filled[0] and _used_width(r) > width
     ]
     if problems:

@@ -348,26 +348,28 @@ def read_score_sheet(path: str | Path, framework: Framework,
     name = _lookup(info, _EXPERT_KEYS)
     expert = name[0] if name else ""
     who = f"expert {expert}" if expert else f"sheet file {fname}"
+    ex = {"expert": expert} if expert else {}  # what every problem of this sheet carries (core.problem_texts)
     if info_t is None:
         problems.error("score_no_info", f"{who}: there is no '{INFO_SHEETS[0]}' sheet, so the expert's name is "
-                       f"unknown; sheets found: {', '.join(tables) or 'none'}", file=fname)
+                       f"unknown; sheets found: {', '.join(tables) or 'none'}", file=fname, args=ex or None)
     elif not expert:
         row = name[1] if name else None
         where = f"cell B{row}" if row else f"a '{KEY_EXPERT}' row"
         problems.error("score_no_expert", f"{who}: the expert's name is missing ({where} of sheet "
                        f"'{info_t.sheet}' is empty); write the name there and import the sheet again",
-                       file=fname, sheet=info_t.sheet, row=row, column="B")
+                       file=fname, sheet=info_t.sheet, row=row, column="B", args=ex or None)
     fp = _lookup(info, _FP_KEYS)
     ours = framework_fingerprint(fw)
     if fp and fp[0] and fp[0] != ours:
         problems.warning("score_other_framework", f"{who}: the sheet was made for a framework with fingerprint "
                          f"{fp[0]} (this one's is {ours}); the codes are matched one by one", file=fname,
-                         sheet=info_t.sheet if info_t else "", row=fp[1], column="B", value=fp[0])
+                         sheet=info_t.sheet if info_t else "", row=fp[1], column="B", value=fp[0],
+                         args=dict(ex, ours=ours))
 
     t = find_sheet(tables, *SCORE_SHEETS)
     if t is None:
         problems.error("score_missing_sheet", f"{who}: there is no '{SCORE_SHEETS[0]}' sheet; sheets found: "
-                       f"{', '.join(tables) or 'none'}", file=fname)
+                       f"{', '.join(tables) or 'none'}", file=fname, args=ex or None)
         return None, problems
     sh = t.sheet
     sent = _sent(tables)
@@ -388,7 +390,8 @@ def read_score_sheet(path: str | Path, framework: Framework,
         if not text:
             if any(not is_blank(r[j]) for r in t.rows if j < len(r)):
                 problems.error("score_unknown_indicator", f"{who}: column {_col(j)} has scores but no indicator "
-                               f"code in cell {ref}", file=fname, sheet=sh, row=hr, column=_col(j))
+                               f"code in cell {ref}", file=fname, sheet=sh, row=hr, column=_col(j),
+                               args=dict(ex, variant="no_code"))
             continue
         if text.casefold() in _COMMENT_HEADERS:
             comment_col = j
@@ -397,12 +400,12 @@ def read_score_sheet(path: str | Path, framework: Framework,
             known = " (an indicator of the framework, but not one scored on this sheet)" if text in fw.nodes else ""
             problems.error("score_unknown_indicator", f"{who}: cell {ref} names indicator '{text}', which was not "
                            f"on the sheet that went out{known}", file=fname, sheet=sh, row=hr, column=text,
-                           value=text)
+                           value=text, args=ex or None)
             continue
         if text in col_of:
             problems.error("score_duplicate_indicator", f"{who}: indicator '{text}' has two columns "
                            f"({_col(col_of[text])} and {_col(j)}, cell {ref})", file=fname, sheet=sh, row=hr,
-                           column=text, value=text, code=text)
+                           column=text, value=text, code=text, args=ex or None)
             continue
         col_of[text] = j
     usable_codes = {}
@@ -410,7 +413,7 @@ def read_score_sheet(path: str | Path, framework: Framework,
         if code not in fw.nodes or not fw.nodes[code].expert_scored:
             problems.warning("score_not_expert_scored", f"{who}: indicator '{code}' (column {_col(j)}) is no longer "
                              "scored by experts in this framework; its scores are ignored", file=fname, sheet=sh,
-                             row=hr, column=code, code=code)
+                             row=hr, column=code, code=code, args=ex or None)
             continue
         usable_codes[code] = j
     sheet = ScoreSheet(expert, fname, sh)
@@ -427,24 +430,25 @@ def read_score_sheet(path: str | Path, framework: Framework,
             continue
         if not unit:
             problems.error("score_unknown_unit", f"{who}: row {row} has scores but no city name (cell A{row})",
-                           file=fname, sheet=sh, row=row, column="A")
+                           file=fname, sheet=sh, row=row, column="A", args=dict(ex, variant="no_name"))
             continue
         if unit not in sent_units_set:
             problems.error("score_unknown_unit", f"{who}: cell A{row} names city '{unit}', which was not on the "
                            "sheet that went out", file=fname, sheet=sh, row=row, column=t.header[0] or "A",
-                           value=unit, unit=unit)
+                           value=unit, unit=unit, args=ex or None)
             continue
         if unit in seen_rows:
             problems.error("score_duplicate_unit", f"{who}: city '{unit}' appears again in cell A{row} (first in "
                            f"A{seen_rows[unit]})", file=fname, sheet=sh, row=row, column=t.header[0] or "A",
-                           value=unit, unit=unit)
+                           value=unit, unit=unit, args=ex or None)
             continue
         seen_rows[unit] = row
         in_project = project_units is None or unit in project_units
         for code, j in col_of.items():
             v = r[j] if j < len(r) else None
             ref = f"{_col(j)}{row}"
-            where = dict(file=fname, sheet=sh, row=row, column=code, value=v, unit=unit, code=code)
+            where = dict(file=fname, sheet=sh, row=row, column=code, value=v, unit=unit, code=code,
+                         args=dict(ex, cell=ref))
             num, issue = parse_number(v)
             if issue == "bad":
                 problems.error("score_not_a_number", f"{who}: cell {ref} ({unit}, {code}) holds '{v}', which is "
@@ -456,7 +460,8 @@ def read_score_sheet(path: str | Path, framework: Framework,
             lo, hi = node.scale if node is not None else (-math.inf, math.inf)
             if not lo <= num <= hi:
                 problems.error("score_outside_scale", f"{who}: cell {ref} ({unit}, {code}) holds {num:g}, outside "
-                               f"the scale {lo:g}–{hi:g}", **where)
+                               f"the scale {lo:g}–{hi:g}",
+                               **dict(where, args=dict(ex, cell=ref, lo=f"{lo:g}", hi=f"{hi:g}")))
                 continue
             if issue == "text":
                 problems.warning("score_as_text", f"{who}: cell {ref} ({unit}, {code}) holds the number {num:g} "
@@ -468,19 +473,22 @@ def read_score_sheet(path: str | Path, framework: Framework,
             sheet.comments[unit] = _text(r[comment_col])
         if not in_project:
             problems.warning("score_unit_gone", f"{who}: city '{unit}' (cell A{row}) is no longer in the project; "
-                             "its scores are ignored", file=fname, sheet=sh, row=row, column="A", unit=unit)
+                             "its scores are ignored", file=fname, sheet=sh, row=row, column="A", unit=unit,
+                             args=ex or None)
     missing = [u for u in sent_units if u not in seen_rows]
     if missing:
         problems.warning("score_unit_missing", f"{who}: {len(missing)} cit{'y' if len(missing) == 1 else 'ies'} of "
                          f"the sheet that went out {'is' if len(missing) == 1 else 'are'} not on it: "
-                         + ", ".join(missing[:10]) + ("…" if len(missing) > 10 else ""), file=fname, sheet=sh)
+                         + ", ".join(missing[:10]) + ("…" if len(missing) > 10 else ""), file=fname, sheet=sh,
+                         args=dict(ex, n=len(missing), units=", ".join(missing[:10]) + ("…" if len(missing) > 10 else "")))
     lost = [c for c in sent_codes if c not in col_of]
     if lost:
         problems.warning("score_indicator_missing", f"{who}: the column(s) of {', '.join(lost)} are not on the "
-                         "sheet: no scores for them from this expert", file=fname, sheet=sh, row=hr)
+                         "sheet: no scores for them from this expert", file=fname, sheet=sh, row=hr,
+                         args=dict(ex, codes=", ".join(lost)))
     if not problems.has_errors and sheet.n_scores == 0:
         problems.error("score_empty", f"{who}: the sheet holds no score (was it filled in and saved?)",
-                       file=fname, sheet=sh)
+                       file=fname, sheet=sh, args=ex or None)
     if problems.has_errors:
         return None, problems
     return sheet, problems
@@ -509,7 +517,7 @@ def read_score_sheets(paths: Sequence[str | Path], framework: Framework, units: 
             others = ", ".join(f for f in files if f != p.name) or p.name
             q.error("score_duplicate_expert", f"expert {s.expert}: this expert also returned {others}; none of "
                     "their sheets is used until one is removed", file=p.name, sheet=INFO_SHEETS[0],
-                    column="B", value=s.expert)
+                    column="B", value=s.expert, args={"expert": s.expert, "others": others})
             read[i] = (p, None, q)
     return [s for _p, s, _q in read if s is not None], read
 
@@ -628,7 +636,8 @@ def merge_scores(sheets: Sequence[ScoreSheet], framework: Framework, rule: str =
             if rule == "trimmed" and len(present) <= 2 * trim:
                 problems.warning("score_too_few", f"{u} / {code}: {len(present)} score(s); the trimmed mean "
                                  f"dropping {trim} highest and {trim} lowest needs more than {2 * trim}: no merged "
-                                 "value", unit=u, code=code, value=len(present))
+                                 "value", unit=u, code=code, value=len(present),
+                                 args={"trim": trim, "need": 2 * trim})
             else:
                 value, dropped = fn(x, trim)
                 entry["value"] = value

@@ -121,7 +121,7 @@ def parse_settings(
         where = dict(file=file, sheet=sheet, row=row, column="key", value=raw_key)
         if spec is None:
             problems.error("unknown_setting", f"unknown setting '{raw_key}'; known: "
-                           + ", ".join(SPEC_BY_KEY), **where)
+                           + ", ".join(SPEC_BY_KEY), **where, args={"known": ", ".join(SPEC_BY_KEY)})
             continue
         where.update(column="value", value=raw_value)
         if raw_value is None or str(raw_value).strip() == "":
@@ -132,17 +132,19 @@ def parse_settings(
                 v = canonical(v)
                 if v not in spec.choices:
                     problems.error("unknown_method", f"setting '{key}' has unknown value; "
-                                   f"choose one of: {', '.join(spec.choices)}", **where)
+                                   f"choose one of: {', '.join(spec.choices)}", **where,
+                                   args={"variant": "setting", "key": key, "choices": ", ".join(spec.choices)})
                     continue
         else:
             try:
                 f = float(str(raw_value).strip()) if isinstance(raw_value, str) else float(raw_value)
             except (TypeError, ValueError):
-                problems.error("non_numeric", f"setting '{key}' must be a number", **where)
+                problems.error("non_numeric", f"setting '{key}' must be a number", **where,
+                               args={"variant": "setting", "key": key})
                 continue
             if spec.kind is int:
                 if f != int(f):
-                    problems.error("non_integer", f"setting '{key}' must be a whole number", **where)
+                    problems.error("non_integer", f"setting '{key}' must be a whole number", **where, args={"key": key})
                     continue
                 v = int(f)
             else:
@@ -150,14 +152,15 @@ def parse_settings(
             if (spec.low is not None and v < spec.low) or (spec.high is not None and v > spec.high):
                 lo = spec.low if spec.low is not None else "-inf"
                 rng = f"[{lo}, {spec.high if spec.high is not None else 'inf'}]"
-                problems.error("out_of_range", f"setting '{key}' must lie in {rng}", **where)
+                problems.error("out_of_range", f"setting '{key}' must lie in {rng}", **where,
+                               args={"key": key, "range": rng})
                 continue
         values[key] = v
     s = Settings(**values)
     if s.scale <= s.minmax_low:
         problems.error("bad_setting", f"minmax_low ({s.minmax_low}) must be below scale ({s.scale})",
-                       file=file, sheet=sheet)
+                       file=file, sheet=sheet, args={"variant": "minmax_low", "low": s.minmax_low, "scale": s.scale})
     if s.imputation in ("group_mean", "group_median") and not s.imputation_group:
         problems.error("bad_setting", "group imputation needs 'imputation_group' (a group column)",
-                       file=file, sheet=sheet)
+                       file=file, sheet=sheet, args={"variant": "group"})
     return s

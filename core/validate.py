@@ -29,12 +29,14 @@ def validate_pair(fw: Framework, ds: Dataset, settings: Settings, problems: Prob
             problems.warning("awaits_expert_scores", f"indicator '{code}' ({node.name_zh}) is scored by experts and "
                              "has no scores yet: merge the returned score sheets (`scores` command, or Expert "
                              "scores → Import in the window); until then it takes no part in the scores",
-                             **fwhere, row=node.row, column="scored_by", value=node.scored_by, code=code)
+                             **fwhere, row=node.row, column="scored_by", value=node.scored_by, code=code,
+                             args={"name": node.name_zh})
             continue
         if code not in ds.values.columns:
             problems.error("no_data_column", f"indicator '{code}' ({node.name_zh}) has no column in "
                            f"the data sheet '{ds.sheet or ds.file}' (a header equal to its code or "
-                           "its name_zh)", **fwhere, row=node.row, column="code", value=code, code=code)
+                           "its name_zh)", **fwhere, row=node.row, column="code", value=code, code=code,
+                           args={"name": node.name_zh, "data_sheet": ds.sheet or ds.file})
             continue
         if node.denominator and node.denominator not in ds.values.columns:
             problems.error("no_denominator", f"denominator column '{node.denominator}' of '{code}' "
@@ -44,14 +46,15 @@ def validate_pair(fw: Framework, ds: Dataset, settings: Settings, problems: Prob
         if np.isnan(col).all():
             problems.error("empty_indicator", f"indicator '{code}' ({node.name_zh}) has no data at all",
                            file=ds.file, sheet=ds.sheet, row=1, column=ds.headers.get(code, code),
-                           code=code)
+                           code=code, args={"name": node.name_zh})
             continue
         if node.expert_scored:
             lo, hi = node.scale
             for u, xv in zip(ds.units, col):
                 if not np.isnan(xv) and not lo <= xv <= hi:
                     problems.warning("outside_scale", f"{u}: '{code}' is scored by experts on {lo:g}–{hi:g}, "
-                                     f"but its value is {xv:g}", **ds.where(u, code), value=float(xv))
+                                     f"but its value is {xv:g}", **ds.where(u, code), value=float(xv),
+                                     args={"lo": f"{lo:g}", "hi": f"{hi:g}"})
         x = col
         if node.denominator and node.denominator in ds.values.columns:
             d = ds.values[node.denominator].to_numpy()
@@ -59,7 +62,8 @@ def validate_pair(fw: Framework, ds: Dataset, settings: Settings, problems: Prob
                 if not np.isnan(xv) and (np.isnan(dv) or dv == 0):
                     problems.warning("bad_denominator", f"{u}: denominator '{node.denominator}' is "
                                      f"{'empty' if np.isnan(dv) else 'zero'}, so '{code}' is missing",
-                                     **ds.where(u, node.denominator), value=None if np.isnan(dv) else dv)
+                                     **ds.where(u, node.denominator), value=None if np.isnan(dv) else dv,
+                                     args={"of": code})
             with np.errstate(divide="ignore", invalid="ignore"):
                 x = np.where(d != 0, col / d, np.nan)
         present = x[~np.isnan(x)]
@@ -74,7 +78,8 @@ def validate_pair(fw: Framework, ds: Dataset, settings: Settings, problems: Prob
             for u, xv in zip(ds.units, x):
                 if not np.isnan(xv) and xv <= bound:
                     problems.error("transform_domain", f"{node.transform} of '{code}' needs values "
-                                   f"above {bound:g}; {u} has {xv:g}", **ds.where(u, code), value=xv)
+                                   f"above {bound:g}; {u} has {xv:g}", **ds.where(u, code), value=xv,
+                                   args={"transform": node.transform, "bound": f"{bound:g}"})
     for u, row in zip(ds.units, ds.values[[c for c in fw.leaves if c in ds.values.columns]].to_numpy()):
         if len(row) and np.isnan(row).all():
             problems.warning("empty_unit_data", f"{u} has no value for any indicator; it gets no score",
@@ -84,4 +89,5 @@ def validate_pair(fw: Framework, ds: Dataset, settings: Settings, problems: Prob
             and settings.imputation_group not in ds.groups.columns:
         problems.error("no_group_column", f"imputation_group '{settings.imputation_group}' is not a "
                        f"column of the data sheet; groups there: {list(ds.groups.columns)}",
-                       file=ds.file, sheet=ds.sheet, row=1, value=settings.imputation_group)
+                       file=ds.file, sheet=ds.sheet, row=1, value=settings.imputation_group,
+                       args={"groups": ", ".join(map(str, ds.groups.columns)) or "—"})

@@ -60,7 +60,7 @@ def test_check_lists_ten_different_mistakes_in_one_run(tmp_path, capsys):
             ["广州", 3, 4, "12,3"]]  # 9 decimal comma
     settings = [["key", "value"], ["scale", "一百"]]  # 10 non-numeric setting
     path = write_book(tmp_path / "bad.xlsx", fw, data, settings)
-    code = run("check", path)
+    code = run("check", path, "--lang", "en")
     out = capsys.readouterr().out
     errors = [ln for ln in out.splitlines() if ln.startswith("ERROR")]
     assert code == 1
@@ -76,7 +76,7 @@ def test_check_lists_ten_different_mistakes_in_one_run(tmp_path, capsys):
 
 
 def test_check_on_the_sample_has_no_errors(capsys):
-    assert run("check", SAMPLE_WORKBOOK) == 0
+    assert run("check", SAMPLE_WORKBOOK, "--lang", "en") == 0
     assert "0 error(s)" in capsys.readouterr().out
 
 

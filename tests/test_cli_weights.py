@@ -116,8 +116,8 @@ def fill_form(path, judgements):
 def test_panel_merges_two_forms(tmp_path, capsys):
     fw = default_framework()
     f1, f2 = tmp_path / "张三.xlsx", tmp_path / "李四.xlsx"
-    write_expert_form(fw, "张三", f1, nodes=["AICI", "P"])
-    write_expert_form(fw, "李四", f2, nodes=["AICI", "P"])
+    write_expert_form(fw, "张三", f1, nodes=["AICI", "P"], lang="en")
+    write_expert_form(fw, "李四", f2, nodes=["AICI", "P"], lang="en")
     # AHP-P: P1 vs P2. AHP-AICI: P I T A E, the first row only (the rest left to equal importance)
     fill_form(f1, {"AHP-P": {"C2": "3"},
                    "AHP-AICI": {"C2": 2, "D2": 1, "E2": 1, "F2": 1, "D3": 1, "E3": 1, "F3": 1, "E4": 1,
@@ -151,7 +151,7 @@ def test_panel_with_a_broken_form_merges_the_others_and_exits_1(tmp_path, capsys
     forms = []
     for name, v in (("张三", "3"), ("李四", "2"), ("王五", "-2")):
         f = tmp_path / f"{name}.xlsx"
-        write_expert_form(fw, name, f, nodes=["P"])
+        write_expert_form(fw, name, f, nodes=["P"], lang="en")
         fill_form(f, {"AHP-P": {"C2": v}})
         forms.append(f)
     js = tmp_path / "panel.json"
@@ -169,6 +169,6 @@ def test_panel_with_project_framework(tmp_path):
     from core.loader import load
     project, _ = load(SAMPLE_WORKBOOK)
     f = tmp_path / "a.xlsx"
-    write_expert_form(project.framework, "甲", f, nodes=["P"])
+    write_expert_form(project.framework, "甲", f, nodes=["P"], lang="en")
     fill_form(f, {"AHP-P": {"C2": 4}})
     assert run("panel", f, "--project", SAMPLE_WORKBOOK) == 0

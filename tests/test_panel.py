@@ -65,7 +65,7 @@ W_B = {"R": [0.3, 0.7], "D1": [0.2, 0.2, 0.6], "D2": [0.5, 0.5]}
 
 def expert_form(tmp_path, name, ws=W_A, round_no=1, fname=None):
     path = tmp_path / (fname or f"{name}.xlsx")
-    write_expert_form(FW, name, path, round_no=round_no)
+    write_expert_form(FW, name, path, round_no=round_no, lang="en")
     return fill(path, ahp={p: upper(w, list(FW.children[p])) for p, w in ws.items()})
 
 
@@ -74,20 +74,23 @@ def expert_form(tmp_path, name, ws=W_A, round_no=1, fname=None):
 
 def test_written_form_layout(tmp_path):
     path = tmp_path / "张三.xlsx"
-    write_expert_form(FW, "张三", path, round_no=2)
+    write_expert_form(FW, "张三", path, round_no=2)  # Chinese by default
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["说明", "weights", "AHP-R", "AHP-D1", "AHP-D2"]
+    assert wb.sheetnames == ["说明", "权重", "判断矩阵-R", "判断矩阵-D1", "判断矩阵-D2"]
     info = {r[0]: r[1] for r in wb["说明"].iter_rows(values_only=True) if r and r[0]}
     assert info["专家姓名"] == "张三" and info["轮次"] == 2
     assert info["指标体系校验码"] == framework_fingerprint(FW)
     assert info["征询节点"] == "R, D1, D2"
     assert any("两两比较" in str(k) for k in info)  # instructions in Chinese
-    ws = wb["weights"]
+    assert wb["说明"]["A1"].value == "CityIndex Studio 专家权重征询表"
+    ws = wb["权重"]
+    assert [c.value for c in ws[1]] == ["代码", "上级", "名称", "上级名称", "权重"]
     rows = [r for r in ws.iter_rows(min_row=2, values_only=True)]
     assert [(r[0], r[1], r[4]) for r in rows] == [("D1", "R", None), ("D2", "R", None), ("a", "D1", None),
                                                 ("b", "D1", None), ("c", "D1", None), ("d", "D2", None),
                                                 ("e", "D2", None)]
-    ws = wb["AHP-D1"]
+    ws = wb["判断矩阵-D1"]
+    assert ws["A1"].value == "行指标＼列指标"
     assert [c.value for c in ws[1]][1:4] == ["a", "b", "c"]
     assert [ws.cell(row=r, column=1).value for r in (2, 3, 4)] == ["a", "b", "c"]
     assert [ws.cell(row=k, column=k).value for k in (2, 3, 4)] == [1, 1, 1]
@@ -101,9 +104,13 @@ def test_written_form_layout(tmp_path):
 
 def test_form_for_some_nodes_only(tmp_path):
     path = tmp_path / "f.xlsx"
-    write_expert_form(FW, "李四", path, nodes=["D1"])
+    write_expert_form(FW, "李四", path, nodes=["D1"], lang="en")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["说明", "weights", "AHP-D1"]
+    assert wb.sheetnames == ["instructions", "weights", "AHP-D1"]
+    assert [c.value for c in wb["weights"][1]] == ["code", "parent", "name_zh", "name_en", "weight"]
+    assert wb["AHP-D1"]["A1"].value == "row vs column"
+    info = {r[0]: r[1] for r in wb["instructions"].iter_rows(values_only=True) if r and r[0]}
+    assert info["expert"] == "李四" and info["nodes"] == "D1"
     assert [r[0] for r in wb["weights"].iter_rows(min_row=2, values_only=True)] == ["a", "b", "c"]
     with pytest.raises(ValueError, match="not internal nodes"):
         write_expert_form(FW, "李四", path, nodes=["a"])
@@ -125,7 +132,7 @@ def test_read_filled_form(tmp_path):
 
 def test_text_fractions_and_direct_weights(tmp_path):
     path = tmp_path / "王五.xlsx"
-    write_expert_form(FW, "王五", path)
+    write_expert_form(FW, "王五", path, lang="en")
     fill(path, ahp={"D1": {("a", "b"): "3", ("a", "c"): "1/2", ("b", "c"): "1/5"}},
          weights={"D1": 2, "D2": 3, "d": 1, "e": 1})
     form, pr = read_expert_form(path, FW)
@@ -138,7 +145,7 @@ def test_text_fractions_and_direct_weights(tmp_path):
 
 def test_unfilled_form_is_refused(tmp_path):
     path = tmp_path / "空.xlsx"
-    write_expert_form(FW, "空", path)
+    write_expert_form(FW, "空", path, lang="en")
     form, pr = read_expert_form(path, FW)
     assert form is None
     (p,) = pr.errors
@@ -150,7 +157,7 @@ def test_unfilled_form_is_refused(tmp_path):
 
 def broken(tmp_path, case):
     path = tmp_path / f"{case}.xlsx"
-    write_expert_form(FW, f"专家{case}", path)
+    write_expert_form(FW, f"专家{case}", path, lang="en")
     ahp = {p: upper(w, list(FW.children[p])) for p, w in W_B.items()}
     edit = None
     if case == "nonreciprocal":
@@ -217,14 +224,14 @@ def test_same_codes_other_tree_is_another_framework(tmp_path):
     moved = [r[:] for r in FW_ROWS]
     moved[4][1] = "D2"  # 'c' under D2 instead of D1
     path = tmp_path / "moved.xlsx"
-    write_expert_form(framework(moved), "孙七", path)
+    write_expert_form(framework(moved), "孙七", path, lang="en")
     form, pr = read_expert_form(path, FW)
     assert form is None and pr.errors[0].kind == "form_other_framework"
 
 
 def test_bad_direct_weight_names_the_cell(tmp_path):
     path = tmp_path / "w.xlsx"
-    write_expert_form(FW, "周八", path)
+    write_expert_form(FW, "周八", path, lang="en")
     fill(path, weights={"a": 1, "b": "很多", "c": 2},
          edit=lambda wb: wb["weights"].cell(row=9, column=1, value="zz"))
     form, pr = read_expert_form(path, FW)
@@ -291,3 +298,65 @@ def test_kendall_w_by_hand():
     # perfect agreement: W = 1
     assert kendall_w([[0.5, 0.3, 0.2]] * 4)["w"] == pytest.approx(1.0)
     assert kendall_w([[0.5, 0.5]])["w"] is None  # one expert
+
+
+# ------------------------------------------------------------------------- Chinese forms round trip
+
+
+def fill_zh(path, ahp=None, weights=None):
+    """Fill a Chinese form (sheets 权重 and 判断矩阵-<code>) as an expert would."""
+    wb = openpyxl.load_workbook(path)
+    for p, cells in (ahp or {}).items():
+        ws = wb[f"判断矩阵-{p}"]
+        kids = list(FW.children[p])
+        for (a, b), v in cells.items():
+            ws.cell(row=kids.index(a) + 2, column=kids.index(b) + 2, value=v)
+    if weights:
+        ws = wb["权重"]
+        rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+        for code, v in weights.items():
+            ws.cell(row=rows[code], column=5, value=v)
+    wb.save(path)
+    return path
+
+
+def test_chinese_form_round_trip_by_judgements(tmp_path):
+    path = tmp_path / "张三.xlsx"
+    write_expert_form(FW, "张三", path, round_no=3)
+    fill_zh(path, ahp={p: upper(w, list(FW.children[p])) for p, w in W_A.items()})
+    form, problems = read_expert_form(path, FW)
+    assert form is not None and not problems.has_errors, [q.message for q in problems]
+    assert form.expert == "张三" and form.round_no == 3 and set(form.matrices) == {"R", "D1", "D2"}
+    for p, w in W_A.items():  # a consistent matrix gives back the weights it was built from
+        assert form.node_weights(p)["weights"] == pytest.approx(w, abs=1e-9)
+
+
+def test_chinese_form_round_trip_by_direct_weights_and_mixed_with_english(tmp_path):
+    zh = fill_zh(write_path := tmp_path / "甲.xlsx", weights={"D1": 3, "D2": 1, "a": 1, "b": 1, "c": 2}) \
+        if write_expert_form(FW, "甲", tmp_path / "甲.xlsx") is None else None
+    assert zh == write_path
+    form, problems = read_expert_form(zh, FW)
+    assert form is not None and not problems.has_errors
+    assert form.direct["R"] == pytest.approx({"D1": 0.75, "D2": 0.25})
+    assert form.direct["D1"] == pytest.approx({"a": 0.25, "b": 0.25, "c": 0.5})
+    # D2 left blank: one note for the expert (not a warning), naming the node
+    notes = [q for q in problems if q.kind == "form_nodes_blank"]
+    assert len(notes) == 1 and notes[0].severity == "info" and notes[0].args["nodes"] == "D2"
+    assert notes[0].text("zh") == "留空未填的节点（1 个）：D2；该专家不参与这些节点的汇总"
+    # an English form of another expert merges with the Chinese one
+    en = expert_form(tmp_path, "乙", ws=W_B)
+    f2, _ = read_expert_form(en, FW)
+    merged = merge_panel([form, f2], "aip")
+    assert list(merged["R"]["weights"].values()) == pytest.approx([(0.75 + 0.3) / 2, (0.25 + 0.7) / 2])
+
+
+def test_chinese_form_problems_name_the_chinese_sheet(tmp_path):
+    path = tmp_path / "丙.xlsx"
+    write_expert_form(FW, "丙", path)
+    fill_zh(path, ahp={"D1": {("a", "b"): 0}})
+    form, problems = read_expert_form(path, FW)
+    assert form is None
+    q = next(q for q in problems if q.kind == "ahp_not_positive")
+    assert q.sheet == "判断矩阵-D1" and q.args["expert"] == "丙" and q.args["cell"] == "C2"
+    assert q.text("zh") == "单元格 C2（a 与 b）：判断值必须为正（1/9 … 9）"
+    assert q.format("zh").startswith("错误：丙.xlsx，工作表「判断矩阵-D1」，第 2 行，列「b」：专家 丙：")

@@ -112,7 +112,8 @@ def forms(ctrl, tmp_path):
     paths = []
     for k, name in enumerate(("张三", "李四", "王五")):
         path = tmp_path / f"{name}.xlsx"
-        write_expert_form(fw, name, path, nodes=[c for c in fw.preorder() if len(fw.children[c]) > 1], round_no=2)
+        write_expert_form(fw, name, path, nodes=[c for c in fw.preorder() if len(fw.children[c]) > 1], round_no=2,
+                          lang="en")
 
         def broken(wb):  # T1 vs T2 = 3 in C2, and T2 vs T1 = 3 in B3: not reciprocal
             wb["AHP-T"].cell(row=2, column=3, value=3)
