@@ -2,7 +2,7 @@
 
 `python main.py` opens the window on the bundled default; `python main.py FILE`
 opens a file; `python main.py SUBCOMMAND …` runs the engine headless
-(score, check, template, weights; see `python main.py --help`).
+(score, check, template, weights, forms, panel, map, report…; see `python main.py --help`).
 """
 
 from __future__ import annotations
@@ -13,22 +13,33 @@ import sys
 QT_COMMANDS = {"map": "gui.map_cli", "report": "gui.report_cli"}
 
 
+def broken_install(e: ImportError) -> int:
+    """A module the window needs cannot be imported: say which, and exit non-zero."""
+    missing = getattr(e, "name", None) or str(e)
+    print(f"CityIndex Studio cannot start the window: the module '{missing}' is missing or broken ({e}).\n"
+          "Reinstall the requirements (pip install -r requirements.txt) or the program folder. "
+          "Headless commands: python main.py --help", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in QT_COMMANDS:  # commands that draw need Qt: they live in gui/
         import importlib
 
-        return importlib.import_module(QT_COMMANDS[argv[0]]).run(argv[1:])
+        try:
+            module = importlib.import_module(QT_COMMANDS[argv[0]])
+        except ImportError as e:
+            return broken_install(e)
+        return module.run(argv[1:])
     from core import cli
 
     if cli.looks_like_command(argv):
         return cli.run(argv)
     try:
-        from gui.app import run_gui  # noqa: F401  (the window, once it exists)
-    except ImportError:
-        print("The window is not built yet. Headless use:\n")
-        print(cli.main_usage())
-        return 0
+        from gui.app import run_gui
+    except ImportError as e:
+        return broken_install(e)
     return run_gui(argv)
 
 

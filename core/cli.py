@@ -70,9 +70,19 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("a")
     d.add_argument("b")
     d.add_argument("--json")
+    fo = sub.add_parser("forms", help="write the blank expert weight forms, one per expert, named by the expert")
+    fo.add_argument("input", help="the input workbook or project whose framework the forms follow")
+    fo.add_argument("--experts", required=True, help="the experts' names, separated by commas (张三,李四)")
+    fo.add_argument("-o", "--output", required=True, metavar="FOLDER", help="the folder for the forms")
+    fo.add_argument("--round", type=int, default=1, dest="round_no", help="the Delphi round (default 1)")
+    fo.add_argument("--nodes", help="only these nodes, separated by commas (default: every node with children)")
+    fo.add_argument("--lang", choices=("zh", "en"), help="language of the forms (default: the project's)")
     register_analysis(sub)
     for module in _extensions():
         module.register(sub)
+    # drawn by Qt, so run from gui/ by main.py (QT_COMMANDS); listed here so that --help shows them
+    sub.add_parser("map", help="draw the map of China with the ranked units (main.py map -h)", add_help=False)
+    sub.add_parser("report", help="write the report draft in Word (main.py report -h)", add_help=False)
     return p
 
 
@@ -286,7 +296,42 @@ def cmd_diff(args) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "score": cmd_score, "template": cmd_template, "weights": cmd_weights,
+def split_names(text: str) -> list[str]:
+    """Names separated by commas (also ，、；;); blanks and repeats dropped."""
+    import re
+    out: list[str] = []
+    for part in re.split(r"[,，、;；\n]+", text):
+        if part.strip() and part.strip() not in out:
+            out.append(part.strip())
+    return out
+
+
+def cmd_forms(args) -> int:
+    from .panel import write_forms
+    names = split_names(args.experts)
+    if not names:
+        print("--experts names no expert", file=sys.stderr)
+        return USAGE_EXIT
+    project = _load(args)
+    if project is None:
+        return PROBLEM_EXIT
+    fw = project.framework
+    nodes = split_names(args.nodes) if args.nodes else None
+    if nodes:
+        bad = [c for c in nodes if c not in fw.nodes or not fw.children[c]]
+        if bad:
+            print(f"not nodes with children in this framework: {', '.join(bad)}", file=sys.stderr)
+            return USAGE_EXIT
+    lang = args.lang or project.settings.language
+    written = write_forms(fw, names, args.output, args.round_no, lang, nodes)
+    print(f"已写出 {len(written)} 份专家权重征询表：" if lang == "zh" else f"{len(written)} form(s) written:")
+    for p in written:
+        print(f"  {p}")
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "forms": cmd_forms, "score": cmd_score, "template": cmd_template,
+            "weights": cmd_weights,
             "panel": cmd_panel, "uncertainty": cmd_uncertainty, "audit": cmd_audit,
             "verify": cmd_verify, "diff": cmd_diff}
 

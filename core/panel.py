@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -283,6 +284,34 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
             ws.column_dimensions[get_column_letter(j + 2)].width = 10
     with atomic_path(path) as tmp:
         wb.save(tmp)
+
+
+_BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
+
+
+def form_file_name(expert: str, round_no: int, lang: str = "zh") -> str:
+    """The file name of an expert's form: '张三_第1轮.xlsx' / '张三_round1.xlsx' (unsafe characters → _)."""
+    safe = _BAD_FILE_CHARS.sub("_", expert).strip(" .") or ("专家" if lang != "en" else "expert")
+    return f"{safe}_round{round_no}.xlsx" if lang == "en" else f"{safe}_第{round_no}轮.xlsx"
+
+
+def write_forms(framework: Framework, experts: Sequence[str], folder: str | Path, round_no: int = 1,
+                lang: str = "zh", nodes: Sequence[str] | None = None) -> list[Path]:
+    """One blank form per expert in `folder` (created if need be), never over an existing file;
+    returns the files written. The window's Weights → Expert panel and `python main.py forms` both
+    write through here."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in experts:
+        path = folder / form_file_name(name, round_no, lang)
+        k = 2
+        while path.exists():
+            path = path.with_name(f"{path.stem} ({k}){path.suffix}")
+            k += 1
+        write_expert_form(framework, name, path, nodes=nodes, round_no=round_no, lang=lang)
+        written.append(path)
+    return written
 
 
 # ---------------------------------------------------------------------------------------- reading

@@ -153,7 +153,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                  "indicator '{code}' has the same value for every unit; it cannot tell units apart: every "
                  "unit gets the middle of the range"),
     "empty_indicator": ("指标「{code}」（{name}）没有任何数据", "indicator '{code}' ({name}) has no data at all"),
-    "empty_unit_data": ("{unit} 所有指标均无数值，不参与评分", "{unit} has no value for any indicator; it gets no score"),
+    "empty_unit_data": ("{unit} 所有指标均无数值，不参与评分",
+                        "{unit} has no value for any indicator; it gets no score"),
     "awaits_expert_scores": ("指标「{code}」（{name}）由专家评分，尚无评分：请汇总交回的评分表（`scores` 命令，或窗口中"
                              "的 专家评分 → 导入）；此前该指标不参与计分",
                              "indicator '{code}' ({name}) is scored by experts and has no scores yet: merge the "
@@ -254,7 +255,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                    "indicator '{code}' was log-transformed by the outlier rule and has transform "
                    "'{transform}' too; both are applied"),
     # --- files ----------------------------------------------------------------------------------
-    "csv_extra_values": ("该行有 {n} 个值，而表头只有 {width} 列；某个值可能含有分隔符「{delim}」（如小数逗号）——请加引号或用小数点",
+    "csv_extra_values": ("该行有 {n} 个值，而表头只有 {width} 列；某个值可能含有分隔符「{delim}」（如小数逗号）"
+                         "——请加引号或用小数点",
                          "this row has {n} values but the header has {width} columns; a value probably contains "
                          "the delimiter '{delim}' (e.g. a decimal comma) — put it in quotes or use a point as "
                          "decimal separator"),
@@ -281,7 +283,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "form_nodes_blank": ("留空未填的节点（{n} 个）：{nodes}；该专家不参与这些节点的汇总",
                          "nodes left blank ({n}): {nodes}; this expert is left out for them"),
     "form_missing_column": ("工作表「{sheet}」缺少「{need}」列", "sheet '{sheet}' has no '{need}' column"),
-    "form_non_numeric": ("单元格 {cell} 中「{code}」的权重不是数值", "the weight of '{code}' in cell {cell} is not a number"),
+    "form_non_numeric": ("单元格 {cell} 中「{code}」的权重不是数值",
+                         "the weight of '{code}' in cell {cell} is not a number"),
     "form_negative": ("单元格 {cell} 中「{code}」的权重为负数", "the weight of '{code}' in cell {cell} is negative"),
     "form_mixed_weights": ("「{parent}」的下级权重有的填写、有的留空：「{code}」没有权重；请全部填写或全部留空",
                            "the children of '{parent}' mix set and empty weights; '{code}' has none: fill all or "
@@ -342,7 +345,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "score_duplicate_expert": ("该专家还交回了 {others}；在删除其中一份之前，这些表都不使用",
                                "this expert also returned {others}; none of their sheets is used until one is "
                                "removed"),
-    "score_too_few": ("{unit} / {code}：只有 {value} 个评分；去掉最高和最低各 {trim} 个的截尾平均需要多于 {need} 个：无汇总值",
+    "score_too_few": ("{unit} / {code}：只有 {value} 个评分；去掉最高和最低各 {trim} 个的截尾平均需要多于 {need} 个："
+                      "无汇总值",
                       "{unit} / {code}: {value} score(s); the trimmed mean dropping {trim} highest and {trim} "
                       "lowest needs more than {need}: no merged value"),
 }

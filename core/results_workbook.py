@@ -59,6 +59,7 @@ from openpyxl.worksheet.page import PageMargins
 from .atomic import atomic_path
 from .dataset import Dataset
 from .pipeline import Result
+from .problem_texts import kind_name, severity_name
 from .xlsx_util import text_width, write_formula, write_row
 
 # --- words -------------------------------------------------------------------------------
@@ -959,8 +960,8 @@ def _write_quality(b: _Book) -> None:
         value = p.value
         if value is not None and not isinstance(value, (int, float, str, bool)):
             value = str(value)
-        write_row(ws, k, [T.get("sev_" + p.severity, p.severity), p.kind, p.file, p.sheet, p.row, p.column,
-                          p.unit, p.code, value, p.message])
+        write_row(ws, k, [severity_name(p.severity, b.lang), kind_name(p.kind, b.lang), p.file, p.sheet, p.row,
+                          p.column, p.unit, p.code, value, p.text(b.lang)])
     if not len(r.problems):
         write_row(ws, 2, [T["none"]])
     _finish(b, ws, "A2")

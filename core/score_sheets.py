@@ -480,7 +480,8 @@ def read_score_sheet(path: str | Path, framework: Framework,
         problems.warning("score_unit_missing", f"{who}: {len(missing)} cit{'y' if len(missing) == 1 else 'ies'} of "
                          f"the sheet that went out {'is' if len(missing) == 1 else 'are'} not on it: "
                          + ", ".join(missing[:10]) + ("…" if len(missing) > 10 else ""), file=fname, sheet=sh,
-                         args=dict(ex, n=len(missing), units=", ".join(missing[:10]) + ("…" if len(missing) > 10 else "")))
+                         args=dict(ex, n=len(missing),
+                                   units=", ".join(missing[:10]) + ("…" if len(missing) > 10 else "")))
     lost = [c for c in sent_codes if c not in col_of]
     if lost:
         problems.warning("score_indicator_missing", f"{who}: the column(s) of {', '.join(lost)} are not on the "

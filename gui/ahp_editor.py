@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 from core.ahp import (
     AHP_METHODS,
     CR_LIMIT,
-    METHOD_NAMES,
     SAATY_VALUES,
     ahp_weights,
     consistent_matrix,
@@ -604,9 +603,9 @@ class AhpEditor(QDialog):
 
     # --- applying ---------------------------------------------------------------------
     def source_text(self) -> str:
+        from core.weight_sources import ahp_source
         r = self.result
-        cr = "n/a" if r is None or r["cr"] is None else f"{r['cr']:.3f}"
-        return f"AHP ({METHOD_NAMES[self.method_key][1]}), CR {cr}"
+        return ahp_source(self.method_key, None if r is None else r["cr"], self.controller.language)
 
     def apply(self) -> bool:
         """Write the weights into the tree (ONE undoable step) and keep the judgements."""

@@ -10,12 +10,26 @@ installs new translators; every widget re-translates on QEvent.LanguageChange.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from core.paths import RESOURCES
 
 I18N = RESOURCES / "i18n"
 LANGUAGES = {"zh": ("zh_CN", "中文"), "en": ("en", "English")}
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own qtbase_*.qm may be: Qt's translations path, else PySide6's folder (a frozen
+    build may report a path that is not where the bundle put them)."""
+    dirs = [Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath))]
+    try:
+        import PySide6
+        dirs.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+    except (ImportError, TypeError):
+        pass
+    return [d for i, d in enumerate(dirs) if d not in dirs[:i]]
 
 
 class Languages:
@@ -45,8 +59,8 @@ class Languages:
         locale = LANGUAGES[lang][0]
         ok = True
         qt = QTranslator(self.app)
-        if qt.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-            self.app.installTranslator(qt)
+        if lang != "en" and any(qt.load(f"qtbase_{locale}", str(d)) for d in qt_translation_dirs()):
+            self.app.installTranslator(qt)  # Qt's own dialogs (QFileDialog's "Look in:" → 查找范围：)
             self._installed.append(qt)
         if lang != "en":
             mine = QTranslator(self.app)

@@ -566,7 +566,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         c = self.controller
-        start = str((c.path.with_suffix(".cidx")) if c.path and not c.is_sample else "project.cidx")
+        start = str((c.path.with_suffix(".cidx")) if c.path and not c.is_sample else self.tr("project.cidx"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start, PROJECT_FILTER)
         if not path:
             return False
@@ -651,7 +651,7 @@ class MainWindow(QMainWindow):
         self.controller.flush()
         if self.controller.result is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "results.xlsx",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), self.tr("results.xlsx"),
                                               "Excel (*.xlsx)")
         if not path:
             return

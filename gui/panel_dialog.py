@@ -47,8 +47,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.panel import MERGE_METHODS, ExpertForm, merge_panel, read_expert_form, write_expert_form
+from core.panel import MERGE_METHODS, ExpertForm, form_file_name, merge_panel, read_expert_form, write_expert_form
 from core.problems import ProblemList
+from core.weight_sources import panel_source
 
 from .ahp_editor import RED
 
@@ -60,7 +61,6 @@ MERGED_BG = QColor("#e3eefa")
 translate = QCoreApplication.translate
 _WHO = re.compile(r"^expert (.+?): ")
 _CELL = re.compile(r"\bcells? ([A-Z]{1,3}[0-9]+(?: and [A-Z]{1,3}[0-9]+)?)")
-_BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
 
 
 def split_names(text: str) -> list[str]:
@@ -86,28 +86,15 @@ def problem_cell(p) -> str:
     return " · ".join(parts)
 
 
-def form_problem_text(p) -> str:
-    """A form problem in the user's language for the common kinds (the engine's English otherwise)."""
-    cells = problem_cell(p)
-    templates = {
-        "ahp_not_reciprocal": translate("FormProblems", "Cells {cells} are not reciprocal: the lower triangle "
-                                                        "must hold 1/x of the upper one, or stay empty."),
-        "ahp_not_positive": translate("FormProblems", "Cell {cells}: a judgement must be positive (1/9 … 9)."),
-        "ahp_out_of_scale": translate("FormProblems", "Cell {cells} is outside Saaty's scale 1/9 … 9."),
-        "ahp_missing": translate("FormProblems", "A judgement is missing: fill cell {cells}."),
-        "ahp_diagonal": translate("FormProblems", "Cell {cells} is on the diagonal and must be 1."),
-        "form_node_empty": translate("FormProblems", "No judgements and no weights for {code}: this expert is "
-                                                     "left out for it."),
-        "form_other_framework": translate("FormProblems", "This form was made for another framework: it is not "
-                                                          "used."),
-    }
-    template = templates.get(p.kind)
-    if template is None or ("{cells}" in template and not cells):
-        return _WHO.sub("", p.message)
-    return template.format(cells=cells, code=p.code or "")
+def form_problem_text(p, lang: str = "zh") -> str:
+    """A form problem in `lang`, from the engine's one template per kind (core.problem_texts)."""
+    return p.text(lang)
 
 
 def problem_expert(p, fallback: str) -> str:
+    expert = (p.args or {}).get("expert") if getattr(p, "args", None) else None
+    if expert:
+        return expert
     m = _WHO.match(p.message)
     return m.group(1) if m else fallback
 
@@ -280,8 +267,7 @@ class PanelDialog(QDialog):
 
     def form_path(self, folder: Path, name: str, round_no: int) -> Path:
         """Where one expert's form goes; never an existing file."""
-        safe = _BAD_FILE_CHARS.sub("_", name).strip(" .") or "expert"
-        path = folder / self.tr("{0}_round{1}.xlsx").format(safe, round_no)
+        path = folder / form_file_name(name, round_no, self.controller.language)
         k = 2
         while path.exists():
             path = path.with_name(f"{path.stem} ({k}){path.suffix}")
@@ -309,7 +295,8 @@ class PanelDialog(QDialog):
         for name in names:
             path = self.form_path(folder, name, round_no)
             try:
-                write_expert_form(self.controller.framework, name, path, round_no=round_no)
+                write_expert_form(self.controller.framework, name, path, round_no=round_no,
+                                  lang=self.controller.language)
             except OSError as e:
                 failed.append(f"{name}: {e}")
                 continue
@@ -399,11 +386,12 @@ class PanelDialog(QDialog):
         t.setRowCount(len(self.problems))
         for i, (p, q) in enumerate(self.problems):
             expert = problem_expert(q, next((f.expert for pp, f, _ in self.read if pp == p and f), p.stem))
-            message = form_problem_text(q)
+            message = form_problem_text(q, self.controller.language)
             cells = [expert, p.name, q.sheet, problem_cell(q), message]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setBackground(QBrush(ERROR_BG if q.severity == "error" else WARNING_BG))
+                if q.severity != "info":  # a note (nodes an expert left to the others) needs no action
+                    item.setBackground(QBrush(ERROR_BG if q.severity == "error" else WARNING_BG))
                 item.setToolTip(q.message)
                 t.setItem(i, col, item)
         t.resizeRowsToContents()
@@ -526,7 +514,7 @@ class PanelDialog(QDialog):
         return str(rounds[0]) if len(rounds) == 1 else "–".join(str(r) for r in (rounds[0], rounds[-1]))
 
     def source_text(self) -> str:
-        return f"panel {self.merge_method.upper()}, {len(self.forms)} experts, round {self.rounds_text()}"
+        return panel_source(self.merge_method, len(self.forms), self.rounds_text(), self.controller.language)
 
     def apply(self, node: str | None = None) -> bool:
         """Write the merged weights (of `node`, or of every merged node) as ONE undoable step."""

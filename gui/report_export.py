@@ -64,7 +64,7 @@ def export_report(parent, controller, path: str | Path | None = None) -> Path | 
         return None
     want_pdf = False
     if path is None:
-        start = "report.docx"
+        start = translate("ReportExport", "report.docx")
         if getattr(controller, "path", None) and not getattr(controller, "is_sample", False):
             start = str(Path(controller.path).with_name(Path(controller.path).stem + "_report.docx"))
         docx_filter = translate("ReportExport", "Word document (*.docx)")

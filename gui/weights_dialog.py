@@ -31,13 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.data_weights import DATA_METHODS, WeightError, data_weights
+from core.weight_sources import data_source
 
 from .ahp_editor import BAR, BAR_CURRENT, RED, BarDelegate, weight_parent
-
-# how each method is recorded in the tree's weight_source (stable, the same in every language)
-SOURCES = {"entropy": "entropy (熵权法)", "entropy_minmax": "entropy on min-max values (熵权法)",
-           "critic": "CRITIC", "stdev": "standard deviation (标准差法)", "pca": "PCA (主成分法)",
-           "equal": "equal (等权)"}
 
 
 class WeightsDialog(QDialog):
@@ -265,7 +261,7 @@ class WeightsDialog(QDialog):
         if p is None:
             return False
         c = self.controller
-        source = SOURCES[self.method_key]
+        source = data_source(self.method_key, self.controller.language)
         weights = dict(p["weights"])
         c.note_weights(self.node, {"kind": "data", "source": source, "method": self.method_key,
                                    "formula": dict(p["formula"]), "figures": p["figures"], "weights": weights})

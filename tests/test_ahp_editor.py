@@ -122,7 +122,7 @@ def test_apply_changes_weights_and_ranking_and_one_undo_takes_both_back(editor, 
     local = ctrl.framework.local_weights()
     for code, x in zip(editor.codes, w):
         assert local[code] == pytest.approx(x, abs=1e-12)
-        assert ctrl.framework.nodes[code].weight_source == f"AHP (principal eigenvector), CR {editor.result['cr']:.3f}"
+        assert ctrl.framework.nodes[code].weight_source == f"层次分析法（特征向量法），CR = {editor.result['cr']:.3f}"
     assert ranking(ctrl) != before_rank
     assert ctrl.undo_stack.count() == steps + 1  # ONE step
     assert ctrl.ahp_judgements["T"]["matrix"][0][1] == 9

@@ -25,7 +25,7 @@ def ctrl(qtbot):
 
 # ------------------------------------------------------------------------------ data-driven weights
 def test_entropy_on_T_applies_the_weights_data_weights_computes(ctrl, qtbot):
-    from gui.weights_dialog import SOURCES, WeightsDialog
+    from gui.weights_dialog import WeightsDialog
     d = WeightsDialog(ctrl, "T")
     qtbot.addWidget(d)
     d.set_method("entropy")
@@ -42,11 +42,11 @@ def test_entropy_on_T_applies_the_weights_data_weights_computes(ctrl, qtbot):
     local = ctrl.framework.local_weights()
     for k, w in expected["weights"].items():
         assert local[k] == pytest.approx(w, abs=1e-12)
-        assert ctrl.framework.nodes[k].weight_source == SOURCES["entropy"]
+        assert ctrl.framework.nodes[k].weight_source == "熵权法"  # the language the user works in (zh)
     assert ctrl.undo_stack.count() == steps + 1
     note = ctrl.weight_notes["T"]
     assert note["kind"] == "data" and note["figures"]["e"] == expected["figures"]["e"]
-    assert note["source"] == SOURCES["entropy"]
+    assert note["source"] == "熵权法"
     ctrl.undo_stack.undo()
     ctrl.flush()
     assert ctrl.framework.local_weights() == before
