@@ -246,7 +246,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "bad_setting.group": ("分组插补需要设置 imputation_group（一个分组列）",
                           "group imputation needs 'imputation_group' (a group column)"),
     # --- the pipeline ---------------------------------------------------------------------------
-    "imputation_fallback": ("{unit} / {code}：{note}", "{unit} / {code}: {note}"),
+    "imputation_fallback": ("{unit} / {code}：插补改用替代方法（{note}）", "{unit} / {code}: {note}"),
     "outlier_flagged": ("指标「{code}」缩尾后仍不满足异常值规则（负偏）：保留缩尾结果",
                         "indicator '{code}' still fails the outlier rule after winsorisation (negative skew): "
                         "kept winsorised"),
@@ -255,6 +255,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                    "indicator '{code}' was log-transformed by the outlier rule and has transform "
                    "'{transform}' too; both are applied"),
     # --- files ----------------------------------------------------------------------------------
+    "project_file": ("项目文件无法使用：{detail}", "{detail}"),
     "csv_extra_values": ("该行有 {n} 个值，而表头只有 {width} 列；某个值可能含有分隔符「{delim}」（如小数逗号）"
                          "——请加引号或用小数点",
                          "this row has {n} values but the header has {width} columns; a value probably contains "

@@ -272,7 +272,7 @@ def _problems(doc: dict) -> ProblemList:
 
 
 def _p(message: str, name: str) -> Problem:
-    return Problem("error", "project_file", message, file=name)
+    return Problem("error", "project_file", message, file=name, args={"detail": message})
 
 
 def _fail(message: str, name: str) -> InputError:

@@ -156,7 +156,7 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
     ws.title = INFO_SHEETS[0]
     root = fw.nodes[fw.root]
     rows: list[list[Any]] = [
-        ["CityIndex Studio 专家评分表 / expert score sheet"],
+        ["CityIndex Studio 专家评分表"],
         [],
         [KEY_EXPERT, expert],
         [KEY_KIND, KIND],
@@ -198,7 +198,7 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
         lo, hi = n.scale
         names.append(f"{n.name_zh or n.code}（{_fmt_num(lo)}–{_fmt_num(hi)}）")
     if comments:
-        names.append("选填 / optional")
+        names.append("选填")
     write_row(ws, 1, header)
     write_row(ws, 2, names)
     for j in range(1, len(header) + 1):
@@ -228,8 +228,7 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
         dv = DataValidation(type="decimal", operator="between", formula1=repr(float(lo)), formula2=repr(float(hi)),
                             allow_blank=True, showErrorMessage=True, showInputMessage=True,
                             errorTitle="分值超出范围",
-                            error=f"请填写 {_fmt_num(lo)}–{_fmt_num(hi)} 之间的数字 / a number from "
-                                  f"{_fmt_num(lo)} to {_fmt_num(hi)}",
+                            error=f"请填写 {_fmt_num(lo)}–{_fmt_num(hi)} 之间的数字",
                             promptTitle=c[:32], prompt=f"{fw.nodes[c].name_zh}：{_fmt_num(lo)}–{_fmt_num(hi)}"[:255])
         dv.add(f"{letter}3:{letter}{last}")
         ws.add_data_validation(dv)

@@ -199,7 +199,8 @@ def test_data_quality_lists_every_problem_with_its_place(book, sample):
     assert len(df) == len(r.problems)
     for (_, row), p in zip(df.iterrows(), r.problems):
         assert row["文件"] == p.file and row["工作表"] == p.sheet and row["行"] == p.row
-        assert row["列"] == p.column and row["说明"] == p.message and row["城市"] == p.unit
+        assert row["列"] == p.column and row["说明"] == p.text("zh") and row["城市"] == p.unit
+        assert row["级别"] == {"error": "错误", "warning": "警告", "info": "提示"}[p.severity]
 
 
 def messy_project(**settings):

@@ -137,7 +137,7 @@ def test_panel_reports_the_broken_form_and_merges_the_others(ctrl, forms, qtbot)
     # the table names the expert, the sheet and the cells
     row = next(r for r in range(d.problems_table.rowCount()) if d.problems_table.item(r, 2).text() == "AHP-T")
     assert [d.problems_table.item(row, c).text() for c in range(4)] == ["王五", "王五.xlsx", "AHP-T", "C2, B3"]
-    assert "reciprocal" in d.problems_table.item(row, 4).text()
+    assert "不互为倒数" in d.problems_table.item(row, 4).text()  # the engine's text in the controller's language
     status = [d.forms_table.item(r, 3).text() for r in range(3)]
     assert status[:2] == ["used", "used"] and status[2].startswith("not used")
     # merged exactly as merge_panel merges the two good forms
@@ -173,7 +173,7 @@ def test_panel_apply_writes_all_merged_weights_as_one_step(ctrl, forms, qtbot):
     for e in d.merged.values():
         for k, w in e["weights"].items():
             assert local[k] == pytest.approx(w, abs=1e-12)
-            assert ctrl.framework.nodes[k].weight_source == "panel AIJ, 2 experts, round 2"
+            assert ctrl.framework.nodes[k].weight_source == "专家组（AIJ 判断矩阵几何平均），2 位专家，第 2 轮"
     assert ctrl.panel_result["experts"] == ["张三", "李四"]
     assert ctrl.weight_notes["T"]["kind"] == "panel"
     ctrl.undo_stack.undo()
