@@ -20,6 +20,32 @@ I18N = RESOURCES / "i18n"
 LANGUAGES = {"zh": ("zh_CN", "中文"), "en": ("en", "English")}
 
 
+# Qt 6's qtbase_zh_CN.qm lacks a few texts of its own dialogs (the file dialog's "&Look in:" and
+# "Files of &type:" labels, which is what a user meets first), and calls QFileSystemModel's "Size" 体积.
+# (context, English) → Chinese; looked up before qtbase, only for these contexts.
+QT_SUPPLEMENT_ZH = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QFileDialog", "Save &as:"): "另存为(&A)：",
+    ("QFileDialog", "Computer"): "计算机",
+    ("QFileSystemModel", "Size"): "大小",
+}
+
+
+class QtSupplement(QTranslator):
+    """Chinese for the few texts of Qt's own dialogs that qtbase_zh_CN.qm leaves in English."""
+
+    def __init__(self, parent, texts: dict[tuple[str, str], str]):
+        super().__init__(parent)
+        self.texts = texts
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return self.texts.get((context, source))  # None: not ours, Qt asks the next translator
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
 def qt_translation_dirs() -> list[Path]:
     """Where Qt's own qtbase_*.qm may be: Qt's translations path, else PySide6's folder (a frozen
     build may report a path that is not where the bundle put them)."""
@@ -62,6 +88,10 @@ class Languages:
         if lang != "en" and any(qt.load(f"qtbase_{locale}", str(d)) for d in qt_translation_dirs()):
             self.app.installTranslator(qt)  # Qt's own dialogs (QFileDialog's "Look in:" → 查找范围：)
             self._installed.append(qt)
+        if lang == "zh":
+            extra = QtSupplement(self.app, QT_SUPPLEMENT_ZH)
+            self.app.installTranslator(extra)
+            self._installed.append(extra)
         if lang != "en":
             mine = QTranslator(self.app)
             if mine.load(str(I18N / f"cityindex_{locale}.qm")):

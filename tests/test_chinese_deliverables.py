@@ -144,3 +144,37 @@ def test_report_draft_is_chinese(sample, tmp_path, qtbot):
     assert len(texts) > 50
     found = english_terms(texts, sample)
     assert found == [], found[:20]
+
+
+def test_qt_own_dialogs_speak_the_language_switched_live(qtbot):
+    pytest.importorskip("PySide6")
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+    from gui.i18n import Languages
+    langs = Languages.for_app(QApplication.instance())
+    tr = QCoreApplication.translate
+    assert langs.set_language("zh")
+    assert tr("QFileDialog", "Look in:") == "查找范围："
+    assert tr("QFileDialog", "Files of type:") == "文件类型："
+    d = QFileDialog(None, "", "", "*.xlsx")
+    d.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(d)
+    # the dialog as a user sees it (Qt 6 labels it "&Look in:", which qtbase_zh_CN.qm lacks)
+    assert d.findChild(QLabel, "lookInLabel").text() == "查找范围(&L)："
+    assert d.findChild(QLabel, "fileTypeLabel").text() == "文件类型(&T)："
+    assert d.findChild(QLabel, "fileNameLabel").text() == "文件名称(&N)："
+    langs.set_language("en")
+    assert tr("QFileDialog", "Look in:") == "Look in:" and tr("QFileDialog", "&Look in:") == "&Look in:"
+    langs.set_language("zh")
+    assert tr("QFileDialog", "Look in:") == "查找范围："
+
+
+def test_bundle_keeps_qt_chinese_translations():
+    """build.spec prunes Qt's translations: it must keep qtbase_zh_CN.qm (Qt's own dialogs)."""
+    spec = (Path(__file__).resolve().parent.parent / "build.spec").read_text(encoding="utf-8")
+    m = re.search(r'QT_LANGS = re.compile\((r"[^"]+")\)', spec)
+    assert m, "build.spec no longer names the Qt translations it keeps"
+    keep = re.compile(eval(m.group(1)))  # noqa: S307 - a raw string literal of our own spec file
+    assert keep.search("PySide6/Qt/translations/qtbase_zh_CN.qm")
+    assert not keep.search("PySide6/Qt/translations/qtbase_de.qm")

@@ -60,7 +60,8 @@ def test_forms_command_writes_one_form_per_expert_that_panel_merges(tmp_path):
 
 def test_forms_command_in_english_and_wrong_usage(tmp_path):
     p = subprocess.run(MAIN + ["forms", str(SAMPLE_WORKBOOK), "--experts", "Smith", "-o", str(tmp_path),
-                               "--lang", "en", "--round", "2", "--nodes", "P"], capture_output=True, text=True, cwd=ROOT)
+                               "--lang", "en", "--round", "2", "--nodes", "P"],
+                       capture_output=True, text=True, cwd=ROOT)
     assert p.returncode == 0, p.stderr
     wb = openpyxl.load_workbook(tmp_path / "Smith_round2.xlsx")
     assert wb.sheetnames == ["instructions", "weights", "AHP-P"]

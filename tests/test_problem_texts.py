@@ -52,7 +52,8 @@ def test_missing_cell_in_both_languages_with_location_words():
                 row=27, column="T32", unit="大连", code="T32")
     assert p.text("zh") == "空单元格：大连 的「T32」没有数值，按缺失处理"
     assert p.text("en") == "empty cell: 大连 has no value for 'T32'"
-    assert p.format("zh") == "警告：s.xlsx，工作表「数据」，第 27 行，列「T32」：空单元格：大连 的「T32」没有数值，按缺失处理"
+    assert p.format("zh") == ("警告：s.xlsx，工作表「数据」，第 27 行，列「T32」："
+                              "空单元格：大连 的「T32」没有数值，按缺失处理")
     assert p.format("en").startswith("WARNING: s.xlsx, sheet '数据', row 27, column 'T32': empty cell")
     assert p.format() == p.format("en")  # without a language: the engine's English, as before
     assert pt.kind_name("missing", "zh") == "缺失值" and pt.severity_name("warning", "zh") == "警告"
