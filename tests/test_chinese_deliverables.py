@@ -178,3 +178,33 @@ def test_bundle_keeps_qt_chinese_translations():
     keep = re.compile(eval(m.group(1)))  # noqa: S307 - a raw string literal of our own spec file
     assert keep.search("PySide6/Qt/translations/qtbase_zh_CN.qm")
     assert not keep.search("PySide6/Qt/translations/qtbase_de.qm")
+
+
+NEEDS_QM = pytest.mark.xfail(strict=False, reason="needs resources/i18n/cityindex_zh_CN.qm regenerated from "
+                             "zh_CN.i18n.json (the coordinator regenerates it after merging)")
+
+
+@pytest.mark.parametrize("lang,names", [
+    pytest.param("zh", ("评价结果.xlsx", "城市指数项目.cidx", "评价报告草稿.docx"), marks=NEEDS_QM),
+    ("en", ("results.xlsx", "project.cidx", "report.docx"))])
+def test_save_dialogs_offer_names_in_the_language(qtbot, monkeypatch, lang, names):
+    pytest.importorskip("PySide6")
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.main_window import MainWindow
+    w = MainWindow(lang=lang, remember=False)
+    w._ask_unsaved = lambda: "discard"
+    qtbot.addWidget(w)
+    assert w.open_default()
+    from gui.report_export import export_report
+    offered = []
+
+    def cancel(parent, caption, start, *rest, **kw):  # the user reads the name offered, then cancels
+        offered.append(Path(start).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(cancel))
+    w.act_export.trigger()
+    w.act_save_as.trigger()
+    export_report(w, w.controller)  # File → Export report draft (its menu wiring is another point of the issue)
+    assert offered == list(names)
