@@ -227,7 +227,7 @@ def cmd_panel(args) -> int:
     forms, excluded = [], []
     for path in args.forms:
         form, problems = read_expert_form(path, fw)
-        print_problems(problems, sys.stderr)
+        print_problems(problems, sys.stderr, min_severity="info")  # with the one note per expert of blank nodes
         if form is None:
             excluded.append({"file": Path(path).name, "problems": [p.format() for p in problems.errors]})
             print(f"{Path(path).name}: not merged ({len(problems.errors)} error(s))", file=sys.stderr)
