@@ -155,8 +155,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "empty_indicator": ("指标「{code}」（{name}）没有任何数据", "indicator '{code}' ({name}) has no data at all"),
     "empty_unit_data": ("{unit} 所有指标均无数值，不参与评分",
                         "{unit} has no value for any indicator; it gets no score"),
-    "awaits_expert_scores": ("指标「{code}」（{name}）由专家评分，尚无评分：请汇总交回的评分表（`scores` 命令，或窗口中"
-                             "的 专家评分 → 导入）；此前该指标不参与计分",
+    "awaits_expert_scores": ("指标「{code}」（{name}）由专家打分，尚无分数：请汇总交回的打分表（`scores` 命令，或窗口中"
+                             "的 权重 → 专家打分：汇总填好的打分表）；在此之前它不参与计算",
                              "indicator '{code}' ({name}) is scored by experts and has no scores yet: merge the "
                              "returned score sheets (`scores` command, or Expert scores → Import in the window); "
                              "until then it takes no part in the scores"),

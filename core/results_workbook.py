@@ -60,6 +60,7 @@ from .atomic import atomic_path
 from .dataset import Dataset
 from .pipeline import Result
 from .problem_texts import kind_name, severity_name
+from .weight_sources import localise_source
 from .xlsx_util import text_width, write_formula, write_row
 
 # --- words -------------------------------------------------------------------------------
@@ -663,7 +664,7 @@ def _how_set(b: _Book, code: str) -> str:
     if src == "manual":
         return b.T["how_manual"]
     if src:
-        return src
+        return localise_source(src, b.lang)
     if all(fw.nodes[k].weight is None for k in fw.children[parent]):
         return b.T["how_equal"]
     return b.T["how_set"]

@@ -7,6 +7,8 @@ language the user works in at that moment.
 
 from __future__ import annotations
 
+import re
+
 from .ahp import METHOD_NAMES
 
 TEXTS = {
@@ -51,3 +53,37 @@ def ahp_source(method: str, cr: float | None, lang: str) -> str:
 def data_source(method: str, lang: str) -> str:
     """'熵权法' / 'entropy', … for the weights computed from the data."""
     return _t(lang).get(method, method)
+
+
+# Texts written before sources followed the language (kept in older project files).
+LEGACY = {"entropy (熵权法)": "entropy", "entropy on min-max values (熵权法)": "entropy_minmax", "CRITIC": "critic",
+          "standard deviation (标准差法)": "stdev", "PCA (主成分法)": "pca", "equal (等权)": "equal"}
+_PANEL = [re.compile(r"^panel (AIJ|AIP), (\d+) experts, round (.+)$"),
+          re.compile(r"^expert panel \((AIJ|AIP)[^)]*\), (\d+) experts, round (.+)$"),
+          re.compile(r"^专家组（(AIJ|AIP)[^）]*），(\d+) 位专家，第 (.+) 轮$")]
+_AHP = [re.compile(r"^AHP \((.+)\), CR (.+)$"), re.compile(r"^层次分析法（(.+)），CR = (.+)$")]
+
+
+def localise_source(source: str, lang: str) -> str:
+    """A weight source made by this module (in either language, or in the English of older projects)
+    rewritten in `lang`; any other text (a user's, 'manual', a scenario's) unchanged."""
+    if not source:
+        return source
+    for m in DATA_METHODS:
+        if source in (TEXTS["zh"][m], TEXTS["en"][m]) or LEGACY.get(source) == m:
+            return data_source(m, lang)
+    for rx in _PANEL:
+        hit = rx.match(source)
+        if hit:
+            return panel_source(hit.group(1).lower(), int(hit.group(2)), hit.group(3), lang)
+    for rx in _AHP:
+        hit = rx.match(source)
+        if hit:
+            method = next((k for k, names in METHOD_NAMES.items() if hit.group(1) in names), None)
+            try:
+                cr = float(hit.group(2))
+            except ValueError:
+                cr = None
+            if method is not None:
+                return ahp_source(method, cr, lang)
+    return source

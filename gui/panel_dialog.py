@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,7 +58,6 @@ ERROR_BG = QColor("#fdecea")
 WARNING_BG = QColor("#fff8e1")
 MERGED_BG = QColor("#e3eefa")
 
-translate = QCoreApplication.translate
 _WHO = re.compile(r"^expert (.+?): ")
 _CELL = re.compile(r"\bcells? ([A-Z]{1,3}[0-9]+(?: and [A-Z]{1,3}[0-9]+)?)")
 

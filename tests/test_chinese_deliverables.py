@@ -208,3 +208,19 @@ def test_save_dialogs_offer_names_in_the_language(qtbot, monkeypatch, lang, name
     w.act_save_as.trigger()
     export_report(w, w.controller)  # File → Export report draft (its menu wiring is another point of the issue)
     assert offered == list(names)
+
+
+@pytest.mark.parametrize("stored", ["panel AIJ, 2 experts, round 1",  # as older project files hold it
+                                    "expert panel (AIJ, geometric mean of the judgements), 2 experts, round 1",
+                                    "专家组（AIJ 判断矩阵几何平均），2 位专家，第 1 轮"])
+def test_weight_source_in_the_workbook_follows_the_workbook_language(sample, tmp_path, stored):
+    from core.pipeline import compute
+    from core.results_workbook import write_results
+    fw = sample.framework
+    kids = fw.children[fw.root]
+    project = sample.with_framework(fw.with_weights({k: 1.0 + i for i, k in enumerate(kids)}, source=stored))
+    out = tmp_path / "w.xlsx"
+    write_results(compute(project), out, data=project.data)
+    texts = [t for _w, t in workbook_texts(out)]
+    assert "专家组（AIJ 判断矩阵几何平均），2 位专家，第 1 轮" in texts
+    assert not any("panel AIJ" in t or "experts, round" in t for t in texts)
