@@ -2,13 +2,15 @@
 
 DESIGN §3 (expert forms) and §2 (AIJ / AIP, Kendall's W, coefficient of variation).
 
-- `write_expert_form(framework, expert, path, nodes=None, round_no=1)` writes one form for one
-  expert, atomically: a first sheet `说明` (instructions in Chinese, the expert's name, the
-  round, the framework's code list fingerprint and the nodes covered), a `weights` sheet for
-  direct weights (every covered node's children with their parent, an empty weight column),
-  and one `AHP-<code>` sheet per covered internal node (child codes as row and column headers,
-  diagonal 1, the lower triangle greyed, judgement cells limited by data validation to
-  numbers 1/9 … 9 or text fractions like 1/3).
+- `write_expert_form(framework, expert, path, nodes=None, round_no=1, lang="zh")` writes one form
+  for one expert, atomically, in Chinese or English (FORM_TEXTS): a first sheet `说明` /
+  `instructions` (the instructions, the expert's name, the round, the framework's code list
+  fingerprint and the nodes covered), a `权重` / `weights` sheet for direct weights (every covered
+  node's children with their parent, an empty weight column E), and one `判断矩阵-<code>` /
+  `AHP-<code>` sheet per covered internal node (child codes as row and column headers, diagonal 1,
+  the lower triangle greyed, judgement cells limited by data validation to numbers 1/9 … 9 or text
+  fractions like 1/3). The reader takes either language's names. `write_forms` writes one form per
+  expert into a folder (the window and `python main.py forms`).
 - `read_expert_form(path, framework)` → (ExpertForm or None, problems). Every problem names the
   expert, the file, the sheet and the cell. A form with any error (made for another framework,
   a missing sheet, a non-reciprocal pair, a zero or negative judgement, an unknown code, …) is
