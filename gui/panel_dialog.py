@@ -391,7 +391,7 @@ class PanelDialog(QDialog):
                 item = QTableWidgetItem(text)
                 if q.severity != "info":  # a note (nodes an expert left to the others) needs no action
                     item.setBackground(QBrush(ERROR_BG if q.severity == "error" else WARNING_BG))
-                item.setToolTip(q.message)
+                item.setToolTip(q.format(self.controller.language))
                 t.setItem(i, col, item)
         t.resizeRowsToContents()
         self.problems_box.setTitle(self.tr("Problems ({0})").format(len(self.problems)))
