@@ -724,7 +724,9 @@ class MainWindow(QMainWindow):
         return list(self._recent_session)
 
     def _fill_recent(self) -> None:
-        self.menu_recent.clear()
+        for old in self.menu_recent.actions():  # (one of them may be the action being triggered)
+            self.menu_recent.removeAction(old)
+            old.deleteLater()
         for p in self.recent_files():
             act = self.menu_recent.addAction(p)
             act.triggered.connect(lambda _=False, p=p: self.open_path(Path(p)))
