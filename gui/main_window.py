@@ -1071,6 +1071,18 @@ class MainWindow(QMainWindow):
         if urls:
             self.open_path(Path(urls[0]))
 
+    def _finish_tasks(self, seconds: float = 300) -> None:
+        """Let an export or a save still writing finish its file. A task's thread ends once its outcome
+        has been delivered here, on the GUI thread, so events keep being processed while waiting
+        (Task.wait alone would block until its timeout)."""
+        import time
+
+        from PySide6.QtCore import QEventLoop
+        deadline = time.monotonic() + seconds
+        while self._tasks and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            self._tasks[0].thread.wait(20)
+
     def closeEvent(self, e) -> None:  # noqa: N802
         if not self.confirm_discard():
             e.ignore()
@@ -1078,8 +1090,7 @@ class MainWindow(QMainWindow):
         from core.project_file import discard_recovery
         if self.analysis is not None:
             self.analysis.cancel_and_wait()
-        for task in list(self._tasks):  # an export still writing: let it finish its file
-            task.wait()
+        self._finish_tasks()
         discard_recovery(self.project_path())
         if self.remember:
             self.settings.setValue("geometry", self.saveGeometry())

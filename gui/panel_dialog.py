@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from core.panel import MERGE_METHODS, ExpertForm, merge_panel, read_expert_form, write_expert_form
 from core.problems import ProblemList
 
+from . import dialog_dirs
 from .ahp_editor import RED
 
 GREEN = "#2e7d32"
@@ -274,7 +275,7 @@ class PanelDialog(QDialog):
     # --- export -----------------------------------------------------------------------
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the expert forms"),
-                                                  self.folder_edit.text())
+                                                  self.folder_edit.text() or dialog_dirs.start_path())
         if folder:
             self.folder_edit.setText(folder)
 
@@ -328,7 +329,8 @@ class PanelDialog(QDialog):
 
     # --- import -----------------------------------------------------------------------
     def _choose_forms(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Filled expert forms"), self.folder_edit.text(),
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Filled expert forms"),
+                                                self.folder_edit.text() or dialog_dirs.start_path(),
                                                 self.tr("Excel workbooks (*.xlsx *.xlsm)"))
         if paths:
             self.import_forms([Path(p) for p in paths])

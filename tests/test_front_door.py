@@ -130,8 +130,7 @@ def win(qtbot, tmp_path, monkeypatch, answers, excepthook):
     yield w
     if w.analysis is not None:
         w.analysis.cancel_and_wait()
-    for task in list(w._tasks):
-        task.wait()
+    wait_tasks(qtbot, w)  # (a task's thread ends once its outcome is delivered on this thread)
     close_dialogs(w)
 
 
@@ -147,12 +146,6 @@ def close_dialogs(main: QWidget | None = None) -> None:
 
 def wait_tasks(qtbot, w) -> None:
     qtbot.waitUntil(lambda: not w._tasks, timeout=60000)
-
-
-def wait_tasks_quiet(w) -> None:
-    for task in list(w._tasks):
-        task.wait()
-    QApplication.processEvents()
 
 
 def menu_actions(menu) -> list[QAction]:
@@ -374,7 +367,7 @@ def test_recent_files_fill_from_the_dialog_the_command_line_and_a_drop(win, qtbo
     assert win.controller.path == files[0]
 
 
-def test_file_dialogs_start_in_the_open_projects_folder_then_the_last_one_used(win, answers, tmp_path):
+def test_file_dialogs_start_in_the_open_projects_folder_then_the_last_one_used(win, qtbot, answers, tmp_path):
     folder = tmp_path / "committee"
     folder.mkdir()
     shutil.copy(SAMPLE_WORKBOOK, folder / "index2024.xlsx")
@@ -384,12 +377,13 @@ def test_file_dialogs_start_in_the_open_projects_folder_then_the_last_one_used(w
         answers.open_file = None
         win.open_path(folder / "index2024.xlsx")  # each time freshly opened: the project's folder
         action.trigger()
+        wait_tasks(qtbot, win)
         kind, _caption, start = answers.calls[-1]
         assert Path(start).parent == folder or Path(start) == folder, (action.text(), start)
     # once the user chose another folder, the next dialog starts there
     answers.calls.clear()
     win.act_export.trigger()  # answered with a file in answers.folder
-    wait_tasks_quiet(win)
+    wait_tasks(qtbot, win)
     win.act_export_charts.trigger()
     assert Path(answers.calls[-1][2]) == answers.folder
 
