@@ -77,6 +77,7 @@ class RankingPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # 3,000 rows: fit on a sample
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.group = QComboBox(self)
@@ -644,7 +645,7 @@ class MainWindow(QMainWindow):
         dialog_dirs.set_project(c.path, c.is_sample)
         self.problems_banner.hide()
         self._update_title()
-        self.data_table.resizeColumnsToContents()
+        self.data_table.fit_columns()
 
     def _load_failed(self, path: str, problems) -> None:
         """The problems come to the front (the 问题 tab raised), the open project stays open; a workbook
