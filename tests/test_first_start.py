@@ -177,3 +177,16 @@ def test_the_layout_comes_back_as_it_was_left_with_deferred_panels(fresh_profile
                                                        w2.history_dock)])
     assert after == before
     stop(w2)
+
+
+def test_the_dock_separators_and_the_splitter_handle_are_wide_enough_to_grab(qtbot):
+    from PySide6.QtWidgets import QStyle
+
+    from gui.main_window import MainWindow
+    w = MainWindow(lang="zh", remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, w) >= 6
+    assert w._split.handleWidth() >= 6
+    w._ask_unsaved = lambda: "discard"
+    w.close()
