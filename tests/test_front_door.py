@@ -3,7 +3,9 @@
 A fixture answers every file, message and input dialog (QFileDialog / QMessageBox / QInputDialog
 static methods, QDialog.exec) so nothing blocks; each action is then triggered with QAction.trigger()
 as a click would, and the test fails on any exception that reaches sys.excepthook (PySide6 hands an
-exception raised in a slot to it; pytest-qt's capture is on too) or any ERROR in the log.
+exception raised in a slot to it: the `excepthook` fixture records them and each step asserts none;
+pytest-qt's own capture stays on, `qt_no_exception_capture` is not set), any ERROR in the log or any
+critical Qt message.
 """
 
 from __future__ import annotations
@@ -161,7 +163,7 @@ def menu_actions(menu) -> list[QAction]:
     return out
 
 
-def test_every_menu_action_runs_without_an_exception(win, qtbot, answers, excepthook, caplog, tmp_path):
+def test_every_menu_action_runs_without_an_exception(win, qtbot, answers, excepthook, caplog, qtlog, tmp_path):
     caplog.set_level(logging.WARNING)
     mine = tmp_path / "mine.xlsx"
     shutil.copy(SAMPLE_WORKBOOK, mine)
@@ -197,6 +199,8 @@ def test_every_menu_action_runs_without_an_exception(win, qtbot, answers, except
     assert ".cidx" in written and ".xlsx" in written and ".docx" in written and ".png" in written
     assert not excepthook
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    from PySide6.QtCore import QtMsgType
+    assert not [m for m in qtlog.records if m.type in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)]
     quit_action.trigger()
     assert not win.isVisible()
 
