@@ -8,13 +8,14 @@ is collected; `load` never stops at the first one.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .dataset import parse_data
 from .framework import check_structure, parse_nodes, repaired
 from .paths import DEFAULT_FRAMEWORK
 from .pipeline import Project
-from .problems import InputError, ProblemList
+from .problems import ERROR, WARNING, InputError, ProblemList
 from .readers import find_sheet, read_any, read_csv
 from .settings import Settings, parse_settings
 from .table import Table
@@ -128,6 +129,23 @@ def _load_project_file(path: Path, data_path, problems: ProblemList) -> tuple[Pr
     ds = parse_data(data_table, fw, problems)
     validate_pair(fw, ds, project.settings, problems, path.name, "framework")
     return Project(fw, ds, project.settings, problems, str(path), data_table), problems
+
+
+def bad_cells_only(problems: ProblemList) -> bool:
+    """True when every error is a data cell that is not a number (`non_numeric` with its unit and
+    indicator): the project is whole, those cells are already missing (NaN) in its data."""
+    errors = problems.errors
+    return bool(errors) and all(p.kind == "non_numeric" and p.unit and p.code for p in errors)
+
+
+def with_bad_cells_as_missing(project: Project | None) -> Project | None:
+    """The project of a load whose only errors are non-numeric data cells, opened anyway: those cells
+    stay missing (never zero) and each is still listed, as a warning, to be corrected. None when the
+    load has other errors (nothing is opened then)."""
+    if project is None or not bad_cells_only(project.problems):
+        return None
+    kept = ProblemList([replace(p, severity=WARNING) if p.severity == ERROR else p for p in project.problems])
+    return replace(project, problems=kept)
 
 
 def load_or_raise(path: str | Path, data_path: str | Path | None = None) -> Project:

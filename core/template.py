@@ -13,7 +13,9 @@ from .settings import SPECS
 from .xlsx_util import autosize, write_row
 
 
-def write_template(fw: Framework, path: str | Path) -> None:
+def write_template(fw: Framework, path: str | Path, units: list[str] | tuple[str, ...] = ()) -> None:
+    """`units`: names written down the data sheet's first column (a new project's cities), the
+    indicator cells left empty for the user to fill."""
     wb = Workbook()
     ws = wb.active
     ws.title = "说明"
@@ -40,6 +42,8 @@ def write_template(fw: Framework, path: str | Path) -> None:
                           n.scale_max, n.guidance or None])
     ws = wb.create_sheet("数据")
     write_row(ws, 1, ["城市", "region"] + fw.leaves)
+    for i, u in enumerate(units, start=2):
+        write_row(ws, i, [u])
     ws = wb.create_sheet("设置")
     write_row(ws, 1, ["key", "value", "说明 / doc"])
     for i, s in enumerate(SPECS, start=2):

@@ -139,7 +139,8 @@ class Startup(QObject):
             self.exit_code = 0 if ok else 1
             QTimer.singleShot(0, self._loaded)  # once the loaded project has been painted
         else:
-            self.win.offer_recovery()
+            if not self.win.offer_recovery():
+                self.win.show_guide_once()  # a first start: the user guide, once
 
     def _loaded(self) -> None:
         try:

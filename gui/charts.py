@@ -289,9 +289,11 @@ class BaseChart(pg.PlotWidget):
         else:
             caption = QCoreApplication.translate("Charts", "Export PNG")
             filters = QCoreApplication.translate("Charts", "PNG image (*.png)")
-        path, _ = QFileDialog.getSaveFileName(self, caption, f"{stem}.{kind}", filters)
+        from . import dialog_dirs
+        path, _ = QFileDialog.getSaveFileName(self, caption, dialog_dirs.start_path(f"{stem}.{kind}"), filters)
         if not path:
             return None
+        dialog_dirs.remember(path)
         suffix = "." + kind
         if not path.lower().endswith(suffix):
             path += suffix

@@ -12,7 +12,7 @@ import re
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from .problem_text import problem_text
 
@@ -159,6 +159,130 @@ class DataModel(QAbstractTableModel):
         return True
 
 
+class FrozenColumnTable(QTableView):
+    """A table whose first column (the unit) stays in place when the others scroll sideways.
+
+    Qt's "frozencolumn" example: a second QTableView over the same model and selection model shows
+    only column 0, laid over the left edge of this one, its vertical scrolling tied to this one's."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.frozen = QTableView(self)
+        self.frozen.setObjectName("FrozenColumn")
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.frozen.verticalHeader().hide()
+        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen.setStyleSheet("QTableView#FrozenColumn { border: none; border-right: 1px solid palette(mid); }")
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.viewport().stackUnder(self.frozen)
+        self.horizontalHeader().sectionResized.connect(self._section_width)
+        self.verticalHeader().sectionResized.connect(self._section_height)
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.frozen.clicked.connect(self._frozen_clicked)
+
+    def setModel(self, model) -> None:  # noqa: N802
+        super().setModel(model)
+        self.frozen.setModel(model)
+        self.frozen.setSelectionModel(self.selectionModel())
+        for sig in (model.modelReset, model.columnsInserted, model.layoutChanged):
+            sig.connect(self._only_first_column)
+        self._only_first_column()
+
+    FIT_CELLS = 20_000  # up to this many cells the columns fit their contents; beyond, their headers
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents; on a large table (3,000 × 500: seconds of data() calls)
+        the unit column fits its contents and the others their two-line header and a number's width."""
+        model = self.model()
+        if model is None or model.columnCount() == 0:
+            return
+        if model.rowCount() * model.columnCount() <= self.FIT_CELLS:
+            self.resizeColumnsToContents()
+            return
+        self.resizeColumnToContents(0)
+        fm = self.horizontalHeader().fontMetrics()
+        pad = 16
+        number = fm.horizontalAdvance("-00,000.0000")
+        for col in range(1, model.columnCount()):
+            text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            width = max([number] + [fm.horizontalAdvance(line) for line in text.split("\n")])
+            self.setColumnWidth(col, min(width + pad, 240))
+
+    def setAlternatingRowColors(self, on: bool) -> None:  # noqa: N802
+        super().setAlternatingRowColors(on)
+        self.frozen.setAlternatingRowColors(on)
+
+    def _only_first_column(self, *_args) -> None:
+        model = self.model()
+        if model is None:
+            return
+        for col in range(1, model.columnCount()):
+            self.frozen.setColumnHidden(col, True)
+        self.frozen.setColumnHidden(0, False)
+        self.frozen.setColumnWidth(0, self.columnWidth(0))
+        for row in range(model.rowCount()):
+            if self.rowHeight(row) != self.frozen.rowHeight(row):
+                self.frozen.setRowHeight(row, self.rowHeight(row))
+        self.frozen.setVisible(model.columnCount() > 0)
+        self._place()
+
+    def _section_width(self, index: int, _old: int, new: int) -> None:
+        if index == 0:
+            self.frozen.setColumnWidth(0, new)
+            self._place()
+
+    def _section_height(self, index: int, _old: int, new: int) -> None:
+        self.frozen.setRowHeight(index, new)
+
+    def _frozen_clicked(self, index) -> None:
+        self.setCurrentIndex(index)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self._place()
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        super().updateGeometries()
+        self._place()
+
+    def _place(self) -> None:
+        fw = self.frameWidth()
+        self.frozen.setGeometry(self.verticalHeader().width() + fw, fw, self.columnWidth(0),
+                                self.viewport().height() + self.horizontalHeader().height())
+
+    def moveCursor(self, action, modifiers):  # noqa: N802
+        """Keyboard moves to the left never leave a cell hidden under the frozen column."""
+        current = super().moveCursor(action, modifiers)
+        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
+                and self.visualRect(current).topLeft().x() < self.frozen.columnWidth(0)):
+            bar = self.horizontalScrollBar()
+            x = self.visualRect(current).topLeft().x() - self.frozen.columnWidth(0)
+            bar.setValue(bar.value() + x)
+        return current
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        if index.column() > 0:
+            super().scrollTo(index, hint)
+            rect = self.visualRect(index)
+            if rect.left() < self.frozen.columnWidth(0):  # under the frozen column: scroll it clear
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() + rect.left() - self.frozen.columnWidth(0))
+        else:
+            self._scroll_rows_only(index, hint)
+
+    def _scroll_rows_only(self, index, hint) -> None:
+        """Column 0 is always visible: scroll vertically only."""
+        bar = self.horizontalScrollBar()
+        keep = bar.value()
+        super().scrollTo(index, hint)
+        bar.setValue(keep)
+
+
 class ProblemsModel(QAbstractTableModel):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
@@ -214,13 +338,19 @@ class ProblemsModel(QAbstractTableModel):
 
 
 class ProblemsView(QWidget):
-    """The problem list; activating a row emits `problem_activated(problem)`."""
+    """The problem list; activating a row emits `problem_activated(problem)`.
+
+    It lists the open project's problems, or — after `show_problems` — those of a file that could
+    not be opened; `shown_file` then names that file (None: the open project's problems), so that a
+    click on such a problem does not go to the same row and column of the open project's data."""
 
     problem_activated = Signal(object)
 
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.model = ProblemsModel(controller, self)
+        self.shown_file: str | None = None
+        controller.problems_changed.connect(self._project_problems)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
@@ -235,3 +365,11 @@ class ProblemsView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table)
+
+    def show_problems(self, problems, file_name: str) -> None:
+        """The problems of `file_name`, a file that is not the open project."""
+        self.model.set_problems(problems)
+        self.shown_file = file_name
+
+    def _project_problems(self, _problems) -> None:
+        self.shown_file = None

@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 
 from core.history import METHOD_KEYS, num_text
 
+from . import dialog_dirs
+
 UNDONE_FG = QColor("#9a9a9a")
 UP_FG, DOWN_FG = QColor("#1b7f3b"), QColor("#b3261e")
 DIFF_FILTER = "CityIndex projects and workbooks (*.cidx *.xlsx *.xlsm *.ods *.csv);;All files (*)"
@@ -643,8 +645,8 @@ class DiffDialog(QDialog):
         return rep
 
     def choose_file(self) -> None:
-        start = str(self.c.path.parent) if self.c.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Compare with a project file"), start, DIFF_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Compare with a project file"), dialog_dirs.start_path(),
+                                              DIFF_FILTER)
         if path:
             self.compare_file(path)
 
@@ -691,9 +693,8 @@ def open_reimport_dialog(parent: QWidget | None, controller, path: str | Path | 
     if controller.project is None:
         return False
     if path is None:
-        start = str(controller.path.parent) if controller.path else ""
         path, _ = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("History", "Re-import the data sheet"), start,
+            parent, QCoreApplication.translate("History", "Re-import the data sheet"), dialog_dirs.start_path(),
             "Workbooks and CSV (*.xlsx *.xlsm *.ods *.csv);;All files (*)")
         if not path:
             return False

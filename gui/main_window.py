@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from core.paths import SAMPLE_WORKBOOK
 
+from . import dialog_dirs
 from .controller import Controller
-from .data_view import DataModel, ProblemsView
+from .data_view import DataModel, FrozenColumnTable, ProblemsView
 from .i18n import Languages
 from .ranking_model import RankingFilter, RankingModel, group_column
 
@@ -43,6 +44,19 @@ MAX_RECENT = 8
 OPEN_FILTER = "CityIndex projects, workbooks and CSV (*.cidx *.xlsx *.xlsm *.ods *.csv);;All files (*)"
 PROJECT_FILTER = "CityIndex project (*.cidx)"
 AUTOSAVE_MINUTES = 3
+BACKGROUND_BYTES = 2_000_000  # a file this large is opened on a worker thread, behind a progress dialog
+BACKGROUND_CELLS = 200_000  # a project with this many data cells is saved the same way
+FIRST_START_SHARE = 0.9  # of the screen's available area, on a first start
+TREE_MIN, TREE_MAX = 520, 640  # px: the tree dock shows code, name, weight and effective weight
+# the dock separators and the splitter handle, visible and wide enough to grab
+HANDLE_STYLE = """
+QMainWindow::separator { background: palette(midlight); width: 6px; height: 6px; }
+QMainWindow::separator:hover { background: palette(highlight); }
+QSplitter::handle { background: palette(midlight); }
+QSplitter::handle:horizontal { width: 6px; }
+QSplitter::handle:vertical { height: 6px; }
+QSplitter::handle:hover { background: palette(highlight); }
+"""
 
 
 class RankingPage(QWidget):
@@ -63,6 +77,7 @@ class RankingPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # 3,000 rows: fit on a sample
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.group = QComboBox(self)
@@ -161,6 +176,7 @@ class MainWindow(QMainWindow):
         self.controller.language = lang
         self.setAcceptDrops(True)
         self._failed_banner = ""
+        self._recent_session: list[str] = []  # the recent files when nothing is remembered (tests, probes)
 
         self._build_panels()
         if not defer_panels:
@@ -180,17 +196,55 @@ class MainWindow(QMainWindow):
         if remember:
             self.autosave_timer.start()
         self._tasks: list = []
+        self._saved_split = None
+        self.setStyleSheet(HANDLE_STYLE)
         self.retranslate()
         if remember:
-            geo = self.settings.value("geometry")
-            if geo is not None:
-                self.restoreGeometry(geo)
-            state = self.settings.value("windowState")
-            if state is not None:
-                self.restoreState(state)
             self.ranking.top.setValue(self.settings.value("top_n", 10, type=int))
-        else:
+        if not (remember and self._restore_layout()):
+            if remember:
+                self._first_start_geometry()
+            else:
+                self.resize(1600, 1000)
+            self._default_docks()
+
+    # --- layout: first start, and as it was left -------------------------------------------
+    def _restore_layout(self) -> bool:
+        """The geometry, the docks (areas, tabs, sizes) and the ranking : charts split as they were
+        left. All four docks exist by now (the deferred panels only fill two of them later), which
+        restoreState needs; the split is applied once the charts are in (see _share_split)."""
+        geo = self.settings.value("geometry")
+        if geo is None or not self.restoreGeometry(geo):
+            return False
+        state = self.settings.value("windowState")
+        if state is not None:
+            self.restoreState(state)
+        split = self.settings.value("split")
+        self._saved_split = split if split is not None else None
+        return True
+
+    def _first_start_geometry(self) -> None:
+        """No saved geometry (a fresh profile): 90 % of the screen's available area, centred — not
+        the size Qt derives from the panels' hints (about 720 × 670, where the tree shows two
+        characters of each name and no weights)."""
+        from PySide6.QtGui import QGuiApplication
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             self.resize(1600, 1000)
+            return
+        avail = screen.availableGeometry()
+        w, h = round(avail.width() * FIRST_START_SHARE), round(avail.height() * FIRST_START_SHARE)
+        self.resize(w, h)
+        self.move(avail.x() + (avail.width() - w) // 2, avail.y() + (avail.height() - h) // 2)
+
+    def _default_docks(self) -> None:
+        """The tree wide enough for code, name, weight and effective weight; the bottom docks a fifth
+        of the height. (resizeDocks only works once the window has its size.)"""
+        width = self.width()
+        tree = min(TREE_MAX, max(TREE_MIN, round(width * 0.38)))
+        self.resizeDocks([self.tree_dock], [tree], Qt.Horizontal)
+        bottom = max(150, round(self.height() * 0.2))
+        self.resizeDocks([self.problems_dock, self.analysis_dock], [bottom, bottom], Qt.Vertical)
 
     # --- building ------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -200,7 +254,7 @@ class MainWindow(QMainWindow):
         self.tree = TreePanel(c, self)
         self.ranking = RankingPage(c, self)
         self.data_model = DataModel(c, self)
-        self.data_table = QTableView(self)
+        self.data_table = FrozenColumnTable(self)  # the unit column stays when scrolled sideways
         self.data_table.setModel(self.data_model)
         self.data_table.setAlternatingRowColors(True)
         self.data_model.rejected.connect(lambda m: self.statusBar().showMessage(m, 10000))
@@ -223,7 +277,6 @@ class MainWindow(QMainWindow):
         self.tree_dock.setWidget(self.tree)
         self.tree_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.tree_dock)
-        self.resizeDocks([self.tree_dock], [580], Qt.Horizontal)
 
         self.problems = ProblemsView(c, self)
         self.problems_dock = QDockWidget(self)
@@ -257,7 +310,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.BottomDockWidgetArea, self.history_dock)
         self.tabifyDockWidget(self.analysis_dock, self.history_dock)
         self.problems_dock.raise_()
-        self.resizeDocks([self.problems_dock, self.analysis_dock], [170, 170], Qt.Vertical)
 
         self.time_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.time_label)
@@ -277,7 +329,12 @@ class MainWindow(QMainWindow):
         self._analysis_scroll.setWidget(self.analysis)
 
     def _share_split(self) -> None:
-        """Ranking : charts as 560 : 760 of the width the splitter has once it is shown."""
+        """Ranking : charts as they were left, else as 560 : 760 of the width the splitter has once
+        it is shown."""
+        if self._saved_split is not None and self.charts is not None:
+            if self._split.restoreState(self._saved_split):
+                self._saved_split = None
+                return
         total = sum(self._split.sizes())
         if total > 0:
             left = round(total * 560 / 1320)
@@ -291,14 +348,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         s = self
-        self.act_open = QAction(s, shortcut=QKeySequence.Open, triggered=self.open_dialog)
-        self.act_sample = QAction(s, triggered=self.open_default)
-        self.act_save = QAction(s, shortcut=QKeySequence.Save, triggered=self.save)
-        self.act_save_as = QAction(s, shortcut=QKeySequence("Ctrl+Shift+S"), triggered=self.save_as)
+        self.act_open = QAction(s, shortcut=QKeySequence.Open, triggered=lambda: self.open_dialog())
+        self.act_sample = QAction(s, triggered=lambda: self.open_default())
+        self.act_save = QAction(s, shortcut=QKeySequence.Save, triggered=lambda: self.save())
+        self.act_save_as = QAction(s, shortcut=QKeySequence("Ctrl+Shift+S"), triggered=lambda: self.save_as())
         self.act_recover = QAction(s, triggered=lambda: self.offer_recovery())
-        self.act_export = QAction(s, shortcut=QKeySequence("Ctrl+E"), triggered=self.export_results)
-        self.act_export_charts = QAction(s, triggered=self.export_charts)
-        self.act_export_report = QAction(s, shortcut=QKeySequence("Ctrl+Shift+R"), triggered=self.export_report)
+        self.act_export = QAction(s, shortcut=QKeySequence("Ctrl+E"), triggered=lambda: self.export_results())
+        self.act_export_charts = QAction(s, triggered=lambda: self.export_charts())
+        self.act_export_report = QAction(s, shortcut=QKeySequence("Ctrl+Shift+R"),
+                                         triggered=lambda: self.export_report())
         self.act_quit = QAction(s, shortcut=QKeySequence.Quit, triggered=self.close)
         stack = self.controller.undo_stack
         self.act_undo = QAction(s, triggered=stack.undo)
@@ -328,8 +386,12 @@ class MainWindow(QMainWindow):
         self.act_history = QAction(s, shortcut=QKeySequence("Ctrl+H"), triggered=self.show_history)
         self.act_freeze = QAction(s, triggered=self.freeze_round)
         self.act_compare = QAction(s, triggered=self.compare)
-        self.act_reimport = QAction(s, triggered=self.reimport_data)
+        self.act_reimport = QAction(s, triggered=lambda: self.reimport_data())
         self.act_preferences = QAction(s, triggered=self.preferences)
+        # what the commands could do and the window could not; help
+        self.act_new_blank = QAction(s, triggered=lambda: self.new_blank_project())
+        self.act_verify = QAction(s, triggered=lambda: self.verify_results())
+        self.act_guide = QAction(s, shortcut=QKeySequence.HelpContents, triggered=lambda: self.show_guide())
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -337,6 +399,7 @@ class MainWindow(QMainWindow):
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_open)
         self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_sample)
+        self.menu_file.insertAction(self.menu_recent.menuAction(), self.act_new_blank)
         self.menu_file.addAction(self.act_reimport)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_save)
@@ -368,6 +431,7 @@ class MainWindow(QMainWindow):
         self.menu_history.addAction(self.act_history)
         self.menu_history.addAction(self.act_freeze)
         self.menu_history.addAction(self.act_compare)
+        self.menu_history.addAction(self.act_verify)
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(self.act_pin)
         self.menu_view.addAction(self.act_analysis)
@@ -380,6 +444,8 @@ class MainWindow(QMainWindow):
         self.menu_lang.addAction(self.act_zh)
         self.menu_lang.addAction(self.act_en)
         self.menu_help = mb.addMenu("")
+        self.menu_help.addAction(self.act_guide)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
         self._fill_recent()
 
@@ -418,6 +484,9 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_pin.setText(self.tr("Pin the current ranking as baseline"))
         self.act_about.setText(self.tr("About CityIndex Studio"))
+        self.act_guide.setText(self.tr("User guide"))
+        self.act_new_blank.setText(self.tr("New blank project…"))
+        self.act_verify.setText(self.tr("Verify a results workbook…"))
         self._undo_texts()
         self.tree_dock.setWindowTitle(self.tr("Indicators and weights"))
         self.problems_dock.setWindowTitle(self.tr("Problems"))
@@ -465,16 +534,72 @@ class MainWindow(QMainWindow):
         self._update_title()
         return ok
 
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path, background: bool | None = None):
+        """Open a workbook, a CSV or a project file. Returns True/False when read here; with
+        `background` (default: a file of BACKGROUND_BYTES or more) the file is read on a worker thread
+        behind a progress dialog whose Cancel leaves the open project as it is, and the Task is returned
+        (its `finished` signal fires once the project is shown or the open was dropped)."""
         if not self.confirm_discard():
             return False
-        if Path(path).suffix.lower() == ".cidx":
-            ok = self.open_project_file(Path(path))
+        path = Path(path)
+        if background is None:
+            try:
+                background = path.stat().st_size >= BACKGROUND_BYTES
+            except OSError:
+                background = False
+        if background:
+            return self._open_in_background(path)
+        if path.suffix.lower() == ".cidx":
+            ok = self.open_project_file(path)
         else:
             ok = self.controller.load_file(path)
         if ok:
             self._add_recent(path)
         return ok
+
+    def _open_in_background(self, path: Path):
+        """Read (and parse and check) the file off the GUI thread; show it here when done."""
+        from . import worker
+        is_project = path.suffix.lower() == ".cidx"
+
+        def job(_progress, _cancelled):
+            if is_project:
+                from core.problems import InputError
+                from core.project_file import read_project
+                try:
+                    return "project", read_project(path)
+                except InputError as e:
+                    return "failed", e.problems
+            from core.loader import load
+            return "workbook", load(path)
+
+        def done(out) -> None:
+            if task.worker.cancel_requested:
+                self.statusBar().showMessage(self.tr("Opening {0} was cancelled").format(path.name), 8000)
+                return
+            kind, payload = out
+            ok = False
+            if kind == "failed":
+                self.controller.load_failed.emit(str(path), payload)
+            elif kind == "project":
+                ok = self._show_project_file(payload, path)
+            else:
+                ok = self.controller.show_loaded(path, *payload)
+            if ok:
+                self._add_recent(path)
+            self._update_title()
+
+        def failed(e: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Could not open {0}").format(path.name), str(e) or repr(e))
+
+        task = worker.run_with_progress(self, job, self.tr("Opening {0}…").format(path.name), done, failed)
+        task.dialog.setRange(0, 0)  # reading has no measurable steps: a busy bar
+        self._keep_task(task)
+        return task
+
+    def _keep_task(self, task) -> None:
+        self._tasks.append(task)
+        task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
 
     def open_project_file(self, path: Path, origin: Path | None = None) -> bool:
         """A .cidx: the project, then what it carries beside it (scenarios, expert inputs, history).
@@ -486,6 +611,9 @@ class MainWindow(QMainWindow):
         except InputError as e:
             self.controller.load_failed.emit(str(path), e.problems)
             return False
+        return self._show_project_file(pf, path, origin)
+
+    def _show_project_file(self, pf, path: Path, origin: Path | None = None) -> bool:
         c = self.controller
         if pf.project.problems.has_errors:
             c.load_failed.emit(str(path), pf.project.problems)
@@ -504,20 +632,26 @@ class MainWindow(QMainWindow):
         except TypeError:  # a controller without the third argument
             return c.restore_project_extra(pf.scenarios, pf.expert_inputs)
 
-    def open_dialog(self) -> None:
-        start = str(self.controller.path.parent) if self.controller.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a workbook"), start, OPEN_FILTER)
+    def open_dialog(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a workbook"), dialog_dirs.start_path(),
+                                              OPEN_FILTER)
         if path:
-            self.open_path(Path(path))
+            dialog_dirs.remember(path)
+            return self.open_path(Path(path))
+        return False
 
     def _project_changed(self) -> None:
+        c = self.controller
+        dialog_dirs.set_project(c.path, c.is_sample)
         self.problems_banner.hide()
         self._update_title()
-        self.data_table.resizeColumnsToContents()
+        self.data_table.fit_columns()
 
     def _load_failed(self, path: str, problems) -> None:
+        """The problems come to the front (the 问题 tab raised), the open project stays open; a workbook
+        whose only errors are cells that are not numbers may be opened anyway (they become missing)."""
         n = len(problems.errors)
-        self.problems.model.set_problems(problems)
+        self.problems.show_problems(problems, Path(path).name)
         self.problems_banner.setText(self.tr("{0} could not be opened: {1} error(s) listed below. "
                                              "The project that was open stays open.").format(Path(path).name, n))
         from core.project_file import autosave_path
@@ -526,9 +660,41 @@ class MainWindow(QMainWindow):
                 "A recovery copy of this project exists: File → Recover unsaved work."))
         self.problems_banner.show()
         self.problems_dock.show()
+        self.problems_dock.raise_()
         self.statusBar().showMessage(self.tr("Could not open {0}").format(Path(path).name), 10000)
+        QTimer.singleShot(0, lambda: self._offer_bad_cells_as_missing(Path(path)))
+
+    def _offer_bad_cells_as_missing(self, path: Path) -> bool:
+        """Ask whether to open a workbook anyway, its non-numeric cells treated as missing and listed
+        as warnings, so that they can be corrected in the data grid."""
+        from core.loader import bad_cells_only
+        c = self.controller
+        failed = c.last_failed
+        if failed is None or Path(failed[0]) != path or failed[1] is None or not bad_cells_only(failed[2]):
+            return False
+        bad = [p for p in failed[2].errors]
+        cells = ", ".join(f"{p.unit} / {p.column}" for p in bad[:6]) + (" …" if len(bad) > 6 else "")
+        text = self.tr("{0} has {1} cell(s) that are not numbers ({2}). Open it anyway, with these cells "
+                       "treated as missing? They stay listed under Problems and can be corrected in the "
+                       "Data tab.").format(path.name, len(bad), cells)
+        answer = QMessageBox.question(self, self.tr("Open anyway?"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes or not c.open_failed_with_bad_cells_as_missing():
+            return False
+        self._add_recent(path)
+        self._update_title()
+        self.problems_dock.raise_()
+        self.tabs.setCurrentWidget(self.data_table)
+        return True
 
     def _go_to_problem(self, problem) -> None:
+        """A problem of the open project: its cell (or node). A problem of a file that is not the open
+        project (one that could not be opened): nothing to go to — the status bar says so."""
+        if not self._belongs_to_open_project(problem):
+            self.statusBar().showMessage(self.tr("{0} is not the open project: correct it in the file and "
+                                                 "open it again").format(problem.file), 8000)
+            return
         if problem.unit:
             idx = self.data_model.cell_of(problem.unit, problem.code or "")
             if idx.isValid():
@@ -539,19 +705,47 @@ class MainWindow(QMainWindow):
         if problem.code and hasattr(self.tree, "select_code"):
             self.tree.select_code(problem.code)
 
+    def _belongs_to_open_project(self, problem) -> bool:
+        shown = self.problems.shown_file
+        if shown is not None:  # the list holds the problems of a file that failed to open
+            return False
+        p = self.controller.project
+        if p is None:
+            return False
+        if not problem.file:
+            return True
+        names = {Path(p.source).name if p.source else "", p.data.file}
+        if self.controller.path is not None:
+            names.add(self.controller.path.name)
+        return problem.file in names
+
+    def recent_files(self) -> list[str]:
+        if self.remember:
+            return [p for p in self.settings.value("recent", [], type=list) if p]
+        return list(self._recent_session)
+
     def _fill_recent(self) -> None:
-        self.menu_recent.clear()
-        for p in self.settings.value("recent", [], type=list) if self.remember else []:
+        for old in self.menu_recent.actions():  # (one of them may be the action being triggered)
+            self.menu_recent.removeAction(old)
+            old.deleteLater()
+        for p in self.recent_files():
             act = self.menu_recent.addAction(p)
             act.triggered.connect(lambda _=False, p=p: self.open_path(Path(p)))
-        self.menu_recent.setEnabled(bool(self.menu_recent.actions()))
+        enabled = bool(self.menu_recent.actions())
+        self.menu_recent.setEnabled(enabled)
+        self.menu_recent.menuAction().setEnabled(enabled)
 
     def _add_recent(self, path: Path) -> None:
-        if not self.remember or Path(path) == SAMPLE_WORKBOOK:
+        """Every file opened or saved (dialog, command line, drop, the recent list itself), newest
+        first; the bundled sample is not listed. Kept in the settings (remember=True) or for the session."""
+        path = Path(path).resolve()
+        if path == SAMPLE_WORKBOOK.resolve():
             return
-        items = [str(Path(path).resolve())] + [p for p in self.settings.value("recent", [], type=list)
-                                               if p != str(Path(path).resolve())]
-        self.settings.setValue("recent", items[:MAX_RECENT])
+        items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        if self.remember:
+            self.settings.setValue("recent", items[:MAX_RECENT])
+        else:
+            self._recent_session = items[:MAX_RECENT]
         self._fill_recent()
 
     # --- the project file --------------------------------------------------------------
@@ -560,40 +754,68 @@ class MainWindow(QMainWindow):
         p = self.controller.path
         return p if p is not None and p.suffix.lower() == ".cidx" else None
 
-    def save(self) -> bool:
+    def save(self, background: bool | None = None):
         path = self.project_path()
-        return self.save_to(path) if path else self.save_as()
+        return self.save_to(path, background) if path else self.save_as(background)
 
-    def save_as(self) -> bool:
+    def save_as(self, background: bool | None = None):
         c = self.controller
-        start = str((c.path.with_suffix(".cidx")) if c.path and not c.is_sample else self.tr("project.cidx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start, PROJECT_FILTER)
+        name = c.path.with_suffix(".cidx").name if c.path and not c.is_sample else self.tr("project.cidx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), dialog_dirs.start_path(name),
+                                              PROJECT_FILTER)
         if not path:
             return False
+        dialog_dirs.remember(path)
         if not path.lower().endswith(".cidx"):
             path += ".cidx"
-        return self.save_to(Path(path))
+        return self.save_to(Path(path), background)
 
-    def save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path, background: bool | None = None):
+        """Write the project file. A large project (BACKGROUND_CELLS data cells or more, or `background`)
+        is written on a worker thread behind a progress dialog (returns the Task; the window stays
+        responsive and waits for it before closing); else here (returns True when written)."""
         from core.atomic import WriteError
-        from core.project_file import discard_recovery, save_project
+        from core.project_file import save_project
+
+        from . import worker
         c = self.controller
         if c.project is None:
             return False
-        old_recovery = self.project_path()
-        try:
-            save_project(c.project, path, extra=c.project_extra())
-        except (WriteError, OSError) as e:
-            QMessageBox.warning(self, self.tr("Save failed"), str(e))
-            return False
+        if background is None:
+            background = c.project.data.values.size >= BACKGROUND_CELLS
+        project, extra, old_recovery = c.project, c.project_extra(), self.project_path()
+        if not background:
+            try:
+                save_project(project, path, extra=extra)
+            except (WriteError, OSError) as e:
+                QMessageBox.warning(self, self.tr("Save failed"), str(e))
+                return False
+            self._saved(path, old_recovery, project)
+            return True
+
+        def failed(e: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Save failed"), str(e) or repr(e))
+
+        task = worker.run_with_progress(self, lambda _p, _c: save_project(project, path, extra=extra),
+                                        self.tr("Saving {0}…").format(Path(path).name),
+                                        lambda _out: self._saved(path, old_recovery, project), failed,
+                                        cancellable=False)
+        task.dialog.setRange(0, 0)
+        self._keep_task(task)
+        return task
+
+    def _saved(self, path: Path, old_recovery: Path | None, project) -> None:
+        from core.project_file import discard_recovery
+        c = self.controller
         discard_recovery(old_recovery)
+        self._add_recent(path)
+        if c.project is not project:  # (the progress dialog is modal: only a new project gets here)
+            return
         c.path = Path(path)
         c.is_sample = False
         c.undo_stack.setClean()
-        self._add_recent(path)
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 8000)
-        return True
 
     def autosave(self) -> Path | None:
         """Write a recovery copy when there are unsaved changes (never over the project file)."""
@@ -638,7 +860,7 @@ class MainWindow(QMainWindow):
         ask = ask or self._ask_unsaved
         answer = ask()
         if answer == "save":
-            return self.save()
+            return self.save(background=False) is True
         return answer == "discard"
 
     def _ask_unsaved(self) -> str:
@@ -651,10 +873,12 @@ class MainWindow(QMainWindow):
         self.controller.flush()
         if self.controller.result is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), self.tr("results.xlsx"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"),
+                                              dialog_dirs.start_path(self.tr("results.xlsx")),
                                               "Excel (*.xlsx)")
         if not path:
             return
+        dialog_dirs.remember(path)
         self.export_results_to(Path(path), background=True)
 
     def export_results_to(self, path: Path, background: bool = False):
@@ -723,8 +947,10 @@ class MainWindow(QMainWindow):
         return export_report(self, self.controller, path)
 
     def export_charts(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export all charts to a folder"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export all charts to a folder"),
+                                                  dialog_dirs.start_path())
         if folder:
+            dialog_dirs.remember(folder)
             files = self.charts.export_all(Path(folder))
             self.statusBar().showMessage(self.tr("{0} files written to {1}").format(len(files), folder), 8000)
 
@@ -779,6 +1005,64 @@ class MainWindow(QMainWindow):
                           self.tr("CityIndex Studio {0}\nBuild, weight and compute composite city indices.")
                           .format(__version__))
 
+    def show_guide(self):
+        """Help → User guide (a non-modal window; returned)."""
+        from .help_dialog import show_guide
+        self._guide = show_guide(self, self.controller.language)
+        return self._guide
+
+    def show_guide_once(self) -> bool:
+        """On a first start (nothing remembered yet) the guide opens by itself, once."""
+        if not self.remember or self.settings.value("guide_shown", False, type=bool):
+            return False
+        self.settings.setValue("guide_shown", True)
+        self.show_guide()
+        return True
+
+    def verify_results(self, path: Path | None = None):
+        """History → Verify a results workbook…: MATCH or what differs (gui/verify_dialog.py)."""
+        from .verify_dialog import verify_results
+        return verify_results(self, self.controller, path)
+
+    def new_blank_project(self, units: list[str] | None = None, path: Path | None = None) -> Path | None:
+        """File → New blank project…: a blank input workbook of the default framework, its data sheet
+        listing the units the user types (one per line; none is fine). A ranking needs data, and 41
+        columns for every city are filled where the numbers are collected — in Excel/WPS — so the
+        workbook is written next to the project and the user is told to fill it and open it."""
+        from core.atomic import WriteError
+        from core.framework import parse_framework
+        from core.paths import DEFAULT_FRAMEWORK
+        from core.problems import ProblemList
+        from core.readers import read_csv
+        from core.template import write_template
+        if units is None:
+            from PySide6.QtWidgets import QInputDialog
+            text, ok = QInputDialog.getMultiLineText(
+                self, self.tr("New blank project"),
+                self.tr("The units to rank (cities), one per line — may be left empty and filled in the workbook:"))
+            if not ok:
+                return None
+            units = [u.strip() for u in text.splitlines() if u.strip()]
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("New blank project"),
+                                                    dialog_dirs.start_path(self.tr("new_project.xlsx")),
+                                                    "Excel (*.xlsx)")
+            if not chosen:
+                return None
+            dialog_dirs.remember(chosen)
+            path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+        try:
+            fw = parse_framework(read_csv(DEFAULT_FRAMEWORK), ProblemList())
+            write_template(fw, path, list(dict.fromkeys(units)))
+        except (WriteError, OSError) as e:
+            QMessageBox.warning(self, self.tr("Could not write {0}").format(Path(path).name), str(e))
+            return None
+        self._add_recent(path)
+        QMessageBox.information(self, self.tr("New blank project"), self.tr(
+            "{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' "
+            "columns. Fill in the data (Excel or WPS), then open it with File → Open.").format(path, len(units)))
+        return Path(path)
+
     # --- drag and drop, closing --------------------------------------------------------
     def dragEnterEvent(self, e) -> None:  # noqa: N802
         if e.mimeData().hasUrls():
@@ -789,6 +1073,18 @@ class MainWindow(QMainWindow):
         if urls:
             self.open_path(Path(urls[0]))
 
+    def _finish_tasks(self, seconds: float = 300) -> None:
+        """Let an export or a save still writing finish its file. A task's thread ends once its outcome
+        has been delivered here, on the GUI thread, so events keep being processed while waiting
+        (Task.wait alone would block until its timeout)."""
+        import time
+
+        from PySide6.QtCore import QEventLoop
+        deadline = time.monotonic() + seconds
+        while self._tasks and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            self._tasks[0].thread.wait(20)
+
     def closeEvent(self, e) -> None:  # noqa: N802
         if not self.confirm_discard():
             e.ignore()
@@ -796,12 +1092,12 @@ class MainWindow(QMainWindow):
         from core.project_file import discard_recovery
         if self.analysis is not None:
             self.analysis.cancel_and_wait()
-        for task in list(self._tasks):  # an export still writing: let it finish its file
-            task.wait()
+        self._finish_tasks()
         discard_recovery(self.project_path())
         if self.remember:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("windowState", self.saveState())
+            self.settings.setValue("split", self._split.saveState())
             self.settings.setValue("top_n", self.ranking.top.value())
         super().closeEvent(e)
 

@@ -51,6 +51,7 @@ from core.panel import MERGE_METHODS, ExpertForm, form_file_name, merge_panel, r
 from core.problems import ProblemList
 from core.weight_sources import panel_source
 
+from . import dialog_dirs
 from .ahp_editor import RED
 
 GREEN = "#2e7d32"
@@ -260,7 +261,7 @@ class PanelDialog(QDialog):
     # --- export -----------------------------------------------------------------------
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the expert forms"),
-                                                  self.folder_edit.text())
+                                                  self.folder_edit.text() or dialog_dirs.start_path())
         if folder:
             self.folder_edit.setText(folder)
 
@@ -314,7 +315,8 @@ class PanelDialog(QDialog):
 
     # --- import -----------------------------------------------------------------------
     def _choose_forms(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Filled expert forms"), self.folder_edit.text(),
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Filled expert forms"),
+                                                self.folder_edit.text() or dialog_dirs.start_path(),
                                                 self.tr("Excel workbooks (*.xlsx *.xlsm)"))
         if paths:
             self.import_forms([Path(p) for p in paths])

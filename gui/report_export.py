@@ -67,12 +67,15 @@ def export_report(parent, controller, path: str | Path | None = None) -> Path | 
         start = translate("ReportExport", "report.docx")
         if getattr(controller, "path", None) and not getattr(controller, "is_sample", False):
             start = str(Path(controller.path).with_name(Path(controller.path).stem + "_report.docx"))
+        from . import dialog_dirs
+        start = dialog_dirs.start_path(start)
         docx_filter = translate("ReportExport", "Word document (*.docx)")
         pdf_filter = translate("ReportExport", "Word document and PDF (*.pdf)")
         chosen, selected = QFileDialog.getSaveFileName(
             parent, translate("ReportExport", "Export report draft"), start, ";;".join([docx_filter, pdf_filter]))
         if not chosen:
             return None
+        dialog_dirs.remember(chosen)
         want_pdf = chosen.lower().endswith(".pdf") or selected == pdf_filter
         path = Path(chosen)
     path = Path(path)

@@ -65,6 +65,7 @@ from core.score_sheets import (
     write_score_sheets,
 )
 
+from . import dialog_dirs
 from .panel_dialog import problem_cell
 
 translate = QCoreApplication.translate
@@ -521,7 +522,7 @@ class ScoreSheetsDialog(QDialog):
     # --- export -----------------------------------------------------------------------
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the score sheets"),
-                                                  self.folder_edit.text())
+                                                  self.folder_edit.text() or dialog_dirs.start_path())
         if folder:
             self.folder_edit.setText(folder)
 
@@ -558,7 +559,8 @@ class ScoreSheetsDialog(QDialog):
 
     # --- import -----------------------------------------------------------------------
     def _choose_sheets(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned score sheets"), self.folder_edit.text(),
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned score sheets"),
+                                                self.folder_edit.text() or dialog_dirs.start_path(),
                                                 self.tr("Excel workbooks (*.xlsx *.xlsm)"))
         if paths:
             self.import_sheets([Path(p) for p in paths])
