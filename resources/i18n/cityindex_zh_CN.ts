@@ -3,192 +3,192 @@
 <context>
     <name>AhpEditor</name>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="544" />
+        <location filename="../../gui/ahp_editor.py" line="543" />
         <source>This RI table does not reach n = {0}: CR is undefined. Choose the other table.</source>
         <translation>此 RI 表没有 n = {0} 的值，无法计算 CR。请选择另一张 RI 表。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="549" />
+        <location filename="../../gui/ahp_editor.py" line="548" />
         <source>Consistent enough (CR &lt; 0.10).</source>
         <translation>通过一致性检验（CR &lt; 0.10）。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="553" />
+        <location filename="../../gui/ahp_editor.py" line="552" />
         <source>⚠ CR ≥ 0.10: the judgements contradict each other too much. Revise the judgements marked in red.</source>
         <translation>⚠ CR ≥ 0.10：判断之间矛盾过大，未通过一致性检验。请修改标红的判断。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="566" />
+        <location filename="../../gui/ahp_editor.py" line="565" />
         <source>{0} vs {1}</source>
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="572" />
+        <location filename="../../gui/ahp_editor.py" line="571" />
         <source>{0} compared with {1}: now {2}, the weights imply {3:.2f}; {4} would lower the inconsistency most</source>
         <translation>{0} 与 {1} 相比：当前为 {2}，权重所隐含的比值为 {3:.2f}；改为 {4} 最能降低不一致性</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="582" />
+        <location filename="../../gui/ahp_editor.py" line="581" />
         <source>Judgement</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="582" />
+        <location filename="../../gui/ahp_editor.py" line="581" />
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="582" />
+        <location filename="../../gui/ahp_editor.py" line="581" />
         <source>Suggested</source>
         <translation>建议值</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="583" />
+        <location filename="../../gui/ahp_editor.py" line="582" />
         <source>CR after</source>
         <translation>修改后 CR</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="583" />
+        <location filename="../../gui/ahp_editor.py" line="582" />
         <source>CI after</source>
         <translation>修改后 CI</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="602" />
+        <location filename="../../gui/ahp_editor.py" line="601" />
         <source>{0} {1} compared with {2} {3}: {4}</source>
         <translation>{0} {1} 与 {2} {3} 相比：{4}</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="625" />
+        <location filename="../../gui/ahp_editor.py" line="624" />
         <source>AHP weights of {0}</source>
         <translation>{0} 的层次分析法权重</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="626" />
+        <location filename="../../gui/ahp_editor.py" line="625" />
         <source>Applied: {0}</source>
         <translation>已应用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="638" />
+        <location filename="../../gui/ahp_editor.py" line="637" />
         <source>AHP pairwise comparisons</source>
         <translation>层次分析法两两比较</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="639" />
+        <location filename="../../gui/ahp_editor.py" line="638" />
         <source>Pairwise comparisons of the children of {0} {1}</source>
         <translation>{0} {1} 下级指标的两两比较</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="640" />
+        <location filename="../../gui/ahp_editor.py" line="639" />
         <source>Each cell says how much more important the row is than the column (Saaty's 1–9 scale). Enter the cells above the diagonal; the grey cells below it are filled with the reciprocals.</source>
         <translation>每个单元格表示行指标相对列指标的重要程度（Saaty 1–9 标度）。请填写对角线右上方的单元格，左下方灰色单元格自动取倒数。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="643" />
+        <location filename="../../gui/ahp_editor.py" line="642" />
         <source>Weights by:</source>
         <translation>权重计算：</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="644" />
+        <location filename="../../gui/ahp_editor.py" line="643" />
         <source>Principal eigenvector</source>
         <translation>特征向量法</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="644" />
+        <location filename="../../gui/ahp_editor.py" line="643" />
         <source>Row geometric mean (根法)</source>
         <translation>根法（行几何平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="645" />
+        <location filename="../../gui/ahp_editor.py" line="644" />
         <source>Normalised column sums (和法)</source>
         <translation>和法（列归一化后行平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="648" />
+        <location filename="../../gui/ahp_editor.py" line="647" />
         <source>Random index:</source>
         <translation>随机一致性指标 RI：</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="649" />
+        <location filename="../../gui/ahp_editor.py" line="648" />
         <source>Saaty</source>
         <translation>Saaty 表</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="650" />
+        <location filename="../../gui/ahp_editor.py" line="649" />
         <source>Chinese textbooks</source>
         <translation>国内教材表</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="651" />
+        <location filename="../../gui/ahp_editor.py" line="650" />
         <source>Start from the current weights</source>
         <translation>从当前权重开始</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="652" />
+        <location filename="../../gui/ahp_editor.py" line="651" />
         <source>All equal</source>
         <translation>全部同等重要</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="653" />
+        <location filename="../../gui/ahp_editor.py" line="652" />
         <source>Blue: the row matters more; orange: the column matters more.</source>
         <translation>蓝色：行指标更重要；橙色：列指标更重要。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="654" />
+        <location filename="../../gui/ahp_editor.py" line="653" />
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="655" />
+        <location filename="../../gui/ahp_editor.py" line="654" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="655" />
+        <location filename="../../gui/ahp_editor.py" line="654" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="655" />
+        <location filename="../../gui/ahp_editor.py" line="654" />
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="656" />
+        <location filename="../../gui/ahp_editor.py" line="655" />
         <source>AHP</source>
         <translation>AHP</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="657" />
+        <location filename="../../gui/ahp_editor.py" line="656" />
         <source>Consistency</source>
         <translation>一致性检验</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="658" />
+        <location filename="../../gui/ahp_editor.py" line="657" />
         <source>Judgements (row compared with column)</source>
         <translation>判断矩阵（行指标相对列指标）</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="659" />
+        <location filename="../../gui/ahp_editor.py" line="658" />
         <source>Judgements most responsible for the inconsistency</source>
         <translation>最不一致的判断</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="660" />
+        <location filename="../../gui/ahp_editor.py" line="659" />
         <source>Use the suggested value</source>
         <translation>采用建议值</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="661" />
+        <location filename="../../gui/ahp_editor.py" line="660" />
         <source>No judgement stands out.</source>
         <translation>没有明显不一致的判断。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="662" />
+        <location filename="../../gui/ahp_editor.py" line="661" />
         <source>Apply to the tree</source>
         <translation>应用到指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="663" />
+        <location filename="../../gui/ahp_editor.py" line="662" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -196,57 +196,57 @@
 <context>
     <name>AhpScale</name>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="72" />
+        <location filename="../../gui/ahp_editor.py" line="71" />
         <source>equal importance</source>
         <translation>同等重要</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="73" />
+        <location filename="../../gui/ahp_editor.py" line="72" />
         <source>between equal and moderate</source>
         <translation>介于同等与稍微之间</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="74" />
+        <location filename="../../gui/ahp_editor.py" line="73" />
         <source>moderate importance</source>
         <translation>稍微重要</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="75" />
+        <location filename="../../gui/ahp_editor.py" line="74" />
         <source>between moderate and strong</source>
         <translation>介于稍微与明显之间</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="76" />
+        <location filename="../../gui/ahp_editor.py" line="75" />
         <source>strong importance</source>
         <translation>明显重要</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="77" />
+        <location filename="../../gui/ahp_editor.py" line="76" />
         <source>between strong and very strong</source>
         <translation>介于明显与强烈之间</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="78" />
+        <location filename="../../gui/ahp_editor.py" line="77" />
         <source>very strong importance</source>
         <translation>强烈重要</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="79" />
+        <location filename="../../gui/ahp_editor.py" line="78" />
         <source>between very strong and extreme</source>
         <translation>介于强烈与极端之间</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="80" />
+        <location filename="../../gui/ahp_editor.py" line="79" />
         <source>extreme importance</source>
         <translation>极端重要</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="91" />
+        <location filename="../../gui/ahp_editor.py" line="90" />
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="95" />
+        <location filename="../../gui/ahp_editor.py" line="94" />
         <source>{0} — column: {1}</source>
         <translation>{0} — 列指标{1}</translation>
     </message>
@@ -981,62 +981,62 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../gui/charts.py" line="256" />
+        <location filename="../../gui/charts.py" line="287" />
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="257" />
+        <location filename="../../gui/charts.py" line="288" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="259" />
+        <location filename="../../gui/charts.py" line="290" />
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="260" />
+        <location filename="../../gui/charts.py" line="291" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="286" />
+        <location filename="../../gui/charts.py" line="319" />
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="287" />
+        <location filename="../../gui/charts.py" line="320" />
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="493" />
+        <location filename="../../gui/charts.py" line="526" />
         <source>Rank 1: {0}</source>
         <translation>第一名：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="495" />
+        <location filename="../../gui/charts.py" line="528" />
         <source>Rank 1</source>
         <translation>第一名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="496" />
+        <location filename="../../gui/charts.py" line="529" />
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="581" />
+        <location filename="../../gui/charts.py" line="619" />
         <source>Pearson r = {0}</source>
         <translation>皮尔逊 r = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="583" />
+        <location filename="../../gui/charts.py" line="621" />
         <source>Spearman ρ = {0}</source>
         <translation>斯皮尔曼 ρ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="584" />
+        <location filename="../../gui/charts.py" line="622" />
         <source>n = {0}</source>
         <translation>n = {0}</translation>
     </message>
@@ -1044,73 +1044,73 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="194" />
+        <location filename="../../gui/controller.py" line="217" />
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="210" />
+        <location filename="../../gui/controller.py" line="233" />
         <source>Split {0} equally</source>
         <translation>{0} 下等权</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="214" />
+        <location filename="../../gui/controller.py" line="237" />
         <source>Normalise weights under {0}</source>
         <translation>{0} 下权重归一</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="220" />
+        <location filename="../../gui/controller.py" line="243" />
         <source>Reset weights under {0}</source>
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="232" />
-        <location filename="../../gui/controller.py" line="236" />
+        <location filename="../../gui/controller.py" line="255" />
+        <location filename="../../gui/controller.py" line="259" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="285" />
+        <location filename="../../gui/controller.py" line="308" />
         <source>Re-import data from {0}</source>
         <translation>从 {0} 重新导入数据</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="429" />
+        <location filename="../../gui/controller.py" line="460" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="434" />
+        <location filename="../../gui/controller.py" line="465" />
         <source>Freeze round {0}</source>
         <translation>冻结轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="442" />
+        <location filename="../../gui/controller.py" line="473" />
         <source>Round frozen: {0}</source>
         <translation>已冻结轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="511" />
+        <location filename="../../gui/controller.py" line="542" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="515" />
+        <location filename="../../gui/controller.py" line="546" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="532" />
+        <location filename="../../gui/controller.py" line="563" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="592" />
+        <location filename="../../gui/controller.py" line="623" />
         <source>Scenario saved: {0}</source>
         <translation>已保存情景：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="616" />
+        <location filename="../../gui/controller.py" line="647" />
         <source>Switch to scenario {0}</source>
         <translation>切换到情景 {0}</translation>
     </message>
@@ -1144,77 +1144,77 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../gui/history_view.py" line="560" />
+        <location filename="../../gui/history_view.py" line="578" />
         <source>Compare the project</source>
         <translation>比较项目</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="561" />
+        <location filename="../../gui/history_view.py" line="579" />
         <source>Compare with:</source>
         <translation>比较对象：</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="562" />
+        <location filename="../../gui/history_view.py" line="580" />
         <source>Another project file…</source>
         <translation>其他项目文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="563" />
+        <location filename="../../gui/history_view.py" line="581" />
         <source>What differs (framework, weights, settings, data)</source>
         <translation>差异（指标体系、权重、设置、数据）</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="564" />
+        <location filename="../../gui/history_view.py" line="582" />
         <source>Change of rank (then → now)</source>
         <translation>排名变化（当时 → 现在）</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="574" />
+        <location filename="../../gui/history_view.py" line="592" />
         <source>{0} (the last frozen round)</source>
         <translation>{0}（最近冻结的轮次）</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="592" />
+        <location filename="../../gui/history_view.py" line="610" />
         <source>No round has been frozen yet: freeze one first (History → Freeze round).</source>
         <translation>尚未冻结任何轮次：请先冻结一轮（历史 → 冻结轮次）。</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="600" />
+        <location filename="../../gui/history_view.py" line="618" />
         <source>Warning: the stored snapshot no longer matches its fingerprint.</source>
         <translation>警告：保存的快照与其指纹不再一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="602" />
+        <location filename="../../gui/history_view.py" line="620" />
         <source>Round “{0}” frozen {1} by {2}, fingerprint {3}; now {4}.</source>
         <translation>轮次“{0}”由 {2} 于 {1} 冻结，指纹 {3}；现在 {4}。</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="616" />
+        <location filename="../../gui/history_view.py" line="634" />
         <source>Cannot compare</source>
         <translation>无法比较</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="616" />
+        <location filename="../../gui/history_view.py" line="634" />
         <source>{0} cannot be used: {1}</source>
         <translation>{0} 无法使用：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="624" />
+        <location filename="../../gui/history_view.py" line="642" />
         <source>{0}, fingerprint {1}; now {2}.</source>
         <translation>{0}，指纹 {1}；现在 {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="631" />
+        <location filename="../../gui/history_view.py" line="648" />
         <source>Compare with a project file</source>
         <translation>与项目文件比较</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="646" />
+        <location filename="../../gui/history_view.py" line="664" />
         <source>No difference: the fingerprints are equal.</source>
         <translation>没有差异：两者指纹相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="648" />
+        <location filename="../../gui/history_view.py" line="666" />
         <source>{0} difference(s); {1} unit(s) changed rank.</source>
         <translation>{0} 处差异；{1} 个单位排名变化。</translation>
     </message>
@@ -1222,187 +1222,157 @@
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../gui/history_view.py" line="316" />
+        <location filename="../../gui/history_view.py" line="318" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="316" />
+        <location filename="../../gui/history_view.py" line="318" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="316" />
+        <location filename="../../gui/history_view.py" line="318" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="316" />
+        <location filename="../../gui/history_view.py" line="318" />
         <source>Now</source>
         <translation>当前</translation>
     </message>
 </context>
 <context>
-    <name>FormProblems</name>
-    <message>
-        <location filename="../../gui/panel_dialog.py" line="93" />
-        <source>Cells {cells} are not reciprocal: the lower triangle must hold 1/x of the upper one, or stay empty.</source>
-        <translation>单元格 {cells} 不互为倒数：左下方应填右上方的倒数，或留空。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panel_dialog.py" line="95" />
-        <source>Cell {cells}: a judgement must be positive (1/9 … 9).</source>
-        <translation>单元格 {cells}：判断值必须为正数（1/9 … 9）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panel_dialog.py" line="96" />
-        <source>Cell {cells} is outside Saaty's scale 1/9 … 9.</source>
-        <translation>单元格 {cells} 超出 Saaty 标度 1/9 … 9。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panel_dialog.py" line="97" />
-        <source>A judgement is missing: fill cell {cells}.</source>
-        <translation>缺少判断：请填写单元格 {cells}。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panel_dialog.py" line="98" />
-        <source>Cell {cells} is on the diagonal and must be 1.</source>
-        <translation>单元格 {cells} 位于对角线上，必须为 1。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panel_dialog.py" line="99" />
-        <source>No judgements and no weights for {code}: this expert is left out for it.</source>
-        <translation>{code} 既无两两比较也无直接权重：该专家不参与此节点的汇总。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panel_dialog.py" line="101" />
-        <source>This form was made for another framework: it is not used.</source>
-        <translation>此征询表是为另一套指标体系生成的：未采用。</translation>
-    </message>
-</context>
-<context>
     <name>FreezeDialog</name>
     <message>
-        <location filename="../../gui/history_view.py" line="467" />
+        <location filename="../../gui/history_view.py" line="485" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="484" />
+        <location filename="../../gui/history_view.py" line="502" />
         <source>Freeze a round</source>
         <translation>冻结轮次</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="485" />
+        <location filename="../../gui/history_view.py" line="503" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="486" />
+        <location filename="../../gui/history_view.py" line="504" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="487" />
+        <location filename="../../gui/history_view.py" line="505" />
         <source>Keep the framework, data, settings and weights as they are now, with their SHA-256 fingerprint. Later changes are shown against the last frozen round.</source>
         <translation>按当前状态保存指标体系、数据、设置和权重及其 SHA-256 指纹。之后的修改将与最近冻结的轮次对比显示。</translation>
     </message>
 </context>
 <context>
+    <name>Guide</name>
+    <message>
+        <location filename="../../gui/help_dialog.py" line="28" />
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
-        <location filename="../../gui/history_view.py" line="55" />
         <location filename="../../gui/history_view.py" line="57" />
+        <location filename="../../gui/history_view.py" line="59" />
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="70" />
+        <location filename="../../gui/history_view.py" line="72" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="71" />
+        <location filename="../../gui/history_view.py" line="73" />
         <source>Data cell</source>
         <translation>数据单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="72" />
+        <location filename="../../gui/history_view.py" line="74" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="73" />
+        <location filename="../../gui/history_view.py" line="75" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="74" />
+        <location filename="../../gui/history_view.py" line="76" />
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="75" />
+        <location filename="../../gui/history_view.py" line="77" />
         <source>Node field</source>
         <translation>节点字段</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="76" />
+        <location filename="../../gui/history_view.py" line="78" />
         <source>Node added</source>
         <translation>新增节点</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="77" />
+        <location filename="../../gui/history_view.py" line="79" />
         <source>Node removed</source>
         <translation>删除节点</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="78" />
+        <location filename="../../gui/history_view.py" line="80" />
         <source>Children reordered</source>
         <translation>子节点顺序调整</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="79" />
+        <location filename="../../gui/history_view.py" line="81" />
         <source>Unit added</source>
         <translation>新增单位</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="80" />
+        <location filename="../../gui/history_view.py" line="82" />
         <source>Unit removed</source>
         <translation>删除单位</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="81" />
+        <location filename="../../gui/history_view.py" line="83" />
         <source>Column added</source>
         <translation>新增列</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="82" />
+        <location filename="../../gui/history_view.py" line="84" />
         <source>Column removed</source>
         <translation>删除列</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="83" />
+        <location filename="../../gui/history_view.py" line="85" />
         <source>Data sheet re-imported</source>
         <translation>数据表重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="84" />
+        <location filename="../../gui/history_view.py" line="86" />
         <source>Round frozen</source>
         <translation>轮次已冻结</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="128" />
+        <location filename="../../gui/history_view.py" line="130" />
         <source>{0} {1}: {2} → {3}</source>
         <translation>{0} {1}：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="139" />
+        <location filename="../../gui/history_view.py" line="141" />
         <source>(and {0} more)</source>
         <translation>（另有 {0} 处）</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="680" />
+        <location filename="../../gui/history_view.py" line="697" />
         <source>Re-import the data sheet</source>
         <translation>重新导入数据表</translation>
     </message>
@@ -1410,42 +1380,42 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../gui/history_view.py" line="185" />
+        <location filename="../../gui/history_view.py" line="187" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="185" />
+        <location filename="../../gui/history_view.py" line="187" />
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="185" />
+        <location filename="../../gui/history_view.py" line="187" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="185" />
+        <location filename="../../gui/history_view.py" line="187" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="185" />
+        <location filename="../../gui/history_view.py" line="187" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="210" />
+        <location filename="../../gui/history_view.py" line="212" />
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="210" />
+        <location filename="../../gui/history_view.py" line="212" />
         <source>done</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="214" />
+        <location filename="../../gui/history_view.py" line="216" />
         <source>fingerprint {0} → {1}</source>
         <translation>指纹 {0} → {1}</translation>
     </message>
@@ -1453,32 +1423,32 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../gui/history_view.py" line="398" />
+        <location filename="../../gui/history_view.py" line="401" />
         <source>Filter by node code or unit…</source>
         <translation>按节点代码或单位筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="399" />
+        <location filename="../../gui/history_view.py" line="402" />
         <source>Freeze round…</source>
         <translation>冻结轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="400" />
+        <location filename="../../gui/history_view.py" line="403" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="444" />
+        <location filename="../../gui/history_view.py" line="461" />
         <source>Select an entry to see the ranking before and after it.</source>
         <translation>选择一条记录，查看其前后的排名。</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="449" />
+        <location filename="../../gui/history_view.py" line="467" />
         <source>Fingerprint {0} → {1}.</source>
         <translation>指纹 {0} → {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="452" />
+        <location filename="../../gui/history_view.py" line="470" />
         <source>{0} — {1} unit(s) changed rank.</source>
         <translation>{0} — {1} 个单位排名变化。</translation>
     </message>
@@ -1636,7 +1606,7 @@
 <context>
     <name>JudgementModel</name>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="182" />
+        <location filename="../../gui/ahp_editor.py" line="181" />
         <source>{0} compared with {1}: {2}</source>
         <translation>{0} 与 {1} 相比：{2}</translation>
     </message>
@@ -1644,331 +1614,415 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="188" />
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385" />
-        <location filename="../../gui/selftest.py" line="183" />
+        <location filename="../../gui/main_window.py" line="453" />
+        <location filename="../../gui/selftest.py" line="186" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386" />
+        <location filename="../../gui/main_window.py" line="454" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387" />
+        <location filename="../../gui/main_window.py" line="455" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388" />
+        <location filename="../../gui/main_window.py" line="456" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389" />
+        <location filename="../../gui/main_window.py" line="457" />
         <source>&amp;Weights</source>
         <translation>权重(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390" />
+        <location filename="../../gui/main_window.py" line="458" />
         <source>AHP pairwise comparisons for the selected node…</source>
         <translation>层次分析法：对所选节点两两比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391" />
+        <location filename="../../gui/main_window.py" line="459" />
         <source>Weights from the data (entropy, CRITIC, PCA…)…</source>
         <translation>由数据求权重（熵权法、CRITIC、主成分…）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>Expert panel: write weight forms…</source>
         <translation>专家组：生成赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393" />
+        <location filename="../../gui/main_window.py" line="461" />
         <source>Expert panel: merge filled forms…</source>
         <translation>专家组：汇总填好的赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394" />
+        <location filename="../../gui/main_window.py" line="462" />
         <source>Expert scores: write score sheets…</source>
         <translation>专家打分：生成打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395" />
+        <location filename="../../gui/main_window.py" line="463" />
         <source>Expert scores: merge filled score sheets…</source>
         <translation>专家打分：汇总填好的打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396" />
+        <location filename="../../gui/main_window.py" line="464" />
         <source>Scenarios: save, switch, compare…</source>
         <translation>权重情景：保存、切换、比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397" />
+        <location filename="../../gui/main_window.py" line="465" />
         <source>Uncertainty, sensitivity and audit</source>
         <translation>不确定性、敏感性与统计审查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398" />
+        <location filename="../../gui/main_window.py" line="466" />
         <source>How sure is the ranking?</source>
         <translation>排名有多可靠？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/main_window.py" line="467" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400" />
+        <location filename="../../gui/main_window.py" line="468" />
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401" />
+        <location filename="../../gui/main_window.py" line="469" />
         <source>Show the history of changes</source>
         <translation>显示修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402" />
+        <location filename="../../gui/main_window.py" line="470" />
         <source>Freeze this round…</source>
         <translation>冻结本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="471" />
         <source>Compare with a frozen round or another project…</source>
         <translation>与冻结轮次或其他项目比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404" />
+        <location filename="../../gui/main_window.py" line="472" />
         <source>Re-import the data sheet…</source>
         <translation>重新导入数据表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405" />
+        <location filename="../../gui/main_window.py" line="473" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406" />
+        <location filename="../../gui/main_window.py" line="474" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408" />
+        <location filename="../../gui/main_window.py" line="476" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="409" />
+        <location filename="../../gui/main_window.py" line="477" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="478" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412" />
+        <location filename="../../gui/main_window.py" line="480" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414" />
+        <location filename="../../gui/main_window.py" line="482" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="415" />
+        <location filename="../../gui/main_window.py" line="483" />
         <source>Export report draft (Word)…</source>
         <translation>导出报告草稿（Word）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="416" />
+        <location filename="../../gui/main_window.py" line="484" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="417" />
+        <location filename="../../gui/main_window.py" line="485" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="418" />
-        <location filename="../../gui/main_window.py" line="776" />
+        <location filename="../../gui/main_window.py" line="486" />
+        <location filename="../../gui/main_window.py" line="1004" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420" />
+        <location filename="../../gui/main_window.py" line="487" />
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="488" />
+        <source>New blank project…</source>
+        <translation>新建空白项目…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="489" />
+        <source>Verify a results workbook…</source>
+        <translation>核验结果工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="491" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421" />
+        <location filename="../../gui/main_window.py" line="492" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422" />
+        <location filename="../../gui/main_window.py" line="493" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="423" />
+        <location filename="../../gui/main_window.py" line="494" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429" />
+        <location filename="../../gui/main_window.py" line="500" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430" />
+        <location filename="../../gui/main_window.py" line="501" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441" />
+        <location filename="../../gui/main_window.py" line="512" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444" />
+        <location filename="../../gui/main_window.py" line="515" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494" />
+        <location filename="../../gui/main_window.py" line="578" />
+        <source>Opening {0} was cancelled</source>
+        <translation>已取消打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="595" />
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="624" />
         <source>Part of the project could not be read</source>
         <translation>项目文件的一部分无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="507" />
+        <location filename="../../gui/main_window.py" line="636" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="519" />
+        <location filename="../../gui/main_window.py" line="655" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="524" />
+        <location filename="../../gui/main_window.py" line="660" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527" />
+        <location filename="../../gui/main_window.py" line="1041" />
+        <location filename="../../gui/main_window.py" line="1047" />
+        <location filename="../../gui/main_window.py" line="1061" />
+        <source>New blank project</source>
+        <translation>新建空白项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1042" />
+        <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
+        <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1048" />
+        <source>new_project.xlsx</source>
+        <translation>新项目.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1058" />
+        <source>Could not write {0}</source>
+        <translation>无法写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1062" />
+        <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
+        <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="593" />
+        <location filename="../../gui/main_window.py" line="664" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="568" />
+        <location filename="../../gui/main_window.py" line="677" />
+        <source>{0} has {1} cell(s) that are not numbers ({2}). Open it anyway, with these cells treated as missing? They stay listed under Problems and can be corrected in the Data tab.</source>
+        <translation>{0} 有 {1} 个单元格不是数字（{2}）。是否仍然打开，并把这些单元格按缺失处理？它们会继续列在“问题”中，可在“数据”标签中改正。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="680" />
+        <source>Open anyway?</source>
+        <translation>仍然打开？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="695" />
+        <source>{0} is not the open project: correct it in the file and open it again</source>
+        <translation>{0} 不是当前打开的项目：请在该文件中改正后重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="763" />
+        <source>project.cidx</source>
+        <translation>城市指数项目.cidx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="764" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="585" />
+        <location filename="../../gui/main_window.py" line="791" />
+        <location filename="../../gui/main_window.py" line="797" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="593" />
+        <location filename="../../gui/main_window.py" line="800" />
+        <source>Saving {0}…</source>
+        <translation>正在保存 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="818" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="605" />
+        <location filename="../../gui/main_window.py" line="829" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="615" />
+        <location filename="../../gui/main_window.py" line="839" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="616" />
+        <location filename="../../gui/main_window.py" line="840" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="618" />
+        <location filename="../../gui/main_window.py" line="842" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="644" />
+        <location filename="../../gui/main_window.py" line="868" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="644" />
+        <location filename="../../gui/main_window.py" line="868" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="652" />
+        <location filename="../../gui/main_window.py" line="876" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="679" />
+        <location filename="../../gui/main_window.py" line="877" />
+        <source>results.xlsx</source>
+        <translation>评价结果.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="905" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="693" />
+        <location filename="../../gui/main_window.py" line="919" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="698" />
+        <location filename="../../gui/main_window.py" line="924" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="702" />
+        <location filename="../../gui/main_window.py" line="928" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="724" />
+        <location filename="../../gui/main_window.py" line="950" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="727" />
+        <location filename="../../gui/main_window.py" line="955" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="777" />
+        <location filename="../../gui/main_window.py" line="1005" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -2099,342 +2153,337 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>PanelDialog</name>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="276" />
+        <location filename="../../gui/panel_dialog.py" line="263" />
         <source>Folder for the expert forms</source>
         <translation>专家征询表的保存文件夹</translation>
     </message>
     <message>
         <location filename="../../gui/panel_dialog.py" line="284" />
-        <source>{0}_round{1}.xlsx</source>
-        <translation>{0}_第{1}轮.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panel_dialog.py" line="298" />
         <source>Enter the experts' names first.</source>
         <translation>请先输入专家姓名。</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="301" />
+        <location filename="../../gui/panel_dialog.py" line="287" />
         <source>Choose a folder for the forms.</source>
         <translation>请选择保存征询表的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="306" />
+        <location filename="../../gui/panel_dialog.py" line="292" />
         <source>The folder cannot be created: {0}</source>
         <translation>无法创建文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="317" />
+        <location filename="../../gui/panel_dialog.py" line="304" />
         <source>{0} forms written to {1}:</source>
         <translation>已生成 {0} 份征询表，保存在 {1}：</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="320" />
+        <location filename="../../gui/panel_dialog.py" line="307" />
         <source>Not written:</source>
         <translation>未能生成：</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="331" />
+        <location filename="../../gui/panel_dialog.py" line="318" />
         <source>Filled expert forms</source>
         <translation>已填写的专家征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="332" />
+        <location filename="../../gui/panel_dialog.py" line="320" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="384" />
+        <location filename="../../gui/panel_dialog.py" line="372" />
         <source>used</source>
         <translation>已采用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panel_dialog.py" line="387" />
+        <location filename="../../gui/panel_dialog.py" line="375" />
         <source>not used: %n problem(s)</source>
         <translation>
             <numerusform>未采用：%n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="410" />
-        <location filename="../../gui/panel_dialog.py" line="594" />
+        <location filename="../../gui/panel_dialog.py" line="399" />
+        <location filename="../../gui/panel_dialog.py" line="583" />
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="438" />
+        <location filename="../../gui/panel_dialog.py" line="427" />
         <source>Merged nodes ({0} forms used, {1})</source>
         <translation>汇总结果（采用 {0} 份征询表，{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="439" />
+        <location filename="../../gui/panel_dialog.py" line="428" />
         <source>Merged nodes</source>
         <translation>汇总结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="456" />
+        <location filename="../../gui/panel_dialog.py" line="445" />
         <source>Weights per expert</source>
         <translation>各专家的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="463" />
+        <location filename="../../gui/panel_dialog.py" line="452" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="463" />
+        <location filename="../../gui/panel_dialog.py" line="452" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="463" />
+        <location filename="../../gui/panel_dialog.py" line="452" />
         <source>Merged</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="463" />
+        <location filename="../../gui/panel_dialog.py" line="452" />
         <source>CV</source>
         <translation>变异系数</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="463" />
+        <location filename="../../gui/panel_dialog.py" line="452" />
         <source>Spread</source>
         <translation>极差</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="486" />
+        <location filename="../../gui/panel_dialog.py" line="475" />
         <source>CR</source>
         <translation>CR</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="491" />
+        <location filename="../../gui/panel_dialog.py" line="480" />
         <source>consistency ratio (AHP forms)</source>
         <translation>一致性比率（两两比较）</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="494" />
+        <location filename="../../gui/panel_dialog.py" line="483" />
         <source>direct</source>
         <translation>直接赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="499" />
+        <location filename="../../gui/panel_dialog.py" line="488" />
         <source>CR ≥ 0.10: this expert's judgements are not consistent enough</source>
         <translation>CR ≥ 0.10：该专家的判断未通过一致性检验</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="506" />
+        <location filename="../../gui/panel_dialog.py" line="495" />
         <source>Weights per expert: {0} {1}</source>
         <translation>各专家的权重：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="508" />
+        <location filename="../../gui/panel_dialog.py" line="497" />
         <source>Kendall's W needs at least two experts and two children.</source>
         <translation>计算肯德尔协调系数 W 至少需要两位专家和两个下级指标。</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="510" />
+        <location filename="../../gui/panel_dialog.py" line="499" />
         <source>significant agreement</source>
         <translation>意见显著一致</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="510" />
+        <location filename="../../gui/panel_dialog.py" line="499" />
         <source>no significant agreement</source>
         <translation>意见一致性不显著</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="511" />
+        <location filename="../../gui/panel_dialog.py" line="500" />
         <source>Kendall's W = {0:.3f}, χ² = {1:.2f} with {2} degrees of freedom, p = {3:.4f} ({4} at the 5 % level). CV: coefficient of variation of the experts' weights (sample sd / mean); spread: max − min.</source>
         <translation>肯德尔协调系数 W = {0:.3f}，χ² = {1:.2f}，自由度 {2}，p = {3:.4f}（在 5% 水平上{4}）。变异系数：各专家权重的样本标准差 / 均值；极差：最大值 − 最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="555" />
+        <location filename="../../gui/panel_dialog.py" line="544" />
         <source>Expert panel weights of {0}</source>
         <translation>{0} 的专家组权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="556" />
+        <location filename="../../gui/panel_dialog.py" line="545" />
         <source>Expert panel weights ({0} nodes)</source>
         <translation>专家组权重（{0} 个节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="558" />
+        <location filename="../../gui/panel_dialog.py" line="547" />
         <source>Applied: {0}</source>
         <translation>已应用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="569" />
+        <location filename="../../gui/panel_dialog.py" line="558" />
         <source>Expert panel</source>
         <translation>专家组赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="570" />
+        <location filename="../../gui/panel_dialog.py" line="559" />
         <source>Export forms</source>
         <translation>生成征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="571" />
+        <location filename="../../gui/panel_dialog.py" line="560" />
         <source>Import and merge</source>
         <translation>导入与汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="572" />
+        <location filename="../../gui/panel_dialog.py" line="561" />
         <source>One form per expert: a sheet of instructions (in Chinese), a weights sheet for direct weights and one pairwise-comparison sheet (AHP) per node. Send each expert their form; import the filled forms on the next tab.</source>
         <translation>每位专家一份征询表：一张填写说明、一张直接赋权的 weights 表，以及每个节点一张两两比较（AHP）表。将征询表发给各位专家，收回后在下一页导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="575" />
+        <location filename="../../gui/panel_dialog.py" line="564" />
         <source>Experts:</source>
         <translation>专家：</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="576" />
+        <location filename="../../gui/panel_dialog.py" line="565" />
         <source>Names, separated by commas or new lines</source>
         <translation>专家姓名，用逗号或换行分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="577" />
+        <location filename="../../gui/panel_dialog.py" line="566" />
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="578" />
+        <location filename="../../gui/panel_dialog.py" line="567" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="579" />
+        <location filename="../../gui/panel_dialog.py" line="568" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="580" />
+        <location filename="../../gui/panel_dialog.py" line="569" />
         <source>Nodes:</source>
         <translation>节点：</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="581" />
+        <location filename="../../gui/panel_dialog.py" line="570" />
         <source>All {0} nodes that have children: {1}</source>
         <translation>全部 {0} 个有下级指标的节点：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="583" />
+        <location filename="../../gui/panel_dialog.py" line="572" />
         <source>Write the forms</source>
         <translation>生成征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="584" />
+        <location filename="../../gui/panel_dialog.py" line="573" />
         <source>Add filled forms…</source>
         <translation>添加已填写的征询表…</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="585" />
+        <location filename="../../gui/panel_dialog.py" line="574" />
         <source>Remove all</source>
         <translation>全部移除</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="586" />
+        <location filename="../../gui/panel_dialog.py" line="575" />
         <source>Merge:</source>
         <translation>汇总方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="587" />
+        <location filename="../../gui/panel_dialog.py" line="576" />
         <source>AIJ: geometric mean of the judgements</source>
         <translation>AIJ：判断矩阵几何平均</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="588" />
+        <location filename="../../gui/panel_dialog.py" line="577" />
         <source>AIP: mean of the weights</source>
         <translation>AIP：权重算术平均</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="591" />
+        <location filename="../../gui/panel_dialog.py" line="580" />
         <source>Forms</source>
         <translation>征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="592" />
-        <location filename="../../gui/panel_dialog.py" line="595" />
+        <location filename="../../gui/panel_dialog.py" line="581" />
+        <location filename="../../gui/panel_dialog.py" line="584" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="592" />
-        <location filename="../../gui/panel_dialog.py" line="595" />
+        <location filename="../../gui/panel_dialog.py" line="581" />
+        <location filename="../../gui/panel_dialog.py" line="584" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="592" />
+        <location filename="../../gui/panel_dialog.py" line="581" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="593" />
+        <location filename="../../gui/panel_dialog.py" line="582" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="593" />
+        <location filename="../../gui/panel_dialog.py" line="582" />
         <source>Nodes answered</source>
         <translation>已填写的节点</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="595" />
+        <location filename="../../gui/panel_dialog.py" line="584" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="596" />
+        <location filename="../../gui/panel_dialog.py" line="585" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="596" />
+        <location filename="../../gui/panel_dialog.py" line="585" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="597" />
+        <location filename="../../gui/panel_dialog.py" line="586" />
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="597" />
+        <location filename="../../gui/panel_dialog.py" line="586" />
         <source>Experts</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="597" />
+        <location filename="../../gui/panel_dialog.py" line="586" />
         <source>Kendall's W</source>
         <translation>肯德尔 W</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="598" />
+        <location filename="../../gui/panel_dialog.py" line="587" />
         <source>χ² (df)</source>
         <translation>χ²（自由度）</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="598" />
+        <location filename="../../gui/panel_dialog.py" line="587" />
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="598" />
+        <location filename="../../gui/panel_dialog.py" line="587" />
         <source>CR merged</source>
         <translation>汇总 CR</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="599" />
+        <location filename="../../gui/panel_dialog.py" line="588" />
         <source>Apply this node</source>
         <translation>应用此节点</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="600" />
+        <location filename="../../gui/panel_dialog.py" line="589" />
         <source>Apply all merged weights</source>
         <translation>应用全部汇总权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panel_dialog.py" line="601" />
+        <location filename="../../gui/panel_dialog.py" line="590" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2458,182 +2507,59 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
-    <name>Problems</name>
-    <message>
-        <location filename="../../gui/problem_text.py" line="19" />
-        <source>Empty cell: {unit} has no value for {column}; it stays missing.</source>
-        <translation>空单元格：{unit} 的{column}没有数值，按缺失处理。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="20" />
-        <source>Not a number in {column} for {unit}: correct the cell or leave it empty (it is treated as missing, never as zero).</source>
-        <translation>{unit} 的{column}不是数字：请改正或留空（按缺失处理，绝不当作 0）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="22" />
-        <source>A number stored as text for {unit} in {column}; read as a number.</source>
-        <translation>{unit} 的{column}是以文本存储的数字，已按数字读取。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="23" />
-        <source>Unit {value} appears again; this row is not used.</source>
-        <translation>城市{value}重复出现，此行未使用。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="24" />
-        <source>A row without a unit name; its values are not used.</source>
-        <translation>此行没有城市名称，其数值未使用。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="25" />
-        <source>Indicator {code} has the same value for every unit; every unit gets the middle of the range.</source>
-        <translation>指标{code}各城市取值相同，无法区分，各城市均取区间中值。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="27" />
-        <source>Indicator {code} has no data at all.</source>
-        <translation>指标{code}没有任何数据。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="28" />
-        <source>Indicator {code} is scored by experts and has no scores yet: merge the returned score sheets (Weights → Expert scores); until then it takes no part in the scores.</source>
-        <translation>指标 {code} 由专家打分，尚无分数：请汇总交回的打分表（权重 → 专家打分）；在此之前它不参与计算。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="31" />
-        <source>{unit}: the expert score for {code} is {value}, outside its scale.</source>
-        <translation>{unit}：指标 {code} 的专家分数为 {value}，超出其分值范围。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="33" />
-        <source>{unit} has no value for any indicator; it gets no score.</source>
-        <translation>{unit} 所有指标均无数值，不计算得分。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="34" />
-        <source>Header {column} looks like indicator {code} misspelt; it is read as a group column.</source>
-        <translation>列名{column}疑似指标{code}拼写错误，现按分组列读取。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="36" />
-        <source>Indicator {code} has no column in the data sheet (a header equal to its code or its Chinese name).</source>
-        <translation>指标{code}在数据表中没有对应列（列名应为其代码或中文名称）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="38" />
-        <source>The denominator column {value} of {code} is not in the data sheet.</source>
-        <translation>指标{code}的分母列{value}不在数据表中。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="39" />
-        <source>The log transform of {code} needs positive values; {unit} has {value}.</source>
-        <translation>指标{code}的对数变换要求数值为正；{unit} 为{value}。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="41" />
-        <source>Code {value} is used twice.</source>
-        <translation>代码{value}重复。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="42" />
-        <source>A node without a code.</source>
-        <translation>有节点缺少代码。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="43" />
-        <source>The parent {value} of {code} does not exist.</source>
-        <translation>{code}的上级{value}不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="44" />
-        <source>The weight of {code} is not a number.</source>
-        <translation>{code}的权重不是数字。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="45" />
-        <source>The weight of {code} is negative.</source>
-        <translation>{code}的权重为负。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="46" />
-        <source>{code} has no weight while its siblings have one: leave all empty for equal weights, or set all.</source>
-        <translation>{code}未填权重而同级已填：全部留空表示等权，或全部填写。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="48" />
-        <source>All weights among the siblings of {code} are zero.</source>
-        <translation>{code}及其同级的权重全为 0。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="49" />
-        <source>The direction of {code} must be + or − (正向/负向).</source>
-        <translation>{code}的方向应为 + 或 −（正向/负向）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="50" />
-        <source>Unknown method name {value}.</source>
-        <translation>未知的方法名称{value}。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/problem_text.py" line="51" />
-        <source>{unit}: the denominator is empty or zero, so {code} is missing.</source>
-        <translation>{unit}：分母为空或为 0，{code}按缺失处理。</translation>
-    </message>
-</context>
-<context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/data_view.py" line="183" />
+        <location filename="../../gui/data_view.py" line="307" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="183" />
+        <location filename="../../gui/data_view.py" line="307" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="183" />
+        <location filename="../../gui/data_view.py" line="307" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="183" />
+        <location filename="../../gui/data_view.py" line="307" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="187" />
+        <location filename="../../gui/data_view.py" line="311" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="187" />
+        <location filename="../../gui/data_view.py" line="311" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="187" />
+        <location filename="../../gui/data_view.py" line="311" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="193" />
+        <location filename="../../gui/data_view.py" line="317" />
         <source>sheet {0}</source>
         <translation>工作表「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="195" />
+        <location filename="../../gui/data_view.py" line="319" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="197" />
+        <location filename="../../gui/data_view.py" line="321" />
         <source>column {0}</source>
         <translation>列「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/data_view.py" line="198" />
+        <location filename="../../gui/data_view.py" line="322" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2641,22 +2567,22 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankChangeModel</name>
     <message>
-        <location filename="../../gui/history_view.py" line="276" />
+        <location filename="../../gui/history_view.py" line="278" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="276" />
+        <location filename="../../gui/history_view.py" line="278" />
         <source>Rank before</source>
         <translation>之前排名</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="276" />
+        <location filename="../../gui/history_view.py" line="278" />
         <source>Rank after</source>
         <translation>之后排名</translation>
     </message>
     <message>
-        <location filename="../../gui/history_view.py" line="276" />
+        <location filename="../../gui/history_view.py" line="278" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
@@ -2702,17 +2628,17 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankingPage</name>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>Search a unit…</source>
         <translation>搜索城市…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Top N</source>
         <translation>前 N 名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
@@ -2720,47 +2646,52 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ReportExport</name>
     <message>
-        <location filename="../../gui/report_export.py" line="73" />
+        <location filename="../../gui/report_export.py" line="75" />
         <source>Export report draft</source>
         <translation>导出报告草稿</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="70" />
+        <location filename="../../gui/report_export.py" line="72" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="71" />
+        <location filename="../../gui/report_export.py" line="67" />
+        <source>report.docx</source>
+        <translation>评价报告草稿.docx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="73" />
         <source>Word document and PDF (*.pdf)</source>
         <translation>Word 文档和 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="97" />
+        <location filename="../../gui/report_export.py" line="100" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="105" />
+        <location filename="../../gui/report_export.py" line="108" />
         <source>Report draft written: {0}</source>
         <translation>报告草稿已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="121" />
+        <location filename="../../gui/report_export.py" line="124" />
         <source>PDF written: {0}</source>
         <translation>PDF 已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="125" />
+        <location filename="../../gui/report_export.py" line="128" />
         <source>No PDF written</source>
         <translation>未生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="126" />
+        <location filename="../../gui/report_export.py" line="129" />
         <source>The Word draft was written; the PDF was not:</source>
         <translation>Word 草稿已生成，但未能生成 PDF：</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="129" />
+        <location filename="../../gui/report_export.py" line="132" />
         <source>Converting to PDF…</source>
         <translation>正在转换为 PDF…</translation>
     </message>
@@ -2958,210 +2889,210 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScoreSheets</name>
     <message>
-        <location filename="../../gui/score_panel.py" line="92" />
+        <location filename="../../gui/score_panel.py" line="93" />
         <source>lenient</source>
         <translation>偏宽松</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="93" />
+        <location filename="../../gui/score_panel.py" line="94" />
         <source>severe</source>
         <translation>偏严格</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="94" />
+        <location filename="../../gui/score_panel.py" line="95" />
         <source>against the rest</source>
         <translation>与他人相悖</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="100" />
+        <location filename="../../gui/score_panel.py" line="101" />
         <source>trimmed mean (K = {0})</source>
         <translation>截尾均值（K = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="101" />
+        <location filename="../../gui/score_panel.py" line="102" />
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="101" />
+        <location filename="../../gui/score_panel.py" line="102" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="108" />
+        <location filename="../../gui/score_panel.py" line="109" />
         <source>Cell {cell} ({unit}, {code}) is outside the scale.</source>
         <translation>单元格 {cell}（{unit}，{code}）超出分值范围。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="109" />
+        <location filename="../../gui/score_panel.py" line="110" />
         <source>Cell {cell} ({unit}, {code}) is not a number: write a score or leave it empty.</source>
         <translation>单元格 {cell}（{unit}，{code}）不是数字：请填写分数或留空。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="111" />
+        <location filename="../../gui/score_panel.py" line="112" />
         <source>Cell {cell}: this city was not on the sheet that went out.</source>
         <translation>单元格 {cell}：该城市不在发出的评分表上。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="112" />
+        <location filename="../../gui/score_panel.py" line="113" />
         <source>Cell {cell}: this indicator was not on the sheet that went out.</source>
         <translation>单元格 {cell}：该指标不在发出的评分表上。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="114" />
+        <location filename="../../gui/score_panel.py" line="115" />
         <source>The expert's name is missing (cell {cell}).</source>
         <translation>缺少专家姓名（单元格 {cell}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="115" />
+        <location filename="../../gui/score_panel.py" line="116" />
         <source>This expert returned more than one sheet: none of them is used until one is removed.</source>
         <translation>该专家交回了不止一份评分表：在移除多余的一份之前，均不使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="117" />
+        <location filename="../../gui/score_panel.py" line="118" />
         <source>Cell {cell} holds a number as text; read as a number.</source>
         <translation>单元格 {cell} 中的数字以文本形式保存，已按数字读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="118" />
+        <location filename="../../gui/score_panel.py" line="119" />
         <source>The sheet holds no score.</source>
         <translation>评分表中没有任何分数。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="371" />
+        <location filename="../../gui/score_panel.py" line="372" />
         <source>used: {0} scores</source>
         <translation>已使用：{0} 个分数</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="372" />
+        <location filename="../../gui/score_panel.py" line="373" />
         <source>not used: {0} problem(s)</source>
         <translation>未使用：{0} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="390" />
-        <location filename="../../gui/score_panel.py" line="413" />
-        <location filename="../../gui/score_panel.py" line="457" />
+        <location filename="../../gui/score_panel.py" line="391" />
+        <location filename="../../gui/score_panel.py" line="414" />
+        <location filename="../../gui/score_panel.py" line="458" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="391" />
-        <location filename="../../gui/score_panel.py" line="414" />
+        <location filename="../../gui/score_panel.py" line="392" />
+        <location filename="../../gui/score_panel.py" line="415" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="392" />
+        <location filename="../../gui/score_panel.py" line="393" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="393" />
+        <location filename="../../gui/score_panel.py" line="394" />
         <source>Flags (all indicators)</source>
         <translation>标记（全部指标）</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="415" />
+        <location filename="../../gui/score_panel.py" line="416" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="416" />
+        <location filename="../../gui/score_panel.py" line="417" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="417" />
+        <location filename="../../gui/score_panel.py" line="418" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="435" />
+        <location filename="../../gui/score_panel.py" line="436" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="436" />
+        <location filename="../../gui/score_panel.py" line="437" />
         <source>Experts</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="437" />
+        <location filename="../../gui/score_panel.py" line="438" />
         <source>Cities merged</source>
         <translation>已汇总城市</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="438" />
+        <location filename="../../gui/score_panel.py" line="439" />
         <source>Kendall's W</source>
         <translation>肯德尔 W</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="439" />
+        <location filename="../../gui/score_panel.py" line="440" />
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="440" />
+        <location filename="../../gui/score_panel.py" line="441" />
         <source>ICC(2,k)</source>
         <translation>ICC(2,k)</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="441" />
+        <location filename="../../gui/score_panel.py" line="442" />
         <source>ICC(3,k)</source>
         <translation>ICC(3,k)</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="458" />
+        <location filename="../../gui/score_panel.py" line="459" />
         <source>Cells</source>
         <translation>单元格数</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="459" />
+        <location filename="../../gui/score_panel.py" line="460" />
         <source>Deviation from the others (% of scale)</source>
         <translation>与其他专家的偏差（占分值范围 %）</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="461" />
+        <location filename="../../gui/score_panel.py" line="462" />
         <source>r with the others</source>
         <translation>与其他专家的相关系数 r</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="462" />
+        <location filename="../../gui/score_panel.py" line="463" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="488" />
+        <location filename="../../gui/score_panel.py" line="489" />
         <source>{0}, cell {1}</source>
         <translation>{0}，单元格 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="508" />
+        <location filename="../../gui/score_panel.py" line="509" />
         <source>too few scores for the rule: no value</source>
         <translation>分数太少，无法按该规则汇总：无值</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="509" />
+        <location filename="../../gui/score_panel.py" line="510" />
         <source>{0} of {1} scores</source>
         <translation>{1} 个分数的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="512" />
+        <location filename="../../gui/score_panel.py" line="513" />
         <source>; dropped: {0}</source>
         <translation>；去掉：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="515" />
+        <location filename="../../gui/score_panel.py" line="516" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="517" />
+        <location filename="../../gui/score_panel.py" line="518" />
         <source>Merged</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="519" />
+        <location filename="../../gui/score_panel.py" line="520" />
         <source>How</source>
         <translation>汇总方式</translation>
     </message>
@@ -3169,242 +3100,242 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScoreSheetsDialog</name>
     <message>
-        <location filename="../../gui/score_panel.py" line="523" />
+        <location filename="../../gui/score_panel.py" line="524" />
         <source>Folder for the score sheets</source>
         <translation>评分表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="534" />
+        <location filename="../../gui/score_panel.py" line="535" />
         <source>No indicator is scored by experts: mark one in the framework (scored_by = expert).</source>
         <translation>没有专家评分指标：请在指标体系中标记（scored_by = expert）。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="538" />
+        <location filename="../../gui/score_panel.py" line="539" />
         <source>Enter the experts' names first.</source>
         <translation>请先输入专家姓名。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="541" />
+        <location filename="../../gui/score_panel.py" line="542" />
         <source>Choose a folder for the score sheets.</source>
         <translation>请选择评分表的保存文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="548" />
+        <location filename="../../gui/score_panel.py" line="549" />
         <source>Not written: {0}</source>
         <translation>未写出：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="550" />
+        <location filename="../../gui/score_panel.py" line="551" />
         <source>{0} score sheets written to {1}:</source>
         <translation>已将 {0} 份评分表写入 {1}：</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="561" />
+        <location filename="../../gui/score_panel.py" line="562" />
         <source>Returned score sheets</source>
         <translation>交回的评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="562" />
+        <location filename="../../gui/score_panel.py" line="564" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="652" />
+        <location filename="../../gui/score_panel.py" line="654" />
         <source>Scores per expert</source>
         <translation>各专家评分</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="653" />
+        <location filename="../../gui/score_panel.py" line="655" />
         <source>Experts against the others</source>
         <translation>专家与其他专家的比较</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="661" />
+        <location filename="../../gui/score_panel.py" line="663" />
         <source>Scores per expert: {0} {1} (scale {2:g}–{3:g})</source>
         <translation>各专家评分：{0} {1}（分值范围 {2:g}–{3:g}）</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="662" />
+        <location filename="../../gui/score_panel.py" line="664" />
         <source>Experts against the others: {0}</source>
         <translation>专家与其他专家的比较：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="665" />
+        <location filename="../../gui/score_panel.py" line="667" />
         <source>Kendall's W needs at least two experts and two cities scored by all of them.</source>
         <translation>肯德尔 W 至少需要两位专家和两个所有专家都评了分的城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="667" />
+        <location filename="../../gui/score_panel.py" line="669" />
         <source>significant</source>
         <translation>显著</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="667" />
+        <location filename="../../gui/score_panel.py" line="669" />
         <source>not significant</source>
         <translation>不显著</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="668" />
+        <location filename="../../gui/score_panel.py" line="670" />
         <source>Kendall's W = {0:.3f}, χ² = {1:.2f} with {2} degrees of freedom, p = {3:.4f} ({4} at the 5 % level), over {5} cities scored by every expert.</source>
         <translation>肯德尔 W = {0:.3f}，χ² = {1:.2f}，自由度 {2}，p = {3:.4f}（在 5% 水平上{4}），基于全部专家均评分的 {5} 个城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="672" />
+        <location filename="../../gui/score_panel.py" line="674" />
         <source>The ICC needs at least two experts and two cities scored by all of them.</source>
         <translation>组内相关系数（ICC）至少需要两位专家和两个所有专家都评了分的城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="674" />
+        <location filename="../../gui/score_panel.py" line="676" />
         <source>ICC(2,k) = {0} (two-way random, absolute agreement, mean of {2} experts); ICC(3,k) = {1} (two-way mixed, consistency).</source>
         <translation>ICC(2,k) = {0}（双向随机效应，绝对一致性，{2} 位专家的均值）；ICC(3,k) = {1}（双向混合效应，一致性）。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="676" />
+        <location filename="../../gui/score_panel.py" line="678" />
         <source>A flagged expert (⚑) is shown, never dropped: lenient or severe = their scores sit at least 10 % of the scale above or below the others'; against the rest = r with the others' mean below 0.3. Struck-out scores were dropped by the trimmed mean.</source>
         <translation>被标记（⚑）的专家只作提示，其评分不会被剔除：偏宽松或偏严格 = 其评分比其他专家平均高或低至少分值范围的 10%；与他人相悖 = 与其他专家均值的相关系数 r 低于 0.3。带删除线的分数是截尾均值去掉的分数。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="687" />
+        <location filename="../../gui/score_panel.py" line="689" />
         <source>{0} of {1} sheets used; merged by {2}.</source>
         <translation>{1} 份评分表中使用了 {0} 份；汇总方法：{2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="692" />
+        <location filename="../../gui/score_panel.py" line="694" />
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="693" />
+        <location filename="../../gui/score_panel.py" line="695" />
         <source>Sheets ({0})</source>
         <translation>评分表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="717" />
+        <location filename="../../gui/score_panel.py" line="719" />
         <source>This version cannot write the scores into the data.</source>
         <translation>此版本无法将分数写入数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="722" />
+        <location filename="../../gui/score_panel.py" line="724" />
         <source>Expert scores of {0}</source>
         <translation>专家评分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="723" />
+        <location filename="../../gui/score_panel.py" line="725" />
         <source>{0} experts, {1}</source>
         <translation>{0} 位专家，{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="728" />
+        <location filename="../../gui/score_panel.py" line="730" />
         <source>Applied: {0} values of {1}.</source>
         <translation>已应用：{1} 的 {0} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="739" />
+        <location filename="../../gui/score_panel.py" line="741" />
         <source>Expert score sheets</source>
         <translation>专家评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="740" />
+        <location filename="../../gui/score_panel.py" line="742" />
         <source>Write score sheets</source>
         <translation>生成评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="741" />
+        <location filename="../../gui/score_panel.py" line="743" />
         <source>Import and merge</source>
         <translation>导入与汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="743" />
+        <location filename="../../gui/score_panel.py" line="745" />
         <source>One workbook per expert: a first sheet with the scale and the scoring guidance of each indicator (in Chinese), and a sheet with the cities as rows and the expert-scored indicators as columns, accepting only numbers within each scale; the other cells are locked. Send each expert their sheet; import the returned sheets on the next tab.</source>
         <translation>每位专家一个工作簿：第一张表为各指标的分值范围和评分说明（中文）；评分表以城市为行、专家评分指标为列，单元格只接受分值范围内的数字，其余单元格已锁定。请将评分表分别发给各位专家，并在下一页导入交回的评分表。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="747" />
+        <location filename="../../gui/score_panel.py" line="749" />
         <source>Experts:</source>
         <translation>专家：</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="748" />
+        <location filename="../../gui/score_panel.py" line="750" />
         <source>Names, separated by commas or new lines</source>
         <translation>专家姓名，用逗号或换行分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="749" />
+        <location filename="../../gui/score_panel.py" line="751" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="750" />
+        <location filename="../../gui/score_panel.py" line="752" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="751" />
+        <location filename="../../gui/score_panel.py" line="753" />
         <source>A comment column for each city</source>
         <translation>为每个城市添加备注列</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="752" />
+        <location filename="../../gui/score_panel.py" line="754" />
         <source>Indicators:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="758" />
+        <location filename="../../gui/score_panel.py" line="760" />
         <source>None: mark an indicator as scored by experts in the framework (column scored_by = expert, with scale_min, scale_max, guidance).</source>
         <translation>无：请在指标体系中将指标标记为专家评分（scored_by 列填 expert，并填写 scale_min、scale_max、guidance）。</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="760" />
+        <location filename="../../gui/score_panel.py" line="762" />
         <source>Write the score sheets</source>
         <translation>生成评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="761" />
+        <location filename="../../gui/score_panel.py" line="763" />
         <source>Add returned sheets…</source>
         <translation>添加交回的评分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="762" />
+        <location filename="../../gui/score_panel.py" line="764" />
         <source>Remove all</source>
         <translation>全部移除</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="763" />
+        <location filename="../../gui/score_panel.py" line="765" />
         <source>Merge by:</source>
         <translation>汇总方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="764" />
+        <location filename="../../gui/score_panel.py" line="766" />
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="764" />
+        <location filename="../../gui/score_panel.py" line="766" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="765" />
+        <location filename="../../gui/score_panel.py" line="767" />
         <source>trimmed mean (drop the K highest and K lowest)</source>
         <translation>截尾均值（去掉 K 个最高分和 K 个最低分）</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="768" />
+        <location filename="../../gui/score_panel.py" line="770" />
         <source>K:</source>
         <translation>K：</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="769" />
+        <location filename="../../gui/score_panel.py" line="771" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="770" />
+        <location filename="../../gui/score_panel.py" line="772" />
         <source>Apply the merged scores to the data</source>
         <translation>将汇总分数写入数据</translation>
     </message>
     <message>
-        <location filename="../../gui/score_panel.py" line="771" />
+        <location filename="../../gui/score_panel.py" line="773" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3662,165 +3593,230 @@ base rank {1}, median {2}, 5–95 %: {3}–{4}</source>
     </message>
 </context>
 <context>
+    <name>Verify</name>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="29" />
+        <source>input: {0}</source>
+        <translation>输入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="33" />
+        <source>{0}: not in the results workbook</source>
+        <translation>{0}：结果工作簿中没有</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="35" />
+        <source>{0}: not in the open project</source>
+        <translation>{0}：当前项目中没有</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="37" />
+        <source>{0}: rank written {1}, recomputed {2}</source>
+        <translation>{0}：工作簿中排名 {1}，重新计算为 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="41" />
+        <source>{0}: score {1} written {2}, recomputed {3}</source>
+        <translation>{0}：{1} 得分，工作簿中为 {2}，重新计算为 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="50" />
+        <source>Verify {0}</source>
+        <translation>核验 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="54" />
+        <source>MATCH: {0} was computed from the open project; every score agrees at the written precision.</source>
+        <translation>一致：{0} 正是由当前项目算出，所有得分在写出的精度上完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="59" />
+        <source>DIFFERENT: {0} does not come from the open project as it is now ({1} difference(s) below).</source>
+        <translation>不一致：{0} 并非由当前状态的项目算出（差异 {1} 处，见下）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="66" />
+        <source>Fingerprint written: {0} (CityIndex Studio {1})
+Fingerprint of the open project: {2}</source>
+        <translation>工作簿中的指纹：{0}（CityIndex Studio {1}）
+当前项目的指纹：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="92" />
+        <source>Verify a results workbook</source>
+        <translation>核验结果工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="103" />
+        <source>Cannot verify</source>
+        <translation>无法核验</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_dialog.py" line="104" />
+        <source>{0} cannot be verified: {1}</source>
+        <translation>无法核验 {0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>WeightsDialog</name>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="150" />
+        <location filename="../../gui/weights_dialog.py" line="146" />
         <source>Entropy (熵权法)</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="151" />
+        <location filename="../../gui/weights_dialog.py" line="147" />
         <source>Entropy on min-max values</source>
         <translation>熵权法（极差标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="152" />
+        <location filename="../../gui/weights_dialog.py" line="148" />
         <source>CRITIC</source>
         <translation>CRITIC 法</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="153" />
+        <location filename="../../gui/weights_dialog.py" line="149" />
         <source>Standard deviation</source>
         <translation>标准差法</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="154" />
+        <location filename="../../gui/weights_dialog.py" line="150" />
         <source>PCA (OECD/JRC handbook)</source>
         <translation>主成分法（OECD/JRC 手册）</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="155" />
+        <location filename="../../gui/weights_dialog.py" line="151" />
         <source>Equal weights</source>
         <translation>等权</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="173" />
+        <location filename="../../gui/weights_dialog.py" line="169" />
         <source>Entropy e</source>
         <translation>信息熵 e</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="173" />
+        <location filename="../../gui/weights_dialog.py" line="169" />
         <source>1 − e</source>
         <translation>1 − e</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="175" />
-        <location filename="../../gui/weights_dialog.py" line="177" />
+        <location filename="../../gui/weights_dialog.py" line="171" />
+        <location filename="../../gui/weights_dialog.py" line="173" />
         <source>σ</source>
         <translation>σ</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="175" />
+        <location filename="../../gui/weights_dialog.py" line="171" />
         <source>Σ(1 − r)</source>
         <translation>Σ(1 − r)</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="175" />
+        <location filename="../../gui/weights_dialog.py" line="171" />
         <source>C = σ·Σ(1 − r)</source>
         <translation>C = σ·Σ(1 − r)</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="179" />
+        <location filename="../../gui/weights_dialog.py" line="175" />
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="179" />
+        <location filename="../../gui/weights_dialog.py" line="175" />
         <source>Scaled squared loading</source>
         <translation>归一化载荷平方</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="190" />
+        <location filename="../../gui/weights_dialog.py" line="186" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="190" />
+        <location filename="../../gui/weights_dialog.py" line="186" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="190" />
+        <location filename="../../gui/weights_dialog.py" line="186" />
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="190" />
+        <location filename="../../gui/weights_dialog.py" line="186" />
         <source>New</source>
         <translation>新权重</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="190" />
+        <location filename="../../gui/weights_dialog.py" line="186" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="237" />
+        <location filename="../../gui/weights_dialog.py" line="233" />
         <source>These weights cannot be computed: {0}</source>
         <translation>无法计算这些权重：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="246" />
+        <location filename="../../gui/weights_dialog.py" line="242" />
         <source>{0} units with a value for every child take part.</source>
         <translation>共 {0} 个各下级指标均有数值的单位参与计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="250" />
+        <location filename="../../gui/weights_dialog.py" line="246" />
         <source>Left out ({0}): {1}.</source>
         <translation>未参与（{0} 个）：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="253" />
+        <location filename="../../gui/weights_dialog.py" line="249" />
         <source>Eigenvalues: {0}; factors kept: {1}; rotation: {2}.</source>
         <translation>特征值：{0}；保留因子数：{1}；旋转：{2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="256" />
+        <location filename="../../gui/weights_dialog.py" line="252" />
         <source>σ is the sample standard deviation of the min-max values.</source>
         <translation>σ 为极差标准化值的样本标准差。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="258" />
+        <location filename="../../gui/weights_dialog.py" line="254" />
         <source>Values are rescaled to [0, 1] with the indicator's direction; a child that is a node enters with its score.</source>
         <translation>数值按指标方向极差标准化到 [0, 1]；下级为节点时使用其得分。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="272" />
+        <location filename="../../gui/weights_dialog.py" line="268" />
         <source>{0} weights of {1}</source>
         <translation>{1} 的{0}权重</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="275" />
+        <location filename="../../gui/weights_dialog.py" line="271" />
         <source>Applied: {0}</source>
         <translation>已应用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="286" />
+        <location filename="../../gui/weights_dialog.py" line="282" />
         <source>Weights from the data</source>
         <translation>客观赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="287" />
+        <location filename="../../gui/weights_dialog.py" line="283" />
         <source>Weights from the data for the children of a node</source>
         <translation>由数据计算节点下级指标的权重（客观赋权）</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="288" />
+        <location filename="../../gui/weights_dialog.py" line="284" />
         <source>Node:</source>
         <translation>节点：</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="289" />
+        <location filename="../../gui/weights_dialog.py" line="285" />
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="292" />
+        <location filename="../../gui/weights_dialog.py" line="288" />
         <source>Apply to the tree</source>
         <translation>应用到指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="293" />
+        <location filename="../../gui/weights_dialog.py" line="289" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
