@@ -173,6 +173,7 @@ class BaseChart(pg.PlotWidget):
         self._axis_label_keys: dict[str, tuple] = {}  # the same for each axis label
         self.export_stem = "chart"  # the file name the export dialog suggests
         self.legend: pg.LegendItem | None = None
+        self._legend_args: tuple | None = None  # what set_legend last drew, to re-flow it on a resize
         self._export_actions: list[QAction] = []
         self._install_menu()
         self.scene().sigMouseClicked.connect(self._scene_clicked)
@@ -224,10 +225,11 @@ class BaseChart(pg.PlotWidget):
             if self.scene() is not None:
                 self.scene().removeItem(self.legend)
             self.legend = None
+        self._legend_args = (list(entries), columns)
         if not entries:
             return
         legend = pg.LegendItem(horSpacing=14, verSpacing=0, labelTextColor=TEXT_COLOR, labelTextSize="9pt",
-                               colCount=columns or len(entries))
+                               colCount=self._legend_fit(entries, columns))
         # pyqtgraph's legend ignores transformations (it floats over a zoomable view); this one sits in the
         # layout and must scale with the rest when exported at 2×
         legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
@@ -240,6 +242,23 @@ class BaseChart(pg.PlotWidget):
         legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         pi.layout.addItem(legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.legend = legend
+
+    def _legend_fit(self, entries: list[tuple[str, str]], columns: int | None) -> int:
+        """As many entries to a row as the chart's width holds (at most `columns`): one long row set
+        the plot's minimum width, and a narrow chart (the dock at the window's first-start size) ran off
+        its right edge."""
+        want = columns or len(entries)
+        fm = QFontMetricsF(chart_font(9))
+        # an entry: the swatch (20), the label with its item's margins (~22) and the spacing (14)
+        entry = max(fm.horizontalAdvance(label) for label, _c in entries) + 56
+        room = self.width() - 80.0  # the left axis and the plot's margins
+        return max(1, min(want, int(max(1.0, room) // entry)))
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(ev)
+        args = getattr(self, "_legend_args", None)
+        if args and args[0] and self.legend is not None and self._legend_fit(*args) != self.legend.columnCount:
+            self.set_legend(*args)
 
     def legend_labels(self) -> list[str]:
         return [label.text for _s, label in self.legend.items] if self.legend is not None else []

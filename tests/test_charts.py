@@ -405,3 +405,25 @@ def test_bar_chart_axis_redrawn_after_a_resize_at_first_start_size(qtbot):
         ax.setCacheMode(mode)
     fresh = chart.grab().toImage()
     assert seen == fresh
+
+
+def test_a_narrow_ranking_chart_wraps_its_legend_instead_of_running_off_the_edge(qtbot):
+    """Issue 16.2: in the chart dock at the window's first-start size (~320 px) the legend of five
+    regions in one row set the plot's minimum width and the bars ran off the right edge. The legend
+    now takes as many rows as it needs; widened, it goes back to one row."""
+    chart = RankingBarChart()
+    qtbot.addWidget(chart)
+    chart.resize(324, 340)
+    chart.show()
+    qtbot.waitExposed(chart)
+    units = ["北京", "深圳", "上海", "广州", "杭州", "苏州", "成都", "南京", "天津", "武汉"]
+    groups = ["华北", "华南", "华东", "华南", "华东", "华东", "西南", "华东", "华北", "华中"]
+    chart.set_data(units, np.linspace(90, 30, 10), groups, selected="北京", title="综合得分")
+    qtbot.wait(50)
+    pi = chart.getPlotItem()
+    assert pi.geometry().width() <= chart.width() + 0.5
+    assert chart.legend.sceneBoundingRect().right() <= chart.width() + 0.5
+    assert sorted(chart.legend_labels()) == sorted(set(groups)) and chart.legend.columnCount < 5
+    chart.resize(900, 340)
+    qtbot.wait(50)
+    assert chart.legend.columnCount == 5 and sorted(chart.legend_labels()) == sorted(set(groups))
