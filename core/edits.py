@@ -9,9 +9,10 @@ sees and moves.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
-from .framework import Framework, Node, check_structure
+from .framework import DEFAULT_SCALE, Framework, Node, check_structure
 from .problems import ProblemList
 
 MANUAL = "manual"  # weight_source of a weight set by hand in the window
@@ -166,3 +167,29 @@ def reset_weights(fw: Framework, parent: str, original: Framework) -> Framework:
         src = original.nodes[k].weight_source if k in original.nodes else ""
         out = out.with_node(replace(out.nodes[k], weight_source=src))
     return out
+
+
+def set_expert_scoring(fw: Framework, code: str, expert: bool, scale_min: float | None = None,
+                       scale_max: float | None = None, guidance: str = "") -> Framework:
+    """Make an indicator scored by an expert panel on score sheets (its scale and the guidance the
+    experts read), or back to data from a statistic (scale and guidance cleared, so nothing is left
+    behind to be ignored). Only an indicator (a leaf) can be scored by experts; the scale must run
+    from a lower to a higher number (empty = 0 and 100, as in the framework sheet)."""
+    if code not in fw.nodes:
+        p = ProblemList()
+        p.error("unknown_code", f"'{code}' is not in the tree", code=code)
+        raise EditRefused(p)
+    if not expert:
+        return set_fields(fw, code, scored_by="", scale_min=None, scale_max=None, guidance="")
+    if not fw.is_leaf(code):
+        p = ProblemList()
+        p.error("bad_scored_by", f"'{code}' has children: only an indicator can be scored by experts", code=code)
+        raise EditRefused(p)
+    lo = DEFAULT_SCALE[0] if scale_min is None else float(scale_min)
+    hi = DEFAULT_SCALE[1] if scale_max is None else float(scale_max)
+    if not (math.isfinite(lo) and math.isfinite(hi)) or lo >= hi:
+        p = ProblemList()
+        p.error("bad_scale", f"the scoring scale of '{code}' must go from a lower to a higher number "
+                f"({lo:g} ≥ {hi:g})", code=code)
+        raise EditRefused(p)
+    return set_fields(fw, code, scored_by="expert", scale_min=lo, scale_max=hi, guidance=(guidance or "").strip())

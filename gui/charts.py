@@ -165,11 +165,15 @@ class BaseChart(pg.PlotWidget):
             # weight drag repaints it on each step) otherwise replays all tick texts (~6 ms per axis).
             ax.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         pi.layout.setContentsMargins(8, 6, 16, 6)
+        self.vb.sigResized.connect(self._axes_follow_view)
+        for name in ("left", "bottom"):
+            pi.getAxis(name).geometryChanged.connect(self._axes_follow_view)
         self.title_text = ""
         self._title_key: tuple | None = None  # what set_title last drew (unchanged: no relayout)
         self._axis_label_keys: dict[str, tuple] = {}  # the same for each axis label
         self.export_stem = "chart"  # the file name the export dialog suggests
         self.legend: pg.LegendItem | None = None
+        self._legend_args: tuple | None = None  # what set_legend last drew, to re-flow it on a resize
         self._export_actions: list[QAction] = []
         self._install_menu()
         self.scene().sigMouseClicked.connect(self._scene_clicked)
@@ -194,6 +198,25 @@ class BaseChart(pg.PlotWidget):
         ax.setLabel(text, color=TEXT_COLOR, **{"font-family": chart_family(), "font-size": "10pt"})
         ax.label.setFont(chart_font(10))
 
+    def _axes_follow_view(self, *_args) -> None:
+        """Redraw the axes' cached pictures afresh when the view or an axis changes size or place.
+
+        An axis that draws grid lines reaches over the whole view, so its bounds change with the view's
+        size; pyqtgraph does not tell Qt, and Qt moved the axis's cached pixmap with the axis instead of
+        redrawing it: the old tick labels stayed painted over the bars after a resize (at the window's
+        first-start size), until something else resized the view. Dropping the cache costs one redraw
+        of each axis per resize, not per weight edit (a range change keeps the geometry)."""
+        pi = self.getPlotItem()
+        for name in ("left", "bottom"):
+            ax = pi.getAxis(name)
+            mode = ax.cacheMode()
+            if mode != QGraphicsItem.CacheMode.NoCache:
+                ax.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+                ax.setCacheMode(mode)
+            ax.prepareGeometryChange()
+            ax.picture = None
+            ax.update()
+
     def set_legend(self, entries: list[tuple[str, str]], columns: int | None = None) -> None:
         """A legend row below the plot: (label, colour) pairs, or none when empty."""
         pi = self.getPlotItem()
@@ -202,10 +225,11 @@ class BaseChart(pg.PlotWidget):
             if self.scene() is not None:
                 self.scene().removeItem(self.legend)
             self.legend = None
+        self._legend_args = (list(entries), columns)
         if not entries:
             return
         legend = pg.LegendItem(horSpacing=14, verSpacing=0, labelTextColor=TEXT_COLOR, labelTextSize="9pt",
-                               colCount=columns or len(entries))
+                               colCount=self._legend_fit(entries, columns))
         # pyqtgraph's legend ignores transformations (it floats over a zoomable view); this one sits in the
         # layout and must scale with the rest when exported at 2×
         legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
@@ -218,6 +242,23 @@ class BaseChart(pg.PlotWidget):
         legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         pi.layout.addItem(legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.legend = legend
+
+    def _legend_fit(self, entries: list[tuple[str, str]], columns: int | None) -> int:
+        """As many entries to a row as the chart's width holds (at most `columns`): one long row set
+        the plot's minimum width, and a narrow chart (the dock at the window's first-start size) ran off
+        its right edge."""
+        want = columns or len(entries)
+        fm = QFontMetricsF(chart_font(9))
+        # an entry: the swatch (20), the label with its item's margins (~22) and the spacing (14)
+        entry = max(fm.horizontalAdvance(label) for label, _c in entries) + 56
+        room = self.width() - 80.0  # the left axis and the plot's margins
+        return max(1, min(want, int(max(1.0, room) // entry)))
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(ev)
+        args = getattr(self, "_legend_args", None)
+        if args and args[0] and self.legend is not None and self._legend_fit(*args) != self.legend.columnCount:
+            self.set_legend(*args)
 
     def legend_labels(self) -> list[str]:
         return [label.text for _s, label in self.legend.items] if self.legend is not None else []
@@ -530,14 +571,29 @@ class ProfileChart(BaseChart):
                          (leader, LEADER_COLOR)])
 
 
+def _label_candidates() -> tuple[tuple[float, float, float, float], ...]:
+    """Places for a scatter label around its point, in order of preference: beside it (right, left,
+    above, below, the diagonals), then on rings further out in 16 directions. Each is the offset of
+    the label's anchor from the point, in pixels (y down), and the anchor (0 … 1 of the label's box)
+    that keeps the box on the far side of the offset."""
+    out = []
+    first = (0, 180, 90, 270, 45, 315, 135, 225)
+    more = first + (22.5, 337.5, 157.5, 202.5, 67.5, 292.5, 112.5, 247.5)
+    for dist, angles in ((8.0, first), (17.0, more), (29.0, more), (43.0, more)):
+        for a in angles:
+            c, s = math.cos(math.radians(a)), math.sin(math.radians(a))
+            out.append((dist * c, -dist * s, 0.5 - 0.5 * max(-1.0, min(1.0, 1.5 * c)),
+                        0.5 + 0.5 * max(-1.0, min(1.0, 1.5 * s))))
+    return tuple(out)
+
+
 class ScatterChart(BaseChart):
     """Units as points: x = one node's score, y = another's; every point labelled."""
 
     zoomable = True
     # label positions around a point, nearest first: (dx, dy) in pixels (y down) and the text anchor
-    CANDIDATES = tuple((dx * k, dy * k, ax, ay) for k in (1.0, 2.2, 3.6) for dx, dy, ax, ay in (
-        (6, 0, 0.0, 0.5), (-6, 0, 1.0, 0.5), (0, -6, 0.5, 1.0), (0, 6, 0.5, 0.0),
-        (5, -5, 0.0, 1.0), (5, 5, 0.0, 0.0), (-5, -5, 1.0, 1.0), (-5, 5, 1.0, 0.0)))
+    CANDIDATES = _label_candidates()
+    NEAR = 8  # the first ring (beside the point); the others hang on a leader line
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -571,6 +627,8 @@ class ScatterChart(BaseChart):
         self.vb.sigResized.connect(self._place_timer.start)
 
     MAX_LABELS = 60
+    DOT_RADIUS = 5.5  # a point's marker (9 px and its white rim), as labels keep clear of it
+    MARKER_RADIUS = 8.5  # the selected unit's larger marker
 
     def set_data(self, units, x, y, x_label: str, y_label: str, selected: str = "", pearson: float | None = None,
                  spearman: float | None = None, title: str = "", n: int | None = None, decimals: int = 1) -> None:
@@ -603,6 +661,7 @@ class ScatterChart(BaseChart):
             pi.removeItem(self.labels.pop())
         while len(self.labels) < len(self._labelled):
             t = pg.TextItem("", anchor=(0, 0.5))
+            t.textItem.document().setDocumentMargin(1)  # the box a label claims is its text, not 4 px of air
             pi.addItem(t)
             self.labels.append(t)
         plain, bold = chart_font(8), chart_font(9.5, bold=True)
@@ -655,66 +714,95 @@ class ScatterChart(BaseChart):
         self.place_labels()
 
     def place_labels(self) -> None:
-        """Put each label beside its point where it covers the fewest other labels and points
-        (the selected unit first, then in the order given — the panel passes rank order)."""
+        """Put each label beside its point where it touches no other label, no point and not the
+        plot's edge: the selected unit first, then in the order given (the panel passes rank order),
+        each at the first free place around its point (further off on a thin leader line that crosses
+        no point and no name). A label with no free place is left out — in a dense cluster a missing
+        name is better than one that hides a point or another name; every point still names itself
+        in its tooltip, and zooming in makes room.
+
+        The points are looked up in a pixel map of the plot (a summed-area table), so a candidate place
+        costs the same whether 50 points or 3,000 lie near it."""
         if not self.labels:
             return
         px, py = self.vb.viewPixelSize()
         if not (px > 0 and py > 0 and np.isfinite(px) and np.isfinite(py)):
             return
         sx, sy = 1.0 / px, -1.0 / py  # view units → pixels (y up in view, down on screen)
-        pts = np.column_stack([np.asarray(self.x) * sx, np.asarray(self.y) * sy])
-        r = 5.0
-        dots = np.column_stack([pts - r, pts + r])  # the points as (left, top, right, bottom)
         vr = self.vb.viewRect()
-        frame = np.array([[vr.left() * sx, vr.bottom() * sy, vr.right() * sx, vr.top() * sy]])
+        x0, y0 = vr.left() * sx, vr.bottom() * sy  # the frame's top left, in the same pixels
+        pts = np.column_stack([np.asarray(self.x) * sx - x0, np.asarray(self.y) * sy - y0])  # frame pixels
+        width, height = vr.width() * sx, vr.height() * -sy
+        radius = np.full(len(pts), self.DOT_RADIUS)
+        if self.selected in self.units:
+            radius[self.units.index(self.selected)] = self.MARKER_RADIUS
+        occupied = _dot_map(pts / MAP_CELL, radius / MAP_CELL, width / MAP_CELL, height / MAP_CELL)
         cand = np.array(self.CANDIDATES, dtype=float)  # dx, dy, ax, ay
-        ring = 4.0 * (np.arange(len(cand)) // 8)  # a small price for standing further off
         labelled = self._labelled
+        lab = np.asarray(labelled, dtype=int)
+        # the labels' own boxes (the text and its thin margin), which their anchors place
+        wh = np.array([(b.width(), b.height()) for b in (t.textItem.boundingRect() for t in self.labels)],
+                      dtype=float).reshape(-1, 2)
+        # a candidate beside the selected marker starts beyond its larger ring
+        push = (radius[lab] - self.DOT_RADIUS)[:, None] * np.sign(cand[None, :, :2].transpose(2, 0, 1))
+        left = pts[lab, 0][:, None] + cand[None, :, 0] + push[0] - cand[None, :, 2] * wh[:, :1]
+        top = pts[lab, 1][:, None] + cand[None, :, 1] + push[1] - cand[None, :, 3] * wh[:, 1:]
+        rects_all = np.stack([left, top, left + wh[:, :1], top + wh[:, 1:]], axis=-1)  # labels × cands × 4
+        inside = ((rects_all[..., 0] >= 0) & (rects_all[..., 1] >= 0)
+                  & (rects_all[..., 2] <= width) & (rects_all[..., 3] <= height))
+        free = inside & ~_any_in(occupied, rects_all / MAP_CELL)  # no point under the label, its own included
+        # a leader line runs from the point to the nearest edge of its label, sampled along its length
+        ends = np.stack([np.clip(pts[lab, 0][:, None], rects_all[..., 0], rects_all[..., 2]),
+                         np.clip(pts[lab, 1][:, None], rects_all[..., 1], rects_all[..., 3])], axis=-1)
+        steps = np.linspace(0.0, 1.0, 9)[1:]
+        along = ends - pts[lab][:, None, :]
+        lines = pts[lab][:, None, None, :] + steps[None, None, :, None] * along[:, :, None, :]
+        # samples within its own marker are its own; beside the point there is no line at all
+        reach_px = steps[None, None, :] * np.hypot(along[..., 0], along[..., 1])[..., None]
+        own = reach_px <= radius[lab][:, None, None] + 1.5
+        lines[own] = np.nan
+        lines[:, :self.NEAR] = np.nan
+        free &= ~_any_at(occupied, lines / MAP_CELL)  # a line through another point would seem to name it
         order = sorted(range(len(labelled)), key=lambda k: self.units[labelled[k]] != self.selected)
         placed = np.empty((len(order), 4))
+        n_placed = 0
+        drawn = np.empty((0, 2))  # points along the leader lines drawn so far
         segments: list[tuple[float, float]] = []  # leader lines for labels set away from their point
-        # the labels' own boxes (the text and its margins), which their anchors place
-        boxes = [self.labels[j].textItem.boundingRect() for j in range(len(labelled))]
-        sizes = [(b.width(), b.height()) for b in boxes]
-        wh = np.array(sizes, dtype=float).reshape(-1, 2)
-        lab = np.asarray(labelled, dtype=int)
-        left = pts[lab, 0][:, None] + cand[None, :, 0] - cand[None, :, 2] * wh[:, :1]
-        top = pts[lab, 1][:, None] + cand[None, :, 1] - cand[None, :, 3] * wh[:, 1:]
-        rects_all = np.stack([left, top, left + wh[:, :1], top + wh[:, 1:]], axis=-1)  # labels × cands × 4
-        flat = rects_all.reshape(-1, 4)
-        # each label's candidates against the points near it (thousands of units: most are far away)
-        on_dots = np.zeros((len(lab), len(cand)))
-        reach = np.column_stack([rects_all[:, :, 0].min(axis=1), rects_all[:, :, 1].min(axis=1),
-                                 rects_all[:, :, 2].max(axis=1), rects_all[:, :, 3].max(axis=1)])
-        for j in range(len(lab)):
-            near = ((dots[:, 2] > reach[j, 0]) & (dots[:, 0] < reach[j, 2])
-                    & (dots[:, 3] > reach[j, 1]) & (dots[:, 1] < reach[j, 3]))
-            near[lab[j]] = False  # a label may touch its own point
-            if near.any():
-                on_dots[j] = _overlaps(rects_all[j], dots[near]).sum(axis=1)
-        base_cost = (on_dots + ring[None, :]
-                     + 4 * (wh[:, :1] * wh[:, 1:] - _overlaps(flat, frame)[:, 0].reshape(len(lab), len(cand))))
-        for n_placed, j in enumerate(order):
+        for j in order:
             t = self.labels[j]
+            idx = np.flatnonzero(free[j])  # the places still open, in order of preference
+            if idx.size and n_placed:
+                idx = idx[~(_overlaps(rects_all[j, idx], placed[:n_placed]) > 0).any(axis=1)]
+                idx = idx[~_inside(lines[j, idx], placed[:n_placed])]  # its line through a name
+            if idx.size and len(drawn):
+                idx = idx[~_covers(rects_all[j, idx], drawn)]  # a name over another's line
+            if not idx.size:
+                t.setVisible(False)
+                continue
+            k = int(idx[0])  # the first free candidate: the nearest, in the preferred direction
             i = labelled[j]
-            rects = rects_all[j]
-            cost = base_cost[j] + 3 * _overlaps(rects, placed[:n_placed]).sum(axis=1)
-            zero = np.flatnonzero(cost <= 1e-9)
-            k = int(zero[0]) if zero.size else int(np.argmin(cost))
             dx, dy, ax, ay = cand[k]
-            placed[n_placed] = rects[k]
+            dx += push[0, j, k]
+            dy += push[1, j, k]
+            rect = rects_all[j, k]
+            placed[n_placed] = rect
+            n_placed += 1
             t.setAnchor((ax, ay))
             t.setPos(self.x[i] + dx * px, self.y[i] - dy * py)
-            if abs(dx) + abs(dy) > 8:  # not beside the point: draw a thin line to the label's near edge
-                ex = min(max(pts[i, 0], rects[k, 0]), rects[k, 2])
-                ey = min(max(pts[i, 1], rects[k, 1]), rects[k, 3])
-                segments += [(self.x[i], self.y[i]), (ex / sx, ey / sy)]
+            t.setVisible(True)
+            if k >= self.NEAR:  # not beside the point: a thin line to the label's near edge
+                ex, ey = ends[j, k]
+                segments += [(self.x[i], self.y[i]), ((ex + x0) / sx, (ey + y0) / sy)]
+                drawn = np.vstack([drawn, lines[j, k][np.isfinite(lines[j, k, :, 0])]])
         if segments:
             xy = np.array(segments, dtype=float)
             self.leaders.setData(x=xy[:, 0], y=xy[:, 1], connect="pairs")
         else:
             self.leaders.setData(x=[], y=[])
+
+    def shown_labels(self) -> list[str]:
+        """The units whose names are on the chart now (the others were left out for want of room)."""
+        return [t.textItem.toPlainText() for t in self.labels if t.isVisible()]
 
     def _tip(self, x, y, data) -> str:
         return f"{data}\n{self._x_name}: {x:.{self._decimals}f}\n{self._y_name}: {y:.{self._decimals}f}"
@@ -748,6 +836,64 @@ def _same_scatter(a: tuple, b: tuple) -> bool:
         if u.shape != v.shape or not np.array_equal(u, v[take], equal_nan=True):
             return False
     return True
+
+
+MAP_CELL = 2.0  # pixels per cell of the scatter's map of points (coarse enough to build in ~1 ms)
+
+
+def _dot_map(pts: np.ndarray, radius: np.ndarray, width: float, height: float) -> np.ndarray:
+    """A summed-area table of the cells the points' markers cover (squares of `radius` around `pts`, in
+    cells of the frame): the number of covered cells in any box is then four look-ups."""
+    w, h = max(1, math.ceil(width)) + 1, max(1, math.ceil(height)) + 1
+    grid = np.zeros((h + 1, w + 1), dtype=np.int32)
+    if len(pts):
+        left = np.clip(np.floor(pts[:, 0] - radius), 0, w).astype(int)
+        right = np.clip(np.ceil(pts[:, 0] + radius), 0, w).astype(int)
+        top = np.clip(np.floor(pts[:, 1] - radius), 0, h).astype(int)
+        bottom = np.clip(np.ceil(pts[:, 1] + radius), 0, h).astype(int)
+        keep = (left < right) & (top < bottom)
+        for ys, xs, sign in ((top, left, 1), (top, right, -1), (bottom, left, -1), (bottom, right, 1)):
+            np.add.at(grid, (ys[keep], xs[keep]), sign)
+        np.cumsum(grid, axis=0, out=grid)
+        np.cumsum(grid, axis=1, out=grid)  # how many markers cover each pixel
+    sat = np.zeros((h + 2, w + 2), dtype=np.int32)
+    np.cumsum(grid, axis=0, out=sat[1:, 1:])
+    np.cumsum(sat[1:, 1:], axis=1, out=sat[1:, 1:])
+    return sat
+
+
+def _any_in(sat: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """Whether any covered pixel of the map lies in each box (…, 4: left, top, right, bottom)."""
+    h, w = sat.shape[0] - 1, sat.shape[1] - 1
+    x0 = np.clip(np.floor(rects[..., 0]), 0, w).astype(int)
+    x1 = np.clip(np.ceil(rects[..., 2]), 0, w).astype(int)
+    y0 = np.clip(np.floor(rects[..., 1]), 0, h).astype(int)
+    y1 = np.clip(np.ceil(rects[..., 3]), 0, h).astype(int)
+    return (sat[y1, x1] - sat[y0, x1] - sat[y1, x0] + sat[y0, x0]) > 0
+
+
+def _any_at(sat: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Whether any of the sampled points (…, T, 2; NaN = none) falls on a covered pixel → (…)."""
+    h, w = sat.shape[0] - 2, sat.shape[1] - 2
+    ok = np.isfinite(points[..., 0]) & np.isfinite(points[..., 1])
+    x = np.clip(np.nan_to_num(points[..., 0]), 0, w).astype(int)
+    y = np.clip(np.nan_to_num(points[..., 1]), 0, h).astype(int)
+    hit = (sat[y + 1, x + 1] - sat[y, x + 1] - sat[y + 1, x] + sat[y, x]) > 0
+    return (hit & ok).any(axis=-1)
+
+
+def _inside(points: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """Whether any of each candidate's points lies strictly inside any rectangle: points (C, T, 2),
+    rects (n, 4) → (C,). NaN points (no line) are inside nothing."""
+    x, y = points[..., 0][..., None], points[..., 1][..., None]
+    hit = (x > rects[:, 0]) & (x < rects[:, 2]) & (y > rects[:, 1]) & (y < rects[:, 3])
+    return hit.any(axis=(1, 2))
+
+
+def _covers(rects: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Whether each rectangle (C, 4) has any of the points (m, 2) strictly inside it → (C,)."""
+    x, y = points[None, :, 0], points[None, :, 1]
+    return ((x > rects[:, :1]) & (x < rects[:, 2:3]) & (y > rects[:, 1:2]) & (y < rects[:, 3:])).any(axis=1)
 
 
 def _overlaps(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import edits
+from core.framework import DEFAULT_SCALE
 from core.problems import ProblemList
 
 from .tree_model import (
@@ -110,6 +111,8 @@ class TreePanel(QWidget):
         self.act_rename.triggered.connect(self.ask_rename_code)
         self.act_move = QAction(self)
         self.act_move.triggered.connect(self.ask_move)
+        self.act_expert = QAction(self)
+        self.act_expert.triggered.connect(self.ask_expert_scoring)
         self.addActions([self.act_remove, self.act_rename])  # for their shortcuts
 
         self.toolbar = QToolBar(self)
@@ -120,6 +123,8 @@ class TreePanel(QWidget):
         self.structure_menu = QMenu(self)
         for a in (self.act_add, self.act_remove, self.act_rename, self.act_move):
             self.structure_menu.addAction(a)
+        self.structure_menu.addSeparator()
+        self.structure_menu.addAction(self.act_expert)
         self.structure_button = QToolButton(self)
         self.structure_button.setMenu(self.structure_menu)
         self.structure_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -281,6 +286,34 @@ class TreePanel(QWidget):
         return self._structural(self.tr("Move {0} under {1}").format(code, new_parent), edits.move_node,
                                 code, new_parent, select=code)
 
+    def set_expert_scoring(self, code: str, expert: bool, scale_min: float | None = None,
+                           scale_max: float | None = None, guidance: str = "") -> ProblemList | None:
+        """Scored by an expert panel (scale, guidance) or back to data: one undoable step."""
+        lo, hi = (DEFAULT_SCALE[0] if scale_min is None else scale_min), (DEFAULT_SCALE[1] if scale_max is None
+                                                                          else scale_max)
+        text = (self.tr("{0} scored by experts ({1}–{2})").format(code, f"{lo:g}", f"{hi:g}")
+                if expert else self.tr("{0} measured by data").format(code))
+        return self._structural(text, edits.set_expert_scoring, code, expert, scale_min, scale_max, guidance,
+                                select=code)
+
+    def ask_expert_scoring(self) -> ProblemList | None:
+        """The context menu's "Scored by experts…": the dialog asks, the edit is one undoable step."""
+        from .expert_scoring import ExpertScoringDialog
+        code = self.current_code()
+        fw = self.controller.framework
+        if not code or fw is None or code not in fw.nodes or not fw.is_leaf(code):
+            return None
+        node = fw.nodes[code]
+        answer = ExpertScoringDialog.ask(self, node, node.name(getattr(self.controller, "language", "zh")))
+        if answer is None:
+            return None
+        old = (node.expert_scored, node.scale if node.expert_scored else None, node.guidance)
+        new = (answer["expert"], (answer.get("scale_min"), answer.get("scale_max")) if answer["expert"] else None,
+               answer.get("guidance", ""))
+        if old == new or (not answer["expert"] and not node.expert_scored):
+            return None  # nothing changes: no empty step in the history
+        return self.set_expert_scoring(code, **answer)
+
     # --- dialogs (replace these in tests) --------------------------------------------------
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getText(self, title, label, text=text)
@@ -392,6 +425,7 @@ class TreePanel(QWidget):
         self.act_remove.setEnabled(node_ok and not is_root)
         self.act_rename.setEnabled(node_ok)
         self.act_move.setEnabled(node_ok and not is_root)
+        self.act_expert.setEnabled(node_ok and fw.is_leaf(code))
 
     def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._sync()
@@ -412,6 +446,8 @@ class TreePanel(QWidget):
         menu.addSeparator()
         for a in (self.act_add, self.act_remove, self.act_rename, self.act_move):
             menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self.act_expert)
         return menu
 
     def _header_menu(self, pos) -> None:
@@ -516,6 +552,9 @@ class TreePanel(QWidget):
         self.act_remove.setText(self.tr("Remove"))
         self.act_rename.setText(self.tr("Rename code…"))
         self.act_move.setText(self.tr("Move to…"))
+        self.act_expert.setText(self.tr("Scored by experts…"))
+        self.act_expert.setToolTip(self.tr("Whether an expert panel scores this indicator on score sheets, "
+                                           "on which scale and with which guidance"))
         self.structure_button.setText(self.tr("Tree"))
         self.structure_button.setToolTip(self.tr("Add, remove, rename or move indicators"))
         self.slider.setToolTip(self.tr("Weight of the selected node among its siblings"))

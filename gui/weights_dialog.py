@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.data_weights import DATA_METHODS, WeightError, data_weights
+from core.data_weights_tree import data_weights_bottom_up
 from core.weight_sources import data_source
 
 from .ahp_editor import BAR, BAR_CURRENT, RED, BarDelegate, weight_parent
@@ -38,13 +40,15 @@ from .ahp_editor import BAR, BAR_CURRENT, RED, BarDelegate, weight_parent
 
 class WeightsDialog(QDialog):
     """Public for tests: `node`, `method_key`, `set_node`, `set_method`, `preview` (data_weights'
-    dict or None), `error`, `table`, `apply()`."""
+    dict or None), `error`, `table`, `apply()`; `all_nodes` (the check box: every node at once,
+    bottom-up) and `preview_all` (core.data_weights_tree.data_weights_bottom_up's dict or None)."""
 
     def __init__(self, controller, node: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.controller = controller
         self.node = node
         self.preview: dict | None = None
+        self.preview_all: dict | None = None
         self.error = ""
         self.setObjectName("WeightsDialog")
         self.setSizeGripEnabled(True)
@@ -67,6 +71,8 @@ class WeightsDialog(QDialog):
         row.addSpacing(16)
         row.addWidget(self.method_label)
         row.addWidget(self.method_combo, 1)
+        self.all_nodes = QCheckBox(self)
+        self.all_nodes.toggled.connect(self._all_toggled)
 
         self.formula = QLabel(self)
         self.formula.setWordWrap(True)
@@ -101,6 +107,7 @@ class WeightsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(row)
+        layout.addWidget(self.all_nodes)
         layout.addWidget(self.formula)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.info)
@@ -155,12 +162,84 @@ class WeightsDialog(QDialog):
         c = self.controller
         c.flush()
         self.applied_label.setText("")
+        self.preview_all = None
+        if self.all_nodes.isChecked():
+            self.preview_all = data_weights_bottom_up(c.result, self.method_key)
+            self.preview, self.error = None, ""
+            if not self.preview_all["nodes"]:
+                self.error = "; ".join(self.preview_all["failed"].values())
+            self._show_all()
+            return
         try:
             self.preview = data_weights(c.result, self.node, self.method_key)
             self.error = ""
         except WeightError as e:
             self.preview, self.error = None, str(e)
         self._show()
+
+    def _all_toggled(self, on: bool) -> None:
+        self.node_combo.setEnabled(not on)
+        self.node_label.setEnabled(not on)
+        self._heading()
+        self.refresh()
+
+    def _heading(self) -> None:
+        self.heading.setText(self.tr("Weights from the data for every node, bottom-up") if self.all_nodes.isChecked()
+                             else self.tr("Weights from the data for the children of a node"))
+
+    def _show_all(self) -> None:
+        """Every internal node's children, in the order they are weighted (bottom-up)."""
+        c = self.controller
+        fw, lang = c.framework, c.language
+        local = fw.local_weights()
+        pa = self.preview_all
+        extra = self._columns()
+        heads = [self.tr("Node"), self.tr("Code"), self.tr("Name"), self.tr("Current"), self.tr("New"),
+                 self.tr("Change")] + [h for _k, h in extra]
+        rows = [(n, k) for n in pa["order"] for k in fw.children[n]]
+        self.table.clear()
+        self.table.setColumnCount(len(heads))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels(heads)
+        for i, (n, k) in enumerate(rows):
+            r = pa["nodes"].get(n)
+            cells = [n, k, fw.nodes[k].name(lang), f"{local[k]:.4f}"]
+            if r is not None:
+                w = r["weights"][k]
+                cells += [f"{w:.4f}", f"{w - local[k]:+.4f}"]
+                figs = r["figures"]
+                for key, _h in extra:
+                    if key == "factor":
+                        cells.append(str(figs["factor"][k]))
+                    elif key == "loading":
+                        cells.append(f"{figs['scaled_squared'][k][figs['factor'][k] - 1]:.4f}")
+                    else:
+                        cells.append(f"{figs[key][k]:.4f}")
+            else:
+                cells += [self.tr("kept"), "–"] + ["–"] * len(extra)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, col, item)
+        for col in (2, 3, 4):  # no weight bars in this layout (the single node's columns differ)
+            self.table.setItemDelegateForColumn(col, None)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(min(360, hh.sizeHint().height() + 28 * len(rows) + 2 * self.table.frameWidth() + 4))
+        first = next(iter(pa["nodes"].values()), None)
+        self.formula.setText((first["formula"].get(lang) or first["formula"]["en"]) if first else "")
+        self.formula.setVisible(first is not None)
+        parts = [self.tr("Bottom-up: the nodes right above the indicators first, then each node with its "
+                         "children's scores at their new weights ({0}).").format(" → ".join(pa["order"]))]
+        for n, why in pa["failed"].items():
+            parts.append(self.tr("{0} keeps its weights: {1}").format(n, why))
+        self.info.setText("\n".join(parts))
+        self.error_label.setText(self.tr("These weights cannot be computed: {0}").format(self.error)
+                                 if self.error else "")
+        self.error_label.setVisible(bool(self.error))
+        self.apply_btn.setEnabled(bool(pa["nodes"]))
 
     def _columns(self) -> list[tuple[str, str]]:
         """(figure key, header) of the per-child figures of the method."""
@@ -256,7 +335,27 @@ class WeightsDialog(QDialog):
         return "\n".join(parts)
 
     # --- applying ---------------------------------------------------------------------
+    def apply_all(self) -> bool:
+        """Every weighted node's children at once: ONE undoable step, a method note per node."""
+        pa = self.preview_all
+        if not pa or not pa["nodes"]:
+            return False
+        c = self.controller
+        source = data_source(self.method_key, self.controller.language)
+        for step, n in enumerate(n for n in pa["order"] if n in pa["nodes"]):
+            r = pa["nodes"][n]
+            c.note_weights(n, {"kind": "data", "source": source, "method": self.method_key,
+                               "formula": dict(r["formula"]), "figures": r["figures"],
+                               "weights": dict(r["weights"]), "bottom_up": step + 1})
+        c.apply_weights(dict(pa["weights"]), self.tr("{0} weights of every node (bottom-up)").format(
+            self.method_text(self.method_key)), source)
+        c.flush()
+        self.applied_label.setText(self.tr("Applied to {0} nodes: {1}").format(len(pa["nodes"]), source))
+        return True
+
     def apply(self) -> bool:
+        if self.all_nodes.isChecked():
+            return self.apply_all()
         p = self.preview
         if p is None:
             return False
@@ -280,9 +379,12 @@ class WeightsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Weights from the data"))
-        self.heading.setText(self.tr("Weights from the data for the children of a node"))
+        self._heading()
         self.node_label.setText(self.tr("Node:"))
         self.method_label.setText(self.tr("Method:"))
+        self.all_nodes.setText(self.tr("Apply to every node at once (bottom-up)"))
+        self.all_nodes.setToolTip(self.tr("The nodes right above the indicators are weighted first; a node whose "
+                                          "children are nodes is weighted from their scores at their new weights"))
         for k in range(self.method_combo.count()):
             self.method_combo.setItemText(k, self.method_text(self.method_combo.itemData(k)))
         self.apply_btn.setText(self.tr("Apply to the tree"))

@@ -165,3 +165,34 @@ def test_no_tr_leak_in_chinese(ctrl, qtbot):
     qtbot.addWidget(d)
     assert value_label(3.0) == "3 — 稍微重要"
     assert "应用" in d.buttons.buttons()[0].text() or "应用" in d.buttons.buttons()[-1].text()
+
+
+def test_the_line_under_the_matrix_follows_the_current_cell_and_its_value(editor, ctrl, qtbot):
+    """Issue 16.6: the hint line names the pair of the current cell (moved by keyboard or mouse, i.e. the
+    selection model) and the value now in it (picked in the cell's combo, a hint taken, a reset)."""
+    from PySide6.QtCore import QItemSelectionModel
+    editor.show()
+    names = editor.model.names
+    sm = editor.table.selectionModel()
+    sm.setCurrentIndex(editor.model.index(1, 3), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    text = editor.describe.text()
+    assert text.startswith(f"{editor.codes[1]} {names[1]} compared with {editor.codes[3]} {names[3]}")
+    assert text.endswith(": 1 — equal importance")
+    # the value typed into this cell through its combo: the line says it at once
+    index = editor.model.index(1, 3)
+    editor.table.edit(index)
+    combo = editor.table.viewport().findChildren(QComboBox)[-1]
+    k = next(i for i in range(combo.count()) if combo.itemData(i) == 5.0)
+    combo.setCurrentIndex(k)
+    combo.activated.emit(k)
+    assert editor.matrix()[1, 3] == 5
+    assert editor.describe.text().endswith(": 5 — strong importance")
+    # another cell, in the lower triangle: the pair in order, the value as the upper cell holds it
+    sm.setCurrentIndex(editor.model.index(3, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    text = editor.describe.text()
+    assert text.startswith(f"{editor.codes[0]} {names[0]} compared with {editor.codes[3]} {names[3]}")
+    editor.set_judgement(3, 0, 3)  # T4 three times T1: T1 vs T4 is 1/3
+    assert editor.describe.text().endswith(": 1/3 — column: moderate importance")
+    # all equal: the line follows the reset, not the value from before it
+    editor.reset_to_equal()
+    assert "1/3" not in editor.describe.text()

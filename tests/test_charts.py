@@ -337,3 +337,93 @@ def test_scatter_labels_at_the_edges_are_not_cut_off(panel, qtbot):
     for t in chart.labels:
         r = t.sceneBoundingRect()
         assert frame.left() - 1 <= r.left() and r.right() <= frame.right() + 1, t.textItem.toPlainText()
+
+
+def test_scatter_labels_cover_no_other_label_and_no_point(panel, controller, qtbot):
+    """Issue 16.6: in the sample's dense cluster (佛山/贵阳, 烟台/洛阳) names hid under points and under
+    each other. At dock width every name shown is clear of every other name and of every point's
+    marker (its own included); a name that finds no room is left out (hidden), never drawn on top."""
+    panel.resize(600, 700)
+    chart = shown(panel, qtbot, SCATTER)
+    qtbot.wait(10)
+    vb = chart.vb
+    shown_ = [t for t in chart.labels if t.isVisible()]
+    boxes = [t.sceneBoundingRect() for t in shown_]
+    names = [t.textItem.toPlainText() for t in shown_]
+    for a in range(len(boxes)):
+        for b in range(a + 1, len(boxes)):
+            inter = boxes[a].intersected(boxes[b])
+            assert inter.width() <= 0.5 or inter.height() <= 0.5, (names[a], names[b])
+    # every point's marker as a square around its centre in scene pixels (9 px: radius 4.5; the
+    # selected unit's marker 14 px)
+    for u, x, y in zip(chart.units, chart.x, chart.y):
+        c = vb.mapViewToScene(pg_point(x, y))
+        r = (7.0 if u == chart.selected else 4.5) - 0.5
+        for name, box in zip(names, boxes):
+            clear = (box.right() <= c.x() - r or box.left() >= c.x() + r
+                     or box.bottom() <= c.y() - r or box.top() >= c.y() + r)
+            assert clear, f"the label {name} covers the point of {u}"
+    # the leading units are always named; the crowded pairs are named or deliberately left out
+    top = [r["unit"] for r in controller.result.ranking()[:10]]
+    assert set(top) <= set(names)
+    assert set(chart.shown_labels()) == set(names)
+    assert len(names) >= 0.6 * len(chart.units)
+    for pair in (("佛山", "贵阳"), ("烟台", "洛阳")):
+        for city in pair:
+            assert city in chart.units  # drawn as a point, with a tooltip, whether named or not
+
+
+def pg_point(x, y):
+    from PySide6.QtCore import QPointF
+    return QPointF(x, y)
+
+
+def test_bar_chart_axis_redrawn_after_a_resize_at_first_start_size(qtbot):
+    """Issue 16.2: at the window's first-start size (~717 × 666) and then resized, the ranking chart's
+    x-axis tick labels stayed painted over the bars (a second row of 10 20 30 …): the axis draws the grid
+    over the whole view and its cached picture was moved, not redrawn. What the chart shows after the
+    resize must be what it shows when every cache is dropped and it is drawn afresh."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from gui.main_window import MainWindow
+    w = MainWindow(lang="zh", remember=False)
+    w._ask_unsaved = lambda: "discard"
+    qtbot.addWidget(w)
+    w.resize(717, 666)
+    w.show()
+    assert w.open_default()
+    qtbot.waitExposed(w)
+    qtbot.wait(600)
+    chart = w.charts.ranking_chart
+    w.resize(900, 700)
+    qtbot.wait(300)
+    seen = chart.grab().toImage()
+    for name in ("left", "bottom"):
+        ax = chart.getPlotItem().getAxis(name)
+        mode = ax.cacheMode()
+        ax.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        ax.setCacheMode(mode)
+    fresh = chart.grab().toImage()
+    assert seen == fresh
+
+
+def test_a_narrow_ranking_chart_wraps_its_legend_instead_of_running_off_the_edge(qtbot):
+    """Issue 16.2: in the chart dock at the window's first-start size (~320 px) the legend of five
+    regions in one row set the plot's minimum width and the bars ran off the right edge. The legend
+    now takes as many rows as it needs; widened, it goes back to one row."""
+    chart = RankingBarChart()
+    qtbot.addWidget(chart)
+    chart.resize(324, 340)
+    chart.show()
+    qtbot.waitExposed(chart)
+    units = ["北京", "深圳", "上海", "广州", "杭州", "苏州", "成都", "南京", "天津", "武汉"]
+    groups = ["华北", "华南", "华东", "华南", "华东", "华东", "西南", "华东", "华北", "华中"]
+    chart.set_data(units, np.linspace(90, 30, 10), groups, selected="北京", title="综合得分")
+    qtbot.wait(50)
+    pi = chart.getPlotItem()
+    assert pi.geometry().width() <= chart.width() + 0.5
+    assert chart.legend.sceneBoundingRect().right() <= chart.width() + 0.5
+    assert sorted(chart.legend_labels()) == sorted(set(groups)) and chart.legend.columnCount < 5
+    chart.resize(900, 340)
+    qtbot.wait(50)
+    assert chart.legend.columnCount == 5 and sorted(chart.legend_labels()) == sorted(set(groups))

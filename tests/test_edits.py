@@ -67,3 +67,21 @@ def test_breaking_edits_are_refused_with_a_reason(edit):
         edit(before)
     assert str(e.value)
     assert before == fw()  # nothing changed
+
+
+def test_set_expert_scoring_and_back():
+    from core.edits import set_expert_scoring
+    f = fw()
+    leaf = "a1"
+    out = set_expert_scoring(f, leaf, True, 0, 10, "  10 = 全国领先  ")
+    n = out.nodes[leaf]
+    assert n.expert_scored and n.scale == (0.0, 10.0) and n.guidance == "10 = 全国领先"
+    assert out.nodes[f.root] == f.nodes[f.root]  # nothing else moves
+    default = set_expert_scoring(f, leaf, True).nodes[leaf]
+    assert default.scale == (0.0, 100.0)
+    back = set_expert_scoring(out, leaf, False).nodes[leaf]
+    assert (back.scored_by, back.scale_min, back.scale_max, back.guidance) == ("", None, None, "")
+    with pytest.raises(EditRefused):
+        set_expert_scoring(f, leaf, True, 10, 10)  # an empty scale
+    with pytest.raises(EditRefused):
+        set_expert_scoring(f, f.root, True, 0, 10)  # only an indicator is scored

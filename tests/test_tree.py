@@ -349,3 +349,52 @@ def test_panel_renders(qtbot, panel, tmp_path):
     pixmap = panel.grab()
     assert pixmap.width() == 700 and pixmap.height() == 600
     assert pixmap.save(str(tmp_path / "tree.png"))
+
+
+def test_an_indicator_set_as_expert_scored_from_the_context_menu(qtbot, panel, controller, monkeypatch):
+    """Issue 16.11: the tree's context menu makes an indicator scored by an expert panel (scale and
+    guidance) as ONE undoable step recorded in the history; undo gives the statistic back."""
+    from PySide6.QtWidgets import QDialog
+
+    from gui.expert_scoring import ExpertScoringDialog
+
+    seen = {}
+
+    def answer(dlg):  # the user ticks the box, types a 0–10 scale and the guidance, and presses OK
+        seen["start"] = (dlg.expert.isChecked(), dlg.scale_min.value(), dlg.scale_max.value())
+        dlg.expert.setChecked(True)
+        dlg.scale_min.setValue(0)
+        dlg.scale_max.setValue(10)
+        dlg.guidance.setPlainText("10 = 场景丰富、全国领先；0 = 尚无应用")
+        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+        return dlg.result()
+
+    monkeypatch.setattr(ExpertScoringDialog, "exec", answer)
+    before = controller.framework.nodes["T13"]
+    assert not before.expert_scored
+    steps, entries = controller.undo_stack.count(), len(controller.history.entries)
+    panel.select("T13")
+    menu = panel.build_context_menu()
+    action = next(a for a in menu.actions() if a is panel.act_expert)
+    assert action.isEnabled()
+    action.trigger()
+    assert seen["start"] == (False, 0.0, 100.0)
+    node = controller.framework.nodes["T13"]
+    assert node.scored_by == "expert" and node.scale == (0.0, 10.0)
+    assert node.guidance == "10 = 场景丰富、全国领先；0 = 尚无应用"
+    assert controller.undo_stack.count() == steps + 1
+    assert len(controller.history.entries) == entries + 1
+    assert "scored_by" in str(controller.history.entries[-1].changes)
+    # the project as saved says so (the framework sheet's columns)
+    assert controller.project.framework.nodes["T13"].expert_scored
+    controller.undo_stack.undo()
+    assert controller.framework.nodes["T13"] == before
+    # a branch cannot be scored by experts: the action is off there
+    panel.select("T1")
+    assert not panel.act_expert.isEnabled()
+    # a cancelled dialog changes nothing
+    monkeypatch.setattr(ExpertScoringDialog, "exec", lambda dlg: QDialog.DialogCode.Rejected)
+    panel.select("T13")
+    steps = controller.undo_stack.count()
+    panel.act_expert.trigger()
+    assert controller.undo_stack.count() == steps and not controller.framework.nodes["T13"].expert_scored

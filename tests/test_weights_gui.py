@@ -52,6 +52,68 @@ def test_entropy_on_T_applies_the_weights_data_weights_computes(ctrl, qtbot):
     assert ctrl.framework.local_weights() == before
 
 
+def test_entropy_on_every_node_at_once_bottom_up_is_one_step(ctrl, qtbot):
+    """Issue 16.11: entropy applied to every internal node at once, bottom-up, through the dialog's check
+    box and its Apply button: each node's weights are what data_weights gives for it once every node
+    below it has its new weights (recomputed here from scratch, node by node), the entropy of a node
+    right above the indicators agrees with the textbook formula, a note per node, and ONE undo."""
+    import math
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from core.pipeline import compute
+    from gui.weights_dialog import SOURCES, WeightsDialog
+
+    project = ctrl.project
+    before = dict(ctrl.framework.local_weights())
+    # the independent bottom-up walk: a fresh computation of the whole project before each node
+    fw = project.framework
+    internal = [c for c in fw.postorder() if fw.children[c]]
+    expected = {}
+    for n in internal:
+        r = compute(project.with_framework(fw))
+        w = data_weights(r, n, "entropy")["weights"]
+        expected.update(w)
+        fw = fw.with_weights(w)
+    # entropy by hand for T1 (its children are indicators): p = x/Σx, e = −Σ p ln p / ln m, w ∝ 1 − e
+    r0 = compute(project)
+    kids = list(project.framework.children["T1"])
+    X = r0.treated[kids].astype(float).dropna()
+    m = len(X)
+    d = {}
+    for k in kids:
+        col = [float(v) for v in X[k]]
+        total = sum(col)
+        e = -sum((v / total) * math.log(v / total) for v in col if v > 0) / math.log(m)
+        d[k] = 1 - e
+    hand = {k: d[k] / sum(d.values()) for k in kids}
+
+    dlg = WeightsDialog(ctrl, "T")
+    qtbot.addWidget(dlg)
+    dlg.set_method("entropy")
+    dlg.all_nodes.setChecked(True)
+    assert not dlg.node_combo.isEnabled()
+    assert dlg.preview_all["order"] == internal and not dlg.preview_all["failed"]
+    assert internal.index("T1") < internal.index("T") < internal.index(fw.root)  # bottom-up
+    assert dlg.table.rowCount() == sum(len(project.framework.children[n]) for n in internal)
+    steps = ctrl.undo_stack.count()
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    ctrl.flush()
+    assert ctrl.undo_stack.count() == steps + 1
+    local = ctrl.framework.local_weights()
+    for k, w in expected.items():
+        assert local[k] == pytest.approx(w, abs=1e-10), k
+        assert ctrl.framework.nodes[k].weight_source == SOURCES["entropy"]
+    for k, w in hand.items():
+        assert local[k] == pytest.approx(w, abs=1e-10), k
+    for n in internal:  # a method note for every node, in the order they were weighted
+        note = ctrl.weight_notes[n]
+        assert note["method"] == "entropy" and note["bottom_up"] == internal.index(n) + 1
+    ctrl.undo_stack.undo()
+    ctrl.flush()
+    assert ctrl.framework.local_weights() == before
+
+
 def test_every_method_previews_or_says_why_not(ctrl, qtbot):
     from core.data_weights import DATA_METHODS
     from gui.weights_dialog import WeightsDialog
