@@ -3,192 +3,192 @@
 <context>
     <name>AhpEditor</name>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="543" />
+        <location filename="../../gui/ahp_editor.py" line="546" />
         <source>This RI table does not reach n = {0}: CR is undefined. Choose the other table.</source>
         <translation>此 RI 表没有 n = {0} 的值，无法计算 CR。请选择另一张 RI 表。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="548" />
+        <location filename="../../gui/ahp_editor.py" line="551" />
         <source>Consistent enough (CR &lt; 0.10).</source>
         <translation>通过一致性检验（CR &lt; 0.10）。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="552" />
+        <location filename="../../gui/ahp_editor.py" line="555" />
         <source>⚠ CR ≥ 0.10: the judgements contradict each other too much. Revise the judgements marked in red.</source>
         <translation>⚠ CR ≥ 0.10：判断之间矛盾过大，未通过一致性检验。请修改标红的判断。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="565" />
+        <location filename="../../gui/ahp_editor.py" line="568" />
         <source>{0} vs {1}</source>
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="571" />
+        <location filename="../../gui/ahp_editor.py" line="574" />
         <source>{0} compared with {1}: now {2}, the weights imply {3:.2f}; {4} would lower the inconsistency most</source>
         <translation>{0} 与 {1} 相比：当前为 {2}，权重所隐含的比值为 {3:.2f}；改为 {4} 最能降低不一致性</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="581" />
+        <location filename="../../gui/ahp_editor.py" line="584" />
         <source>Judgement</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="581" />
+        <location filename="../../gui/ahp_editor.py" line="584" />
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="581" />
+        <location filename="../../gui/ahp_editor.py" line="584" />
         <source>Suggested</source>
         <translation>建议值</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="582" />
+        <location filename="../../gui/ahp_editor.py" line="585" />
         <source>CR after</source>
         <translation>修改后 CR</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="582" />
+        <location filename="../../gui/ahp_editor.py" line="585" />
         <source>CI after</source>
         <translation>修改后 CI</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="601" />
+        <location filename="../../gui/ahp_editor.py" line="604" />
         <source>{0} {1} compared with {2} {3}: {4}</source>
         <translation>{0} {1} 与 {2} {3} 相比：{4}</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="624" />
+        <location filename="../../gui/ahp_editor.py" line="627" />
         <source>AHP weights of {0}</source>
         <translation>{0} 的层次分析法权重</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="625" />
+        <location filename="../../gui/ahp_editor.py" line="628" />
         <source>Applied: {0}</source>
         <translation>已应用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="637" />
+        <location filename="../../gui/ahp_editor.py" line="640" />
         <source>AHP pairwise comparisons</source>
         <translation>层次分析法两两比较</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="638" />
+        <location filename="../../gui/ahp_editor.py" line="641" />
         <source>Pairwise comparisons of the children of {0} {1}</source>
         <translation>{0} {1} 下级指标的两两比较</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="639" />
+        <location filename="../../gui/ahp_editor.py" line="642" />
         <source>Each cell says how much more important the row is than the column (Saaty's 1–9 scale). Enter the cells above the diagonal; the grey cells below it are filled with the reciprocals.</source>
         <translation>每个单元格表示行指标相对列指标的重要程度（Saaty 1–9 标度）。请填写对角线右上方的单元格，左下方灰色单元格自动取倒数。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="642" />
+        <location filename="../../gui/ahp_editor.py" line="645" />
         <source>Weights by:</source>
         <translation>权重计算：</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="643" />
+        <location filename="../../gui/ahp_editor.py" line="646" />
         <source>Principal eigenvector</source>
         <translation>特征向量法</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="643" />
+        <location filename="../../gui/ahp_editor.py" line="646" />
         <source>Row geometric mean (根法)</source>
         <translation>根法（行几何平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="644" />
+        <location filename="../../gui/ahp_editor.py" line="647" />
         <source>Normalised column sums (和法)</source>
         <translation>和法（列归一化后行平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="647" />
+        <location filename="../../gui/ahp_editor.py" line="650" />
         <source>Random index:</source>
         <translation>随机一致性指标 RI：</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="648" />
+        <location filename="../../gui/ahp_editor.py" line="651" />
         <source>Saaty</source>
         <translation>Saaty 表</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="649" />
+        <location filename="../../gui/ahp_editor.py" line="652" />
         <source>Chinese textbooks</source>
         <translation>国内教材表</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="650" />
+        <location filename="../../gui/ahp_editor.py" line="653" />
         <source>Start from the current weights</source>
         <translation>从当前权重开始</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="651" />
+        <location filename="../../gui/ahp_editor.py" line="654" />
         <source>All equal</source>
         <translation>全部同等重要</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="652" />
+        <location filename="../../gui/ahp_editor.py" line="655" />
         <source>Blue: the row matters more; orange: the column matters more.</source>
         <translation>蓝色：行指标更重要；橙色：列指标更重要。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="653" />
+        <location filename="../../gui/ahp_editor.py" line="656" />
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="654" />
+        <location filename="../../gui/ahp_editor.py" line="657" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="654" />
+        <location filename="../../gui/ahp_editor.py" line="657" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="654" />
+        <location filename="../../gui/ahp_editor.py" line="657" />
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="655" />
+        <location filename="../../gui/ahp_editor.py" line="658" />
         <source>AHP</source>
         <translation>AHP</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="656" />
+        <location filename="../../gui/ahp_editor.py" line="659" />
         <source>Consistency</source>
         <translation>一致性检验</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="657" />
+        <location filename="../../gui/ahp_editor.py" line="660" />
         <source>Judgements (row compared with column)</source>
         <translation>判断矩阵（行指标相对列指标）</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="658" />
+        <location filename="../../gui/ahp_editor.py" line="661" />
         <source>Judgements most responsible for the inconsistency</source>
         <translation>最不一致的判断</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="659" />
+        <location filename="../../gui/ahp_editor.py" line="662" />
         <source>Use the suggested value</source>
         <translation>采用建议值</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="660" />
+        <location filename="../../gui/ahp_editor.py" line="663" />
         <source>No judgement stands out.</source>
         <translation>没有明显不一致的判断。</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="661" />
+        <location filename="../../gui/ahp_editor.py" line="664" />
         <source>Apply to the tree</source>
         <translation>应用到指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/ahp_editor.py" line="662" />
+        <location filename="../../gui/ahp_editor.py" line="665" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -981,62 +981,62 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../gui/charts.py" line="287" />
+        <location filename="../../gui/charts.py" line="328" />
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="288" />
+        <location filename="../../gui/charts.py" line="329" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="290" />
+        <location filename="../../gui/charts.py" line="331" />
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="291" />
+        <location filename="../../gui/charts.py" line="332" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="319" />
+        <location filename="../../gui/charts.py" line="360" />
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="320" />
+        <location filename="../../gui/charts.py" line="361" />
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="526" />
+        <location filename="../../gui/charts.py" line="567" />
         <source>Rank 1: {0}</source>
         <translation>第一名：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="528" />
+        <location filename="../../gui/charts.py" line="569" />
         <source>Rank 1</source>
         <translation>第一名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="529" />
+        <location filename="../../gui/charts.py" line="570" />
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="619" />
+        <location filename="../../gui/charts.py" line="678" />
         <source>Pearson r = {0}</source>
         <translation>皮尔逊 r = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="621" />
+        <location filename="../../gui/charts.py" line="680" />
         <source>Spearman ρ = {0}</source>
         <translation>斯皮尔曼 ρ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="622" />
+        <location filename="../../gui/charts.py" line="681" />
         <source>n = {0}</source>
         <translation>n = {0}</translation>
     </message>
@@ -1240,6 +1240,49 @@
         <location filename="../../gui/history_view.py" line="318" />
         <source>Now</source>
         <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertScoringDialog</name>
+    <message>
+        <location filename="../../gui/expert_scoring.py" line="33" />
+        <source>Scored by experts</source>
+        <translation>专家评分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/expert_scoring.py" line="34" />
+        <source>How is {0} {1} measured?</source>
+        <translation>{0} {1} 如何取值？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/expert_scoring.py" line="36" />
+        <source>Scored by an expert panel on score sheets (not a statistic)</source>
+        <translation>由专家组在评分表上打分（而非统计数据）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/expert_scoring.py" line="43" />
+        <source>What the experts read on their sheet: what a high and a low score mean</source>
+        <translation>专家在评分表上看到的说明：高分和低分各代表什么</translation>
+    </message>
+    <message>
+        <location filename="../../gui/expert_scoring.py" line="50" />
+        <source>Lowest score:</source>
+        <translation>评分下限：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/expert_scoring.py" line="51" />
+        <source>Highest score:</source>
+        <translation>评分上限：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/expert_scoring.py" line="52" />
+        <source>Guidance:</source>
+        <translation>评分说明：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/expert_scoring.py" line="87" />
+        <source>The lowest score must be below the highest.</source>
+        <translation>评分下限必须低于评分上限。</translation>
     </message>
 </context>
 <context>
@@ -3364,165 +3407,185 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../gui/tree_panel.py" line="265" />
+        <location filename="../../gui/tree_panel.py" line="270" />
         <source>Add {0} under {1}</source>
         <translation>在 {1} 下添加 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="274" />
+        <location filename="../../gui/tree_panel.py" line="279" />
         <source>Remove {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="277" />
+        <location filename="../../gui/tree_panel.py" line="282" />
         <source>Rename {0} to {1}</source>
         <translation>将 {0} 重命名为 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="281" />
+        <location filename="../../gui/tree_panel.py" line="286" />
         <source>Move {0} under {1}</source>
         <translation>将 {0} 移到 {1} 下</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="297" />
-        <location filename="../../gui/tree_panel.py" line="300" />
+        <location filename="../../gui/tree_panel.py" line="294" />
+        <source>{0} scored by experts ({1}–{2})</source>
+        <translation>{0} 改为专家评分（{1}–{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="295" />
+        <source>{0} measured by data</source>
+        <translation>{0} 改为由数据取值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="330" />
+        <location filename="../../gui/tree_panel.py" line="333" />
         <source>Add child</source>
         <translation>添加下级指标</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="297" />
+        <location filename="../../gui/tree_panel.py" line="330" />
         <source>Code of the new indicator under {0}:</source>
         <translation>{0} 下新指标的代码：</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="300" />
+        <location filename="../../gui/tree_panel.py" line="333" />
         <source>Name of {0}:</source>
         <translation>{0} 的名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="309" />
+        <location filename="../../gui/tree_panel.py" line="342" />
         <source>Rename code</source>
         <translation>修改代码</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="309" />
+        <location filename="../../gui/tree_panel.py" line="342" />
         <source>New code for {0}:</source>
         <translation>{0} 的新代码：</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="328" />
+        <location filename="../../gui/tree_panel.py" line="361" />
         <source>{0} has nowhere to move</source>
         <translation>{0} 无处可移</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="331" />
+        <location filename="../../gui/tree_panel.py" line="364" />
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="331" />
+        <location filename="../../gui/tree_panel.py" line="364" />
         <source>New parent:</source>
         <translation>新的上级：</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="338" />
+        <location filename="../../gui/tree_panel.py" line="371" />
         <source>the edit would break the tree</source>
         <translation>此修改会破坏指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="340" />
+        <location filename="../../gui/tree_panel.py" line="373" />
         <source> (and {0} more)</source>
         <translation>（另有 {0} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="341" />
+        <location filename="../../gui/tree_panel.py" line="374" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="379" />
+        <location filename="../../gui/tree_panel.py" line="412" />
         <source>No indicator selected</source>
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="389" />
-        <location filename="../../gui/tree_panel.py" line="511" />
+        <location filename="../../gui/tree_panel.py" line="422" />
+        <location filename="../../gui/tree_panel.py" line="547" />
         <source>Unlock weight</source>
         <translation>解锁权重</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="389" />
-        <location filename="../../gui/tree_panel.py" line="511" />
+        <location filename="../../gui/tree_panel.py" line="422" />
+        <location filename="../../gui/tree_panel.py" line="547" />
         <source>Lock weight</source>
         <translation>锁定权重</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="507" />
+        <location filename="../../gui/tree_panel.py" line="543" />
         <source>Split equally</source>
         <translation>等权</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="508" />
+        <location filename="../../gui/tree_panel.py" line="544" />
         <source>Give the children of the selected node equal weights</source>
         <translation>所选节点的下级指标取相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="509" />
+        <location filename="../../gui/tree_panel.py" line="545" />
         <source>Normalise to 100 %</source>
         <translation>归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="510" />
+        <location filename="../../gui/tree_panel.py" line="546" />
         <source>Rescale the weights of the children so that they sum to 100 %</source>
         <translation>按比例缩放下级权重，使其合计为 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="512" />
+        <location filename="../../gui/tree_panel.py" line="548" />
         <source>A locked weight keeps its share when a sibling's weight changes</source>
         <translation>锁定的权重在同级权重变化时保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="513" />
+        <location filename="../../gui/tree_panel.py" line="549" />
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="514" />
+        <location filename="../../gui/tree_panel.py" line="550" />
         <source>Back to the weights of the loaded file for these children</source>
         <translation>恢复为载入文件中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="515" />
+        <location filename="../../gui/tree_panel.py" line="551" />
         <source>Add child…</source>
         <translation>添加下级…</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="516" />
+        <location filename="../../gui/tree_panel.py" line="552" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="517" />
+        <location filename="../../gui/tree_panel.py" line="553" />
         <source>Rename code…</source>
         <translation>修改代码…</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="518" />
+        <location filename="../../gui/tree_panel.py" line="554" />
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="519" />
+        <location filename="../../gui/tree_panel.py" line="555" />
+        <source>Scored by experts…</source>
+        <translation>专家评分…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="556" />
+        <source>Whether an expert panel scores this indicator on score sheets, on which scale and with which guidance</source>
+        <translation>是否由专家组在评分表上为该指标打分，以及评分范围和评分说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tree_panel.py" line="558" />
         <source>Tree</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="520" />
+        <location filename="../../gui/tree_panel.py" line="559" />
         <source>Add, remove, rename or move indicators</source>
         <translation>添加、删除、重命名或移动指标</translation>
     </message>
     <message>
-        <location filename="../../gui/tree_panel.py" line="521" />
+        <location filename="../../gui/tree_panel.py" line="560" />
         <source>Weight of the selected node among its siblings</source>
         <translation>所选节点在同级中的权重</translation>
     </message>
@@ -3660,163 +3723,214 @@ Fingerprint of the open project: {2}</source>
 <context>
     <name>WeightsDialog</name>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="146" />
+        <location filename="../../gui/weights_dialog.py" line="153" />
         <source>Entropy (熵权法)</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="147" />
+        <location filename="../../gui/weights_dialog.py" line="154" />
         <source>Entropy on min-max values</source>
         <translation>熵权法（极差标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="148" />
+        <location filename="../../gui/weights_dialog.py" line="155" />
         <source>CRITIC</source>
         <translation>CRITIC 法</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="149" />
+        <location filename="../../gui/weights_dialog.py" line="156" />
         <source>Standard deviation</source>
         <translation>标准差法</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="150" />
+        <location filename="../../gui/weights_dialog.py" line="157" />
         <source>PCA (OECD/JRC handbook)</source>
         <translation>主成分法（OECD/JRC 手册）</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="151" />
+        <location filename="../../gui/weights_dialog.py" line="158" />
         <source>Equal weights</source>
         <translation>等权</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="169" />
+        <location filename="../../gui/weights_dialog.py" line="248" />
         <source>Entropy e</source>
         <translation>信息熵 e</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="169" />
+        <location filename="../../gui/weights_dialog.py" line="248" />
         <source>1 − e</source>
         <translation>1 − e</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="171" />
-        <location filename="../../gui/weights_dialog.py" line="173" />
+        <location filename="../../gui/weights_dialog.py" line="250" />
+        <location filename="../../gui/weights_dialog.py" line="252" />
         <source>σ</source>
         <translation>σ</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="171" />
+        <location filename="../../gui/weights_dialog.py" line="250" />
         <source>Σ(1 − r)</source>
         <translation>Σ(1 − r)</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="171" />
+        <location filename="../../gui/weights_dialog.py" line="250" />
         <source>C = σ·Σ(1 − r)</source>
         <translation>C = σ·Σ(1 − r)</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="175" />
+        <location filename="../../gui/weights_dialog.py" line="254" />
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="175" />
+        <location filename="../../gui/weights_dialog.py" line="254" />
         <source>Scaled squared loading</source>
         <translation>归一化载荷平方</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="186" />
+        <location filename="../../gui/weights_dialog.py" line="197" />
+        <location filename="../../gui/weights_dialog.py" line="265" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="186" />
+        <location filename="../../gui/weights_dialog.py" line="187" />
+        <source>Weights from the data for every node, bottom-up</source>
+        <translation>由数据为所有节点求权重（自下而上）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="197" />
+        <location filename="../../gui/weights_dialog.py" line="265" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="186" />
+        <location filename="../../gui/weights_dialog.py" line="197" />
+        <location filename="../../gui/weights_dialog.py" line="265" />
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="186" />
+        <location filename="../../gui/weights_dialog.py" line="197" />
+        <location filename="../../gui/weights_dialog.py" line="265" />
         <source>New</source>
         <translation>新权重</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="186" />
+        <location filename="../../gui/weights_dialog.py" line="197" />
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="198" />
+        <location filename="../../gui/weights_dialog.py" line="265" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="233" />
+        <location filename="../../gui/weights_dialog.py" line="219" />
+        <source>kept</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="234" />
+        <source>Bottom-up: the nodes right above the indicators first, then each node with its children's scores at their new weights ({0}).</source>
+        <translation>自下而上：先为紧邻指标的节点赋权，再依次以各子节点在新权重下的得分为上级节点赋权（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="237" />
+        <source>{0} keeps its weights: {1}</source>
+        <translation>{0} 保持原权重：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="239" />
+        <location filename="../../gui/weights_dialog.py" line="312" />
         <source>These weights cannot be computed: {0}</source>
         <translation>无法计算这些权重：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="242" />
+        <location filename="../../gui/weights_dialog.py" line="321" />
         <source>{0} units with a value for every child take part.</source>
         <translation>共 {0} 个各下级指标均有数值的单位参与计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="246" />
+        <location filename="../../gui/weights_dialog.py" line="325" />
         <source>Left out ({0}): {1}.</source>
         <translation>未参与（{0} 个）：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="249" />
+        <location filename="../../gui/weights_dialog.py" line="328" />
         <source>Eigenvalues: {0}; factors kept: {1}; rotation: {2}.</source>
         <translation>特征值：{0}；保留因子数：{1}；旋转：{2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="252" />
+        <location filename="../../gui/weights_dialog.py" line="331" />
         <source>σ is the sample standard deviation of the min-max values.</source>
         <translation>σ 为极差标准化值的样本标准差。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="254" />
+        <location filename="../../gui/weights_dialog.py" line="333" />
         <source>Values are rescaled to [0, 1] with the indicator's direction; a child that is a node enters with its score.</source>
         <translation>数值按指标方向极差标准化到 [0, 1]；下级为节点时使用其得分。</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="268" />
+        <location filename="../../gui/weights_dialog.py" line="350" />
+        <source>{0} weights of every node (bottom-up)</source>
+        <translation>所有节点的{0}权重（自下而上）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="353" />
+        <source>Applied to {0} nodes: {1}</source>
+        <translation>已应用于 {0} 个节点：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="367" />
         <source>{0} weights of {1}</source>
         <translation>{1} 的{0}权重</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="271" />
+        <location filename="../../gui/weights_dialog.py" line="370" />
         <source>Applied: {0}</source>
         <translation>已应用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="282" />
+        <location filename="../../gui/weights_dialog.py" line="381" />
         <source>Weights from the data</source>
         <translation>客观赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="283" />
+        <location filename="../../gui/weights_dialog.py" line="188" />
         <source>Weights from the data for the children of a node</source>
         <translation>由数据计算节点下级指标的权重（客观赋权）</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="284" />
+        <location filename="../../gui/weights_dialog.py" line="383" />
         <source>Node:</source>
         <translation>节点：</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="285" />
+        <location filename="../../gui/weights_dialog.py" line="384" />
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="288" />
+        <location filename="../../gui/weights_dialog.py" line="385" />
+        <source>Apply to every node at once (bottom-up)</source>
+        <translation>一次应用于所有节点（自下而上）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="386" />
+        <source>The nodes right above the indicators are weighted first; a node whose children are nodes is weighted from their scores at their new weights</source>
+        <translation>先为紧邻指标的节点赋权；子项为节点的，按子节点在新权重下的得分赋权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/weights_dialog.py" line="390" />
         <source>Apply to the tree</source>
         <translation>应用到指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/weights_dialog.py" line="289" />
+        <location filename="../../gui/weights_dialog.py" line="391" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
