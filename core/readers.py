@@ -24,6 +24,8 @@ from xml.etree import ElementTree as ET
 import charset_normalizer
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
+from . import input_texts as texts
+from .input_texts import MAX_SHEET_CELLS
 from .problems import InputError, Problem
 from .table import Table
 
@@ -193,8 +195,107 @@ def _scan_sheet_xml(data: bytes) -> dict[tuple[int, int], str]:
     return out
 
 
-def _hidden_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Per sheet name, the cells `_scan_sheet_xml` finds (xlsx/xlsm only).
+def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the zip part holding its XML, as the workbook's relationships say."""
+    names = set(z.namelist())
+    rel_xml = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    rels = {r.get("Id"): r.get("Target", "") for r in rel_xml}
+    parts = {}
+    for s in ET.fromstring(z.read("xl/workbook.xml")).iter():
+        if s.tag.rsplit("}", 1)[-1] != "sheet":
+            continue
+        rid = next((v for k, v in s.attrib.items() if k.endswith("}id")), None)
+        target = rels.get(rid, "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        if part in names:
+            parts[s.get("name", "")] = part
+    return parts
+
+
+_ROW_REF = re.compile(rb'<row r="([0-9]{1,9})"')
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[0-9]')
+_PREFIXED = re.compile(rb'<[A-Za-z_][\w.-]*:(?:c|row)[\s>/]')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, k = divmod(n - 1, 26)
+        out = chr(65 + k) + out
+    return out
+
+
+def _quick_area(data: bytes) -> tuple[int, int] | None:
+    """(last row, last column) over every cell of the sheet XML, empty ones included; None when
+    the XML is not laid out as Excel, WPS, LibreOffice and openpyxl write it (`<row r="N">`
+    holding `<c r="A1">`), so that only the careful scan can tell.
+
+    Cheap enough for 1.5 million cells: only the column letters of each cell are collected; rows
+    are taken from the row elements, and a cell whose row number has more digits than every
+    row element's (a cell put far below the table) sends the sheet to the careful scan."""
+    if _PREFIXED.search(data):  # <x:row>/<x:c>: a namespace prefix this quick count does not see
+        return None
+    n_cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+    n_rows = data.count(b"<row ") + data.count(b"<row>") + data.count(b"<row/>")
+    if len(_ROW_REF.findall(data)) != n_rows or data.count(b'<c r="') != n_cells:
+        return None
+    if not n_cells:
+        return 0, 0
+    last_row = max(map(int, _ROW_REF.findall(data)), default=0)
+    if re.search(rb'<c r="[A-Z]{1,3}[0-9]{%d}' % (len(str(last_row)) + 1), data):
+        return None
+    columns = set(_CELL_COLUMN.findall(data))
+    return last_row, max(map(_column_number, columns), default=0)
+
+
+def _filled_area(data: bytes) -> tuple[int, int]:
+    """(last row, last column) over the cells that hold something (a value, an inline string or
+    a formula): what calamine (and our fix-ups of error cells) will lay out as a grid."""
+    last_row = last_col = row = col = 0
+    for event, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if event == "start" and tag == "row":
+            row, col = int(el.get("r") or row + 1), 0
+        elif event == "end" and tag == "c":
+            ref = el.get("r")
+            row, col = _col_number(ref) if ref else (row, col + 1)
+            kids = {k.tag.rsplit("}", 1)[-1]: k for k in el}
+            v = kids.get("v")
+            if (v is not None and v.text) or "is" in kids or "f" in kids:
+                last_row, last_col = max(last_row, row), max(last_col, col)
+            el.clear()
+        elif event == "end" and tag == "row":
+            el.clear()
+    return last_row, last_col
+
+
+def _check_area(data: bytes, file: str, sheet: str) -> None:
+    """Refuse a sheet whose filled area is beyond MAX_SHEET_CELLS before calamine lays it out as
+    a dense grid: one value at XFD1048576 would otherwise ask for 17 billion cells (an abort of
+    the whole process, not an exception)."""
+    quick = _quick_area(data)
+    if quick is not None and quick[0] * quick[1] <= MAX_SHEET_CELLS:
+        return
+    try:
+        rows, cols = _filled_area(data)
+    except (ET.ParseError, ValueError):
+        return  # not well-formed XML: calamine reports the damage
+    if rows * cols > MAX_SHEET_CELLS:
+        raise _fail("sheet_too_large", texts.text("sheet_too_large", ref=f"{_column_letters(cols)}{rows}", rows=rows,
+                                            cols=cols, cells=rows * cols, limit=MAX_SHEET_CELLS), file, sheet)
+
+
+def _prescan(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Look at each worksheet's XML before calamine does (xlsx/xlsm only): refuse a sheet whose
+    filled area is too large (`_check_area`), and return per sheet name the cells
+    `_scan_sheet_xml` finds.
 
     Calamine turns error cells and uncalculated formulas into '', which would then pass for
     missing data and be imputed. We put the error text ('#N/A') or the formula ('=A2*2') in
@@ -204,24 +305,16 @@ def _hidden_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     marker = re.compile(rb"""t=["']e["']|<(\w+:)?f[\s>/]""")
     try:
         with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            rel_xml = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-            rels = {r.get("Id"): r.get("Target", "") for r in rel_xml}
-            for s in ET.fromstring(z.read("xl/workbook.xml")).iter():
-                if s.tag.rsplit("}", 1)[-1] != "sheet":
-                    continue
-                rid = next((v for k, v in s.attrib.items() if k.endswith("}id")), None)
-                target = rels.get(rid, "")
-                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-                if part not in names:
-                    continue
+            parts = _sheet_parts(z)
+            for sheet, part in parts.items():
                 data = z.read(part)
-                if marker.search(data):
+                _check_area(data, path.name, sheet)
+                if any(m in data for m in (b"<f", b":f", b"t=\"e\"", b"t='e'")) and marker.search(data):
                     cells = _scan_sheet_xml(data)
                     if cells:
-                        out[s.get("name", "")] = cells
-    except (zipfile.BadZipFile, KeyError, ValueError, ET.ParseError):
-        pass  # calamine has read the file; an odd package layout only costs us this extra check
+                        out[sheet] = cells
+    except (zipfile.BadZipFile, KeyError, ValueError, ET.ParseError, OSError, EOFError, NotImplementedError):
+        pass  # calamine reads (or refuses) the file; an odd package layout only costs us this extra check
     return out
 
 
@@ -239,6 +332,7 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
     if path.suffix.lower() not in WORKBOOK_TYPES:
         raise _fail("unsupported_type", f"this is not a spreadsheet workbook; accepted are {ACCEPTED}", name)
     _check_workbook_bytes(data, name)
+    fixes = _prescan(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
     grids: dict[str, list[list]] = {}
     sheet = ""
     try:
@@ -256,12 +350,12 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
         raise _fail("corrupt", f"the file could not be read as an Excel workbook{where}: {_brief(e)}; it "
                     "may be damaged or not really a workbook — open it in Excel/WPS and save it again as "
                     ".xlsx", name) from None
-    fixes = _hidden_cells(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+
     for sheet, grid in grids.items():
-        for (r, c), text in fixes.get(sheet, {}).items():
+        for (r, c), shown in fixes.get(sheet, {}).items():
             grid.extend([] for _ in range(r - len(grid)))
             grid[r - 1].extend([""] * (c - len(grid[r - 1])))
-            grid[r - 1][c - 1] = text
+            grid[r - 1][c - 1] = shown
     return {sheet: _to_table(name, sheet, grid, _workbook_cell) for sheet, grid in grids.items()}
 
 
@@ -304,6 +398,27 @@ def _delimiter(text: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
+def _nul_error(text: str, delim: str, name: str) -> InputError:
+    """Where the first NUL byte is (line as a text editor numbers it, column as the CSV field
+    holding it, with its header when the first line has one), and how many there are."""
+    at = text.index("\x00")
+    line_no = text.count("\n", 0, at) + 1
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:] if end < 0 else text[start:end]
+    fields = next(csv.reader([line.replace("\x00", "\ufffe")], delimiter=delim), [])
+    j = next((k for k, f in enumerate(fields) if "\ufffe" in f), line[:at - start].count(delim))
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    header = next(csv.reader([first.replace("\x00", "")], delimiter=delim), [])
+    head = header[j].strip() if j < len(header) else ""
+    count = text.count("\x00")
+    more = texts.text("csv_nul_more", count=count - 1) if count > 1 else ""
+    message = texts.text("csv_nul", line=line_no, column=f"{j + 1}" + (f" ('{head}')" if head else ""), more=more)
+    value = fields[j].replace("\ufffe", "\x00") if j < len(fields) else None
+    return InputError([Problem("error", "csv_nul", message, file=name, row=line_no, column=head or f"#{j + 1}",
+                               value=value)])
+
+
 def read_csv(path: str | Path) -> Table:
     """A CSV/TSV file as one Table (sheet ''). Rows are numbered as Excel would show them
     (header row 1 unless blank lines come first); cells are str, float or None."""
@@ -314,10 +429,9 @@ def read_csv(path: str | Path) -> Table:
         raise _fail("not_text", "this is an Excel workbook, not a CSV text file; give it its real "
                     "extension (.xlsx) or save it from Excel/WPS as 'CSV UTF-8'", name)
     text = _decode(data, name)
-    if "\x00" in text:
-        raise _fail("not_text", "the file contains binary data and is not a CSV text file; save it "
-                    "from Excel/WPS as 'CSV UTF-8'", name)
     delim = _delimiter(text)
+    if "\x00" in text:
+        raise _nul_error(text, delim, name)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
     except csv.Error as e:
