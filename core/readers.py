@@ -313,8 +313,10 @@ def _prescan(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                     cells = _scan_sheet_xml(data)
                     if cells:
                         out[sheet] = cells
-    except (zipfile.BadZipFile, KeyError, ValueError, ET.ParseError, OSError, EOFError, NotImplementedError):
-        pass  # calamine reads (or refuses) the file; an odd package layout only costs us this extra check
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - zip, zlib, XML, layout: calamine reads (or refuses) the file next,
+        pass  # with its own message; an odd or damaged package only costs us this extra check
     return out
 
 
@@ -406,10 +408,16 @@ def _nul_error(text: str, delim: str, name: str) -> InputError:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start:] if end < 0 else text[start:end]
-    fields = next(csv.reader([line.replace("\x00", "\ufffe")], delimiter=delim), [])
+    def split(s: str) -> list[str]:
+        try:
+            return next(csv.reader([s.replace("\r", "")], delimiter=delim), [])
+        except csv.Error:  # an open quote, say: count the delimiters instead
+            return s.split(delim)
+
+    fields = split(line.replace("\x00", "\ufffe"))
     j = next((k for k, f in enumerate(fields) if "\ufffe" in f), line[:at - start].count(delim))
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    header = next(csv.reader([first.replace("\x00", "")], delimiter=delim), [])
+    header = split(first.replace("\x00", ""))
     head = header[j].strip() if j < len(header) else ""
     count = text.count("\x00")
     more = texts.text("csv_nul_more", count=count - 1) if count > 1 else ""
