@@ -292,6 +292,56 @@ def _check_area(data: bytes, file: str, sheet: str) -> None:
                                             cols=cols, cells=rows * cols, limit=MAX_SHEET_CELLS), file, sheet)
 
 
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _repeat(el, attr: str) -> int:
+    try:
+        return max(1, int(el.get(_ODS_TABLE + attr) or 1))
+    except ValueError:
+        return 1
+
+
+def _prescan_ods(path: Path) -> None:
+    """The OpenDocument side of `_check_area`: an ODS sheet says 'this row (cell) again N times',
+    so a few bytes can describe a filled area of billions of cells. Only cells with a value or a
+    text count; trailing empty repeats (LibreOffice writes them to the sheet's end) do not."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read("content.xml")
+        sheet, row, last_row, last_col = "", 0, 0, 0
+
+        def verdict() -> None:
+            if last_row * last_col > MAX_SHEET_CELLS:
+                raise _fail("sheet_too_large", texts.text(
+                    "sheet_too_large", ref=f"{_column_letters(last_col)}{last_row}", rows=last_row, cols=last_col,
+                    cells=last_row * last_col, limit=MAX_SHEET_CELLS), path.name, sheet)
+
+        for event, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
+            if el.tag == _ODS_TABLE + "table":
+                if event == "start":
+                    sheet, row, last_row, last_col = el.get(_ODS_TABLE + "name", ""), 0, 0, 0
+                else:
+                    verdict()
+                    el.clear()
+            elif el.tag == _ODS_TABLE + "table-row" and event == "end":
+                times, col, filled = _repeat(el, "number-rows-repeated"), 0, 0
+                for cell in el:
+                    n = _repeat(cell, "number-columns-repeated")
+                    if cell.get(_ODS_OFFICE + "value-type") or len(cell):
+                        filled = col + n
+                    col += n
+                if filled:
+                    last_row, last_col = row + times, max(last_col, filled)
+                row += times
+                el.clear()
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged package: calamine reports it next
+        pass
+
+
 def _prescan(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     """Look at each worksheet's XML before calamine does (xlsx/xlsm only): refuse a sheet whose
     filled area is too large (`_check_area`), and return per sheet name the cells
@@ -335,6 +385,8 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
         raise _fail("unsupported_type", f"this is not a spreadsheet workbook; accepted are {ACCEPTED}", name)
     _check_workbook_bytes(data, name)
     fixes = _prescan(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    if path.suffix.lower() == ".ods":
+        _prescan_ods(path)
     grids: dict[str, list[list]] = {}
     sheet = ""
     try:

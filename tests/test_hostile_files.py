@@ -281,3 +281,44 @@ def test_shutil_copy_of_the_sample_checks_clean(tmp_path):
     path = Path(shutil.copy(SAMPLE_WORKBOOK, tmp_path / "s.xlsx"))
     project, problems = load(path)
     assert project is not None and not problems.has_errors
+
+
+def _ods(path: Path, rows_xml: str) -> Path:
+    from tests.test_readers import MANIFEST
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="data">'
+               '<table:table-row><table:table-cell office:value-type="string"><text:p>unit</text:p>'
+               '</table:table-cell><table:table-cell office:value-type="string"><text:p>T11</text:p>'
+               "</table:table-cell></table:table-row>" + rows_xml +
+               "</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml", MANIFEST)
+        z.writestr("content.xml", content)
+    return path
+
+
+VALUE = '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+
+
+def test_an_ods_repeating_a_row_a_million_times_is_refused(tmp_path):
+    # 'this row again N times': a few bytes for a filled area that calamine would lay out whole
+    # (up to its own 100-million-cell limit, 3 GB; 9 million here, refused before calamine sees it)
+    rows = f'<table:table-row table:number-rows-repeated="9000"><table:table-cell table:number-columns-repeated="1000"/>{VALUE}</table:table-row>'
+    with pytest.raises(InputError) as e:
+        read_workbook(_ods(tmp_path / "rep.ods", rows))
+    [p] = e.value.problems.items
+    assert (p.kind, p.file, p.sheet) == ("sheet_too_large", "rep.ods", "data")
+    assert "ALM9001" in p.message and f"{9001 * 1001:,}" in p.message
+
+
+def test_an_ods_with_libreoffice_trailing_empty_repeats_is_read(tmp_path):
+    # LibreOffice ends every row and the sheet with empty repeats to the sheet's edge
+    rows = (f'<table:table-row><table:table-cell office:value-type="string"><text:p>北京</text:p></table:table-cell>'
+            f'{VALUE}<table:table-cell table:number-columns-repeated="16382"/></table:table-row>'
+            '<table:table-row table:number-rows-repeated="1048573"><table:table-cell '
+            'table:number-columns-repeated="16384"/></table:table-row>')
+    assert read_workbook(_ods(tmp_path / "lo.ods", rows))["data"].rows == [["北京", 1.0]]
