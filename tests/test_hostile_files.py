@@ -307,7 +307,8 @@ VALUE = '<table:table-cell office:value-type="float" office:value="1"><text:p>1<
 def test_an_ods_repeating_a_row_a_million_times_is_refused(tmp_path):
     # 'this row again N times': a few bytes for a filled area that calamine would lay out whole
     # (up to its own 100-million-cell limit, 3 GB; 9 million here, refused before calamine sees it)
-    rows = f'<table:table-row table:number-rows-repeated="9000"><table:table-cell table:number-columns-repeated="1000"/>{VALUE}</table:table-row>'
+    rows = ('<table:table-row table:number-rows-repeated="9000">'
+            f'<table:table-cell table:number-columns-repeated="1000"/>{VALUE}</table:table-row>')
     with pytest.raises(InputError) as e:
         read_workbook(_ods(tmp_path / "rep.ods", rows))
     [p] = e.value.problems.items
