@@ -251,8 +251,30 @@ def _quick_area(data: bytes) -> tuple[int, int] | None:
     last_row = max(map(int, _ROW_REF.findall(data)), default=0)
     if re.search(rb'<c r="[A-Z]{1,3}[0-9]{%d}' % (len(str(last_row)) + 1), data):
         return None
-    columns = set(_CELL_COLUMN.findall(data))
-    return last_row, max(map(_column_number, columns), default=0)
+    return last_row, _last_column(data)
+
+
+def _beyond(column: int) -> re.Pattern:
+    """A pattern for a cell reference whose column is after `column` (1-based)."""
+    letters = _column_letters(column)
+    n = len(letters)
+    alts = [f"[A-Z]{{{n + 1},3}}"] if n < 3 else []
+    alts += [letters[:i] + f"[{chr(ord(c) + 1)}-Z]" + "[A-Z]" * (n - i - 1) for i, c in enumerate(letters) if c != "Z"]
+    return re.compile(b'<c r="(?:' + "|".join(alts or ["(?!)"]).encode() + b")[0-9]")
+
+
+def _last_column(data: bytes) -> int:
+    """The last column any cell reference names. A table's widest rows are usually its first and
+    last: their last column is checked against the whole sheet with one search; only when some
+    cell lies beyond it are all the references collected (a third of a second per million cells)."""
+    hint = 0
+    for start in (data.find(b"<row "), data.rfind(b"<row ")):
+        if start >= 0:
+            end = data.find(b"</row>", start)
+            hint = max([hint, *map(_column_number, _CELL_COLUMN.findall(data, start, end if end > 0 else len(data)))])
+    if hint and not _beyond(hint).search(data):
+        return hint
+    return max(map(_column_number, set(_CELL_COLUMN.findall(data))), default=0)
 
 
 def _filled_area(data: bytes) -> tuple[int, int]:

@@ -323,3 +323,15 @@ def test_an_ods_with_libreoffice_trailing_empty_repeats_is_read(tmp_path):
             '<table:table-row table:number-rows-repeated="1048573"><table:table-cell '
             'table:number-columns-repeated="16384"/></table:table-row>')
     assert read_workbook(_ods(tmp_path / "lo.ods", rows))["data"].rows == [["北京", 1.0]]
+
+
+def test_the_quick_column_bound_agrees_with_counting():
+    # _beyond(c) must match exactly the references whose column is after c
+    from core.readers import _beyond, _column_letters
+    columns = [*range(1, 760), 1000, 16383, 16384]
+    probes = sorted({*range(1, 16385, 37), *(c + d for c in columns for d in (-1, 0, 1))} - {0, 16385})
+    refs = {k: f'<c r="{_column_letters(k)}7"'.encode() for k in probes}
+    for c in columns:
+        pat = _beyond(c)
+        wrong = [k for k in probes if bool(pat.search(refs[k])) != (k > c)]
+        assert not wrong, (c, wrong[:5])
