@@ -251,7 +251,16 @@ def test_new_files_get_the_mode_an_ordinary_save_gives(tmp_path, umask_022):
     assert run(["score", str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.xlsx"), "--json",
                 str(tmp_path / "r.json")]) == 0
     assert run(["template", "-o", str(tmp_path / "t.xlsx")]) == 0
-    for name in ("r.xlsx", "r.json", "t.xlsx"):
+    from core.loader import load_or_raise
+    from core.panel import write_expert_form
+    from core.pipeline import compute
+    from core.project_file import save_project
+    from core.report import write_report
+    project = load_or_raise(SAMPLE_WORKBOOK)
+    write_expert_form(project.framework, "张三", tmp_path / "form.xlsx")
+    write_report(compute(project), tmp_path / "report.docx")
+    save_project(project, tmp_path / "p.cidx")
+    for name in ("r.xlsx", "r.json", "t.xlsx", "form.xlsx", "report.docx", "p.cidx"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == expected, name
 
 
@@ -276,3 +285,8 @@ def test_a_replaced_file_keeps_its_mode(tmp_path, umask_022):
     save_project(load_or_raise(SAMPLE_WORKBOOK), target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert stat.S_IMODE((tmp_path / "p.cidx.1.bak").stat().st_mode) == 0o640  # as private as its original
+    results = tmp_path / "r.xlsx"
+    assert run(["score", str(SAMPLE_WORKBOOK), "-o", str(results)]) == 0
+    results.chmod(0o640)
+    assert run(["score", str(SAMPLE_WORKBOOK), "-o", str(results)]) == 0
+    assert stat.S_IMODE(results.stat().st_mode) == 0o640
