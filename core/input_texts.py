@@ -56,6 +56,15 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+# kind → (Chinese, English): a few words naming each kind above that a Problem carries
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "sheet_too_large": ("工作表区域过大", "sheet area too large"),
+    "nan_value": ("非数值（NaN）", "not a number (NaN)"),
+    "csv_nul": ("CSV 中的 NUL 字节", "NUL byte in a CSV"),
+    "results_unreadable": ("无法读取结果工作簿", "results workbook unreadable"),
+}
+
+
 def text(kind: str, lang: str = "en", **fields) -> str:
     """The text of `kind` in `lang` ('zh' or 'en'; anything else gives English), filled in."""
     entry = TEXTS[kind]

@@ -269,7 +269,8 @@ def test_nul_byte_in_a_csv_names_line_and_column(tmp_path):
 
 
 def test_zh_and_en_texts_for_every_new_kind():
-    from core.input_texts import TEXTS
+    from core.input_texts import KIND_NAMES, TEXTS
+    assert set(KIND_NAMES) <= set(TEXTS) and all(len(v) == 2 for v in KIND_NAMES.values())
     for kind, entry in TEXTS.items():
         assert set(entry) == {"en", "zh"}, kind
         assert re.search(r"[\u4e00-\u9fff]", entry["zh"]), kind
