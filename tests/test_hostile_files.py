@@ -71,8 +71,8 @@ def test_a_value_at_xfd1048576_is_refused_with_a_message_not_an_abort(tmp_path):
                           timeout=120)
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert "Traceback" not in proc.stdout + proc.stderr
-    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("ERROR"))
-    assert "huge.xlsx" in line and "sheet 'data'" in line
+    line = next(ln for ln in proc.stdout.splitlines() if "huge.xlsx" in ln)  # in either language
+    assert "data" in line
     assert "XFD1048576" in line and f"{MAX_SHEET_CELLS:,}" in line
     assert f"{1048576 * 16384:,}" in line  # the area it would have been: rows × columns
 
