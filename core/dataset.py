@@ -163,7 +163,7 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
             num, issue = parse_number(v)
             where = dict(file=f, sheet=sh, row=row, column=headers[code], value=v, unit=name, code=code)
             if _is_nan(v):  # a number cell holding NaN is not an empty cell: say what it holds
-                problems.error("nan_value", texts.text("nan_value", column=headers[code], unit=name), **where)
+                problems.extend([texts.problem("error", "nan_value", where, column=headers[code], unit=name)])
             elif issue == "bad":
                 problems.error("non_numeric", f"not a number in '{headers[code]}' for {name}; "
                                "correct the cell or leave it empty (it is treated as missing, "

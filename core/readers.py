@@ -310,8 +310,13 @@ def _check_area(data: bytes, file: str, sheet: str) -> None:
     except (ET.ParseError, ValueError):
         return  # not well-formed XML: calamine reports the damage
     if rows * cols > MAX_SHEET_CELLS:
-        raise _fail("sheet_too_large", texts.text("sheet_too_large", ref=f"{_column_letters(cols)}{rows}", rows=rows,
-                                            cols=cols, cells=rows * cols, limit=MAX_SHEET_CELLS), file, sheet)
+        raise _too_large(file, sheet, rows, cols)
+
+
+def _too_large(file: str, sheet: str, rows: int, cols: int) -> InputError:
+    return InputError([texts.problem("error", "sheet_too_large", dict(file=file, sheet=sheet),
+                                     ref=f"{_column_letters(cols)}{rows}", rows=rows, cols=cols, cells=rows * cols,
+                                     limit=MAX_SHEET_CELLS)])
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -336,9 +341,7 @@ def _prescan_ods(path: Path) -> None:
 
         def verdict() -> None:
             if last_row * last_col > MAX_SHEET_CELLS:
-                raise _fail("sheet_too_large", texts.text(
-                    "sheet_too_large", ref=f"{_column_letters(last_col)}{last_row}", rows=last_row, cols=last_col,
-                    cells=last_row * last_col, limit=MAX_SHEET_CELLS), path.name, sheet)
+                raise _too_large(path.name, sheet, last_row, last_col)
 
         for event, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
             if el.tag == _ODS_TABLE + "table":
@@ -493,12 +496,11 @@ def _nul_error(text: str, delim: str, name: str) -> InputError:
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     header = split(first.replace("\x00", ""))
     head = header[j].strip() if j < len(header) else ""
-    count = text.count("\x00")
-    more = texts.text("csv_nul_more", count=count - 1) if count > 1 else ""
-    message = texts.text("csv_nul", line=line_no, column=f"{j + 1}" + (f" ('{head}')" if head else ""), more=more)
     value = fields[j].replace("\ufffe", "\x00") if j < len(fields) else None
-    return InputError([Problem("error", "csv_nul", message, file=name, row=line_no, column=head or f"#{j + 1}",
-                               value=value)])
+    return InputError([texts.problem("error", "csv_nul", dict(file=name, row=line_no, column=head or f"#{j + 1}",
+                                                              value=value),
+                                     line=line_no, position=j + 1,
+                                     count=text.count("\x00"))])
 
 
 def read_csv(path: str | Path) -> Table:

@@ -50,7 +50,7 @@ def project_doc(project: Project) -> dict:
 def _open_results(path: str | Path):
     """The results workbook opened read-only, or an InputError naming it and saying why not
     (missing, empty, an old .xls, not a workbook at all, a damaged or truncated package)."""
-    from .problems import InputError, Problem
+    from .problems import InputError
     from .readers import _brief, _check_workbook_bytes, _load_bytes
     path = Path(path)
     _check_workbook_bytes(_load_bytes(path), path.name)
@@ -58,8 +58,7 @@ def _open_results(path: str | Path):
         return load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # noqa: BLE001 - zipfile, XML, KeyError, ValueError…: all mean "not readable"
         why = f"{type(e).__name__}: {_brief(e)}"
-        raise InputError([Problem("error", "results_unreadable", texts.text("results_unreadable", why=why),
-                                  file=path.name)]) from None
+        raise InputError([texts.problem("error", "results_unreadable", dict(file=path.name), why=why)]) from None
 
 
 def read_verification(path: str | Path) -> dict:
@@ -79,10 +78,10 @@ def read_verification(path: str | Path) -> dict:
         written = _written_scores(wb)
         decimals = int(meta.get("decimals") or 1)
     except (ValueError, TypeError, IndexError, KeyError) as e:  # hand-edited or damaged `_verify` sheet
-        from .problems import InputError, Problem
+        from .problems import InputError
         why = f"the hidden sheet '{VERIFY_SHEET}' is damaged: {type(e).__name__}: {e}"[:300]
-        raise InputError([Problem("error", "results_unreadable", texts.text("results_unreadable", why=why),
-                                  file=Path(path).name, sheet=VERIFY_SHEET)]) from None
+        raise InputError([texts.problem("error", "results_unreadable", dict(file=Path(path).name, sheet=VERIFY_SHEET),
+                                        why=why)]) from None
     finally:
         wb.close()
     return {"fingerprint": meta.get("fingerprint"), "app_version": meta.get("app_version"),
