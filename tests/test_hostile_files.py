@@ -333,6 +333,15 @@ def test_the_quick_column_bound_agrees_with_counting():
     probes = sorted({*range(1, 16385, 37), *(c + d for c in columns for d in (-1, 0, 1))} - {0, 16385})
     refs = {k: f'<c r="{_column_letters(k)}7"'.encode() for k in probes}
     for c in columns:
-        pat = _beyond(c)
+        pat = re.compile(b'<c r="' + _beyond(c) + b"[0-9]")
         wrong = [k for k in probes if bool(pat.search(refs[k])) != (k > c)]
         assert not wrong, (c, wrong[:5])
+
+
+def test_the_quick_row_bound_agrees_with_counting():
+    from core.readers import _greater
+    for n in [0, 1, 9, 10, 99, 100, 101, 199, 1000, 3001, 9999, 99999, 1048575, 1048576]:
+        pat = re.compile(b'r="' + _greater(n) + b'"')
+        probes = {*range(0, 2 * n + 30), 10 * n, 10 * n + 1, 1048576, 9999999}
+        wrong = [k for k in probes if bool(pat.search(f'r="{k}"'.encode())) != (k > n)]
+        assert not wrong, (n, wrong[:5])
