@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import input_texts as texts
 from .framework import Framework
 from .problems import ProblemList
 from .table import Table, is_blank
@@ -56,6 +57,8 @@ def parse_number(v: Any) -> tuple[float | None, str]:
         f = float(v)
         return (f, "") if math.isfinite(f) else (None, "bad")
     s = str(v).strip()
+    if "_" in s:  # float() reads '1_000' as 1000; in a spreadsheet it is a typo, like '12,3'
+        return None, "bad"
     try:
         f = float(s)
     except ValueError:
@@ -63,6 +66,11 @@ def parse_number(v: Any) -> tuple[float | None, str]:
     if not math.isfinite(f) or s.lower() in ("nan", "inf", "infinity"):
         return None, "bad"
     return f, "text"
+
+
+def _is_nan(v: Any) -> bool:
+    """A float NaN (a workbook's number cell holding NaN, which calamine reads as nan)."""
+    return isinstance(v, (float, np.floating)) and v != v
 
 
 def _text(v: Any) -> str:
@@ -156,7 +164,9 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
                 continue
             num, issue = parse_number(v)
             where = dict(file=f, sheet=sh, row=row, column=headers[code], value=v, unit=name, code=code)
-            if issue == "bad":
+            if _is_nan(v):  # a number cell holding NaN is not an empty cell: say what it holds
+                problems.extend([texts.problem("error", "nan_value", where, column=headers[code], unit=name)])
+            elif issue == "bad":
                 problems.error("non_numeric", f"not a number in '{headers[code]}' for {name}; "
                                "correct the cell or leave it empty (it is treated as missing, "
                                "never as zero)", **where)

@@ -17,6 +17,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .atomic import WriteError, atomic_path
+
 CANDIDATES = ("soffice", "libreoffice")
 WINDOWS_PATHS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                  r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
@@ -74,7 +76,10 @@ def to_pdf(document: str | Path, pdf: str | Path | None = None, timeout: float =
                            + (f": {err[-500:]}" if err else "") + hint)
         try:
             pdf.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(out), str(pdf))
+            with atomic_path(pdf) as dst:  # whole or not at all, like every file we write
+                shutil.copyfile(out, dst)
+        except WriteError as e:
+            raise PdfError(str(e)) from e
         except OSError as e:
             raise PdfError(f"cannot write {pdf}: {e.strerror or e}") from e
     return pdf

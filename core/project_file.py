@@ -31,6 +31,7 @@ import json
 import math
 import os
 import shutil
+import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
@@ -403,20 +404,18 @@ def _rotate(path: Path) -> None:
     if not path.exists():
         return
     baks = backup_paths(path)
-    tmp = baks[0].with_name(baks[0].name + ".tmp")
     try:
         for older, newer in zip(reversed(baks[1:]), reversed(baks[:-1])):
             if newer.exists():
                 os.replace(newer, older)
-        shutil.copy2(path, tmp)
-        os.replace(tmp, baks[0])
-    except OSError as e:
+        # the copy is whole or absent, like every file we write, and as private as the file itself
+        with atomic_path(baks[0], mode=stat.S_IMODE(path.stat().st_mode)) as tmp:
+            shutil.copy2(path, tmp)
+    except OSError as e:  # WriteError included
+        why = e.strerror or e
         raise WriteError(f"cannot save {path.name}: its backup {baks[0].name} could not be written "
-                         f"({e.strerror or e}); the file may be open in another program, or the folder "
+                         f"({why}); the file may be open in another program, or the folder "
                          "read-only") from e
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
 
 
 def _write_package(tmp: Path, doc: dict, manifest_extra: dict | None = None) -> None:

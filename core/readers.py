@@ -24,6 +24,8 @@ from xml.etree import ElementTree as ET
 import charset_normalizer
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
+from . import input_texts as texts
+from .input_texts import MAX_SHEET_CELLS
 from .problems import InputError, Problem
 from .table import Table
 
@@ -193,8 +195,186 @@ def _scan_sheet_xml(data: bytes) -> dict[tuple[int, int], str]:
     return out
 
 
-def _hidden_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Per sheet name, the cells `_scan_sheet_xml` finds (xlsx/xlsm only).
+def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the zip part holding its XML, as the workbook's relationships say."""
+    names = set(z.namelist())
+    rel_xml = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    rels = {r.get("Id"): r.get("Target", "") for r in rel_xml}
+    parts = {}
+    for s in ET.fromstring(z.read("xl/workbook.xml")).iter():
+        if s.tag.rsplit("}", 1)[-1] != "sheet":
+            continue
+        rid = next((v for k, v in s.attrib.items() if k.endswith("}id")), None)
+        target = rels.get(rid, "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        if part in names:
+            parts[s.get("name", "")] = part
+    return parts
+
+
+_ROW_REF = re.compile(rb'<row r="([0-9]{1,9})"')
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[0-9]')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, k = divmod(n - 1, 26)
+        out = chr(65 + k) + out
+    return out
+
+
+def _quick_area(data: bytes) -> tuple[int, int] | None:
+    """(last row, last column) over every cell of the sheet XML, empty ones included; None when
+    the XML is not laid out as Excel, WPS, LibreOffice and openpyxl write it (`<row r="N">`
+    holding `<c r="A1">`), so that only the careful scan can tell.
+
+    Cheap for 1.5 million cells (a few passes of bytes.count and one search): rows are taken from
+    the row elements and columns from the first and last rows (a table's widest, as a rule); one
+    search then looks for a cell beyond either — a row after the last row element (a cell put far
+    below the table) sends the sheet to the careful scan, a column further right has all the
+    columns collected. So the area returned is exact."""
+    if b":c " in data or b":row " in data or b"<c>" in data or b"<c/>" in data or b"<row>" in data:
+        return None  # a namespace prefix, or cells/rows without a reference: the careful scan
+    n_cells = data.count(b"<c ")
+    rows = _ROW_REF.findall(data)
+    if len(rows) != data.count(b"<row") - data.count(b"<rowBreaks") or data.count(b'<c r="') != n_cells:
+        return None
+    if not n_cells:
+        return 0, 0
+    last_row = max(map(int, rows), default=0)
+    hint = 0
+    for start in (data.find(b"<row "), data.rfind(b"<row ")):
+        if start >= 0:
+            end = data.find(b"</row>", start)
+            hint = max([hint, *map(_column_number, _CELL_COLUMN.findall(data, start, end if end > 0 else len(data)))])
+    found = re.search(b'<c r="(?:([A-Z]{1,3}' + _greater(last_row) + b'")|' + _beyond(hint) + b"[0-9])", data)
+    if found is None:
+        return last_row, hint
+    if found.group(1):
+        return None
+    return last_row, max(map(_column_number, set(_CELL_COLUMN.findall(data))), default=0)
+
+
+def _greater(number: int) -> bytes:
+    """A pattern for a decimal number (no leading zeros) greater than `number` ≥ 0."""
+    digits = str(number)
+    n = len(digits)
+    alts = [f"[1-9][0-9]{{{n},}}"]
+    alts += [digits[:i] + f"[{int(d) + 1}-9]" + "[0-9]" * (n - i - 1) for i, d in enumerate(digits) if d != "9"]
+    return ("(?:" + "|".join(alts) + ")").encode()
+
+
+def _beyond(column: int) -> bytes:
+    """A pattern for the letters of a column after `column` (1-based; 0: any column)."""
+    letters = _column_letters(column)
+    n = len(letters)
+    alts = [f"[A-Z]{{{n + 1},3}}"] if n < 3 else []
+    alts += [letters[:i] + f"[{chr(ord(c) + 1)}-Z]" + "[A-Z]" * (n - i - 1) for i, c in enumerate(letters) if c != "Z"]
+    return ("(?:" + "|".join(alts or ["(?!)"]) + ")").encode()
+
+
+def _filled_area(data: bytes) -> tuple[int, int]:
+    """(last row, last column) over the cells that hold something (a value, an inline string or
+    a formula): what calamine (and our fix-ups of error cells) will lay out as a grid."""
+    last_row = last_col = row = col = 0
+    for event, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if event == "start" and tag == "row":
+            row, col = int(el.get("r") or row + 1), 0
+        elif event == "end" and tag == "c":
+            ref = el.get("r")
+            row, col = _col_number(ref) if ref else (row, col + 1)
+            kids = {k.tag.rsplit("}", 1)[-1]: k for k in el}
+            v = kids.get("v")
+            if (v is not None and v.text) or "is" in kids or "f" in kids:
+                last_row, last_col = max(last_row, row), max(last_col, col)
+            el.clear()
+        elif event == "end" and tag == "row":
+            el.clear()
+    return last_row, last_col
+
+
+def _check_area(data: bytes, file: str, sheet: str) -> None:
+    """Refuse a sheet whose filled area is beyond MAX_SHEET_CELLS before calamine lays it out as
+    a dense grid: one value at XFD1048576 would otherwise ask for 17 billion cells (an abort of
+    the whole process, not an exception)."""
+    quick = _quick_area(data)
+    if quick is not None and quick[0] * quick[1] <= MAX_SHEET_CELLS:
+        return
+    try:
+        rows, cols = _filled_area(data)
+    except (ET.ParseError, ValueError):
+        return  # not well-formed XML: calamine reports the damage
+    if rows * cols > MAX_SHEET_CELLS:
+        raise _too_large(file, sheet, rows, cols)
+
+
+def _too_large(file: str, sheet: str, rows: int, cols: int) -> InputError:
+    return InputError([texts.problem("error", "sheet_too_large", dict(file=file, sheet=sheet),
+                                     ref=f"{_column_letters(cols)}{rows}", rows=rows, cols=cols, cells=rows * cols,
+                                     limit=MAX_SHEET_CELLS)])
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _repeat(el, attr: str) -> int:
+    try:
+        return max(1, int(el.get(_ODS_TABLE + attr) or 1))
+    except ValueError:
+        return 1
+
+
+def _prescan_ods(path: Path) -> None:
+    """The OpenDocument side of `_check_area`: an ODS sheet says 'this row (cell) again N times',
+    so a few bytes can describe a filled area of billions of cells. Only cells with a value or a
+    text count; trailing empty repeats (LibreOffice writes them to the sheet's end) do not."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read("content.xml")
+        sheet, row, last_row, last_col = "", 0, 0, 0
+
+        def verdict() -> None:
+            if last_row * last_col > MAX_SHEET_CELLS:
+                raise _too_large(path.name, sheet, last_row, last_col)
+
+        for event, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
+            if el.tag == _ODS_TABLE + "table":
+                if event == "start":
+                    sheet, row, last_row, last_col = el.get(_ODS_TABLE + "name", ""), 0, 0, 0
+                else:
+                    verdict()
+                    el.clear()
+            elif el.tag == _ODS_TABLE + "table-row" and event == "end":
+                times, col, filled = _repeat(el, "number-rows-repeated"), 0, 0
+                for cell in el:
+                    n = _repeat(cell, "number-columns-repeated")
+                    if cell.get(_ODS_OFFICE + "value-type") or len(cell):
+                        filled = col + n
+                    col += n
+                if filled:
+                    last_row, last_col = row + times, max(last_col, filled)
+                row += times
+                el.clear()
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged package: calamine reports it next
+        pass
+
+
+def _prescan(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Look at each worksheet's XML before calamine does (xlsx/xlsm only): refuse a sheet whose
+    filled area is too large (`_check_area`), and return per sheet name the cells
+    `_scan_sheet_xml` finds.
 
     Calamine turns error cells and uncalculated formulas into '', which would then pass for
     missing data and be imputed. We put the error text ('#N/A') or the formula ('=A2*2') in
@@ -204,24 +384,18 @@ def _hidden_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     marker = re.compile(rb"""t=["']e["']|<(\w+:)?f[\s>/]""")
     try:
         with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            rel_xml = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-            rels = {r.get("Id"): r.get("Target", "") for r in rel_xml}
-            for s in ET.fromstring(z.read("xl/workbook.xml")).iter():
-                if s.tag.rsplit("}", 1)[-1] != "sheet":
-                    continue
-                rid = next((v for k, v in s.attrib.items() if k.endswith("}id")), None)
-                target = rels.get(rid, "")
-                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-                if part not in names:
-                    continue
+            parts = _sheet_parts(z)
+            for sheet, part in parts.items():
                 data = z.read(part)
-                if marker.search(data):
+                _check_area(data, path.name, sheet)
+                if any(m in data for m in (b"<f", b":f", b"t=\"e\"", b"t='e'")) and marker.search(data):
                     cells = _scan_sheet_xml(data)
                     if cells:
-                        out[s.get("name", "")] = cells
-    except (zipfile.BadZipFile, KeyError, ValueError, ET.ParseError):
-        pass  # calamine has read the file; an odd package layout only costs us this extra check
+                        out[sheet] = cells
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - zip, zlib, XML, layout: calamine reads (or refuses) the file next,
+        pass  # with its own message; an odd or damaged package only costs us this extra check
     return out
 
 
@@ -239,6 +413,9 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
     if path.suffix.lower() not in WORKBOOK_TYPES:
         raise _fail("unsupported_type", f"this is not a spreadsheet workbook; accepted are {ACCEPTED}", name)
     _check_workbook_bytes(data, name)
+    fixes = _prescan(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    if path.suffix.lower() == ".ods":
+        _prescan_ods(path)
     grids: dict[str, list[list]] = {}
     sheet = ""
     try:
@@ -256,12 +433,12 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
         raise _fail("corrupt", f"the file could not be read as an Excel workbook{where}: {_brief(e)}; it "
                     "may be damaged or not really a workbook — open it in Excel/WPS and save it again as "
                     ".xlsx", name) from None
-    fixes = _hidden_cells(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+
     for sheet, grid in grids.items():
-        for (r, c), text in fixes.get(sheet, {}).items():
+        for (r, c), shown in fixes.get(sheet, {}).items():
             grid.extend([] for _ in range(r - len(grid)))
             grid[r - 1].extend([""] * (c - len(grid[r - 1])))
-            grid[r - 1][c - 1] = text
+            grid[r - 1][c - 1] = shown
     return {sheet: _to_table(name, sheet, grid, _workbook_cell) for sheet, grid in grids.items()}
 
 
@@ -304,6 +481,32 @@ def _delimiter(text: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
+def _nul_error(text: str, delim: str, name: str) -> InputError:
+    """Where the first NUL byte is (line as a text editor numbers it, column as the CSV field
+    holding it, with its header when the first line has one), and how many there are."""
+    at = text.index("\x00")
+    line_no = text.count("\n", 0, at) + 1
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:] if end < 0 else text[start:end]
+    def split(s: str) -> list[str]:
+        try:
+            return next(csv.reader([s.replace("\r", "")], delimiter=delim), [])
+        except csv.Error:  # an open quote, say: count the delimiters instead
+            return s.split(delim)
+
+    fields = split(line.replace("\x00", "\ufffe"))
+    j = next((k for k, f in enumerate(fields) if "\ufffe" in f), line[:at - start].count(delim))
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    header = split(first.replace("\x00", ""))
+    head = header[j].strip() if j < len(header) else ""
+    value = fields[j].replace("\ufffe", "\x00") if j < len(fields) else None
+    return InputError([texts.problem("error", "csv_nul", dict(file=name, row=line_no, column=head or f"#{j + 1}",
+                                                              value=value),
+                                     line=line_no, position=j + 1,
+                                     count=text.count("\x00"))])
+
+
 def read_csv(path: str | Path) -> Table:
     """A CSV/TSV file as one Table (sheet ''). Rows are numbered as Excel would show them
     (header row 1 unless blank lines come first); cells are str, float or None."""
@@ -314,10 +517,9 @@ def read_csv(path: str | Path) -> Table:
         raise _fail("not_text", "this is an Excel workbook, not a CSV text file; give it its real "
                     "extension (.xlsx) or save it from Excel/WPS as 'CSV UTF-8'", name)
     text = _decode(data, name)
-    if "\x00" in text:
-        raise _fail("not_text", "the file contains binary data and is not a CSV text file; save it "
-                    "from Excel/WPS as 'CSV UTF-8'", name)
     delim = _delimiter(text)
+    if "\x00" in text:
+        raise _nul_error(text, delim, name)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
     except csv.Error as e:

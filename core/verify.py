@@ -17,6 +17,7 @@ import numpy as np
 from openpyxl import load_workbook
 
 from . import __version__
+from . import input_texts as texts
 from .fingerprint import canonical, canonical_bytes, describe, diff_docs, doc_fingerprint
 from .pipeline import Project, Result, compute
 
@@ -46,20 +47,45 @@ def project_doc(project: Project) -> dict:
     return canonical(project.framework, project.settings, project.data)
 
 
+def _open_results(path: str | Path):
+    """The results workbook opened read-only, or an InputError naming it and saying why not
+    (missing, empty, an old .xls, not a workbook at all, a damaged or truncated package)."""
+    from .problems import InputError
+    from .readers import _brief, _check_workbook_bytes, _load_bytes
+    path = Path(path)
+    _check_workbook_bytes(_load_bytes(path), path.name)
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # noqa: BLE001 - zipfile, XML, KeyError, ValueError…: all mean "not readable"
+        why = f"{type(e).__name__}: {_brief(e)}"
+        raise InputError([texts.problem("error", "results_unreadable", dict(file=path.name), why=why)]) from None
+
+
 def read_verification(path: str | Path) -> dict:
-    wb = load_workbook(path, read_only=True, data_only=True)
+    wb = _open_results(path)
     if VERIFY_SHEET not in wb.sheetnames:
+        wb.close()
         raise ValueError(f"{Path(path).name} has no verification sheet: it was not written by CityIndex Studio "
                          "0.1 or later, or the sheet was removed")
-    rows = [list(r) for r in wb[VERIFY_SHEET].iter_rows(values_only=True)]
-    meta = {str(r[0]): r[1] for r in rows[1:6] if r and r[0] is not None}
-    n = int(meta.get("chunks") or 0)
-    text = "".join(str(r[0]) for r in rows[6:6 + n])
-    doc = json.loads(text)
-    written = _written_scores(wb)
-    wb.close()
+    try:
+        rows = [list(r) for r in wb[VERIFY_SHEET].iter_rows(values_only=True)]
+        meta = {str(r[0]): r[1] for r in rows[1:6] if r and r[0] is not None and len(r) > 1}
+        n = int(meta.get("chunks") or 0)
+        text = "".join(str(r[0]) for r in rows[6:6 + n] if r)
+        doc = json.loads(text)
+        if not isinstance(doc, dict) or not isinstance(doc.get("data"), dict):
+            raise ValueError("its canonical inputs are not a JSON object with data")
+        written = _written_scores(wb)
+        decimals = int(meta.get("decimals") or 1)
+    except (ValueError, TypeError, IndexError, KeyError) as e:  # hand-edited or damaged `_verify` sheet
+        from .problems import InputError
+        why = f"the hidden sheet '{VERIFY_SHEET}' is damaged: {type(e).__name__}: {e}"[:300]
+        raise InputError([texts.problem("error", "results_unreadable", dict(file=Path(path).name, sheet=VERIFY_SHEET),
+                                        why=why)]) from None
+    finally:
+        wb.close()
     return {"fingerprint": meta.get("fingerprint"), "app_version": meta.get("app_version"),
-            "decimals": int(meta.get("decimals") or 1), "doc": doc, "written": written}
+            "decimals": decimals, "doc": doc, "written": written}
 
 
 def _written_scores(wb) -> dict[str, tuple]:
@@ -71,7 +97,7 @@ def _written_scores(wb) -> dict[str, tuple]:
         if header is None:
             header = r
             continue
-        if r and r[1] is not None:
+        if r and len(r) > 1 and r[1] is not None:
             out[str(r[1])] = tuple(r[:1] + r[2:])
     return out
 

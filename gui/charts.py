@@ -20,6 +20,8 @@ from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QFontMetricsF, 
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QSizePolicy
 
+from core.atomic import atomic_path
+
 CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
                 "Source Han Sans SC", "Noto Sans SC", "SimHei")
 
@@ -289,7 +291,10 @@ class BaseChart(pg.PlotWidget):
         params["background"] = QColor("white")
         params["antialias"] = True
         params["width"] = int(round(self.width() * scale))  # the height follows the aspect ratio
-        ex.export(str(path))
+        with atomic_path(path, suffix_last=True) as tmp:  # Qt picks the format by the suffix
+            ex.export(str(tmp))
+            if tmp.stat().st_size == 0:
+                raise OSError(f"the chart could not be drawn to {path.name}")
         return path
 
     def export_svg(self, path: str | Path) -> Path:
@@ -298,10 +303,13 @@ class BaseChart(pg.PlotWidget):
         path = Path(path)
         with self._uncached():
             self.prepare_export()
-            try:
-                pg.exporters.SVGExporter(self.getPlotItem()).export(str(path))
-            except ValueError:
-                self._export_svg_qt(path)
+            with atomic_path(path, suffix_last=True) as tmp:
+                try:
+                    pg.exporters.SVGExporter(self.getPlotItem()).export(str(tmp))
+                except ValueError:
+                    self._export_svg_qt(tmp)
+                if tmp.stat().st_size == 0:
+                    raise OSError(f"the chart could not be drawn to {path.name}")
         return path
 
     def _export_svg_qt(self, path: Path) -> None:

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from core.atomic import WriteError
 from core.cli import USAGE_EXIT, _Parser, print_problems
 
 PROBLEM_EXIT = 1
@@ -81,7 +82,7 @@ def run(argv: list[str]) -> int:
             else:
                 chart.export_png(out, scale=2)
         except OSError as e:
-            print(f"ERROR: cannot write {out}: {e}", file=sys.stderr)
+            print(f"ERROR: {e}" if isinstance(e, WriteError) else f"ERROR: cannot write {out}: {e}", file=sys.stderr)
             return PROBLEM_EXIT
         if not out.exists() or out.stat().st_size == 0:
             print(f"ERROR: cannot write {out}", file=sys.stderr)

@@ -169,7 +169,7 @@ def run(argv: list[str]) -> int:
         make_report(result, project, out, options, svg=args.svg, uncertainty=uncertainty, notes=notes,
                     ahp=ahp_inputs(project), timings=timings)
     except (WriteError, OSError) as e:
-        print(f"ERROR: cannot write {out}: {e}", file=sys.stderr)
+        print(f"ERROR: {e}" if isinstance(e, WriteError) else f"ERROR: cannot write {out}: {e}", file=sys.stderr)
         return PROBLEM_EXIT
     missing = timings.get("map_missing") or []
     if missing:
