@@ -7,8 +7,6 @@ One place per text: each problem kind below has its English and its Chinese sent
 
 from __future__ import annotations
 
-from .problems import Problem
-
 # The largest filled area (rows × columns of the cells that hold something) a sheet may have.
 # 3,000 units × 500 indicators is 1.5 million cells, a real project; ten times the 1,000,000
 # first suggested would still fit in memory, but a sheet beyond 5 million cells is a stray cell
@@ -73,9 +71,10 @@ def _shown(v) -> str:
     return f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v)
 
 
-def problem(severity: str, kind: str, where: dict, **fields) -> Problem:
+def problem(severity: str, kind: str, where: dict, **fields):
     """A Problem of `kind` with its English text. The fields go with it as `args` (shown as text)
     where Problem has that field, so that a Chinese template keyed by the kind can be filled."""
+    from .problems import Problem  # here: core.problem_texts (imported by core.problems) reads this module
     shown = {k: _shown(v) for k, v in fields.items()}
     extra = {"args": shown} if "args" in getattr(Problem, "__dataclass_fields__", {}) else {}
     return Problem(severity, kind, text(kind, "en", **fields), **where, **extra)

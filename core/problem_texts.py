@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import input_texts
+
 LANGS = ("zh", "en")
 
 SEVERITY_NAMES = {
@@ -351,6 +353,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                       "{unit} / {code}: {value} score(s); the trimmed mean dropping {trim} highest and {trim} "
                       "lowest needs more than {need}: no merged value"),
 }
+
+
+# the kinds a hostile or damaged file raises keep their texts beside their limits (core.input_texts)
+TEMPLATES.update({k: (v["zh"], v["en"]) for k, v in input_texts.TEXTS.items() if k != "write_read_only"})
+KIND_NAMES.update(input_texts.KIND_NAMES)
 
 
 def lang_of(lang: str | None) -> str:
