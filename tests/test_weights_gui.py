@@ -62,7 +62,7 @@ def test_entropy_on_every_node_at_once_bottom_up_is_one_step(ctrl, qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
     from core.pipeline import compute
-    from gui.weights_dialog import SOURCES, WeightsDialog
+    from gui.weights_dialog import WeightsDialog
 
     project = ctrl.project
     before = dict(ctrl.framework.local_weights())
@@ -103,7 +103,7 @@ def test_entropy_on_every_node_at_once_bottom_up_is_one_step(ctrl, qtbot):
     local = ctrl.framework.local_weights()
     for k, w in expected.items():
         assert local[k] == pytest.approx(w, abs=1e-10), k
-        assert ctrl.framework.nodes[k].weight_source == SOURCES["entropy"]
+        assert ctrl.framework.nodes[k].weight_source == "熵权法"  # the window speaks Chinese
     for k, w in hand.items():
         assert local[k] == pytest.approx(w, abs=1e-10), k
     for n in internal:  # a method note for every node, in the order they were weighted
