@@ -448,8 +448,12 @@ class _Builder:
         bold_rows = bold_rows or set()
 
         # a short table is kept on one page (each row kept with the next, Word's way, which LibreOffice
-        # honours too): ten rows split two and eight across pages read badly
-        keep = len(rows) <= KEEP_TABLE_ROWS
+        # honours too): ten rows split two and eight across pages read badly. A long one splits, but
+        # not before its third row nor leaving fewer than three rows on the last page.
+        m = len(rows)
+
+        def keep(i: int) -> bool:  # row i (-1: the header) kept on the page of row i + 1
+            return i < m - 1 and (m <= KEEP_TABLE_ROWS or i < 2 or i >= m - 3)
 
         def row_xml(values, is_header: bool, bold: bool, keep_next: bool) -> str:
             cells = []
@@ -468,8 +472,8 @@ class _Builder:
                     + "".join(cells) + "</w:tr>")
 
         # the rows as one XML fragment parsed at once: element by element, a 3,000-unit table took seconds
-        xml = [row_xml(header, True, False, keep and len(rows) > 0)]
-        xml += [row_xml(row, False, i in bold_rows, keep and i < len(rows) - 1) for i, row in enumerate(rows)]
+        xml = [row_xml(header, True, False, keep(-1))]
+        xml += [row_xml(row, False, i in bold_rows, keep(i)) for i, row in enumerate(rows)]
         fragment = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(xml)}</w:tbl>")
         for tr in list(fragment):
             tbl.append(tr)

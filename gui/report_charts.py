@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 
 from core import analysis
 from core.report import PRINT_DPI, FigureSpec, figure_width_px
+from core.report_text import words
 
 from .charts import (
     AVERAGE_COLOR,
@@ -73,10 +73,10 @@ def _profile(chart: ProfileChart, result, unit: str, level: int, lang: str, ref:
     ref_scores = analysis.profile(result, ref, level, lang)["unit"] if ref else [None] * len(p["codes"])
     chart.set_data(p["names"], unit, p["unit"], p["average"], ref or "", ref_scores, result.settings.scale,
                    result.settings.decimals, "")
-    entries = [(unit, UNIT_COLOR), (QCoreApplication.translate("Charts", "Average"), AVERAGE_COLOR)]
+    T = words(lang)  # the report's own words (core.report_text), as its captions
+    entries = [(unit, UNIT_COLOR), (T["legend_average"], AVERAGE_COLOR)]
     if ref:
-        entries.append((QCoreApplication.translate("ReportCharts", "Rank {0}: {1}").format(ref_rank, ref),
-                        LEADER_COLOR))
+        entries.append((T["legend_ref"].format(rank=ref_rank, unit=ref), LEADER_COLOR))
     chart.set_legend(entries)
     return PROFILE_HEIGHT
 

@@ -301,11 +301,16 @@ def test_headings_and_introductions_stay_with_what_follows(doc):
     assert n_fig == len(doc.inline_shapes) > 0
     for shape in doc.inline_shapes:
         assert shape.height <= Cm(MAX_FIGURE_H_CM) + 1
+    def kept(tr) -> bool:
+        return all(p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p")))
+
     for t in doc.tables:
         trs = t._tbl.tr_lst
         if len(trs) - 1 <= KEEP_TABLE_ROWS:
-            for tr in trs[:-1]:
-                assert all(p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p")))
+            assert all(kept(tr) for tr in trs[:-1])
+        else:  # a long table splits, but not after its header or first row, nor before its last two rows
+            assert all(kept(tr) for tr in trs[:3] + trs[-3:-1]) and not kept(trs[-1])
+            assert not all(kept(tr) for tr in trs[3:-3])
 
 
 def test_illustrative_title_page_and_word_machinery(doc, draft):

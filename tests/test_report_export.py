@@ -91,3 +91,25 @@ def test_export_runs_to_the_end_with_progress(parent, controller, tmp_path):
     assert out == tmp_path / "draft.docx" and out.stat().st_size > 0
     assert [p.name for p in tmp_path.iterdir()] == ["draft.docx"]
     assert any(0 < v < 1000 for v in values)  # the worker's progress reached the dialog
+
+
+def test_leader_profile_figure_shows_the_runner_up(qtbot, project):
+    """The figure beside the caption: the leader's bars are drawn beside the runner-up's, with the legend
+    naming the runner-up's rank in the report's language (not 'Rank 1' = itself)."""
+    from core.pipeline import compute
+    from core.report import figure_plan
+    from core.report_facts import ReportOptions
+    from gui.charts import ProfileChart
+    from gui.report_charts import _profile
+
+    result = compute(project)
+    ranking = result.ranks.sort_values(kind="stable")
+    leader, runner_up = ranking.index[0], ranking.index[1]
+    spec = next(s for s in figure_plan(result, ReportOptions()) if s.key == f"profile:{leader}")
+    chart = ProfileChart()
+    qtbot.addWidget(chart)
+    _profile(chart, result, leader, 1, "zh", spec.params["ref"], spec.params["ref_rank"])
+    labels = [label.text for _sample, label in chart.legend.items]
+    assert labels == [leader, "平均水平", f"第 2 名：{runner_up}"]
+    dims = list(result.framework.children[result.framework.root])
+    assert chart.values["leader"] == pytest.approx([float(result.scores.loc[runner_up, c]) for c in dims])
