@@ -369,7 +369,8 @@ class _Builder:
         else:
             self.tab_n += 1
             n = self.tab_n
-        p = self.doc.add_paragraph(style="Caption")
+        p = self.doc.add_paragraph()
+        p._p.get_or_add_pPr().style = "Caption"  # the style id: python-docx's lookup by name is slow
         p.add_run(label + " ")
         _field(p, f"SEQ {label} \\* ARABIC", str(n))
         p.add_run("  " + text)
@@ -421,7 +422,7 @@ class _Builder:
         k = len(header)
         align = list(align or ["c"] * k)
         table = self.doc.add_table(rows=0, cols=k)
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblPr.style = "TableGrid"  # the style id (a lookup by name costs a search per table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         tbl = table._tbl
         tblPr = tbl.tblPr
@@ -794,6 +795,7 @@ def _appendix(b: _Builder) -> None:
         groups.append((c, fw.leaves_under(c)) if not fw.is_leaf(c) else (None, [c]))
     total = sum(1 for _d, leaves in groups for c in leaves if c in r.normalised.columns)
     done = 0
+    imputed_at = F.imputed_by_code(r)
     for k, (dim, leaves) in enumerate(groups, start=1):
         if dim is not None:
             b.heading(T["h_app_dim"].format(k=k, name=fw.nodes[dim].name(lang)), 2)
@@ -801,19 +803,18 @@ def _appendix(b: _Builder) -> None:
             if code not in r.normalised.columns:
                 continue
             node = fw.nodes[code]
-            rows = F.indicator_rows(r, code)
-            shown = rows[:cap] if bounded else rows
+            imputed_here = imputed_at.get(code, set())
+            shown = F.indicator_rows(r, code, limit=cap if bounded else None, imputed=imputed_here)
             raw_head = T["th_raw_unit"].format(u=node.unit) if node.unit else T["th_raw"]
             dr = F.raw_decimals([x["raw"] for x in shown])
             table_rows = [[x["rank"] if x["rank"] is not None else "—", x["unit"], F.fmt(x["raw"], dr),
                            F.fmt(x["score"], b.d)] for x in shown]
             caption = T["cap_indicator"].format(name=node.name(lang), code=code)
-            if len(shown) < len(rows):
-                caption += T["cap_indicator_some"].format(k=len(shown), n=len(rows))
+            if len(shown) < len(r.units):
+                caption += T["cap_indicator_some"].format(k=len(shown), n=len(r.units))
             b.table(caption, [T["th_rank"], T["th_unit"], raw_head, T["th_ind_score"]], table_rows,
                     [2.4, 4.6, 4.4, 4.0])
-            imputed = [x["unit"] for x in rows if x["imputed"]]
-            missing = [x["unit"] for x in rows if x["score"] is None]
+            imputed, missing = F.indicator_gaps(r, code, imputed_here)
             if imputed:
                 b.note(T["s_app_note_imputed"].format(items=_names(b, imputed)))
             if missing:

@@ -381,13 +381,36 @@ def uncertainty_sentences(facts: dict, lang: str, table: int | str) -> list[str]
 
 
 # --- one indicator ---------------------------------------------------------------------------------
-def indicator_rows(result: Result, code: str) -> list[dict]:
+def imputed_by_code(result: Result) -> dict[str, set[str]]:
+    """{indicator: units whose value was imputed}, read once from the result's imputation records."""
+    out: dict[str, set[str]] = {}
+    for rec in result.imputed:
+        out.setdefault(rec["code"], set()).add(rec["unit"])
+    return out
+
+
+def indicator_rows(result: Result, code: str, limit: int | None = None,
+                   imputed: set[str] | None = None) -> list[dict]:
     """Every scored unit on one indicator, best score first (units without a score last, by name):
-    unit, raw (after denomination), score (normalised), rank (None without a score), imputed."""
+    unit, raw (after denomination), score (normalised), rank (None without a score), imputed.
+    `limit`: only the first `limit` rows (the appendix of a large project); `imputed`: the units
+    imputed on `code` when the caller has them (imputed_by_code), else read from the result."""
     v = result.normalised[code].to_numpy(dtype=float)
     raw = result.raw[code].to_numpy(dtype=float) if code in result.raw.columns else np.full(len(v), np.nan)
     r = min_rank_desc(v)
-    imputed = {rec["unit"] for rec in result.imputed if rec["code"] == code}
+    if imputed is None:
+        imputed = {rec["unit"] for rec in result.imputed if rec["code"] == code}
+    idx = order(v, result.units)
+    if limit is not None:
+        idx = idx[:limit]
     return [{"unit": result.units[i], "raw": _opt(raw[i]), "score": _opt(v[i]),
              "rank": None if np.isnan(r[i]) else int(r[i]), "imputed": result.units[i] in imputed}
-            for i in order(v, result.units)]
+            for i in idx]
+
+
+def indicator_gaps(result: Result, code: str, imputed: set[str]) -> tuple[list[str], list[str]]:
+    """(units imputed on `code`, units without a score on it), in the order of indicator_rows."""
+    v = result.normalised[code].to_numpy(dtype=float)
+    units = result.units
+    idx = order(v, units)
+    return [units[i] for i in idx if units[i] in imputed], [units[i] for i in idx if np.isnan(v[i])]
