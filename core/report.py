@@ -15,7 +15,8 @@ key leaves a visible placeholder, so the document can be built without Qt):
     三、各维度分析: per dimension its ranking chart and its sub-dimensions' rankings
     四、the scatter of two dimensions with Pearson and Spearman r
     (五、rank intervals, when an uncertainty result is given)
-    附录: one table per indicator — every unit's raw value, score and rank
+    附录: one table per indicator — every unit's raw value, score and rank (at most
+        `ReportOptions.appendix_max_units` units, best first, when there are more)
 
 Word's own machinery, so the draft stays editable: built-in heading styles (Word's table of
 contents works; a TOC field is inserted, and lists of figures and tables), captions in the
@@ -23,7 +24,15 @@ Caption style numbered by SEQ fields (图/表, Figure/Table) that also carry the
 a PAGE field in the footer, header rows repeated across pages (w:tblHeader), East Asian fonts
 on the styles (SimSun/宋体 body, SimHei/黑体 headings, w:eastAsia), A4 with a 16 cm text width
 (figures are drawn for that width at 300 dpi). `settings.xml` asks Word to update fields on
-opening, which fills the TOC and the lists.
+opening, which fills the TOC and the lists (LibreOffice does not rebuild them: `static_lists` makes
+the copy its PDF is printed from).
+
+Pagination: headings keep with what follows, the sentences that introduce a figure keep with it,
+figures are at most MAX_FIGURE_H_CM tall (so heading, introduction, figure and caption fit a page),
+short tables are not split and long ones not at their first or last rows.
+
+`build_report`/`write_report` take `progress(fraction)` and `cancelled()`: the window runs the build
+on a worker behind a progress dialog; a cancelled build raises ReportCancelled and writes nothing.
 
 `figure_plan(result, options)` lists the figures the document places (key, kind, parameters),
 so the renderer draws exactly those.
