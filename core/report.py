@@ -430,7 +430,8 @@ class _Builder:
         n = self.caption("tab", caption, keep_with_next=True)
         k = len(header)
         align = list(align or ["c"] * k)
-        table = self.doc.add_table(rows=0, cols=k)
+        # the body's add_table: Document.add_table also looks the default table style up (a search per table)
+        table = self.doc._body.add_table(0, k, Cm(TEXT_WIDTH_CM))
         table._tbl.tblPr.style = "TableGrid"  # the style id (a lookup by name costs a search per table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         tbl = table._tbl
