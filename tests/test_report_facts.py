@@ -217,3 +217,33 @@ def test_appendix_bounded_lists_the_best_units(small):
         assert [r[1] for r in rows] == best
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "each table lists the first 2 on its indicator" in text
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="a POSIX launcher script stands in for soffice")
+def test_pdf_timeout_ends_libreoffice_and_its_children(tmp_path):
+    """soffice is a launcher whose soffice.bin child does the work: when the conversion overruns its time,
+    both end, none is left converting in the background."""
+    import os
+    import time
+
+    from core.pdf import PdfError, to_pdf
+    pidfile = tmp_path / "child.pid"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nwait\n", encoding="utf-8")
+    fake.chmod(0o755)
+    doc = tmp_path / "d.docx"
+    doc.write_bytes(b"PK")
+    t0 = time.monotonic()
+    with pytest.raises(PdfError, match="did not finish"):
+        to_pdf(doc, tmp_path / "d.pdf", timeout=1, soffice=str(fake))
+    assert time.monotonic() - t0 < 30
+    child = int(pidfile.read_text())
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the converter's child {child} is still running")
+    assert not (tmp_path / "d.pdf").exists()
