@@ -227,8 +227,9 @@ def run(argv: list[str]) -> int:
     return 0
 
 
-def export_pdf(docx: Path, pdf: Path | None = None) -> Path:
-    """The PDF of a written draft (core.pdf.to_pdf; PdfError with a clear message when LibreOffice is absent)."""
+def export_pdf(docx: Path, pdf: Path | None = None, cancelled=None) -> Path:
+    """The PDF of a written draft (core.pdf.to_pdf; PdfError with a clear message when LibreOffice is absent,
+    PdfCancelled when `cancelled()` turns True). The time limit grows with the draft (core.pdf.timeout_for)."""
     from core.pdf import to_pdf
     from core.report import static_lists
     with tempfile.TemporaryDirectory(prefix="cityindex-pdf-src-") as tmp:
@@ -236,4 +237,4 @@ def export_pdf(docx: Path, pdf: Path | None = None) -> Path:
         # with page references (which it does compute)
         src = Path(tmp) / docx.name
         static_lists(docx, src)
-        return to_pdf(src, pdf or docx.with_suffix(".pdf"))
+        return to_pdf(src, pdf or docx.with_suffix(".pdf"), cancelled=cancelled)

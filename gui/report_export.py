@@ -166,10 +166,11 @@ def write_draft(parent, controller, path: Path) -> Path | None:
 
 
 def pdf_in_background(parent, docx: Path):
-    """LibreOffice converts the draft to PDF (about 12 s for the sample) on a worker thread behind a
-    progress dialog, so the window stays usable; a missing LibreOffice or a failed conversion is
-    reported once it is known (the Word draft is written either way). Returns the Task."""
-    from core.pdf import PdfError
+    """LibreOffice converts the draft to PDF (about 12 s for the sample, minutes for a 1,000-page one) on a
+    worker thread behind a progress dialog whose Cancel stops it, so the window stays usable; a missing
+    LibreOffice or a failed conversion is reported once it is known (the Word draft is written either
+    way), a cancelled one in the status bar. Returns the Task."""
+    from core.pdf import PdfCancelled, PdfError
 
     from . import worker
     from .report_cli import export_pdf
@@ -180,13 +181,17 @@ def pdf_in_background(parent, docx: Path):
             bar().showMessage(translate("ReportExport", "PDF written: {0}").format(pdf), 8000)
 
     def failed(e: BaseException) -> None:
+        if isinstance(e, PdfCancelled):
+            _status(parent, translate("ReportExport", "PDF conversion cancelled; the Word draft was written."))
+            return
         why = str(e) if isinstance(e, PdfError) else repr(e)
         QMessageBox.warning(parent, translate("ReportExport", "No PDF written"),
                             translate("ReportExport", "The Word draft was written; the PDF was not:")
                             + "\n\n" + why)
 
     label = translate("ReportExport", "Converting to PDF…")
-    task = worker.run_with_progress(parent, lambda _p, _c: export_pdf(docx), label, done, failed, cancellable=False)
+    task = worker.run_with_progress(parent, lambda _p, cancelled: export_pdf(docx, cancelled=cancelled), label, done,
+                                    failed)
     tasks = getattr(parent, "_tasks", None)
     if isinstance(tasks, list):  # the window waits for it before closing
         tasks.append(task)

@@ -247,3 +247,43 @@ def test_pdf_timeout_ends_libreoffice_and_its_children(tmp_path):
     else:
         pytest.fail(f"the converter's child {child} is still running")
     assert not (tmp_path / "d.pdf").exists()
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="a POSIX launcher script stands in for soffice")
+def test_pdf_conversion_cancelled_stops_libreoffice(tmp_path):
+    import os
+    import time
+
+    from core.pdf import PdfCancelled, timeout_for, to_pdf
+    pidfile = tmp_path / "child.pid"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nwait\n", encoding="utf-8")
+    fake.chmod(0o755)
+    doc = tmp_path / "d.docx"
+    doc.write_bytes(b"PK")
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    t0 = time.monotonic()
+    with pytest.raises(PdfCancelled):
+        to_pdf(doc, tmp_path / "d.pdf", soffice=str(fake), cancelled=cancelled)
+    assert time.monotonic() - t0 < 10
+    child = int(pidfile.read_text())
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the converter's child {child} is still running")
+    # the time limit grows with the document's XML: 180 s, plus 8 s a MB
+    assert timeout_for(doc) == 180.0
+    import zipfile
+    big = tmp_path / "big.docx"
+    with zipfile.ZipFile(big, "w") as z:
+        z.writestr("word/document.xml", "x" * 5_000_000)
+    assert timeout_for(big) == pytest.approx(180.0 + 8.0 * 5)
