@@ -474,6 +474,7 @@ def test_cli_usage_and_input_errors(tmp_path, capsys):
     from gui import report_cli
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.pdf")]) == 2
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--top", "0"]) == 2
+    assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--appendix-rows", "-1"]) == 2
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--scatter", "T"]) == 2
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--scatter", "T,T11"]) == 2
     bad = tmp_path / "bad.csv"
