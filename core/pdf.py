@@ -1,6 +1,6 @@
 """Office documents to PDF with LibreOffice, headless (no Qt).
 
-`to_pdf(docx, pdf=None, timeout=180)` runs `soffice --headless --convert-to pdf` on a copy of the
+`to_pdf(docx, pdf=None, timeout=None, cancelled=None)` runs `soffice --headless --convert-to pdf` on a copy of the
 document in a temporary folder, with a private LibreOffice profile
 (`-env:UserInstallation=file:///…`) so that it neither clashes with a LibreOffice the user has
 open nor with another conversion running at the same time, then moves the PDF to `pdf`
@@ -15,6 +15,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .atomic import WriteError, atomic_path
@@ -32,6 +34,26 @@ class PdfError(Exception):
     pass
 
 
+class PdfCancelled(PdfError):
+    """The caller's `cancelled()` turned True: LibreOffice was stopped, no PDF written."""
+
+
+BASE_TIMEOUT = 180.0  # seconds: the sample's draft takes about 12
+SECONDS_PER_MB = 8.0  # more for every MB of the document's XML (a 1,200-page draft, 56 MB: about 4 min)
+
+
+def timeout_for(document: str | Path) -> float:
+    """A conversion time limit that grows with the document: BASE_TIMEOUT plus SECONDS_PER_MB for each
+    MB of its (uncompressed) XML, so a large draft is not cut off while a hung LibreOffice still is."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(document) as z:
+            size = sum(i.file_size for i in z.infolist() if i.filename.endswith(".xml"))
+    except (OSError, zipfile.BadZipFile):
+        return BASE_TIMEOUT
+    return BASE_TIMEOUT + SECONDS_PER_MB * size / 1e6
+
+
 def find_soffice() -> str | None:
     for name in CANDIDATES:
         found = shutil.which(name)
@@ -43,14 +65,51 @@ def find_soffice() -> str | None:
     return None
 
 
-def to_pdf(document: str | Path, pdf: str | Path | None = None, timeout: float = 180.0,
-           soffice: str | None = None) -> Path:
+def _run(cmd: list[str], timeout: float, cancelled: Callable[[], bool] | None = None) -> subprocess.CompletedProcess:
+    """Run LibreOffice in a process group of its own and, when it overruns `timeout`, end the whole
+    group: `soffice` is a launcher whose soffice.bin child would otherwise live on, orphaned,
+    converting for minutes after the caller gave up (seen with a 3,000-unit draft)."""
+    posix = os.name == "posix"
+    kwargs: dict = {"start_new_session": True} if posix else {
+        "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          **kwargs) as proc:
+        deadline = time.monotonic() + timeout
+        try:
+            while True:  # in short waits, so a cancel is seen within half a second
+                try:
+                    out, err = proc.communicate(timeout=max(min(0.5, deadline - time.monotonic()), 0.01))
+                    break
+                except subprocess.TimeoutExpired:
+                    if cancelled is not None and cancelled():
+                        raise PdfCancelled("PDF conversion cancelled") from None
+                    if time.monotonic() >= deadline:
+                        raise
+        except (subprocess.TimeoutExpired, PdfCancelled):
+            if posix:
+                import signal
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except OSError:
+                    proc.kill()
+            else:  # the launcher and its children
+                subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True)
+                proc.kill()
+            proc.communicate()
+            raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def to_pdf(document: str | Path, pdf: str | Path | None = None, timeout: float | None = None,
+           soffice: str | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
     """Convert `document` to PDF; returns the PDF's path. PdfError when LibreOffice is missing,
-    fails or takes longer than `timeout` seconds."""
+    fails or takes longer than `timeout` seconds (default: timeout_for the document); PdfCancelled
+    when `cancelled()` turns True meanwhile (LibreOffice is stopped, nothing written)."""
     document = Path(document)
     if not document.is_file():
         raise PdfError(f"cannot convert {document}: no such file")
     pdf = Path(pdf) if pdf else document.with_suffix(".pdf")
+    timeout = timeout_for(document) if timeout is None else timeout
     exe = soffice or find_soffice()
     if not exe:
         raise PdfError(NOT_FOUND)
@@ -62,7 +121,7 @@ def to_pdf(document: str | Path, pdf: str | Path | None = None, timeout: float =
         cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nolockcheck",
                "--convert-to", "pdf", "--outdir", str(tmpdir / "out"), str(src)]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+            proc = _run(cmd, timeout, cancelled)
         except subprocess.TimeoutExpired as e:
             raise PdfError(f"LibreOffice did not finish converting {document.name} within {timeout:g} s") from e
         except OSError as e:

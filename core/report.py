@@ -15,7 +15,8 @@ key leaves a visible placeholder, so the document can be built without Qt):
     三、各维度分析: per dimension its ranking chart and its sub-dimensions' rankings
     四、the scatter of two dimensions with Pearson and Spearman r
     (五、rank intervals, when an uncertainty result is given)
-    附录: one table per indicator — every unit's raw value, score and rank
+    附录: one table per indicator — every unit's raw value, score and rank (at most
+        `ReportOptions.appendix_max_units` units, best first, when there are more)
 
 Word's own machinery, so the draft stays editable: built-in heading styles (Word's table of
 contents works; a TOC field is inserted, and lists of figures and tables), captions in the
@@ -23,7 +24,15 @@ Caption style numbered by SEQ fields (图/表, Figure/Table) that also carry the
 a PAGE field in the footer, header rows repeated across pages (w:tblHeader), East Asian fonts
 on the styles (SimSun/宋体 body, SimHei/黑体 headings, w:eastAsia), A4 with a 16 cm text width
 (figures are drawn for that width at 300 dpi). `settings.xml` asks Word to update fields on
-opening, which fills the TOC and the lists.
+opening, which fills the TOC and the lists (LibreOffice does not rebuild them: `static_lists` makes
+the copy its PDF is printed from).
+
+Pagination: headings keep with what follows, the sentences that introduce a figure keep with it,
+figures are at most MAX_FIGURE_H_CM tall (so heading, introduction, figure and caption fit a page),
+short tables are not split and long ones not at their first or last rows.
+
+`build_report`/`write_report` take `progress(fraction)` and `cancelled()`: the window runs the build
+on a worker behind a progress dialog; a cancelled build raises ReportCancelled and writes nothing.
 
 `figure_plan(result, options)` lists the figures the document places (key, kind, parameters),
 so the renderer draws exactly those.
@@ -32,18 +41,20 @@ so the renderer draws exactly those.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as _xml_escape
 
 import numpy as np
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from . import report_facts as F
@@ -57,6 +68,16 @@ PAGE_W, PAGE_H = 21.0, 29.7  # A4, cm
 MARGIN_LR, MARGIN_TB = 2.5, 2.54
 TEXT_WIDTH_CM = PAGE_W - 2 * MARGIN_LR  # 16 cm: figures are drawn for this width
 PRINT_DPI = 300
+# the tallest a figure is printed: with a heading of each level, three lines and its caption it still fits
+# the 24.6 cm of an A4 page's text, so keep-with-next can move them together instead of stranding a heading
+MAX_FIGURE_H_CM = 17.0
+KEEP_TABLE_ROWS = 20  # tables this short are not split across pages
+NOTE_NAMES = 20  # a note names at most this many units, then says how many in all
+APPENDIX_FROM = 0.3  # share of the build's progress reached when the appendix starts
+
+
+class ReportCancelled(Exception):
+    """The caller's `cancelled()` turned True while the draft was being built: nothing was written."""
 BODY_FONT = ("Times New Roman", "SimSun")  # (Latin, East Asian): 宋体
 HEADING_FONT = ("Arial", "SimHei")  # 黑体
 CAPTION_FONT = ("Times New Roman", "SimHei")
@@ -68,6 +89,19 @@ LIST_STYLES = {1: "toc 1", 2: "toc 2", 3: "toc 3", "caption": "table of figures"
 def figure_width_px(width_cm: float = TEXT_WIDTH_CM, dpi: int = PRINT_DPI) -> int:
     """Pixels of a figure printed `width_cm` wide at `dpi` (16 cm at 300 dpi: 1890)."""
     return int(round(width_cm / 2.54 * dpi))
+
+
+def figure_print_width(path: str | Path, width_cm: float = TEXT_WIDTH_CM,
+                       max_height_cm: float = MAX_FIGURE_H_CM) -> float:
+    """The width a figure is placed at: `width_cm`, or narrower when it would print taller than
+    `max_height_cm` (a 50-bar ranking), so it fits on a page with its heading and caption."""
+    from docx.image.image import Image as _Image
+
+    img = _Image.from_file(str(path))
+    if not img.px_width or not img.px_height:
+        return width_cm
+    height = width_cm * img.px_height / img.px_width
+    return width_cm if height <= max_height_cm else width_cm * max_height_cm / height
 
 
 @dataclass(frozen=True)
@@ -86,7 +120,10 @@ def figure_plan(result: Result, options: F.ReportOptions) -> list[FigureSpec]:
     specs = [FigureSpec("ranking", "ranking", {"code": fw.root, "top": k}),
              FigureSpec("map", "map", {"code": fw.root, "top": options.top_n})]
     for row in F.top_units(result, options.top_n):
-        specs.append(FigureSpec(f"profile:{row['unit']}", "profile", {"unit": row["unit"], "level": 1}))
+        ref = F.profile_reference(result, row["unit"])
+        specs.append(FigureSpec(f"profile:{row['unit']}", "profile",
+                                {"unit": row["unit"], "level": 1, "ref": ref[0] if ref else "",
+                                 "ref_rank": ref[1] if ref else None}))
     for c in F.dimensions(result):
         if not fw.is_leaf(c):
             n = len(F.node_order(result, c))
@@ -139,13 +176,12 @@ def _field(paragraph, instr: str, cached: str, bold: bool | None = None) -> None
     run(end)
 
 
-def _shade(tc, fill: str) -> None:
-    tcPr = tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tcPr.append(shd)
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml_text(text: str) -> str:
+    """Text for an XML element (escaped; control characters, which XML cannot carry, dropped)."""
+    return _xml_escape(_XML_BAD.sub("", text))
 
 
 def _border_box(paragraph, color: str = "C00000") -> None:
@@ -164,7 +200,9 @@ def _border_box(paragraph, color: str = "C00000") -> None:
 class _Builder:
     """The document being written, with its figure and table counters."""
 
-    def __init__(self, result: Result, options: F.ReportOptions, figures: Mapping[str, Path]):
+    def __init__(self, result: Result, options: F.ReportOptions, figures: Mapping[str, Path],
+                 progress: Callable[[float], object] | None = None, cancelled: Callable[[], bool] | None = None):
+        self.progress, self.cancelled = progress, cancelled
         self.r = result
         self.o = options
         self.lang = options.lang if options.lang in ("zh", "en") else "zh"
@@ -178,6 +216,13 @@ class _Builder:
         self.doc = Document()
         self._styles()
         self._page()
+
+    def step(self, fraction: float) -> None:
+        """Report progress (0–1) and stop with ReportCancelled when the caller asks to."""
+        if self.cancelled is not None and self.cancelled():
+            raise ReportCancelled("report draft cancelled")
+        if self.progress is not None:
+            self.progress(min(max(fraction, 0.0), 1.0))
 
     # --- setup
     def _styles(self) -> None:
@@ -226,6 +271,9 @@ class _Builder:
                 pPr = s.element.get_or_add_pPr()
                 for e in pPr.findall(qn("w:pBdr")):
                     pPr.remove(e)
+        for name in ("Heading 1", "Heading 2", "Heading 3"):  # a heading never ends a page
+            st[name].paragraph_format.keep_with_next = True
+            st[name].paragraph_format.keep_together = True
         st["Heading 1"].paragraph_format.page_break_before = True
         st["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER if zh else None
         cap = st["Caption"]
@@ -236,6 +284,7 @@ class _Builder:
         cap.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         cap.paragraph_format.space_before = Pt(3)
         cap.paragraph_format.space_after = Pt(9)
+        cap.paragraph_format.keep_together = True
         from docx.enum.style import WD_STYLE_TYPE
         tt = st.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
         tt.base_style = normal
@@ -329,7 +378,8 @@ class _Builder:
         else:
             self.tab_n += 1
             n = self.tab_n
-        p = self.doc.add_paragraph(style="Caption")
+        p = self.doc.add_paragraph()
+        p._p.get_or_add_pPr().style = "Caption"  # the style id: python-docx's lookup by name is slow
         p.add_run(label + " ")
         _field(p, f"SEQ {label} \\* ARABIC", str(n))
         p.add_run("  " + text)
@@ -338,15 +388,35 @@ class _Builder:
         self.captions.append((kind, n, text))
         return n
 
+    def keep_last_with_next(self, most: int = 4) -> None:
+        """The text just written (back to the last heading, table or caption, at most `most` paragraphs)
+        stays on the page of what follows: a heading and the sentences that introduce a figure are not
+        left alone at the foot of a page, apart from their figure."""
+        from docx.text.paragraph import Paragraph
+
+        body = self.doc.element.body
+        children = [el for el in body if el.tag != qn("w:sectPr")]
+        for el in reversed(children[-most:]):
+            if el.tag != qn("w:p"):
+                break
+            p = Paragraph(el, self.doc._body)
+            style = p.style.name if p.style is not None else ""
+            if style == "Caption" or not p.text.strip():
+                break
+            p.paragraph_format.keep_with_next = True
+            if style.startswith("Heading"):
+                break
+
     def figure(self, key: str, caption: str, width_cm: float = TEXT_WIDTH_CM) -> int:
         path = self.figures.get(key)
+        self.keep_last_with_next()
         if path is not None and path.exists():
             p = self.doc.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.keep_with_next = True
             p.paragraph_format.space_after = Pt(0)
             p.paragraph_format.line_spacing = 1.0
-            p.add_run().add_picture(str(path), width=Cm(width_cm))
+            p.add_run().add_picture(str(path), width=Cm(figure_print_width(path, width_cm)))
         else:
             why = "no image" if self.lang == "en" else "未提供图片"
             p = self.para(self.T["fig_missing"].format(n=self.fig_n + 1, why=why), indent=False,
@@ -360,8 +430,9 @@ class _Builder:
         n = self.caption("tab", caption, keep_with_next=True)
         k = len(header)
         align = list(align or ["c"] * k)
-        table = self.doc.add_table(rows=0, cols=k)
-        table.style = self.doc.styles["Table Grid"]
+        # the body's add_table: Document.add_table also looks the default table style up (a search per table)
+        table = self.doc._body.add_table(0, k, Cm(TEXT_WIDTH_CM))
+        table._tbl.tblPr.style = "TableGrid"  # the style id (a lookup by name costs a search per table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         tbl = table._tbl
         tblPr = tbl.tblPr
@@ -387,56 +458,36 @@ class _Builder:
         jc = {"c": "center", "l": "left", "r": "right"}
         bold_rows = bold_rows or set()
 
-        def add_row(values, is_header: bool, bold: bool):
-            tr = OxmlElement("w:tr")
-            trPr = OxmlElement("w:trPr")
-            cant = OxmlElement("w:cantSplit")
-            trPr.append(cant)
-            if is_header:
-                th = OxmlElement("w:tblHeader")
-                trPr.append(th)
-            tr.append(trPr)
-            for j, v in enumerate(values):
-                tc = OxmlElement("w:tc")
-                tcPr = OxmlElement("w:tcPr")
-                tcW = OxmlElement("w:tcW")
-                tcW.set(qn("w:w"), str(tws[j]))
-                tcW.set(qn("w:type"), "dxa")
-                tcPr.append(tcW)
-                va = OxmlElement("w:vAlign")
-                va.set(qn("w:val"), "center")
-                tcPr.append(va)
-                tc.append(tcPr)
-                if is_header:
-                    _shade(tc, HEADER_FILL)
-                p = OxmlElement("w:p")
-                pPr = OxmlElement("w:pPr")
-                ps = OxmlElement("w:pStyle")
-                ps.set(qn("w:val"), "TableText")
-                pPr.append(ps)
-                pj = OxmlElement("w:jc")
-                pj.set(qn("w:val"), "center" if is_header else jc.get(align[j], "center"))
-                pPr.append(pj)
-                p.append(pPr)
-                text = "" if v is None else str(v)
-                if text:
-                    r = OxmlElement("w:r")
-                    if is_header or bold:
-                        rPr = OxmlElement("w:rPr")
-                        rPr.append(OxmlElement("w:b"))
-                        r.append(rPr)
-                    t = OxmlElement("w:t")
-                    t.set(qn("xml:space"), "preserve")
-                    t.text = text
-                    r.append(t)
-                    p.append(r)
-                tc.append(p)
-                tr.append(tc)
-            tbl.append(tr)
+        # a short table is kept on one page (each row kept with the next, Word's way, which LibreOffice
+        # honours too): ten rows split two and eight across pages read badly. A long one splits, but
+        # not before its third row nor leaving fewer than three rows on the last page.
+        m = len(rows)
 
-        add_row(header, True, False)
-        for i, row in enumerate(rows):
-            add_row(row, False, i in bold_rows)
+        def keep(i: int) -> bool:  # row i (-1: the header) kept on the page of row i + 1
+            return i < m - 1 and (m <= KEEP_TABLE_ROWS or i < 2 or i >= m - 3)
+
+        def row_xml(values, is_header: bool, bold: bool, keep_next: bool) -> str:
+            cells = []
+            for j, v in enumerate(values):
+                text = "" if v is None else str(v)
+                run = ""
+                if text:
+                    run = ("<w:r><w:rPr><w:b/></w:rPr>" if is_header or bold else "<w:r>") + \
+                          f'<w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r>'
+                shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if is_header else ""
+                cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{tws[j]}" w:type="dxa"/>{shade}<w:vAlign w:val="center"/>'
+                             f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>{"<w:keepNext/>" if keep_next else ""}'
+                             f'<w:jc w:val="{"center" if is_header else jc.get(align[j], "center")}"/></w:pPr>{run}'
+                             "</w:p></w:tc>")
+            return (f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if is_header else ''}</w:trPr>"
+                    + "".join(cells) + "</w:tr>")
+
+        # the rows as one XML fragment parsed at once: element by element, a 3,000-unit table took seconds
+        xml = [row_xml(header, True, False, keep(-1))]
+        xml += [row_xml(row, False, i in bold_rows, keep(i)) for i, row in enumerate(rows)]
+        fragment = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(xml)}</w:tbl>")
+        for tr in list(fragment):
+            tbl.append(tr)
         after = self.doc.add_paragraph()
         after.paragraph_format.space_after = Pt(6)
         after.paragraph_format.line_spacing = 1.0
@@ -586,7 +637,7 @@ def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapp
 
     # (三) sources
     b.heading(T["h_sources"], 2)
-    sources = list(dict.fromkeys(fw.nodes[c].source for c in fw.leaves if fw.nodes[c].source))
+    sources = F.source_list(fw)
     if sources:
         b.para(T["s_sources"].format(table=system_table, n=len(sources), items=T["s_list_sep"].join(sources)))
     else:
@@ -653,10 +704,13 @@ def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
             b.note(T["s_map_missing"].format(items=T["s_list_sep"].join(map_missing)))
     dims = F.dimensions(r)
     header = [T["th_rank"], T["th_unit"], T["th_score"]] + [fw.nodes[c].name(lang) for c in dims]
-    rows = [[x["rank"], x["unit"], F.fmt(x["score"], b.d)] + [F.fmt(x["nodes"].get(c), b.d) for c in dims]
-            for x in r.ranking()]
+    idx, ranks = r.rank_order()  # every unit, unranked last (the cheap form of r.ranking())
+    cols = [r.plan.codes.index(c) for c in dims]
+    S = r.scores_array
+    rows = [[int(ranks[i]) if np.isfinite(ranks[i]) else None, r.units[i], F.fmt(S[i, 0], b.d)]
+            + [F.fmt(S[i, j], b.d) for j in cols] for i in idx]
     b.table(T["cap_full_table"], header, rows, _spread([1.2, 2.2, 1.8], len(dims), TEXT_WIDTH_CM),
-            bold_rows={i for i, x in enumerate(r.ranking()) if x["rank"] is not None and x["rank"] <= n})
+            bold_rows={k for k, i in enumerate(idx) if np.isfinite(ranks[i]) and ranks[i] <= n})
 
     # one section per top city
     b.heading(T["h_profiles"].format(n=n), 2)
@@ -664,7 +718,10 @@ def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
         facts = F.city_facts(r, row["unit"], lang)
         b.heading(T["h_city"].format(k=k, unit=row["unit"], score=F.fmt(row["score"], b.d), rank=row["rank"]), 3)
         sentences = F.city_sentences(facts, lang, b.d, b.fig_n + 1)
-        b.figure(f"profile:{row['unit']}", T["cap_profile"].format(rank=row["rank"], unit=row["unit"]))
+        ref = F.profile_reference(r, row["unit"])
+        cap = T["cap_profile"] if ref else T["cap_profile_alone"]
+        b.figure(f"profile:{row['unit']}", cap.format(rank=row["rank"], unit=row["unit"], ref=ref[1] if ref else "",
+                                                      other=ref[0] if ref else ""))
         for s in sentences:
             b.para(s)
 
@@ -731,13 +788,24 @@ def _uncertainty(b: _Builder, unc, number: int) -> None:
                                    T["th_top_share"].format(n=10)], rows, [2.2, 3.6, 2.6, 3.4, 3.4])
 
 
+def _names(b: _Builder, units: Sequence[str], most: int = NOTE_NAMES) -> str:
+    """Units as a list, the first `most` of them and how many more ('…等 312 个城市')."""
+    shown = b.T["s_list_sep"].join(units[:most])
+    return shown if len(units) <= most else shown + b.T["s_more"].format(n=len(units))
+
+
 def _appendix(b: _Builder) -> None:
     r, T, fw, lang = b.r, b.T, b.r.framework, b.lang
     b.heading(T["h_appendix"], 1)
-    b.para(T["s_appendix"])
+    cap = b.o.appendix_max_units
+    bounded = bool(cap) and len(r.units) > cap
+    b.para(T["s_appendix"] + (T["s_appendix_bounded"].format(k=cap, n=len(r.units)) if bounded else ""))
     groups: list[tuple[str | None, list[str]]] = []
     for c in fw.children[fw.root]:
         groups.append((c, fw.leaves_under(c)) if not fw.is_leaf(c) else (None, [c]))
+    total = sum(1 for _d, leaves in groups for c in leaves if c in r.normalised.columns)
+    done = 0
+    imputed_at = F.imputed_by_code(r)
     for k, (dim, leaves) in enumerate(groups, start=1):
         if dim is not None:
             b.heading(T["h_app_dim"].format(k=k, name=fw.nodes[dim].name(lang)), 2)
@@ -745,19 +813,24 @@ def _appendix(b: _Builder) -> None:
             if code not in r.normalised.columns:
                 continue
             node = fw.nodes[code]
-            rows = F.indicator_rows(r, code)
+            imputed_here = imputed_at.get(code, set())
+            shown = F.indicator_rows(r, code, limit=cap if bounded else None, imputed=imputed_here)
             raw_head = T["th_raw_unit"].format(u=node.unit) if node.unit else T["th_raw"]
-            dr = F.raw_decimals([x["raw"] for x in rows])
+            dr = F.raw_decimals([x["raw"] for x in shown])
             table_rows = [[x["rank"] if x["rank"] is not None else "—", x["unit"], F.fmt(x["raw"], dr),
-                           F.fmt(x["score"], b.d)] for x in rows]
-            b.table(T["cap_indicator"].format(name=node.name(lang), code=code),
-                    [T["th_rank"], T["th_unit"], raw_head, T["th_ind_score"]], table_rows, [2.4, 4.6, 4.4, 4.0])
-            imputed = [x["unit"] for x in rows if x["imputed"]]
-            missing = [x["unit"] for x in rows if x["score"] is None]
+                           F.fmt(x["score"], b.d)] for x in shown]
+            caption = T["cap_indicator"].format(name=node.name(lang), code=code)
+            if len(shown) < len(r.units):
+                caption += T["cap_indicator_some"].format(k=len(shown), n=len(r.units))
+            b.table(caption, [T["th_rank"], T["th_unit"], raw_head, T["th_ind_score"]], table_rows,
+                    [2.4, 4.6, 4.4, 4.0])
+            imputed, missing = F.indicator_gaps(r, code, imputed_here)
             if imputed:
-                b.note(T["s_app_note_imputed"].format(items=T["s_list_sep"].join(imputed)))
+                b.note(T["s_app_note_imputed"].format(items=_names(b, imputed)))
             if missing:
-                b.note(T["s_app_note_missing"].format(items=T["s_list_sep"].join(missing)))
+                b.note(T["s_app_note_missing"].format(items=_names(b, missing)))
+            done += 1
+            b.step(APPENDIX_FROM + (1 - APPENDIX_FROM) * done / max(total, 1))
 
 
 # --- lists for LibreOffice ------------------------------------------------------------------------------
@@ -816,26 +889,28 @@ def static_lists(src: str | Path, dst: str | Path) -> Path:
 def build_report(result: Result, figures: Mapping[str, Path] | None = None,
                  options: F.ReportOptions | None = None, *, uncertainty=None,
                  notes: Mapping[str, Mapping] | None = None, ahp_inputs: Sequence[Mapping] = (),
-                 fingerprint: str = "", map_missing: Sequence[str] = ()):
+                 fingerprint: str = "", map_missing: Sequence[str] = (),
+                 progress: Callable[[float], object] | None = None, cancelled: Callable[[], bool] | None = None):
     """The draft as a python-docx Document (see the module docstring).
 
     `figures`: key → PNG (keys of `figure_plan`); `uncertainty`: a core.uncertainty
     UncertaintyResult of this result (its section is left out without one); `notes`: {node:
     weight note} as the window keeps them (results_workbook's format); `ahp_inputs`: AHP
     matrices found in the input ({node, sheet, note, used}); `map_missing`: units the map could
-    not place."""
+    not place. `progress(fraction)` is told how far the build is (0–1) after each section and each
+    appendix table; when `cancelled()` returns True there, ReportCancelled is raised."""
     options = options or F.ReportOptions()
-    b = _Builder(result, options, figures or {})
-    _title(b, fingerprint)
-    _lists(b)
-    _summary(b)
-    _method(b, notes or {}, ahp_inputs)
-    _ranking(b, map_missing)
-    _dimensions(b)
-    _scatter(b)
+    b = _Builder(result, options, figures or {}, progress, cancelled)
+    steps = [lambda: _title(b, fingerprint), lambda: _lists(b), lambda: _summary(b),
+             lambda: _method(b, notes or {}, ahp_inputs), lambda: _ranking(b, map_missing), lambda: _dimensions(b),
+             lambda: _scatter(b)]
     number = 4 if F.scatter_pair(result, options.scatter) is not None else 3
     if uncertainty is not None:
-        _uncertainty(b, uncertainty, number + 1)
+        steps.append(lambda: _uncertainty(b, uncertainty, number + 1))
+    b.step(0.0)
+    for k, run in enumerate(steps, start=1):
+        run()
+        b.step(APPENDIX_FROM * k / len(steps))
     _appendix(b)
     props = b.doc.core_properties
     props.title = options.title or b.T["title"]
@@ -849,8 +924,12 @@ def build_report(result: Result, figures: Mapping[str, Path] | None = None,
 
 def write_report(result: Result, path: str | Path, figures: Mapping[str, Path] | None = None,
                  options: F.ReportOptions | None = None, **kwargs) -> Path:
-    """Build the draft and write it to `path` atomically (core.atomic.WriteError when it cannot)."""
+    """Build the draft and write it to `path` atomically (core.atomic.WriteError when it cannot).
+    `progress`/`cancelled` as build_report; a cancelled build writes nothing (ReportCancelled)."""
     doc = build_report(result, figures, options, **kwargs)
+    cancelled = kwargs.get("cancelled")
+    if cancelled is not None and cancelled():
+        raise ReportCancelled("report draft cancelled")
     path = Path(path)
     with atomic_path(path) as tmp:
         doc.save(str(tmp))

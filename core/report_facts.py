@@ -45,6 +45,9 @@ class ReportOptions:
     illustrative: bool = False
     source_name: str = ""  # the input's file name, shown on the title page
     max_bars: int = 50  # ranking charts show at most this many units
+    # the appendix's per-indicator tables list at most this many units (best first; 0 or None: all): with
+    # 3,000 units × 500 indicators a full appendix is 1.5 million rows, tens of thousands of pages
+    appendix_max_units: int | None = 100
     date: tuple[int, int] | None = None  # (year, month) on the title page; None = today
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -101,6 +104,33 @@ def illustrative_source(path: str | Path | None) -> bool:
     return "示例数据" in props or "illustrative" in props.lower()
 
 
+def split_sources(text: str) -> list[str]:
+    """One framework `source` cell as its separate sources: '科技部；企查查' names two. Split at ；/;
+    outside brackets (a '、' inside '（搜索指数、媒体报道）' stays), blanks dropped."""
+    parts, depth, cur = [], 0, []
+    for ch in str(text or ""):
+        if ch in "（([【":
+            depth += 1
+        elif ch in "）)]】":
+            depth = max(depth - 1, 0)
+        if ch in "；;" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [x.strip() for x in parts if x.strip()]
+
+
+def source_list(framework) -> list[str]:
+    """The distinct data sources of the indicators, each once, in the order the indicators name them."""
+    out: dict[str, None] = {}
+    for c in framework.leaves:
+        for src in split_sources(framework.nodes[c].source):
+            out.setdefault(src, None)
+    return list(out)
+
+
 def scatter_pair(result: Result, wanted: tuple[str, str] | None = None) -> tuple[str, str] | None:
     """The two nodes of the scatter: `wanted` when both have scores, else T and A (the report's
     图26) when present, else the first two dimensions; None with fewer than two."""
@@ -122,13 +152,39 @@ def dimensions(result: Result) -> list[str]:
 
 # --- the ranking -------------------------------------------------------------------------------
 def ranked_rows(result: Result) -> list[dict]:
-    """Ranked units in rank order: unit, rank, score (units without a rank left out)."""
-    return [r for r in result.ranking() if r["rank"] is not None]
+    """Ranked units in rank order: unit, rank, score (units without a rank left out). Read off
+    `rank_order()`, not `ranking()`, which builds every node's score for every unit."""
+    idx, ranks = result.rank_order()
+    root = result.root_scores
+    return [{"unit": result.units[i], "rank": int(ranks[i]), "score": float(root[i])}
+            for i in idx if np.isfinite(ranks[i])]
 
 
 def top_units(result: Result, n: int) -> list[dict]:
-    """Units ranked n or better (ties at n included), in rank order."""
-    return [r for r in ranked_rows(result) if r["rank"] <= n]
+    """Units ranked n or better (ties at n included), in rank order, with `nodes`: {code: score}."""
+    codes = result.plan.codes
+    S = result.scores_array
+    pos = {u: i for i, u in enumerate(result.units)}
+    out = []
+    for r in ranked_rows(result):
+        if r["rank"] > n:
+            break
+        i = pos[r["unit"]]
+        out.append(dict(r, nodes={c: _opt(S[i, j]) for j, c in enumerate(codes) if j}))
+    return out
+
+
+def profile_reference(result: Result, unit: str) -> tuple[str, int] | None:
+    """The unit a profile compares `unit` with, and its rank: the leader (first in rank order), but for
+    the leader itself the runner-up (next in rank order), so no city is compared with itself. None when
+    there is nobody else to compare with."""
+    rows = ranked_rows(result)
+    if not rows:
+        return None
+    ref = rows[1] if rows[0]["unit"] == unit else rows[0]
+    if ref["unit"] == unit or (rows[0]["unit"] == unit and len(rows) < 2):
+        return None
+    return ref["unit"], int(ref["rank"])
 
 
 def node_order(result: Result, code: str) -> list[tuple[int, int, float]]:
@@ -163,6 +219,8 @@ def city_facts(result: Result, unit: str, lang: str = "zh") -> dict:
     strongest = min(scored, key=lambda d: (-round(d["score"], 9), d["rank"], dims.index(d))) if scored else None
     weakest = min(scored, key=lambda d: (round(d["score"], 9), -d["rank"], dims.index(d))) if scored else None
     above = [d for d in scored if d["average"] is not None and d["score"] > d["average"] + 1e-9]
+    top_rank = min((d["rank"] for d in scored), default=None)
+    best_ranked = [d for d in scored if d["rank"] == top_rank]
 
     leaves = [c for c in fw.leaves if c in result.normalised.columns]
     N = result.normalised[leaves].to_numpy(dtype=float)
@@ -180,6 +238,7 @@ def city_facts(result: Result, unit: str, lang: str = "zh") -> dict:
             best.append(c)
     return {"unit": unit, "rank": rank, "tied": tied, "n_ranked": n_ranked, "score": _opt(result.root_scores[i]),
             "dimensions": dims, "strongest": strongest, "weakest": weakest, "above_average": above,
+            "best_ranked": best_ranked,
             "first": first, "n_indicators": len(leaves), "best_rank": best_rank,
             "best_indicators": [{"code": c, "name": fw.nodes[c].name(lang)} for c in best]}
 
@@ -194,16 +253,37 @@ def city_sentences(facts: dict, lang: str, decimals: int, figure: int | str) -> 
                                            rank=facts["rank"], tie=T["s_tie"] if facts["tied"] else ""))
     s, w = facts["strongest"], facts["weakest"]
     scored = [x for x in facts["dimensions"] if x["score"] is not None]
+    nd = len(facts["dimensions"])
     if s is not None and len(scored) > 1:
-        out.append(T["s_city_dims"].format(nd=len(facts["dimensions"]), unit=u, best=s["name"], bs=fmt(s["score"], d),
-                                           br=s["rank"], worst=w["name"], ws=fmt(w["score"], d), wr=w["rank"],
-                                           fig=figure))
+        args = dict(nd=nd, unit=u, best=s["name"], bs=fmt(s["score"], d), br=s["rank"], worst=w["name"],
+                    ws=fmt(w["score"], d), wr=w["rank"], fig=figure)
+        if fmt(s["score"], d) == fmt(w["score"], d):  # every dimension shows the same score
+            out.append(T["s_city_dims_equal"].format(**args))
+        elif all(x["rank"] == 1 for x in scored):
+            out.append(T["s_city_dims_all_first"].format(**args))
+        elif w["rank"] == 1:  # "lowest … rank 1" alone would read as a contradiction
+            out.append(T["s_city_dims_weak_first"].format(**args))
+        elif facts["rank"] is not None and w["rank"] <= facts["rank"]:
+            cmp = T["s_cmp_same"] if w["rank"] == facts["rank"] else T["s_cmp_better"].format(rank=facts["rank"])
+            out.append(T["s_city_dims_weak_holds"].format(cmp=cmp, **args))
+        else:
+            out.append(T["s_city_dims"].format(**args))
+        # the highest score is not the best rank (a dimension on which every city scores high): say where it leads
+        best = facts.get("best_ranked") or []
+        if best and s not in best and best[0]["rank"] < s["rank"]:
+            out.append(T["s_city_best_rank_dim"].format(unit=u, items=join_list([x["name"] for x in best], lang),
+                                                        rank=best[0]["rank"]))
     elif s is not None:
         out.append(T["s_city_one_dim"].format(unit=u, best=s["name"], bs=fmt(s["score"], d), br=s["rank"], fig=figure))
     if scored:
         above = facts["above_average"]
-        which = T["s_city_avg_which"].format(items=join_list([x["name"] for x in above], lang)) if above else ""
-        out.append(T["s_city_avg"].format(unit=u, k=len(above), which=which))
+        if len(above) == len(scored) and len(scored) > 1:
+            out.append(T["s_city_avg_all"].format(unit=u, k=len(above)))
+        elif not above:
+            out.append(T["s_city_avg_none"].format(unit=u))
+        else:
+            which = T["s_city_avg_which"].format(items=join_list([x["name"] for x in above], lang))
+            out.append(T["s_city_avg"].format(unit=u, k=len(above), which=which))
     if facts["first"]:
         items = [T["s_city_first_tie" if x["tied"] else "s_city_first_item"].format(name=x["name"], code=x["code"])
                  for x in facts["first"]]
@@ -301,13 +381,36 @@ def uncertainty_sentences(facts: dict, lang: str, table: int | str) -> list[str]
 
 
 # --- one indicator ---------------------------------------------------------------------------------
-def indicator_rows(result: Result, code: str) -> list[dict]:
+def imputed_by_code(result: Result) -> dict[str, set[str]]:
+    """{indicator: units whose value was imputed}, read once from the result's imputation records."""
+    out: dict[str, set[str]] = {}
+    for rec in result.imputed:
+        out.setdefault(rec["code"], set()).add(rec["unit"])
+    return out
+
+
+def indicator_rows(result: Result, code: str, limit: int | None = None,
+                   imputed: set[str] | None = None) -> list[dict]:
     """Every scored unit on one indicator, best score first (units without a score last, by name):
-    unit, raw (after denomination), score (normalised), rank (None without a score), imputed."""
+    unit, raw (after denomination), score (normalised), rank (None without a score), imputed.
+    `limit`: only the first `limit` rows (the appendix of a large project); `imputed`: the units
+    imputed on `code` when the caller has them (imputed_by_code), else read from the result."""
     v = result.normalised[code].to_numpy(dtype=float)
     raw = result.raw[code].to_numpy(dtype=float) if code in result.raw.columns else np.full(len(v), np.nan)
     r = min_rank_desc(v)
-    imputed = {rec["unit"] for rec in result.imputed if rec["code"] == code}
+    if imputed is None:
+        imputed = {rec["unit"] for rec in result.imputed if rec["code"] == code}
+    idx = order(v, result.units)
+    if limit is not None:
+        idx = idx[:limit]
     return [{"unit": result.units[i], "raw": _opt(raw[i]), "score": _opt(v[i]),
              "rank": None if np.isnan(r[i]) else int(r[i]), "imputed": result.units[i] in imputed}
-            for i in order(v, result.units)]
+            for i in idx]
+
+
+def indicator_gaps(result: Result, code: str, imputed: set[str]) -> tuple[list[str], list[str]]:
+    """(units imputed on `code`, units without a score on it), in the order of indicator_rows."""
+    v = result.normalised[code].to_numpy(dtype=float)
+    units = result.units
+    idx = order(v, units)
+    return [units[i] for i in idx if units[i] in imputed], [units[i] for i in idx if np.isnan(v[i])]

@@ -51,7 +51,10 @@ TEXT: dict[str, dict[str, str]] = {
         "cap_ranking_some": "综合得分排名（前 {k} 名，共 {n} 个参评城市）",
         "cap_full_table": "综合排名与各维度得分",
         "cap_map": "综合得分 TOP {n} 城市地图",
-        "cap_profile": "No.{rank} {unit}各维度得分（与平均水平及第 1 名比较）",
+        "cap_profile": "第 {rank} 名{unit}各维度得分（与平均水平及第 {ref} 名{other}比较）",
+        "cap_profile_alone": "第 {rank} 名{unit}各维度得分（与平均水平比较）",
+        "legend_average": "平均水平",
+        "legend_ref": "第 {rank} 名：{unit}",
         "cap_node_all": "“{name}”维度排名",
         "cap_node_some": "“{name}”维度排名（前 {k} 名）",
         "cap_subdims": "“{name}”各二级维度排名（前 {n} 名）",
@@ -86,7 +89,7 @@ TEXT: dict[str, dict[str, str]] = {
         # sentences
         "s_summary": ("本报告从{dims}等 {nd} 个一级维度、{nsub} 个二级维度、共 {ni} 项指标对 {nu} 个城市进行综合评价。"
                       "按照评价指标体系计算得分，综合得分前 {n} 名依次为{items}（见表 {table}）。"),
-        "s_top_item": "{unit}（No.{rank}，{score} 分）",
+        "s_top_item": "{unit}（第 {rank} 名，{score} 分）",
         "s_and": "和",
         "s_list_sep": "、",
         "s_system": ("评价指标体系共有 {nd} 个一级维度，分别是{dims}；一级维度之下有 {nsub} 个二级维度，"
@@ -117,8 +120,20 @@ TEXT: dict[str, dict[str, str]] = {
         "s_tie": "（并列）",
         "s_city_dims": ("在 {nd} 个一级维度中，{unit}得分最高的是{best}（{bs} 分，排名第 {br}），"
                         "得分最低的是{worst}（{ws} 分，排名第 {wr}）（见图 {fig}）。"),
+        "s_city_dims_all_first": ("{unit}在全部 {nd} 个一级维度上均排名第 1：得分最高的是{best}（{bs} 分）；"
+                                  "即便是其相对最弱的维度{worst}（{ws} 分），仍排名第 1（见图 {fig}）。"),
+        "s_city_dims_weak_first": ("在 {nd} 个一级维度中，{unit}得分最高的是{best}（{bs} 分，排名第 {br}）；"
+                                   "即便是其相对最弱的维度{worst}（{ws} 分），仍排名第 1（见图 {fig}）。"),
+        "s_city_dims_weak_holds": ("在 {nd} 个一级维度中，{unit}得分最高的是{best}（{bs} 分，排名第 {br}），"
+                                   "得分最低的是{worst}（{ws} 分），但在该维度上仍排名第 {wr}，{cmp}（见图 {fig}）。"),
+        "s_cmp_same": "与其综合排名持平",
+        "s_cmp_better": "高于其综合排名（第 {rank} 名）",
+        "s_city_dims_equal": "{unit}在 {nd} 个一级维度上的得分均为 {bs} 分（见图 {fig}）。",
+        "s_city_best_rank_dim": "从排名看，{unit}最靠前的一级维度是{items}（第 {rank} 名）。",
         "s_city_one_dim": "{unit}在{best}维度得分 {bs} 分，排名第 {br}（见图 {fig}）。",
         "s_city_avg": "{unit}有 {k} 个一级维度得分高于全部参评城市的平均水平{which}。",
+        "s_city_avg_all": "{unit}全部 {k} 个一级维度的得分均高于全部参评城市的平均水平。",
+        "s_city_avg_none": "{unit}没有一个一级维度的得分高于全部参评城市的平均水平。",
         "s_city_avg_which": "（{items}）",
         "s_city_first": "在 {ni} 项指标中，{unit}有 {k} 项排名第一：{items}。",
         "s_city_first_item": "{name}（{code}）",
@@ -140,6 +155,9 @@ TEXT: dict[str, dict[str, str]] = {
         "mode_dirichlet": "狄利克雷分布",
         "s_appendix": ("下表列出每项指标每个城市的原始值、得分及在该指标上的排名（按得分从高到低排列）。"
                        "原始值为分母处理后、缺失值填补和异常值处理之前的数值；“—”表示缺失。"),
+        "s_appendix_bounded": "城市较多（{n} 个），每表只列出该指标得分前 {k} 名；全部城市的数值见计算结果工作簿。",
+        "cap_indicator_some": "（前 {k} 名，共 {n} 个城市）",
+        "s_more": "等 {n} 个城市",
         "s_app_note_imputed": "注：{items}的原始值缺失，其得分由填补值计算。",
         "s_app_note_missing": "注：{items}缺少数据，无得分。",
         "fig_missing": "（图 {n} 未生成：{why}）",
@@ -186,7 +204,10 @@ TEXT: dict[str, dict[str, str]] = {
         "cap_ranking_some": "Composite score, top {k} of {n} ranked cities",
         "cap_full_table": "Ranking and dimension scores",
         "cap_map": "Map of the TOP {n}",
-        "cap_profile": "No.{rank} {unit}: scores on the dimensions, with the average and the leader",
+        "cap_profile": "No. {rank} {unit}: scores on the dimensions, with the average and No. {ref} {other}",
+        "cap_profile_alone": "No. {rank} {unit}: scores on the dimensions, with the average",
+        "legend_average": "Average",
+        "legend_ref": "No. {rank}: {unit}",
         "cap_node_all": "Ranking on {name}",
         "cap_node_some": "Ranking on {name} (top {k})",
         "cap_subdims": "{name}: ranking on the sub-dimensions (top {n})",
@@ -219,7 +240,7 @@ TEXT: dict[str, dict[str, str]] = {
         "dash": "—",
         "s_summary": ("This report scores {nu} cities on {ni} indicators grouped into {nsub} sub-dimensions and {nd} "
                       "dimensions ({dims}). By composite score the TOP {n} are {items} (Table {table})."),
-        "s_top_item": "{unit} (No.{rank}, {score})",
+        "s_top_item": "{unit} (No. {rank}, {score})",
         "s_and": "and",
         "s_list_sep": ", ",
         "s_system": ("The indicator system has {nd} dimensions ({dims}), {nsub} sub-dimensions and {ni} indicators "
@@ -251,8 +272,20 @@ TEXT: dict[str, dict[str, str]] = {
         "s_tie": " (tied)",
         "s_city_dims": ("Of the {nd} dimensions, its highest score is on {best} ({bs}, rank {br}) and its lowest on "
                         "{worst} ({ws}, rank {wr}) (Figure {fig})."),
+        "s_city_dims_all_first": ("{unit} ranks first on all {nd} dimensions: its highest score is on {best} ({bs}), "
+                                  "and even its relatively weakest, {worst} ({ws}), still ranks first (Figure {fig})."),
+        "s_city_dims_weak_first": ("Of the {nd} dimensions, its highest score is on {best} ({bs}, rank {br}); even its "
+                                   "relatively weakest, {worst} ({ws}), still ranks first (Figure {fig})."),
+        "s_city_dims_weak_holds": ("Of the {nd} dimensions, its highest score is on {best} ({bs}, rank {br}) and its "
+                                   "lowest on {worst} ({ws}), where it still ranks {wr}, {cmp} (Figure {fig})."),
+        "s_cmp_same": "the same as its overall rank",
+        "s_cmp_better": "better than its overall rank ({rank})",
+        "s_city_dims_equal": "{unit} scores {bs} on each of the {nd} dimensions (Figure {fig}).",
+        "s_city_best_rank_dim": "By rank, its best dimension is {items} (rank {rank}).",
         "s_city_one_dim": "{unit} scores {bs} on {best}, rank {br} (Figure {fig}).",
         "s_city_avg": "{unit} is above the average of all ranked cities on {k} dimension(s){which}.",
+        "s_city_avg_all": "{unit} is above the average of all ranked cities on all {k} dimensions.",
+        "s_city_avg_none": "{unit} is above the average of all ranked cities on no dimension.",
         "s_city_avg_which": " ({items})",
         "s_city_first": "Of the {ni} indicators, {unit} ranks first on {k}: {items}.",
         "s_city_first_item": "{name} ({code})",
@@ -276,6 +309,10 @@ TEXT: dict[str, dict[str, str]] = {
         "s_appendix": ("The tables below give, for each indicator, every city's raw value, score and rank on that "
                        "indicator (by score, highest first). Raw values are after denomination, before imputation and "
                        "outlier treatment; '—' means missing."),
+        "s_appendix_bounded": (" With {n} cities, each table lists the first {k} on its indicator; the results "
+                               "workbook has every city's values."),
+        "cap_indicator_some": " (first {k} of {n} cities)",
+        "s_more": " and others, {n} cities in all",
         "s_app_note_imputed": "Note: the raw value of {items} is missing; the score comes from an imputed value.",
         "s_app_note_missing": "Note: {items} have no data and no score.",
         "fig_missing": "(Figure {n} not drawn: {why})",

@@ -18,8 +18,18 @@ import numpy as np
 
 from core import analysis
 from core.report import PRINT_DPI, FigureSpec, figure_width_px
+from core.report_text import words
 
-from .charts import NodeRankingChart, ProfileChart, RankingBarChart, ScatterChart, group_colors
+from .charts import (
+    AVERAGE_COLOR,
+    LEADER_COLOR,
+    UNIT_COLOR,
+    NodeRankingChart,
+    ProfileChart,
+    RankingBarChart,
+    ScatterChart,
+    group_colors,
+)
 from .map_chart import MapChart, fill_map
 
 LAYOUT_WIDTH = 760  # the widget width the charts are laid out at; exported scaled to print pixels
@@ -52,10 +62,22 @@ def _ranking(chart: RankingBarChart, result, groups, code: str, top: int, lang: 
     return max(220, len(units) * ROW_PX + (110 if g else 80))
 
 
-def _profile(chart: ProfileChart, result, unit: str, level: int, lang: str) -> int:
+def _profile(chart: ProfileChart, result, unit: str, level: int, lang: str, ref: str | None = None,
+             ref_rank: int | None = None) -> int:
+    """The unit beside the average and a reference unit: the figure plan's (the leader, or for the leader
+    the runner-up: core.report_facts.profile_reference); the legend names the reference's rank, as the
+    caption does."""
     p = analysis.profile(result, unit, level, lang)
-    chart.set_data(p["names"], unit, p["unit"], p["average"], p["leader_unit"], p["leader"], result.settings.scale,
+    if ref is None:  # a spec without a reference: the chart's own rule (the leader)
+        ref, ref_rank = p["leader_unit"], 1
+    ref_scores = analysis.profile(result, ref, level, lang)["unit"] if ref else [None] * len(p["codes"])
+    chart.set_data(p["names"], unit, p["unit"], p["average"], ref or "", ref_scores, result.settings.scale,
                    result.settings.decimals, "")
+    T = words(lang)  # the report's own words (core.report_text), as its captions
+    entries = [(unit, UNIT_COLOR), (T["legend_average"], AVERAGE_COLOR)]
+    if ref:
+        entries.append((T["legend_ref"].format(rank=ref_rank, unit=ref), LEADER_COLOR))
+    chart.set_legend(entries)
     return PROFILE_HEIGHT
 
 
@@ -100,7 +122,7 @@ def render_figures(result, specs: Sequence[FigureSpec], folder: str | Path, grou
             if spec.kind in ("ranking", "node"):
                 height = _ranking(c, result, groups, p["code"], int(p["top"]), lang)
             elif spec.kind == "profile":
-                height = _profile(c, result, p["unit"], int(p.get("level", 1)), lang)
+                height = _profile(c, result, p["unit"], int(p.get("level", 1)), lang, p.get("ref"), p.get("ref_rank"))
             elif spec.kind == "scatter":
                 height = _scatter(c, result, p["x"], p["y"], lang)
             elif spec.kind == "map":

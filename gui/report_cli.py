@@ -1,5 +1,5 @@
 """`python main.py report INPUT -o REPORT.docx [--top N] [--lang zh|en] [--pdf] [--svg] [--scatter X,Y]
-[--uncertainty-runs N]`: the report draft, headless.
+[--uncertainty-runs N] [--appendix-rows N]`: the report draft, headless.
 
 Loads INPUT like the other commands, computes, draws the figures offscreen (gui.report_charts,
 `QT_QPA_PLATFORM=offscreen` unless set) and writes the .docx (core.report). `--pdf` also writes
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--uncertainty-runs", type=int, default=0, help="add rank intervals from N Monte Carlo runs "
                    "over the weights (default 0: no uncertainty section)")
     p.add_argument("--seed", type=int, default=1, help="seed of the uncertainty runs (default 1)")
+    p.add_argument("--appendix-rows", type=int, default=100, help="the appendix lists at most N units per "
+                   "indicator, best first (default 100; 0: every unit)")
     p.add_argument("--title", default="", help="the title on the title page")
     p.add_argument("--data", help="take the data from another file (.xlsx or .csv)")
     return p
@@ -72,33 +74,71 @@ def ahp_inputs(project) -> list[dict]:
     return found
 
 
-def make_report(result, project, out: Path, options, *, svg: bool = False, uncertainty=None, notes=None,
-                ahp: list | None = None, figures_dir: Path | None = None, timings: dict | None = None) -> Path:
-    """Draw the figures and write the draft (needs a QApplication). Figures go to `figures_dir`
-    (default: a temporary folder, removed after; with `svg`, REPORT_figures/ beside the report)."""
-    from core.fingerprint import fingerprint
-    from core.report import figure_plan, write_report
+FIGURES_SHARE = 0.3  # of make_report's progress: the figures, then the document
+
+
+def draw_figures(result, project, options, folder: Path, *, svg: bool = False, timings: dict | None = None,
+                 progress=None, cancelled=None) -> dict:
+    """The figures of the draft (GUI thread: Qt draws them) into `folder`; {key: png}. `progress(fraction)`
+    after each, ReportCancelled when `cancelled()` turns True."""
+    from core.report import ReportCancelled, figure_plan
 
     from .report_charts import render_figures
 
     timings = timings if timings is not None else {}
-    specs = figure_plan(result, options)
+
+    def step(k: int, n: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ReportCancelled("report draft cancelled")
+        if progress is not None:
+            progress(k / max(n, 1))
+
+    t0 = time.perf_counter()
+    chart_times: dict = {}
+    figs = render_figures(result, figure_plan(result, options), folder, project.data.groups, options.lang, svg=svg,
+                          timings=chart_times, progress=step)
+    timings["charts"] = time.perf_counter() - t0
+    timings["map_missing"] = chart_times.get("map_missing", [])
+    return figs
+
+
+def write_document(result, project, out: Path, options, figs: dict, *, uncertainty=None, notes=None,
+                   ahp: list | None = None, timings: dict | None = None, progress=None, cancelled=None) -> Path:
+    """The .docx from drawn figures (no Qt: may run on a worker thread); nothing is written when cancelled."""
+    from core.fingerprint import fingerprint
+    from core.report import write_report
+
+    timings = timings if timings is not None else {}
+    t0 = time.perf_counter()
+    try:
+        fp = fingerprint(result.framework, result.settings, project.data)
+    except Exception:  # noqa: BLE001 - the fingerprint is a courtesy on the title page
+        fp = ""
+    write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],
+                 fingerprint=fp, map_missing=timings.get("map_missing", []), progress=progress, cancelled=cancelled)
+    timings["docx"] = time.perf_counter() - t0
+    return out
+
+
+def make_report(result, project, out: Path, options, *, svg: bool = False, uncertainty=None, notes=None,
+                ahp: list | None = None, figures_dir: Path | None = None, timings: dict | None = None,
+                progress=None, cancelled=None) -> Path:
+    """Draw the figures and write the draft (needs a QApplication). Figures go to `figures_dir`
+    (default: a temporary folder, removed after; with `svg`, REPORT_figures/ beside the report).
+    `progress(fraction)` and `cancelled()` as core.report.build_report: a cancelled draft raises
+    core.report.ReportCancelled and leaves no file."""
+    timings = timings if timings is not None else {}
     keep = figures_dir or (out.with_name(out.stem + "_figures") if svg else None)
+
+    def part(lo: float, hi: float):
+        return None if progress is None else (lambda f: progress(lo + (hi - lo) * f))
+
     with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
         folder = keep or Path(tmp)
-        t0 = time.perf_counter()
-        chart_times: dict = {}
-        figs = render_figures(result, specs, folder, project.data.groups, options.lang, svg=svg, timings=chart_times)
-        timings["charts"] = time.perf_counter() - t0
-        timings["map_missing"] = chart_times.get("map_missing", [])
-        t0 = time.perf_counter()
-        try:
-            fp = fingerprint(result.framework, result.settings, project.data)
-        except Exception:  # noqa: BLE001 - the fingerprint is a courtesy on the title page
-            fp = ""
-        write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],
-                     fingerprint=fp, map_missing=timings["map_missing"])
-        timings["docx"] = time.perf_counter() - t0
+        figs = draw_figures(result, project, options, folder, svg=svg, timings=timings,
+                            progress=part(0.0, FIGURES_SHARE), cancelled=cancelled)
+        write_document(result, project, out, options, figs, uncertainty=uncertainty, notes=notes, ahp=ahp,
+                       timings=timings, progress=part(FIGURES_SHARE, 1.0), cancelled=cancelled)
     return out
 
 
@@ -108,8 +148,8 @@ def run(argv: list[str]) -> int:
     if out.suffix.lower() != ".docx":
         print("main.py report: -o must end in .docx", file=sys.stderr)
         return USAGE_EXIT
-    if args.top < 1 or args.uncertainty_runs < 0:
-        print("main.py report: --top must be ≥ 1 and --uncertainty-runs ≥ 0", file=sys.stderr)
+    if args.top < 1 or args.uncertainty_runs < 0 or args.appendix_rows < 0:
+        print("main.py report: --top must be ≥ 1, --uncertainty-runs and --appendix-rows ≥ 0", file=sys.stderr)
         return USAGE_EXIT
     scatter = None
     if args.scatter:
@@ -142,7 +182,7 @@ def run(argv: list[str]) -> int:
     lang = args.lang or (project.settings.language if project.settings.language in ("zh", "en") else "zh")
     illustrative = illustrative_source(args.input) or (args.data is not None and illustrative_source(args.data))
     options = ReportOptions(top_n=args.top, lang=lang, scatter=scatter, title=args.title, illustrative=illustrative,
-                            source_name=Path(args.input).name)
+                            source_name=Path(args.input).name, appendix_max_units=args.appendix_rows or None)
     uncertainty = None
     if args.uncertainty_runs:
         from core.uncertainty import run_uncertainty
@@ -187,8 +227,9 @@ def run(argv: list[str]) -> int:
     return 0
 
 
-def export_pdf(docx: Path, pdf: Path | None = None) -> Path:
-    """The PDF of a written draft (core.pdf.to_pdf; PdfError with a clear message when LibreOffice is absent)."""
+def export_pdf(docx: Path, pdf: Path | None = None, cancelled=None) -> Path:
+    """The PDF of a written draft (core.pdf.to_pdf; PdfError with a clear message when LibreOffice is absent,
+    PdfCancelled when `cancelled()` turns True). The time limit grows with the draft (core.pdf.timeout_for)."""
     from core.pdf import to_pdf
     from core.report import static_lists
     with tempfile.TemporaryDirectory(prefix="cityindex-pdf-src-") as tmp:
@@ -196,4 +237,4 @@ def export_pdf(docx: Path, pdf: Path | None = None) -> Path:
         # with page references (which it does compute)
         src = Path(tmp) / docx.name
         static_lists(docx, src)
-        return to_pdf(src, pdf or docx.with_suffix(".pdf"))
+        return to_pdf(src, pdf or docx.with_suffix(".pdf"), cancelled=cancelled)

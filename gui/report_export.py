@@ -2,7 +2,8 @@
 
 `export_report(parent, controller, path=None) -> Path | None` asks for a file name when `path` is
 None (REPORT.docx; ticking "also PDF" is offered through the file type), draws the figures on the
-GUI thread (Qt requires it) under a wait cursor, and writes the draft. What the window knows goes
+GUI thread (Qt requires it) and builds the document on a worker thread, each behind a progress
+dialog whose Cancel stops it (nothing is written then). What the window knows goes
 in: the language, the TOP N of the ranking panel, the scatter pair of the chart panel, the last
 uncertainty run when it analysed this very result, the weight notes (AHP CR, data-driven
 figures, panel consensus), and whether the data are the bundled illustrative sample. Returns the
@@ -14,9 +15,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 translate = QCoreApplication.translate
 
@@ -84,23 +84,9 @@ def export_report(parent, controller, path: str | Path | None = None) -> Path | 
     if path.suffix.lower() != ".docx":
         path = path.with_suffix(".docx")
 
-    from core.atomic import WriteError
-
-    from .report_cli import ahp_inputs, make_report
-
-    options = report_options(parent, controller)
-    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-    try:
-        with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
-            make_report(result, project, path, options, uncertainty=current_uncertainty(parent, controller),
-                        notes=dict(getattr(controller, "weight_notes", {}) or {}), ahp=ahp_inputs(project),
-                        figures_dir=Path(tmp))
-    except (WriteError, OSError) as e:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, translate("ReportExport", "Export failed"), str(e))
+    path = write_draft(parent, controller, path)
+    if path is None:
         return None
-    else:
-        QApplication.restoreOverrideCursor()
     if want_pdf:
         pdf_in_background(parent, path)
     bar = getattr(parent, "statusBar", None)
@@ -109,11 +95,85 @@ def export_report(parent, controller, path: str | Path | None = None) -> Path | 
     return path
 
 
+def _status(parent, text: str) -> None:
+    bar = getattr(parent, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(text, 8000)
+
+
+def write_draft(parent, controller, path: Path) -> Path | None:
+    """Draw the figures (GUI thread, behind a progress dialog whose Cancel is honoured between figures),
+    then build and save the .docx on a worker thread behind a second progress dialog (progress after
+    each section and appendix table; Cancel stops it). Returns `path`, or None when cancelled (nothing
+    written, the status bar says so) or failed (a message box says why). Waits in a local event loop,
+    so the window stays painted and the caller gets the file when this returns."""
+    from core.atomic import WriteError
+    from core.report import ReportCancelled
+
+    from . import worker
+    from .report_cli import ahp_inputs, draw_figures, write_document
+
+    result, project = controller.result, controller.project
+    options = report_options(parent, controller)
+    uncertainty = current_uncertainty(parent, controller)
+    notes = dict(getattr(controller, "weight_notes", {}) or {})
+    ahp = ahp_inputs(project)
+    outcome: dict = {}
+
+    def fail(e: BaseException) -> None:
+        if isinstance(e, (ReportCancelled, worker.Cancelled)):
+            outcome["cancelled"] = True
+            _status(parent, translate("ReportExport", "Report export cancelled: nothing was written."))
+        elif isinstance(e, (WriteError, OSError)):
+            QMessageBox.warning(parent, translate("ReportExport", "Export failed"), str(e))
+        else:
+            QMessageBox.warning(parent, translate("ReportExport", "Export failed"), repr(e))
+
+    with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
+        dialog = QProgressDialog(translate("ReportExport", "Drawing the report's figures…"),
+                                 translate("ReportExport", "Cancel"), 0, 1000, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def drawn(f: float) -> None:
+            dialog.setValue(int(1000 * min(max(f, 0.0), 1.0)))
+            QApplication.processEvents()  # paints the dialog and delivers a click on Cancel
+
+        timings: dict = {}
+        try:
+            figs = draw_figures(result, project, options, Path(tmp), timings=timings, progress=drawn,
+                                cancelled=dialog.wasCanceled)
+        except BaseException as e:  # noqa: BLE001 - reported to the user, never lost
+            fail(e)
+            return None
+        finally:
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+
+        def work(progress, cancelled):
+            return write_document(result, project, path, options, figs, uncertainty=uncertainty, notes=notes,
+                                  ahp=ahp, timings=timings, progress=progress, cancelled=cancelled)
+
+        loop = QEventLoop()
+        task = worker.run_with_progress(parent, work, translate("ReportExport", "Writing the report draft…"),
+                                        lambda out: outcome.setdefault("path", out), fail)
+        task.finished.connect(lambda: outcome.setdefault("finished", True))
+        task.finished.connect(loop.quit)
+        if "finished" not in outcome:  # the worker's signals arrive through this loop
+            loop.exec()
+        task.wait()
+    return outcome.get("path")
+
+
 def pdf_in_background(parent, docx: Path):
-    """LibreOffice converts the draft to PDF (about 12 s for the sample) on a worker thread behind a
-    progress dialog, so the window stays usable; a missing LibreOffice or a failed conversion is
-    reported once it is known (the Word draft is written either way). Returns the Task."""
-    from core.pdf import PdfError
+    """LibreOffice converts the draft to PDF (about 12 s for the sample, minutes for a 1,000-page one) on a
+    worker thread behind a progress dialog whose Cancel stops it, so the window stays usable; a missing
+    LibreOffice or a failed conversion is reported once it is known (the Word draft is written either
+    way), a cancelled one in the status bar. Returns the Task."""
+    from core.pdf import PdfCancelled, PdfError
 
     from . import worker
     from .report_cli import export_pdf
@@ -124,13 +184,17 @@ def pdf_in_background(parent, docx: Path):
             bar().showMessage(translate("ReportExport", "PDF written: {0}").format(pdf), 8000)
 
     def failed(e: BaseException) -> None:
+        if isinstance(e, PdfCancelled):
+            _status(parent, translate("ReportExport", "PDF conversion cancelled; the Word draft was written."))
+            return
         why = str(e) if isinstance(e, PdfError) else repr(e)
         QMessageBox.warning(parent, translate("ReportExport", "No PDF written"),
                             translate("ReportExport", "The Word draft was written; the PDF was not:")
                             + "\n\n" + why)
 
     label = translate("ReportExport", "Converting to PDF…")
-    task = worker.run_with_progress(parent, lambda _p, _c: export_pdf(docx), label, done, failed, cancellable=False)
+    task = worker.run_with_progress(parent, lambda _p, cancelled: export_pdf(docx, cancelled=cancelled), label, done,
+                                    failed)
     tasks = getattr(parent, "_tasks", None)
     if isinstance(tasks, list):  # the window waits for it before closing
         tasks.append(task)

@@ -127,7 +127,8 @@ def test_top_table_equals_engine_ranking(doc, result):
         assert r[3:] == [f"{scores.loc[r[1], c]:.1f}" for c in dims]
     # the summary sentence names them in the same order with their scores
     summary = next(p.text for p in doc.paragraphs if p.text.startswith("本报告从"))
-    positions = [summary.index(f"{u}（No.{k}，{s:.1f} 分）") for u, k, s in zip(top["unit"], top["rank"], top["score"])]
+    positions = [summary.index(f"{u}（第 {k} 名，{s:.1f} 分）")
+                 for u, k, s in zip(top["unit"], top["rank"], top["score"])]
     assert positions == sorted(positions)
 
 
@@ -190,12 +191,29 @@ def test_city_sentences_state_the_engines_numbers(doc, result):
         u = row["unit"]
         assert f"{u}综合得分 {row['score']:.1f} 分，在 {len(ranking)} 个参评城市中排名第 {row['rank']}" in text
         scores = S.loc[u, dims].astype(float)
+        dim_rank = {c: int(S[c].round(9).rank(method="min", ascending=False)[u]) for c in dims}
         best = scores.idxmax()  # no ties among the sample's dimension scores
-        best_rank = int(S[best].round(9).rank(method="min", ascending=False)[u])
         worst = scores.idxmin()
-        worst_rank = int(S[worst].round(9).rank(method="min", ascending=False)[u])
-        assert (f"{u}得分最高的是{fw.nodes[best].name_zh}（{scores[best]:.1f} 分，排名第 {best_rank}），"
-                f"得分最低的是{fw.nodes[worst].name_zh}（{scores[worst]:.1f} 分，排名第 {worst_rank}）") in text
+        best_name, worst_name = fw.nodes[best].name_zh, fw.nodes[worst].name_zh
+        if all(r == 1 for r in dim_rank.values()):  # 北京 leads everywhere: say so, weakest included
+            assert (f"{u}在全部 {len(dims)} 个一级维度上均排名第 1：得分最高的是{best_name}（{scores[best]:.1f} 分）；"
+                    f"即便是其相对最弱的维度{worst_name}（{scores[worst]:.1f} 分），仍排名第 1") in text
+        elif dim_rank[worst] <= row["rank"]:  # the weakest dimension still ranks as well as the city does overall
+            cmp = ("与其综合排名持平" if dim_rank[worst] == row["rank"] else f"高于其综合排名（第 {row['rank']} 名）")
+            assert (f"{u}得分最高的是{best_name}（{scores[best]:.1f} 分，排名第 {dim_rank[best]}），"
+                    f"得分最低的是{worst_name}（{scores[worst]:.1f} 分），但在该维度上仍排名第 {dim_rank[worst]}，{cmp}"
+                    ) in text
+        else:
+            assert (f"{u}得分最高的是{best_name}（{scores[best]:.1f} 分，排名第 {dim_rank[best]}），"
+                    f"得分最低的是{worst_name}（{scores[worst]:.1f} 分，排名第 {dim_rank[worst]}）") in text
+        # where the highest score is not the best rank, the best-ranked dimension is named
+        top_rank = min(dim_rank.values())
+        if dim_rank[best] > top_rank:
+            leading = [fw.nodes[c].name_zh for c in dims if dim_rank[c] == top_rank]
+            assert f"从排名看，{u}最靠前的一级维度是" in text and all(n in text for n in leading)
+        above = [c for c in dims if scores[c] > S[c].mean() + 1e-9]
+        if len(above) == len(dims):
+            assert f"{u}全部 {len(dims)} 个一级维度的得分均高于全部参评城市的平均水平" in text
         # the indicators on which it ranks first
         firsts = [c for c in fw.leaves
                   if result.normalised[c].round(9).rank(method="min", ascending=False).get(u) == 1]
@@ -205,6 +223,94 @@ def test_city_sentences_state_the_engines_numbers(doc, result):
             assert re.findall(r"（([A-Z]\d+)[，）]", m.group(2)) == firsts
         else:
             assert f"{u}没有排名第一的指标" in text
+    # no sentence calls a dimension the lowest and, in the same breath, first without saying it still leads
+    assert not re.search(r"得分最低的是[^（]+（[\d.]+ 分，排名第 1）", text)
+    # the sample's leader leads on every dimension (checked independently)
+    leader = top.iloc[0]["unit"]
+    assert all(int(S[c].round(9).rank(method="min", ascending=False)[leader]) == 1 for c in dims)
+    assert "即便是其相对最弱的维度" in text
+
+
+def all_text(doc) -> str:
+    cells = ["".join(t.text or "" for t in tbl._tbl.iter(qn("w:t"))) for tbl in doc.tables]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_chinese_draft_writes_ranks_the_chinese_way(doc):
+    """第 1 名, never 'No.1', in captions, sentences and tables of the Chinese draft."""
+    text = all_text(doc)
+    assert not re.search(r"No\.?\s*\d", text)
+    assert "第 1 名北京各维度得分" in text
+
+
+def test_profiles_compare_the_leader_with_the_runner_up(doc, result):
+    """The leader's profile is compared with the runner-up (it cannot be compared with itself); every
+    other top city's with the leader."""
+    ranking = engine_ranking(result)
+    units, ranks = list(ranking["unit"]), list(ranking["rank"])
+    caps = [p.text for p in doc.paragraphs
+            if style_of(p) == "Caption" and p.text.startswith("图") and "各维度得分" in p.text]
+    assert len(caps) == TOP
+    for cap, u, k in zip(caps, units, ranks):
+        ref, ref_rank = (units[1], ranks[1]) if u == units[0] else (units[0], ranks[0])
+        assert cap.endswith(f"第 {k} 名{u}各维度得分（与平均水平及第 {ref_rank} 名{ref}比较）"), cap
+    assert f"第 1 名{units[0]}" in caps[0] and f"第 1 名{units[0]}比较" not in caps[0]
+
+
+def test_data_sources_listed_once(doc, result):
+    """A framework cell naming two sources ('科技部；企查查') counts as two; each source is listed once."""
+    fw = result.framework
+    expected = []
+    for c in fw.leaves:
+        for part in re.split("[；;]", fw.nodes[c].source or ""):
+            if part.strip() and part.strip() not in expected:
+                expected.append(part.strip())
+    para = next(p.text for p in doc.paragraphs if "个来源：" in p.text)
+    assert para.endswith(f"共涉及 {len(expected)} 个来源：{'、'.join(expected)}。")
+    assert para.count("科技部") == 1 and para.count("企查查") == 1 and para.count("各市统计年鉴") == 1
+
+
+def test_headings_and_introductions_stay_with_what_follows(doc):
+    """Headings keep with the next paragraph; the sentences between a heading and its figure keep with
+    the figure; captions do not break; no figure is taller than fits with its heading; short tables
+    are not split."""
+    from docx.shared import Cm
+
+    from core.report import KEEP_TABLE_ROWS, MAX_FIGURE_H_CM
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        assert doc.styles[name].paragraph_format.keep_with_next
+    assert doc.styles["Caption"].paragraph_format.keep_together
+
+    def keeps(p) -> bool:
+        own = p.paragraph_format.keep_with_next
+        return bool(own) if own is not None else bool(p.style.paragraph_format.keep_with_next)
+
+    blocks = list(body_blocks(doc))
+    n_fig = 0
+    for k, b in enumerate(blocks):
+        if hasattr(b, "text") and b._p.xpath(".//pic:pic"):
+            n_fig += 1
+            assert keeps(b)  # the picture keeps with its caption
+            j = k - 1
+            while j >= 0 and hasattr(blocks[j], "text") and blocks[j].text.strip() and \
+                    style_of(blocks[j]) != "Caption":
+                assert keeps(blocks[j]), blocks[j].text
+                if style_of(blocks[j]).startswith("Heading"):
+                    break
+                j -= 1
+    assert n_fig == len(doc.inline_shapes) > 0
+    for shape in doc.inline_shapes:
+        assert shape.height <= Cm(MAX_FIGURE_H_CM) + 1
+    def kept(tr) -> bool:
+        return all(p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p")))
+
+    for t in doc.tables:
+        trs = t._tbl.tr_lst
+        if len(trs) - 1 <= KEEP_TABLE_ROWS:
+            assert all(kept(tr) for tr in trs[:-1])
+        else:  # a long table splits, but not after its header or first row, nor before its last two rows
+            assert all(kept(tr) for tr in trs[:3] + trs[-3:-1]) and not kept(trs[-1])
+            assert not all(kept(tr) for tr in trs[3:-3])
 
 
 def test_illustrative_title_page_and_word_machinery(doc, draft):
@@ -265,16 +371,81 @@ def test_scatter_and_uncertainty_sections(doc, result):
 
 
 # --- the PDF ------------------------------------------------------------------------------------------
-def test_pdf_by_libreoffice(draft, tmp_path):
+@pytest.fixture(scope="module")
+def pdf_pages(draft, tmp_path_factory):
+    """The draft's PDF made as the command makes it (LibreOffice), as text page by page (pdftotext),
+    whitespace removed (pdftotext spaces CJK text unevenly)."""
+    import shutil
+    import subprocess
+
     from core.pdf import find_soffice
-    if find_soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the PDF conversion cannot be tested here (CI installs "
-                    "libreoffice-writer-nogui)")
+    if find_soffice() is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice (soffice) or pdftotext is not installed: the PDF cannot be checked here (CI "
+                    "installs libreoffice-writer-nogui and poppler-utils)")
     from gui.report_cli import export_pdf
-    pdf = export_pdf(draft, tmp_path / "report.pdf")
+    pdf = export_pdf(draft, tmp_path_factory.mktemp("pdf") / "report.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
-    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) > 40
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    return ["\n".join(re.sub(r"\s+", "", line) for line in page.splitlines()) for page in text.split("\f")]
+
+
+def page_label(page: str) -> int | None:
+    """The number in the page's footer (第 N 页); None on the title page."""
+    found = re.findall(r"第(\d+)页", page)
+    return int(found[-1]) if found else None
+
+
+def test_pdf_by_libreoffice(pdf_pages):
+    assert len(pdf_pages) > 40
+
+
+def test_pdf_lists_are_filled_with_the_right_page_numbers(doc, pdf_pages):
+    """The PDF's table of contents and lists of figures and tables carry every heading and caption with
+    the page it is on (LibreOffice computes the page references; Word updates its own fields on
+    opening: updateFields)."""
+    labels = [page_label(p) for p in pdf_pages]
+    by_label = {n: p.replace("\n", "") for n, p in zip(labels, pdf_pages) if n is not None}
+    summary = next(k for k, p in enumerate(pdf_pages) if [x for x in p.splitlines() if x][1:2] == ["摘要"])
+    lists = "\n".join(pdf_pages[:summary])
+    assert "目录" in lists and "图目录" in lists and "表目录" in lists
+    targets = [p.text for p in doc.paragraphs if style_of(p) in ("Heading 1", "Heading 2", "Heading 3", "Caption")]
+    assert len(targets) > 100
+    for text in targets:
+        key = re.sub(r"\s+", "", text)
+        m = re.search("^" + re.escape(key) + r"\.{3,}(\d+)$", lists, re.M)
+        assert m, f"{text!r} is not listed with a page number"
+        assert key in by_label[int(m.group(1))], f"{text!r} is not on page {m.group(1)}"
+
+
+def test_pdf_keeps_headings_with_their_figures(doc, pdf_pages):
+    """A heading followed by its introduction and a figure is printed on the page of the figure's caption
+    (no page holding only a heading and two lines)."""
+    blocks = list(body_blocks(doc))
+    body = [p.replace("\n", "") for p in pdf_pages if page_label(p) is not None][5:]  # past the lists
+    checked = 0
+    for k, b in enumerate(blocks):
+        if not (hasattr(b, "text") and b._p.xpath(".//pic:pic")):
+            continue
+        caption = re.sub(r"\s+", "", blocks[k + 1].text)
+        j = k - 1
+        while j >= 0 and hasattr(blocks[j], "text") and blocks[j].text.strip() and \
+                not style_of(blocks[j]).startswith("Heading") and style_of(blocks[j]) != "Caption":
+            j -= 1
+        if j < 0 or not style_of(blocks[j]).startswith("Heading"):
+            continue
+        heading = re.sub(r"\s+", "", blocks[j].text)
+        page = next(p for p in body if caption in p)
+        assert heading in page, f"{blocks[j].text!r} is not on the page of {blocks[k + 1].text!r}"
+        checked += 1
+    assert checked >= 10
+
+
+def test_docx_asks_word_to_update_fields(draft):
+    with zipfile.ZipFile(draft) as z:
+        settings = z.read("word/settings.xml").decode("utf-8")
+    assert re.search(r'<w:updateFields w:val="(true|1)"/>', settings)
 
 
 def test_pdf_without_libreoffice_says_so(monkeypatch, draft, tmp_path):
@@ -303,6 +474,7 @@ def test_cli_usage_and_input_errors(tmp_path, capsys):
     from gui import report_cli
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.pdf")]) == 2
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--top", "0"]) == 2
+    assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--appendix-rows", "-1"]) == 2
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--scatter", "T"]) == 2
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--scatter", "T,T11"]) == 2
     bad = tmp_path / "bad.csv"

@@ -3,6 +3,8 @@ and the window's export (gui.report_export)."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from docx import Document
@@ -121,3 +123,167 @@ def test_export_from_the_window(qapp, controller, tmp_path):
     d = Document(str(out))
     assert any("示例数据，仅供演示" in p.text for p in d.paragraphs[:30])
     assert len(d.inline_shapes) == len(figure_plan(controller.result, report_options(None, controller)))
+
+
+# --- statements that must not contradict themselves (issue 16, point 8) ----------------------------------------
+def hand_facts(rank: int, dims: list[tuple[str, float, int, float]]) -> dict:
+    """Facts of a unit 'X' written by hand: dims are (name, score, rank on it, average)."""
+    ds = [{"code": n, "name": n, "score": s, "rank": r, "average": a} for n, s, r, a in dims]
+    best_rank = min(d["rank"] for d in ds)
+    return {"unit": "X", "rank": rank, "tied": False, "n_ranked": 9, "score": 50.0, "dimensions": ds,
+            "strongest": max(ds, key=lambda d: d["score"]), "weakest": min(ds, key=lambda d: d["score"]),
+            "above_average": [d for d in ds if d["score"] > d["average"]],
+            "best_ranked": [d for d in ds if d["rank"] == best_rank],
+            "first": [], "n_indicators": 0, "best_rank": None, "best_indicators": []}
+
+
+@pytest.mark.parametrize("rank, dims, says, never", [
+    # leads everywhere: the weakest is still first, and the text says so
+    (1, [("P", 90.0, 1, 40.0), ("Q", 70.0, 1, 30.0)],
+     ["X在全部 2 个一级维度上均排名第 1", "即便是其相对最弱的维度Q（70.0 分），仍排名第 1",
+      "X全部 2 个一级维度的得分均高于"], ["得分最低的是"]),
+    # weakest first, strongest not
+    (1, [("P", 90.0, 2, 40.0), ("Q", 70.0, 1, 30.0)],
+     ["得分最高的是P（90.0 分，排名第 2）", "即便是其相对最弱的维度Q（70.0 分），仍排名第 1",
+      "从排名看，X最靠前的一级维度是Q（第 1 名）"], ["得分最低的是"]),
+    # weakest ranked as well as overall / better than overall
+    (3, [("P", 60.0, 2, 40.0), ("Q", 20.0, 3, 30.0)],
+     ["得分最低的是Q（20.0 分），但在该维度上仍排名第 3，与其综合排名持平", "X有 1 个一级维度得分高于"], []),
+    (4, [("P", 60.0, 5, 40.0), ("Q", 20.0, 2, 30.0)],
+     ["但在该维度上仍排名第 2，高于其综合排名（第 4 名）", "从排名看，X最靠前的一级维度是Q（第 2 名）"], []),
+    # the plain case
+    (2, [("P", 60.0, 2, 40.0), ("Q", 20.0, 7, 30.0)], ["得分最低的是Q（20.0 分，排名第 7）"], ["从排名看"]),
+    # every dimension the same score: no 'highest' and 'lowest' of one number
+    (5, [("P", 20.0, 4, 40.0), ("Q", 20.0, 6, 30.0)],
+     ["X在 2 个一级维度上的得分均为 20.0 分", "X没有一个一级维度的得分高于"], ["得分最高", "得分最低"]),
+])
+def test_city_sentences_never_call_a_leading_dimension_merely_lowest(rank, dims, says, never):
+    text = "".join(city_sentences(hand_facts(rank, dims), "zh", 1, 3))
+    for s in says:
+        assert s in text, (s, text)
+    for s in never:
+        assert s not in text, (s, text)
+    assert not re.search(r"得分最低的是[^（]+（[\d.]+ 分，排名第 1）", text)
+    en = " ".join(city_sentences(hand_facts(rank, dims), "en", 1, 3))
+    assert not re.search(r"lowest on \w+ \([\d.]+, rank 1\)", en)
+
+
+def test_sources_split_and_listed_once():
+    from core.report_facts import split_sources
+    assert split_sources("科技部；企查查") == ["科技部", "企查查"]
+    assert split_sources("网络公开信息（搜索指数；媒体报道）; Web of Science") == [
+        "网络公开信息（搜索指数；媒体报道）", "Web of Science"]
+    assert split_sources("") == [] and split_sources(None) == []
+
+
+def test_profile_reference_is_never_the_unit_itself(small):
+    from core.report_facts import profile_reference
+    order = [u for u in sorted(small.units, key=lambda u: (small.ranks[u], u)) if np.isfinite(small.ranks[u])]
+    assert profile_reference(small, order[0]) == (order[1], int(small.ranks[order[1]]))
+    for u in order[1:]:
+        assert profile_reference(small, u) == (order[0], 1)
+
+
+def test_build_reports_progress_and_honours_cancel(small, tmp_path):
+    from core.report import ReportCancelled, write_report
+    seen: list[float] = []
+    write_report(small, tmp_path / "a.docx", {}, ReportOptions(top_n=2, lang="en"), progress=seen.append)
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+    assert len(seen) >= 4 + 4  # the sections and one per appendix table (four indicators)
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    out = tmp_path / "b.docx"
+    with pytest.raises(ReportCancelled):
+        write_report(small, out, {}, ReportOptions(top_n=2, lang="en"), cancelled=cancelled)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]  # nothing written, no temporary left
+
+
+def test_appendix_bounded_lists_the_best_units(small):
+    """With more units than `appendix_max_units`, each indicator table lists the best ones and says so."""
+    doc = build_report(small, {}, ReportOptions(top_n=2, lang="en", appendix_max_units=2))
+    from docx.oxml.ns import qn
+    body = list(doc.element.body.iterchildren())
+    for code in ["I1", "I2", "I3", "I4"]:
+        k = next(i for i, el in enumerate(body) if el.tag == qn("w:p") and
+                 "".join(t.text or "" for t in el.iter(qn("w:t"))).endswith(f"({code}): scores (first 2 of 5 cities)"))
+        rows = [["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.iter(qn("w:tc"))]
+                for tr in body[k + 1].iter(qn("w:tr"))][1:]
+        ranks = small.normalised[code].round(9).rank(method="min", ascending=False)
+        best = sorted((u for u in small.units if np.isfinite(ranks[u])), key=lambda u: (ranks[u], u))[:2]
+        assert [r[1] for r in rows] == best
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "each table lists the first 2 on its indicator" in text
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="a POSIX launcher script stands in for soffice")
+def test_pdf_timeout_ends_libreoffice_and_its_children(tmp_path):
+    """soffice is a launcher whose soffice.bin child does the work: when the conversion overruns its time,
+    both end, none is left converting in the background."""
+    import os
+    import time
+
+    from core.pdf import PdfError, to_pdf
+    pidfile = tmp_path / "child.pid"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nwait\n", encoding="utf-8")
+    fake.chmod(0o755)
+    doc = tmp_path / "d.docx"
+    doc.write_bytes(b"PK")
+    t0 = time.monotonic()
+    with pytest.raises(PdfError, match="did not finish"):
+        to_pdf(doc, tmp_path / "d.pdf", timeout=1, soffice=str(fake))
+    assert time.monotonic() - t0 < 30
+    child = int(pidfile.read_text())
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the converter's child {child} is still running")
+    assert not (tmp_path / "d.pdf").exists()
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="a POSIX launcher script stands in for soffice")
+def test_pdf_conversion_cancelled_stops_libreoffice(tmp_path):
+    import os
+    import time
+
+    from core.pdf import PdfCancelled, timeout_for, to_pdf
+    pidfile = tmp_path / "child.pid"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nwait\n", encoding="utf-8")
+    fake.chmod(0o755)
+    doc = tmp_path / "d.docx"
+    doc.write_bytes(b"PK")
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    t0 = time.monotonic()
+    with pytest.raises(PdfCancelled):
+        to_pdf(doc, tmp_path / "d.pdf", soffice=str(fake), cancelled=cancelled)
+    assert time.monotonic() - t0 < 10
+    child = int(pidfile.read_text())
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the converter's child {child} is still running")
+    # the time limit grows with the document's XML: 180 s, plus 8 s a MB
+    assert timeout_for(doc) == 180.0
+    import zipfile
+    big = tmp_path / "big.docx"
+    with zipfile.ZipFile(big, "w") as z:
+        z.writestr("word/document.xml", "x" * 5_000_000)
+    assert timeout_for(big) == pytest.approx(180.0 + 8.0 * 5)
