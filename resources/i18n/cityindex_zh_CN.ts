@@ -981,62 +981,62 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../gui/charts.py" line="328" />
+        <location filename="../../gui/charts.py" line="336" />
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="329" />
+        <location filename="../../gui/charts.py" line="337" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="331" />
+        <location filename="../../gui/charts.py" line="339" />
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="332" />
+        <location filename="../../gui/charts.py" line="340" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="360" />
+        <location filename="../../gui/charts.py" line="368" />
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="361" />
+        <location filename="../../gui/charts.py" line="369" />
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="567" />
+        <location filename="../../gui/charts.py" line="575" />
         <source>Rank 1: {0}</source>
         <translation>第一名：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="569" />
+        <location filename="../../gui/charts.py" line="577" />
         <source>Rank 1</source>
         <translation>第一名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="570" />
+        <location filename="../../gui/charts.py" line="578" />
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="678" />
+        <location filename="../../gui/charts.py" line="686" />
         <source>Pearson r = {0}</source>
         <translation>皮尔逊 r = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="680" />
+        <location filename="../../gui/charts.py" line="688" />
         <source>Spearman ρ = {0}</source>
         <translation>斯皮尔曼 ρ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="681" />
+        <location filename="../../gui/charts.py" line="689" />
         <source>n = {0}</source>
         <translation>n = {0}</translation>
     </message>
@@ -2709,32 +2709,58 @@ Build, weight and compute composite city indices.</source>
         <translation>Word 文档和 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="100" />
+        <location filename="../../gui/report_export.py" line="128" />
+        <location filename="../../gui/report_export.py" line="130" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="108" />
+        <location filename="../../gui/report_export.py" line="94" />
         <source>Report draft written: {0}</source>
         <translation>报告草稿已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="124" />
+        <location filename="../../gui/report_export.py" line="126" />
+        <source>Report export cancelled: nothing was written.</source>
+        <translation>已取消导出报告：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="133" />
+        <source>Drawing the report's figures…</source>
+        <translation>正在绘制报告图表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="134" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="161" />
+        <source>Writing the report draft…</source>
+        <translation>正在生成报告草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="184" />
         <source>PDF written: {0}</source>
         <translation>PDF 已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="128" />
+        <location filename="../../gui/report_export.py" line="188" />
+        <source>PDF conversion cancelled; the Word draft was written.</source>
+        <translation>已取消 PDF 转换；Word 草稿已生成。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_export.py" line="191" />
         <source>No PDF written</source>
         <translation>未生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="129" />
+        <location filename="../../gui/report_export.py" line="192" />
         <source>The Word draft was written; the PDF was not:</source>
         <translation>Word 草稿已生成，但未能生成 PDF：</translation>
     </message>
     <message>
-        <location filename="../../gui/report_export.py" line="132" />
+        <location filename="../../gui/report_export.py" line="195" />
         <source>Converting to PDF…</source>
         <translation>正在转换为 PDF…</translation>
     </message>
