@@ -365,8 +365,14 @@ class ChartPanel(QWidget):
             title += "<br><span style='font-size:9pt; font-weight:normal'>" + self.tr("{0}: {1}, rank {2}").format(
                 self.node_name(r.framework.root), fmt(r.scores.loc[unit, r.framework.root], r.settings.decimals),
                 rank) + "</span>"
-        chart.set_data(p["names"], unit, p["unit"], p["average"], p["leader_unit"], p["leader"], r.settings.scale,
-                       r.settings.decimals, title)
+        ref, ref_rank, ref_scores = p["leader_unit"], 1, p["leader"]
+        order = r.rank_order()[0]
+        if len(order) > 1 and ref == unit:  # the leader is compared with the runner-up, never with itself
+            ref = r.units[int(order[1])]
+            ref_rank = int(ranks[int(order[1])])
+            ref_scores = analysis.profile(r, ref, level, self.lang)["unit"]
+        chart.set_data(p["names"], unit, p["unit"], p["average"], ref, ref_scores, r.settings.scale,
+                       r.settings.decimals, title, leader_rank=ref_rank)
         chart.export_stem = f"profile_{safe_name(unit)}" + ("" if level == 1 else "_sub")
         return p
 

@@ -537,8 +537,11 @@ class ProfileChart(BaseChart):
             bottom.setHeight(height)
 
     def set_data(self, dim_names, unit_name: str, unit_scores, average, leader_name: str, leader_scores,
-                 scale: float = 100.0, decimals: int = 1, title: str = "") -> None:
-        self._last = (dim_names, unit_name, unit_scores, average, leader_name, leader_scores, scale, decimals, title)
+                 scale: float = 100.0, decimals: int = 1, title: str = "", leader_rank: int = 1) -> None:
+        """`leader_name`/`leader_scores`: the unit compared with — the leader, or for the leader itself the
+        runner-up (`leader_rank` 2), so that no city is compared with itself."""
+        self._last = (dim_names, unit_name, unit_scores, average, leader_name, leader_scores, scale, decimals, title,
+                      leader_rank)
         self.dim_names, self.unit_name = list(dim_names), unit_name
         n = len(self.dim_names)
         self.values = {"unit": list(unit_scores), "average": list(average), "leader": list(leader_scores)}
@@ -572,7 +575,7 @@ class ProfileChart(BaseChart):
         self._update_ticks()
         self.set_title(title)
         if leader_name:
-            leader = QCoreApplication.translate("Charts", "Rank 1: {0}").format(leader_name)
+            leader = QCoreApplication.translate("Charts", "Rank {1}: {0}").format(leader_name, leader_rank)
         else:
             leader = QCoreApplication.translate("Charts", "Rank 1")
         self.set_legend([(unit_name, UNIT_COLOR), (QCoreApplication.translate("Charts", "Average"), AVERAGE_COLOR),

@@ -77,6 +77,24 @@ def test_selection_rerenders_the_profile_with_the_results_scores(panel, controll
     assert chart.dim_names == [fw.nodes[c].name("zh") for c in level2]
 
 
+def test_the_leaders_profile_compares_it_with_the_runner_up(panel, controller, qtbot):
+    """Issue 16.8: the leader is never compared with itself ("第一名：北京" beside 北京)."""
+    chart = shown(panel, qtbot, PROFILE)
+    ranked = [r for r in controller.result.ranking() if r["score"] is not None]
+    first, second = ranked[0], ranked[1]
+    controller.select_unit(ranked[5]["unit"])  # (the leader may be selected already)
+    with qtbot.waitSignal(controller.selection_changed):
+        controller.select_unit(first["unit"])
+    fw = controller.result.framework
+    dims = list(fw.children[fw.root])
+    s = controller.result.scores
+    assert np.allclose(chart.values["leader"], [s.loc[second["unit"], c] for c in dims])
+    legend = [label for label, _color in chart._legend_args[0]]
+    assert legend[0] == first["unit"]
+    assert second["unit"] in legend[2] and str(second["rank"]) in legend[2], legend
+    assert first["unit"] not in legend[2], legend
+
+
 def test_only_the_visible_tab_renders(panel, controller, qtbot):
     shown(panel, qtbot, RANKING)
     before = dict(panel.renders)

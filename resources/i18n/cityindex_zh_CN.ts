@@ -904,76 +904,76 @@
         <translation>{0}：{1}，第 {2} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="381" />
+        <location filename="../../gui/chart_panel.py" line="387" />
         <source>{0} vs {1}</source>
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="465" />
+        <location filename="../../gui/chart_panel.py" line="471" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="466" />
+        <location filename="../../gui/chart_panel.py" line="472" />
         <source>City profile</source>
         <translation>城市画像</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="467" />
+        <location filename="../../gui/chart_panel.py" line="473" />
         <source>Node ranking</source>
         <translation>维度排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="468" />
+        <location filename="../../gui/chart_panel.py" line="474" />
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="469" />
+        <location filename="../../gui/chart_panel.py" line="475" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="471" />
-        <location filename="../../gui/chart_panel.py" line="473" />
-        <location filename="../../gui/chart_panel.py" line="474" />
+        <location filename="../../gui/chart_panel.py" line="477" />
+        <location filename="../../gui/chart_panel.py" line="479" />
+        <location filename="../../gui/chart_panel.py" line="480" />
         <source>Top N:</source>
         <translation>前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="472" />
+        <location filename="../../gui/chart_panel.py" line="478" />
         <source>How many of the best units on the node are labelled</source>
         <translation>在地图上标注该维度前几名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="475" />
-        <location filename="../../gui/chart_panel.py" line="476" />
+        <location filename="../../gui/chart_panel.py" line="481" />
+        <location filename="../../gui/chart_panel.py" line="482" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="477" />
+        <location filename="../../gui/chart_panel.py" line="483" />
         <source>Sub-dimensions</source>
         <translation>二级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="478" />
+        <location filename="../../gui/chart_panel.py" line="484" />
         <source>Show the second level of the tree instead of the dimensions</source>
         <translation>显示二级维度而非一级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="470" />
-        <location filename="../../gui/chart_panel.py" line="479" />
+        <location filename="../../gui/chart_panel.py" line="476" />
+        <location filename="../../gui/chart_panel.py" line="485" />
         <source>Node:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="480" />
+        <location filename="../../gui/chart_panel.py" line="486" />
         <source>X:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="481" />
+        <location filename="../../gui/chart_panel.py" line="487" />
         <source>Y:</source>
         <translation>纵轴：</translation>
     </message>
@@ -1011,32 +1011,32 @@
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="575" />
-        <source>Rank 1: {0}</source>
-        <translation>第一名：{0}</translation>
+        <location filename="../../gui/charts.py" line="578" />
+        <source>Rank {1}: {0}</source>
+        <translation>第 {1} 名：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="577" />
+        <location filename="../../gui/charts.py" line="580" />
         <source>Rank 1</source>
         <translation>第一名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="578" />
+        <location filename="../../gui/charts.py" line="581" />
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="686" />
+        <location filename="../../gui/charts.py" line="689" />
         <source>Pearson r = {0}</source>
         <translation>皮尔逊 r = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="688" />
+        <location filename="../../gui/charts.py" line="691" />
         <source>Spearman ρ = {0}</source>
         <translation>斯皮尔曼 ρ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="689" />
+        <location filename="../../gui/charts.py" line="692" />
         <source>n = {0}</source>
         <translation>n = {0}</translation>
     </message>
