@@ -383,7 +383,8 @@ class BaseChart(pg.PlotWidget):
     def changeEvent(self, ev):
         if ev.type() == QEvent.Type.LanguageChange:
             self._retranslate_menu()
-            if self._last is not None:
+            # (a chart being torn down has lost its plot item: nothing to redraw)
+            if self._last is not None and self.getPlotItem() is not None:
                 self.set_data(*self._last)
         super().changeEvent(ev)
 
