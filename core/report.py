@@ -60,6 +60,7 @@ from docx.shared import Cm, Pt, RGBColor
 from . import report_facts as F
 from .atomic import atomic_path
 from .report_text import MONTHS, chinese_number, join_list, words
+from .weight_sources import localise_source
 
 if TYPE_CHECKING:
     from .pipeline import Result
@@ -656,7 +657,8 @@ def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapp
     sources_w = []
     for p in fw.preorder():
         kids = fw.children.get(p, ())
-        srcs = {fw.nodes[k].weight_source for k in kids if fw.nodes[k].weight_source}
+        # (sources written by older versions, or in the other language, shown in the report's language)
+        srcs = {localise_source(fw.nodes[k].weight_source, lang) for k in kids if fw.nodes[k].weight_source}
         if kids and srcs:
             label = f"{p}（{fw.nodes[p].name(lang)}）" if lang == "zh" else f"{p} ({fw.nodes[p].name(lang)})"
             sep = "；" if lang == "zh" else "; "

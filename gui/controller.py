@@ -252,11 +252,12 @@ class Controller(QObject):
         try:
             new = fn(fw, *args, **kwargs)
         except edits.EditRefused as e:
-            self.status.emit(self.tr("Refused: {0}").format(str(e)))
+            first = e.problems.errors[0] if getattr(e, "problems", None) and e.problems.errors else None
+            self.status.emit(self.tr("Refused: {0}").format(first.text(self.language) if first else str(e)))
             return e.problems
         trial = self.project.with_framework(new)
         if trial.problems.has_errors and not self.project.problems.has_errors:
-            self.status.emit(self.tr("Refused: {0}").format(trial.problems.errors[0].message))
+            self.status.emit(self.tr("Refused: {0}").format(trial.problems.errors[0].text(self.language)))
             return ProblemList(trial.problems.errors)
         self._push(fw, new, text, False)
         return None

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from .problem_text import problem_text
+from .problem_text import current_language, problem_text
 
 THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")  # 1,240 or 1,204.5 typed in a cell
 ERROR_FILL, WARNING_FILL, INFO_FILL = QColor("#F8D7DA"), QColor("#FFF3CD"), QColor("#E2F0FB")
@@ -331,7 +331,7 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.BackgroundRole and index.column() == 0:
             return QBrush(FILL[p.severity])
         if role == Qt.ToolTipRole:
-            return p.format()
+            return p.format(current_language())
         if role == Qt.UserRole:
             return p
         return None

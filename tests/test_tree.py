@@ -229,8 +229,11 @@ def test_breaking_structural_edits_are_refused(qtbot, panel, controller):
     fw = controller.framework
     steps = controller.undo_stack.count()
     with qtbot.waitSignal(controller.status, timeout=1000) as status:
-        assert panel.move_to("P", "P1") is not None  # under its own child
-    assert "Refused" in status.args[0]
+        refused = panel.move_to("P", "P1")  # under its own child
+    assert refused is not None
+    assert "Refused" in status.args[0] or "拒绝" in status.args[0]
+    # the reason in the window's language (issue 16.4), not the engine's English
+    assert refused.errors[0].text(controller.language) in status.args[0]
     assert controller.framework is fw
     assert not panel.banner.isHidden()
     assert "P1" in panel.banner_text
