@@ -243,10 +243,17 @@ def _fast_sheet_class():
     """XlsxWriter's worksheet, taught one more kind of cell: a run of numbers already in XML."""
     from xlsxwriter.worksheet import Worksheet
 
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
     class _FastSheet(Worksheet):
         def _write_cell(self, row, col, cell):  # noqa: ANN001 - XlsxWriter's signature
             if cell.__class__ is _XmlRun:
                 self.fh.write(cell.xml)
+            elif cell.__class__.__name__ == "Formula":
+                # no cached value: XlsxWriter would store 0, which LibreOffice shows until recalculated;
+                # without one every reader computes the formula (as with openpyxl's files)
+                s = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
+                self.fh.write(f'<c r="{xl_rowcol_to_cell(row, col)}"{s}><f>{self._escape_data(cell.formula)}</f></c>')
             else:
                 super()._write_cell(row, col, cell)
 
