@@ -10,6 +10,7 @@ settings, and which units' scores and ranks.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -27,8 +28,9 @@ CHUNK = 30000  # characters per cell (Excel's limit is 32,767)
 def verification_rows(project_doc: dict, result: Result) -> tuple[str, list[list]]:
     """(fingerprint, the rows of the `_verify` sheet): meta rows, then the canonical inputs in
     chunks of text (to be written as text, never as formulas)."""
-    text = canonical_bytes(project_doc).decode("utf-8")
-    fp = doc_fingerprint(project_doc)
+    raw = canonical_bytes(project_doc)
+    fp = hashlib.sha256(raw).hexdigest()  # = doc_fingerprint(project_doc), without a second JSON pass
+    text = raw.decode("utf-8")
     rows = [["CityIndex Studio verification"], ["fingerprint", fp], ["app_version", __version__],
             ["schema", project_doc.get("schema")], ["decimals", result.settings.decimals],
             ["chunks", (len(text) + CHUNK - 1) // CHUNK]]
