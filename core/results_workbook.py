@@ -1193,7 +1193,7 @@ def _write_live_scores(b: _Book) -> None:
             ws.formula(row, col_of[c], f, fmt)
     _fit_columns(ws, 2)
     for c in codes:
-        ws.widths[col_of[c]] = 11
+        ws.widths[col_of[c]] = max(11, ws.widths.get(col_of[c], 0))
     _print_setup(b, ws, (2, 3), "B4")
 
 
