@@ -527,7 +527,7 @@ def _write_ranking(b: _Book) -> None:
                            "data_labels": {"value": True, "num_format": fmt}, "fill": {"color": "#4472C4"}})
             ch.set_title({"name": title})
             ch.set_legend({"none": True})
-            ch.set_y_axis({"reverse": True})  # the category axis of a bar chart: rank 1 on top
+            ch.set_y_axis({"reverse": True, "crossing": "max"})  # categories: rank 1 on top, values below
             ch.set_x_axis({"num_format": "0", **axis})
             ch.set_size({"width": _cm(16), "height": _cm(max(7.5, 0.6 * n + 2.5))})
             return ch
