@@ -5,6 +5,7 @@ Run on demand from the repository root (not a test; nothing here asserts on time
     python -m bench.bench_export                  # both sizes, old and new writer, the long paths
     python -m bench.bench_export --quick          # 300 × 41 only, no long paths
     python -m bench.bench_export --old-limit 120  # stop the old writer on 3,000 × 500 after 120 s
+    python -m bench.bench_export --only-long      # only the other long paths of 3,000 × 500
 
 The synthetic projects are those of bench.bench_engine (numpy default_rng(0)): 300 units × 41
 indicators (the default framework) and 3,000 units × 500 indicators (wide_framework: 10
@@ -123,44 +124,62 @@ def show(label: str, rec: dict | None, limit: float | None, target: float | None
     verdict = "" if target is None else f"  target < {target:g} s {'PASS' if rec['seconds'] < target else 'MISS'}"
     print(f"  {label:<34} {rec['seconds']:8.2f} s  {rec['cells']:>10,} cells  {rate:>10,.0f} cells/s  "
           f"peak +{rec['peak_mb'] - rec['peak_before_mb']:7.0f} MB (process {rec['peak_mb']:.0f} MB)  "
-          f"{rec['mb_file']:.1f} MB file{verdict}")
+          f"{rec['mb_file']:.1f} MB file{verdict}", flush=True)
 
 
-def long_paths() -> None:
-    """The other long paths of a 3,000 × 500 project, each timed once."""
-    import numpy as np
+LONG_PATHS = ("load", "save", "report", "uncertainty")
 
+
+def long_path(what: str) -> str:
+    """One long path of a 3,000 × 500 project, timed in this process (run in a subprocess)."""
     from bench.bench_engine import write_workbook
-    from core.loader import load
     from core.pipeline import compute
-    from core.project_file import save_project
-    from core.report import build_report
-    from core.uncertainty import run_uncertainty
     p = project("3000x500")
     with tempfile.TemporaryDirectory(prefix="bench-long-") as tmp:
-        src = Path(tmp) / "large.xlsx"
-        write_workbook(src, p.framework, p.data.values)
-        src_mb = src.stat().st_size / 1e6
+        if what == "load":
+            from core.loader import load
+            src = Path(tmp) / "large.xlsx"
+            write_workbook(src, p.framework, p.data.values)
+            t0 = time.perf_counter()
+            loaded, problems = load(src)
+            t = time.perf_counter() - t0
+            assert loaded is not None, [x.format() for x in problems]
+            return f"open the input workbook (core.loader.load)   {t:8.2f} s  ({src.stat().st_size / 1e6:.1f} MB .xlsx)"
+        if what == "save":
+            from core.project_file import save_project
+            out = Path(tmp) / "large.cidx"
+            t0 = time.perf_counter()
+            save_project(p, out)
+            t = time.perf_counter() - t0
+            return f"save the project file (.cidx)               {t:8.2f} s  ({out.stat().st_size / 1e6:.1f} MB)"
+        r = compute(p)
+        if what == "report":
+            from core.report import build_report
+            t0 = time.perf_counter()
+            build_report(r)
+            t = time.perf_counter() - t0
+            return f"report draft (core.report.build_report)     {t:8.2f} s  (without figures)"
+        from core.uncertainty import run_uncertainty
         t0 = time.perf_counter()
-        loaded, problems = load(src)
-        t_load = time.perf_counter() - t0
-        assert loaded is not None, [x.format() for x in problems]
-        r = compute(loaded)
+        run_uncertainty(r, 2000, 1, 0.2, sensitivity=False)
+        t = time.perf_counter() - t0
+        return f"uncertainty analysis, 2,000 runs            {t:8.2f} s  ({2000 / t:,.0f} runs/s)"
+
+
+def long_paths(limit: float) -> None:
+    """The other long paths of a 3,000 × 500 project, each once in its own process, printed as they end."""
+    for what in LONG_PATHS:
+        cmd = [sys.executable, "-m", "bench.bench_export", "--long", what]
         t0 = time.perf_counter()
-        save_project(loaded, Path(tmp) / "large.cidx")
-        t_save = time.perf_counter() - t0
-        size = (Path(tmp) / "large.cidx").stat().st_size / 1e6
-        t0 = time.perf_counter()
-        build_report(r)
-        t_report = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        u = run_uncertainty(r, 2000, 1, 0.2, sensitivity=False)
-        t_unc = time.perf_counter() - t0
-    print(f"  open the input workbook (load)     {t_load:8.2f} s  ({src_mb:.1f} MB .xlsx)")
-    print(f"  save the project file (.cidx)      {t_save:8.2f} s  ({size:.1f} MB)")
-    print(f"  report draft (build, no figures)   {t_report:8.2f} s")
-    print(f"  uncertainty, 2,000 runs            {t_unc:8.2f} s  ({2000 / t_unc:,.0f} runs/s; "
-          f"{np.asarray(u.ranks).shape[1]:,} units)")
+        try:
+            done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=limit)
+        except subprocess.TimeoutExpired:
+            print(f"  {what}: stopped after {limit:.0f} s (more than {limit:.0f} s)", flush=True)
+            continue
+        if done.returncode != 0:
+            print(f"  {what}: failed after {time.perf_counter() - t0:.0f} s: {done.stderr.strip()[-300:]}", flush=True)
+            continue
+        print("  " + done.stdout.strip().splitlines()[-1], flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,18 +189,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--old-limit", type=float, default=300.0, help="seconds the old writer may take on 3,000 × 500")
     ap.add_argument("--no-old-large", action="store_true", help="skip the old writer on 3,000 × 500")
     ap.add_argument("--no-long", action="store_true", help="skip the other long paths")
+    ap.add_argument("--long-limit", type=float, default=300.0, help="seconds each long path may take")
+    ap.add_argument("--only-long", action="store_true", help="only the other long paths")
     ap.add_argument("--one", choices=("old", "new"), help=argparse.SUPPRESS)
+    ap.add_argument("--long", choices=LONG_PATHS, help=argparse.SUPPRESS)
     ap.add_argument("--size", default="300x41", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
         print(json.dumps(one(args.one, args.size, args.before, Path(args.out))))
         return 0
+    if args.long:
+        print(long_path(args.long))
+        return 0
     print("CityIndex Studio — results workbook export (each write in its own process)")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; old writer: core/results_workbook.py "
           f"at {args.before} (openpyxl)")
-    for size in ("300x41",) if args.quick else ("300x41", "3000x500"):
-        print(f"{size.replace('x', ' × ')}:")
+    for size in () if args.only_long else ("300x41",) if args.quick else ("300x41", "3000x500"):
+        print(f"{size.replace('x', ' × ')}:", flush=True)
         new = run_one("new", size, args.before, None)
         skip_old = size == "3000x500" and args.no_old_large
         limit = args.old_limit if size == "3000x500" else None
@@ -194,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         elif not skip_old:
             print(f"  ratio before / now: more than {limit / new['seconds']:.1f}×")
     if not (args.quick or args.no_long):
-        print("3,000 × 500, the other long paths:")
-        long_paths()
+        print("3,000 × 500, the other long paths (each in its own process):", flush=True)
+        long_paths(args.long_limit)
     return 0
 
 

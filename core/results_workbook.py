@@ -254,42 +254,54 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
     when `cancelled()` turns True the write stops with `Cancelled` and nothing is written (a
     previous file at `path` stays as it was).
     """
+    def planned(fraction: float) -> None:  # the sheets planned so far: the first PLAN_SHARE of the way
+        if cancelled is not None and cancelled():
+            raise Cancelled("export cancelled")
+        if progress is not None:
+            progress(PLAN_SHARE * fraction)
+
+    def written(fraction: float) -> None:
+        if progress is not None:
+            progress(PLAN_SHARE + (1 - PLAN_SHARE) * min(fraction, 0.99))
+
     b = build_workbook(result, top_n, live_formulas, extra_sheets, data, images, scenarios=scenarios, notes=notes,
-                       illustrative=illustrative)
+                       illustrative=illustrative, step=planned)
     with atomic_path(path) as tmp:
-        Book(tmp, b.properties).write(b.sheets, progress=None if progress is None else lambda f: progress(min(f, 0.99)),
-                                      cancelled=cancelled)
+        Book(tmp, b.properties).write(b.sheets, progress=written, cancelled=cancelled)
     if progress is not None:
         progress(1.0)
+
+
+PLAN_SHARE = 0.3  # of the progress bar: planning the sheets (the rest: writing them)
 
 
 def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
                    extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
                    data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
                    scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
-                   illustrative: bool | None = None) -> _Book:
-    """The workbook as planned (`_Book.sheets`, each a core.xlsx_util.Sheet), not yet written."""
+                   illustrative: bool | None = None, step: Callable[[float], None] | None = None) -> _Book:
+    """The workbook as planned (`_Book.sheets`, each a core.xlsx_util.Sheet), not yet written;
+    `step(fraction)` after each part (it may raise to stop)."""
     b = _Book(r, top_n, data)
     b.scenarios = list(scenarios or [])
     b.notes = dict(notes or {})
     if illustrative is None:
         illustrative = is_sample_data(data)
     b.illustrative = bool(illustrative)
-    for write in SHEETS:
-        write(b)
+    parts: list[Callable[[], None]] = [lambda w=w: w(b) for w in SHEETS]
     if live_formulas:
-        for write in LIVE_SHEETS:
-            write(b)
+        parts += [lambda w=w: w(b) for w in LIVE_SHEETS]
     if b.scenarios:
-        _write_scenarios(b)
-        _write_scenario_weights(b)
-    for name, rows in (extra_sheets or {}).items():
-        _write_extra(b, name, rows)
-    for name, image in (images or {}).items():
-        _write_image(b, name, Path(image))
+        parts += [lambda: _write_scenarios(b), lambda: _write_scenario_weights(b)]
+    parts += [lambda n=name, rows=rows: _write_extra(b, n, rows) for name, rows in (extra_sheets or {}).items()]
+    parts += [lambda n=name, i=image: _write_image(b, n, Path(i)) for name, image in (images or {}).items()]
     if data is not None:
-        _write_fingerprint(b, data)
-    _write_sheet_notes(b)
+        parts.append(lambda: _write_fingerprint(b, data))
+    parts.append(lambda: _write_sheet_notes(b))
+    for k, part in enumerate(parts, start=1):
+        part()
+        if step is not None:
+            step(k / len(parts))
     return b
 
 

@@ -278,10 +278,15 @@ class Book:
     """Writes planned `Sheet`s to an .xlsx with XlsxWriter (constant memory), reporting progress."""
 
     def __init__(self, path, properties: dict | None = None):
+        import tempfile
+
         import xlsxwriter
+        # XlsxWriter keeps each sheet's rows in a temporary file until it zips them; they go in a folder
+        # of our own, removed whatever happens (a cancelled or failed write would leave them otherwise)
+        self._tmp = tempfile.TemporaryDirectory(prefix="cityindex-xlsx-", ignore_cleanup_errors=True)
         self.wb = xlsxwriter.Workbook(str(path), {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-            "strings_to_numbers": False, "nan_inf_to_errors": False})
+            "strings_to_numbers": False, "nan_inf_to_errors": False, "tmpdir": self._tmp.name})
         if properties:
             self.wb.set_properties(properties)
         self._formats: dict[tuple, Any] = {}
@@ -308,6 +313,18 @@ class Book:
 
     def write(self, sheets: Sequence[Sheet], progress: Callable[[float], None] | None = None,
               cancelled: Callable[[], bool] | None = None, active: int = 0) -> None:
+        """Write every sheet and close the file; `Cancelled` when `cancelled()` turns True."""
+        try:
+            self._write(sheets, progress, cancelled, active)
+        finally:
+            for ws in self.wb.worksheets():
+                fh = getattr(ws, "row_data_fh", None)
+                if fh is not None and not fh.closed:
+                    fh.close()  # Windows cannot remove an open file
+            self._tmp.cleanup()
+
+    def _write(self, sheets: Sequence[Sheet], progress: Callable[[float], None] | None,
+               cancelled: Callable[[], bool] | None, active: int) -> None:
         total = max(sum(s.n_cells() for s in sheets), 1)
         done = 0
         step = max(total // 200, 2000)  # about 200 progress calls however large the workbook

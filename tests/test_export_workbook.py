@@ -4,6 +4,7 @@ settings named in words."""
 
 import os
 import re
+import tempfile
 import zipfile
 
 import openpyxl
@@ -49,22 +50,26 @@ def test_progress_rises_to_one(sample, tmp_path):
     assert all(f < 1 for f in seen[:-1])  # 1.0 only once the file is in place
 
 
-def test_cancel_writes_nothing_and_keeps_the_previous_file(sample, tmp_path):
+@pytest.mark.parametrize("when", [0.1, 0.5])  # while the sheets are planned / being written
+def test_cancel_writes_nothing_and_keeps_the_previous_file(sample, tmp_path, monkeypatch, when):
     project, r = sample
     out = tmp_path / "r.xlsx"
     rw.write_results(r, out, data=project.data)
     before = out.read_bytes()
-    asked = []
+    scratch = tmp_path / "scratch"  # where temporary files go (XlsxWriter keeps rows there while writing)
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    seen = []
 
-    def cancelled():
-        asked.append(1)
-        return len(asked) >= 2  # the user presses Cancel while the sheets are being written
+    def cancelled():  # the user presses Cancel once the bar has passed `when`
+        return bool(seen) and seen[-1] >= when
 
     with pytest.raises(rw.Cancelled):
-        rw.write_results(r, out, data=project.data, live_formulas=True, cancelled=cancelled)
-    assert len(asked) == 2
+        rw.write_results(r, out, data=project.data, live_formulas=True, progress=seen.append, cancelled=cancelled)
+    assert seen[-1] < 1.0
     assert out.read_bytes() == before
-    assert sorted(os.listdir(tmp_path)) == ["r.xlsx"]  # no temporary file left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx", "scratch"]  # no temporary file beside it
+    assert list(scratch.iterdir()) == []  # nor any left by the writer
 
 
 def test_cancel_before_a_first_write_leaves_no_file(tmp_path):
