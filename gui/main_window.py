@@ -662,10 +662,12 @@ class MainWindow(QMainWindow):
         their notes, the scenarios, the current uncertainty run and the map.
 
         What needs Qt (the map image) and what may change while writing (scenarios, notes) is
-        taken here on the GUI thread; openpyxl then writes from that snapshot — on a worker thread
-        when `background` (the menu: the window stays responsive on a large project; returns the
-        Task), else here (returns True when written). Garbage collection is kept off the worker
-        (gui.worker), which is what made an earlier threaded version hang."""
+        taken here on the GUI thread; the writer then works from that snapshot — on a worker thread
+        when `background` (the menu: a progress dialog with Cancel, the window stays responsive on a
+        large project; a cancel keeps any previous file; returns the Task), else here (returns True
+        when written). The sample is marked illustrative; the map carries no selection ring.
+        Garbage collection is kept off the worker (gui.worker), which is what made an earlier
+        threaded version hang."""
         import copy
         import tempfile
 
