@@ -1,15 +1,18 @@
-"""Small helpers for writing workbooks with openpyxl safely.
+"""Writing workbooks safely: small openpyxl helpers, and a fast streaming writer (XlsxWriter).
 
 `safe` turns any text that Excel would read as a formula (starting with
 = + - @, a tab or a carriage return) into plain text, so a city named
-`=HYPERLINK(...)` stays a name. Every cell the application writes goes through
-`write_row`; the only way to write a formula is `write_formula`, which is for
-formulas the application builds itself, never for user text.
+`=HYPERLINK(...)` stays a name. With openpyxl every cell the application writes goes
+through `write_row`; the only way to write a formula is `write_formula`, which is for
+formulas the application builds itself, never for user text. The streaming writer
+(`Sheet` planned in memory, written by `Book`) keeps the same rules: such text is written
+as a string with a quote prefix, and only `Sheet.formula` writes a formula.
 """
 
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -208,8 +211,8 @@ class Sheet:
                     w = 10
                 elif kind == "u":
                     w = text_width(v[1])
-                elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                    w = number_width(v, st.get("num_format", ""))
+                elif isinstance(v, numbers.Real) and not isinstance(v, bool):
+                    w = number_width(float(v), st.get("num_format", ""))
                 else:
                     w = text_width(v)
                 if row < header_row:
@@ -436,8 +439,8 @@ class Book:
                     ws.write_string(r0, c0, v, self.fmt(st))
                 elif isinstance(v, bool):
                     ws.write_boolean(r0, c0, v, self.fmt(st))
-                elif isinstance(v, (int, float)):
-                    ws.write_number(r0, c0, v, self.fmt(st))
+                elif isinstance(v, numbers.Real):  # numpy's integers and floats too
+                    ws.write_number(r0, c0, float(v), self.fmt(st))
                 else:
                     ws.write_string(r0, c0, str(v), self.fmt(st))
                 n += 1
@@ -450,15 +453,16 @@ class Book:
                 rs, s_attr = str(row), xf[id(g)]
                 i = row - g.row
                 marked = g.marks.get(i)
-                mid = f'{rs}"{s_attr}><v>'
+                mid = f'{rs}"{s_attr}><v>'  # below: finite numbers only (x - x is NaN for NaN and inf)
                 if marked:
                     mids = [mid] * len(vals)
                     for j, st in marked.items():
                         mids[j] = f'{rs}" s="{self.fmt({**g.style, **st})._get_xf_index()}"><v>'
                     xml = "".join([f"{p}{m}{x:.16G}</v></c>"
-                                   for p, m, x in zip(starts[id(g)], mids, vals.tolist()) if x == x])
+                                   for p, m, x in zip(starts[id(g)], mids, vals.tolist()) if x - x == 0])
                 else:
-                    xml = "".join([f"{p}{mid}{x:.16G}</v></c>" for p, x in zip(starts[id(g)], vals.tolist()) if x == x])
+                    xml = "".join([f"{p}{mid}{x:.16G}</v></c>"
+                                   for p, x in zip(starts[id(g)], vals.tolist()) if x - x == 0])
                 ws.table[r0][g.col - 1] = _XmlRun(xml)
                 n += len(vals)
             yield n

@@ -190,3 +190,28 @@ def test_methods_sheet_names_the_settings_in_english(sample, tmp_path):
     assert d["Top of the scale"] == "100" and d["Default aggregation"] == "weighted arithmetic mean"
     assert d["Default normalisation"] == "min-max" and d["Output language"] == "English"
     assert not set(d) & RAW_KEYS
+
+
+# --- the streaming writer itself -------------------------------------------------------------------------
+def test_book_writes_numbers_text_formulas_and_blocks_as_planned(tmp_path):
+    import numpy as np
+
+    from core.xlsx_util import Book, Sheet
+    ws = Sheet("表")
+    ws.write_row(1, ["城市", np.int64(3), np.float32(0.5), True, "=1+1", "-r", "@x", "a\x01b"])
+    ws.formula(2, 1, "=SUM(B1:C1)")
+    g = ws.grid(3, 2, np.array([[1.25, np.nan, -3.0], [np.inf, 7.0, 8.5]]), {"num_format": "0.0"})
+    g.mark(4, 3, fill="FCE4D6")
+    ws.set(3, 5, "after the block")
+    out = tmp_path / "b.xlsx"
+    Book(out).write([ws])
+    got = openpyxl.load_workbook(out)["表"]
+    assert [c.value for c in got[1]] == ["城市", 3, 0.5, True, "=1+1", "-r", "@x", "ab"]
+    assert got["B1"].data_type == "n" and got["C1"].data_type == "n"
+    for ref in ("E1", "F1", "G1"):  # text that Excel would read as a formula stays text
+        assert got[ref].data_type == "s" and got[ref].quotePrefix, ref
+    assert got["A2"].data_type == "f" and got["A2"].value == "=SUM(B1:C1)"
+    assert [got.cell(3, j).value for j in (2, 3, 4, 5)] == [1.25, None, -3.0, "after the block"]
+    assert [got.cell(4, j).value for j in (2, 3, 4)] == [None, 7.0, 8.5]  # inf: no number, an empty cell
+    assert got["B3"].number_format == "0.0" and got["C4"].fill.fgColor.rgb.endswith("FCE4D6")
+    assert got["D4"].fill.fill_type is None
