@@ -144,26 +144,27 @@ def long_path(what: str) -> str:
             loaded, problems = load(src)
             t = time.perf_counter() - t0
             assert loaded is not None, [x.format() for x in problems]
-            return f"open the input workbook (core.loader.load)   {t:8.2f} s  ({src.stat().st_size / 1e6:.1f} MB .xlsx)"
+            mb = src.stat().st_size / 1e6
+            return f"{'open the input workbook (core.loader.load)':<44}{t:8.2f} s  ({mb:.1f} MB .xlsx)"
         if what == "save":
             from core.project_file import save_project
             out = Path(tmp) / "large.cidx"
             t0 = time.perf_counter()
             save_project(p, out)
             t = time.perf_counter() - t0
-            return f"save the project file (.cidx)               {t:8.2f} s  ({out.stat().st_size / 1e6:.1f} MB)"
+            return f"{'save the project file (.cidx)':<44}{t:8.2f} s  ({out.stat().st_size / 1e6:.1f} MB)"
         r = compute(p)
         if what == "report":
             from core.report import build_report
             t0 = time.perf_counter()
             build_report(r)
             t = time.perf_counter() - t0
-            return f"report draft (core.report.build_report)     {t:8.2f} s  (without figures)"
+            return f"{'report draft (core.report.build_report)':<44}{t:8.2f} s  (without figures)"
         from core.uncertainty import run_uncertainty
         t0 = time.perf_counter()
         run_uncertainty(r, 2000, 1, 0.2, sensitivity=False)
         t = time.perf_counter() - t0
-        return f"uncertainty analysis, 2,000 runs            {t:8.2f} s  ({2000 / t:,.0f} runs/s)"
+        return f"{'uncertainty analysis, 2,000 runs':<44}{t:8.2f} s  ({2000 / t:,.0f} runs/s)"
 
 
 def long_paths(limit: float) -> None:
