@@ -11,7 +11,8 @@ The synthetic projects are those of bench.bench_engine (numpy default_rng(0)): 3
 indicators (the default framework) and 3,000 units × 500 indicators (wide_framework: 10
 dimensions, 50 sub-dimensions). Each write runs in a fresh subprocess so that its peak memory
 (ru_maxrss) is its own; the figure printed is the rise of the peak during the write, with the
-process's peak beside it. "Cells" counts the <c> elements in the written sheets, so both writers
+process's peak beside it; the CPU time (user + system) beside the wall-clock time tells what a busy
+machine added. "Cells" counts the <c> elements in the written sheets, so both writers
 are measured on the same work. The "before" writer is core/results_workbook.py as it was at
 --before (default: the commit before the XlsxWriter version), loaded from git into a temporary
 module and run in the same way, in the same run.
@@ -90,13 +91,17 @@ def one(which: str, size: str, rev: str, out: Path) -> dict:
     mod = old_writer(rev) if which == "old" else __import__("core.results_workbook", fromlist=["x"])
     before = peak_mb()
     calls = []
+    ru0 = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     if which == "old":
         mod.write_results(r, out, data=p.data)
     else:
         mod.write_results(r, out, data=p.data, progress=calls.append)
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "peak_before_mb": before, "peak_mb": peak_mb(), "progress_calls": len(calls)}
+    ru1 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    return {"seconds": seconds, "cpu": cpu, "peak_before_mb": before, "peak_mb": peak_mb(),
+            "progress_calls": len(calls)}
 
 
 def run_one(which: str, size: str, rev: str, limit: float | None) -> dict | None:
@@ -122,7 +127,8 @@ def show(label: str, rec: dict | None, limit: float | None, target: float | None
         return
     rate = rec["cells"] / rec["seconds"]
     verdict = "" if target is None else f"  target < {target:g} s {'PASS' if rec['seconds'] < target else 'MISS'}"
-    print(f"  {label:<34} {rec['seconds']:8.2f} s  {rec['cells']:>10,} cells  {rate:>10,.0f} cells/s  "
+    print(f"  {label:<34} {rec['seconds']:8.2f} s (CPU {rec['cpu']:6.2f} s)  {rec['cells']:>10,} cells  "
+          f"{rate:>10,.0f} cells/s  "
           f"peak +{rec['peak_mb'] - rec['peak_before_mb']:7.0f} MB (process {rec['peak_mb']:.0f} MB)  "
           f"{rec['mb_file']:.1f} MB file{verdict}", flush=True)
 
