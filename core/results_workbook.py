@@ -1,8 +1,9 @@
 """The results workbook (DESIGN §3, §5): what a committee receives, formatted for print.
 
-`write_results(result, path)` writes, with openpyxl, one sheet per table:
+`write_results(result, path)` writes one sheet per table:
 
-- the ranking (TOP N highlighted, a bar chart of the TOP N);
+- the ranking under a title (and, for the bundled sample, a line saying the data are illustrative;
+  TOP N highlighted, a bar chart of the TOP N);
 - the scores and ranks on every level of internal nodes (a sheet per level; the
   first-level sheet carries the TOP 5 profile chart and a scatter of two dimensions);
 - every indicator's normalised score (the report's 表9–表46) and an index of them;
@@ -24,44 +25,41 @@
 - any `images` (sheet name → PNG, e.g. the map the window draws), one sheet each.
 
 Headers and sheet names are Chinese by default and English when the project's language
-is English. Every cell goes through `xlsx_util.write_row` (text that looks like a formula
-stays text; the only formulas are the live ones this module builds, via `write_formula`);
-the file is written to a temporary file and renamed (`atomic_path`).
+is English (the settings too: `SETTING_LABELS`). The sheets are planned in memory as
+`xlsx_util.Sheet`s — the large tables as numpy blocks, not cell objects — and streamed by
+XlsxWriter in constant-memory mode (`xlsx_util.Book`): a 3,000 × 500 project is written in
+seconds (bench/bench_export.py). Text that looks like a formula stays text (quote prefix);
+the only formulas are the live ones this module builds (`Sheet.formula`). The file is
+written to a temporary file and renamed (`atomic_path`); `progress` and `cancelled`
+callbacks let the window show the work and stop it, leaving any previous file whole.
 
-Numbers are stored as openpyxl writes them, to 16 significant digits (the JSON export
-keeps full precision). Print layout: landscape A4, header row repeated, fitted to one
-page wide; a sheet wider than about two screens (the indicator table) is fitted to
-several pages across with the unit names repeated on each.
+Numbers are stored to 16 significant digits (the JSON export keeps full precision). Print
+layout: A4, landscape where the sheet is wide, header row repeated, fitted to one page wide
+(a sheet wider than about two screens, the indicator table, to several pages across with
+the unit names repeated on each); chart value axes end at the scale (100) when the scores
+lie on it; the index's title and the sheet's name head every page, page numbers below.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference, ScatterChart, Series
-from openpyxl.chart.data_source import StrRef
-from openpyxl.chart.label import DataLabelList
-from openpyxl.chart.series import SeriesLabel
-from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.properties import CalcProperties
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.worksheet.page import PageMargins
 
 from .atomic import atomic_path
 from .dataset import Dataset
 from .pipeline import Result
 from .problem_texts import kind_name, severity_name
 from .weight_sources import localise_source
-from .xlsx_util import text_width, write_formula, write_row
+from .xlsx_util import Book, Cancelled, Sheet, text_width
+
+__all__ = ["Cancelled", "write_results", "build_workbook", "method_sentences", "weight_note_text", "sheet_names",
+           "SETTING_LABELS", "setting_label", "setting_value"]
 
 # --- words -------------------------------------------------------------------------------
 TEXT: dict[str, dict[str, str]] = {
@@ -101,6 +99,8 @@ TEXT: dict[str, dict[str, str]] = {
         "chart_scatter": "{x} 与 {y}", "others": "其他",
         # print
         "page": "第 &P 页，共 &N 页",
+        "ranking_title": "{name}排名（{n} 个城市参评）", "book_title": "{name}评价结果",
+        "illustrative": "示例数据，仅供演示：本表数值为虚构的示例数据，并非统计数据，请勿引用。",
         # live formulas
         "live_note": ("修改「{weights}」表 E 列（黄色）的权重，「{scores}」表中各级得分和「{ranking}」表中的"
                       "排名会自动重新计算（公式）。权重只需在同级之间成比例（如 2、1、1），不必相加为 1。"
@@ -142,6 +142,9 @@ TEXT: dict[str, dict[str, str]] = {
         "chart_top": "Score, TOP {n}", "chart_profile": "TOP {n}: scores on the dimensions",
         "chart_scatter": "{x} and {y}", "others": "others",
         "page": "Page &P of &N",
+        "ranking_title": "Ranking by {name} ({n} units scored)", "book_title": "{name}: results",
+        "illustrative": ("Illustrative data, for demonstration only: the values are made-up sample data, not "
+                         "statistics; do not cite them."),
         "live_note": ("Change a weight in column E (yellow) of '{weights}': the scores in '{scores}' and the ranks "
                       "in '{ranking}' are formulas and update at once. Weights are relative among siblings "
                       "(2, 1, 1 works; they need not sum to 1). A child without a score is skipped and the others' "
@@ -179,16 +182,19 @@ IMP_NAMES = {
 }
 TRANSFORM_NAMES = {"log": "log(x)", "log1p": "log(1 + x)"}
 
-BOLD = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-TOP_FILL = PatternFill("solid", fgColor="FFF2CC")
-EDIT_FILL = PatternFill("solid", fgColor="FFFF99")
-IMPUTED_FILL = PatternFill("solid", fgColor="DDEBF7")
-TREATED_FILL = PatternFill("solid", fgColor="FCE4D6")
-NOTE_FONT = Font(italic=True, color="7F3F00")
-THIN = Side(style="thin", color="808080")
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-HEADER_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
+BOLD = {"bold": True}
+HEADER = {"bold": True, "fill": "DDEBF7", "align": "center", "valign": "vcenter", "wrap": True,
+          "border_bottom": "808080"}
+TOP = {"fill": "FFF2CC", "bold": True}
+TOP_FILL = "FFF2CC"
+EDIT_FILL = "FFFF99"
+IMPUTED_FILL = "DDEBF7"
+TREATED_FILL = "FCE4D6"
+NOTE = {"italic": True, "color": "7F3F00", "wrap": True, "valign": "top"}
+TITLE = {"bold": True, "align": "left", "valign": "vcenter"}
+ILLUSTRATIVE = {"bold": True, "color": "C00000", "valign": "vcenter"}
+WRAP_TOP = {"wrap": True, "valign": "top"}
+CENTER = {"align": "center"}
 WEIGHT_FMT = "0.0000"
 RANK_FMT = "0"
 MAX_HEADER_WIDTH = 12  # longer headers wrap
@@ -230,7 +236,9 @@ def _num(v: Any) -> float | None:
 def write_results(result: Result, path: str | Path, top_n: int = 10, live_formulas: bool = False,
                   extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
                   data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
-                  scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None) -> None:
+                  scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
+                  progress: Callable[[float], None] | None = None, cancelled: Callable[[], bool] | None = None,
+                  illustrative: bool | None = None) -> None:
     """Write the results workbook to `path` atomically (WriteError when it cannot be written).
 
     `scenarios`: core.scenarios dicts, compared in two sheets; `notes`: {node: weight note}
@@ -240,38 +248,69 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
     groups); without it the sheet shows the values after denomination of the scored units.
     `extra_sheets`: name → rows (the first row is the header), appended as they are.
     `images`: sheet name → image file (PNG), one sheet per image, after the other sheets.
+    `illustrative`: the data are made-up sample data (the ranking sheet says so under its title);
+    None: decided from `data.file` (the bundled sample, or a workbook marked illustrative).
+
+    `progress(fraction)` is called with a rising fraction, 1.0 once the file is in place;
+    when `cancelled()` turns True the write stops with `Cancelled` and nothing is written (a
+    previous file at `path` stays as it was).
     """
-    wb = build_workbook(result, top_n, live_formulas, extra_sheets, data, images, scenarios=scenarios, notes=notes)
+    def planned(fraction: float) -> None:  # the sheets planned so far: the first PLAN_SHARE of the way
+        if cancelled is not None and cancelled():
+            raise Cancelled("export cancelled")
+        if progress is not None:
+            progress(PLAN_SHARE * fraction)
+
+    def written(fraction: float) -> None:
+        if progress is not None:
+            progress(PLAN_SHARE + (1 - PLAN_SHARE) * min(fraction, 0.99))
+
+    b = build_workbook(result, top_n, live_formulas, extra_sheets, data, images, scenarios=scenarios, notes=notes,
+                       illustrative=illustrative, step=planned)
     with atomic_path(path) as tmp:
-        wb.save(tmp)
+        Book(tmp, b.properties).write(b.sheets, progress=written, cancelled=cancelled)
+    if progress is not None:
+        progress(1.0)
+
+
+PLAN_SHARE = 0.3  # of the progress bar: planning the sheets (the rest: writing them)
 
 
 def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
                    extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
                    data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
-                   scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None
-                   ) -> Workbook:
+                   scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
+                   illustrative: bool | None = None, step: Callable[[float], None] | None = None) -> _Book:
+    """The workbook as planned (`_Book.sheets`, each a core.xlsx_util.Sheet), not yet written;
+    `step(fraction)` after each part (it may raise to stop)."""
     b = _Book(r, top_n, data)
     b.scenarios = list(scenarios or [])
     b.notes = dict(notes or {})
-    b.wb.remove(b.wb.active)
-    for write in SHEETS:
-        write(b)
+    if illustrative is None:
+        illustrative = is_sample_data(data)
+    b.illustrative = bool(illustrative)
+    parts: list[Callable[[], None]] = [lambda w=w: w(b) for w in SHEETS]
     if live_formulas:
-        for write in LIVE_SHEETS:
-            write(b)
+        parts += [lambda w=w: w(b) for w in LIVE_SHEETS]
     if b.scenarios:
-        _write_scenarios(b)
-        _write_scenario_weights(b)
-    for name, rows in (extra_sheets or {}).items():
-        _write_extra(b, name, rows)
-    for name, image in (images or {}).items():
-        _write_image(b, name, Path(image))
+        parts += [lambda: _write_scenarios(b), lambda: _write_scenario_weights(b)]
+    parts += [lambda n=name, rows=rows: _write_extra(b, n, rows) for name, rows in (extra_sheets or {}).items()]
+    parts += [lambda n=name, i=image: _write_image(b, n, Path(i)) for name, image in (images or {}).items()]
     if data is not None:
-        _write_fingerprint(b, data)
-    _write_sheet_notes(b)
-    b.wb.active = 0
-    return b.wb
+        parts.append(lambda: _write_fingerprint(b, data))
+    parts.append(lambda: _write_sheet_notes(b))
+    for k, part in enumerate(parts, start=1):
+        part()
+        if step is not None:
+            step(k / len(parts))
+    return b
+
+
+def is_sample_data(data: Dataset | None) -> bool:
+    """The data come from the bundled sample workbook (a Dataset keeps its file's name only); the
+    window, which knows the path, says so itself (`illustrative=`)."""
+    from .paths import SAMPLE_WORKBOOK
+    return data is not None and bool(data.file) and Path(data.file).name == SAMPLE_WORKBOOK.name
 
 
 def _write_fingerprint(b: _Book, data: Dataset) -> None:
@@ -279,22 +318,26 @@ def _write_fingerprint(b: _Book, data: Dataset) -> None:
     properties, and with the canonical inputs in the hidden `_verify` sheet (core.verify)."""
     from . import __version__
     from .fingerprint import canonical
-    from .verify import add_verification
-    fp = add_verification(b.wb, canonical(b.r.framework, b.r.settings, data), b.r)
+    from .verify import VERIFY_SHEET, verification_rows
+    fp, rows = verification_rows(canonical(b.r.framework, b.r.settings, data), b.r)
+    ws = b.sheet("verify", VERIFY_SHEET)
+    ws.hidden = True
+    for k, row in enumerate(rows, start=1):
+        ws.write_row(k, row)
     b.fingerprint = fp
     zh = b.lang == "zh"
-    ws = b.wb[b.names["methods"]]
+    ws = b.get("methods")
     k = ws.max_row + 2
-    write_row(ws, k, ["输入指纹 (SHA-256)" if zh else "Input fingerprint (SHA-256)", fp])
-    write_row(ws, k + 1, ["软件版本" if zh else "Application version", f"CityIndex Studio {__version__}"])
-    write_row(ws, k + 2, ["核验方法" if zh else "How to verify",
-                          "python main.py verify 本文件.xlsx 输入文件" if zh
-                          else "python main.py verify THIS.xlsx INPUT"])
-    b.wb.properties.description = f"inputs SHA-256 {fp}; CityIndex Studio {__version__}"
+    ws.write_row(k, ["输入指纹 (SHA-256)" if zh else "Input fingerprint (SHA-256)", fp])
+    ws.write_row(k + 1, ["软件版本" if zh else "Application version", f"CityIndex Studio {__version__}"])
+    ws.write_row(k + 2, ["核验方法" if zh else "How to verify",
+                         "python main.py verify 本文件.xlsx 输入文件" if zh
+                         else "python main.py verify THIS.xlsx INPUT"])
+    b.properties["comments"] = f"inputs SHA-256 {fp}; CityIndex Studio {__version__}"
 
 
 class _Book:
-    """What every sheet writer needs: the result, words, formats, the row order."""
+    """What every sheet writer needs: the result, words, formats, the row order, the planned sheets."""
 
     def __init__(self, r: Result, top_n: int, data: Dataset | None):
         self.r, self.top_n, self.data = r, max(int(top_n), 0), data
@@ -302,10 +345,8 @@ class _Book:
         self.T = TEXT[self.lang]
         self.fw = r.framework
         self.fmt = number_format(r.settings.decimals)
-        self.wb = Workbook()
-        self.wb.calculation = CalcProperties(fullCalcOnLoad=True)  # Excel computes formulas on opening
-        self.wb.properties.creator = "CityIndex Studio"
-        self.wb.properties.title = self.T["s_ranking"]
+        self.sheets: list[Sheet] = []
+        self.properties = {"author": "CityIndex Studio", "title": self.book_title}
         idx, ranks = r.rank_order()
         self.order = [int(i) for i in idx]  # unit indices in rank order
         self.rank = ranks  # by unit index, NaN = no rank
@@ -316,6 +357,19 @@ class _Book:
         self.live_wrow: dict[str, int] = {}  # live formulas: node -> row in the editable weights sheet
         self.scenarios: list[Mapping] = []
         self.notes: dict[str, Mapping] = {}
+        self.illustrative = False
+        self.fingerprint = ""
+        self.data_row = 2  # first data row of the ranking sheet (below its title)
+
+    @property
+    def title(self) -> str:
+        """The index's name: the framework's root."""
+        return self.name(self.fw.root)
+
+    @property
+    def book_title(self) -> str:
+        """What heads every printed page."""
+        return self.T["book_title"].format(name=self.title)
 
     def name(self, code: str) -> str:
         return self.fw.nodes[code].name(self.lang)
@@ -323,14 +377,22 @@ class _Book:
     def label(self, code: str) -> str:
         return f"{code} {self.name(code)}"
 
-    def sheet(self, key: str, title: str | None = None):
-        title = _sheet_title(title or self.T["s_" + key], {ws.title for ws in self.wb.worksheets})
-        ws = self.wb.create_sheet(title)
+    def sheet(self, key: str, title: str | None = None) -> Sheet:
+        title = _sheet_title(title or self.T["s_" + key], {s.title for s in self.sheets})
+        ws = Sheet(title)
+        self.sheets.append(ws)
         self.names[key] = title
         return ws
 
-    def score(self, i: int, code: str) -> float | None:
-        return _num(self.r.scores_array[i, self.col[code]])
+    def get(self, key: str) -> Sheet:
+        return next(s for s in self.sheets if s.title == self.names[key])
+
+    def scores(self, codes: Sequence[str]) -> np.ndarray:
+        """Scores of `codes` (columns) for the units in rank order (rows); NaN = no score."""
+        return self.r.scores_array[np.ix_(self.order, [self.col[c] for c in codes])]
+
+    def ranks(self) -> np.ndarray:
+        return self.rank[self.order]
 
     def rank_of(self, i: int) -> int | None:
         v = self.rank[i]
@@ -341,6 +403,13 @@ class _Book:
         fw = self.fw
         deepest = max((fw.level(c) for c in fw.internal if c != fw.root), default=1)
         return list(range(1, max(deepest, 1) + 1)) if fw.children[fw.root] else []
+
+    def on_scale(self, values: np.ndarray) -> bool:
+        """Every value lies on the project's scale (0 … scale): a chart's value axis then runs to it."""
+        v = np.asarray(values, dtype=float)
+        v = v[np.isfinite(v)]
+        s = float(self.r.settings.scale)
+        return bool(len(v)) and s > 0 and float(v.min()) >= 0 and float(v.max()) <= s * (1 + 1e-9)
 
 
 def _sheet_title(title: str, taken: set[str]) -> str:
@@ -355,117 +424,76 @@ def _sheet_title(title: str, taken: set[str]) -> str:
 
 
 # --- layout helpers ----------------------------------------------------------------------
-def _header(ws, row: int, values: list[Any], start_col: int = 1) -> None:
-    write_row(ws, row, values, start_col)
-    for j in range(len(values)):
-        c = ws.cell(row, start_col + j)
-        c.font = BOLD
-        c.fill = HEADER_FILL
-        c.alignment = HEADER_ALIGN
-        c.border = Border(bottom=THIN)
+def _header(ws: Sheet, row: int, values: list[Any], start_col: int = 1) -> None:
+    for j, v in enumerate(values):
+        ws.set(row, start_col + j, v, HEADER)
 
 
-def _note(ws, row: int, text: str, ncols: int) -> None:
-    write_row(ws, row, [text])
-    c = ws.cell(row, 1)
-    c.font = NOTE_FONT
-    c.alignment = Alignment(wrap_text=True, vertical="top")
+def _note(ws: Sheet, row: int, text: str, ncols: int) -> None:
+    ws.set(row, 1, text, NOTE)
     if ncols > 1:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-    ws.row_dimensions[row].height = 48
+        ws.merge(row, 1, ncols)
+    ws.heights[row] = 48
 
 
-def _formats(ws, first_row: int, last_row: int, cols: Sequence[int], fmt: str) -> None:
-    center = Alignment(horizontal="center") if fmt == RANK_FMT else None
-    for j in cols:
-        for i in range(first_row, last_row + 1):
-            c = ws.cell(i, j)
-            c.number_format = fmt
-            if center is not None:
-                c.alignment = center
-
-
-def _fit_columns(ws, header_row: int = 1, min_width: int = 5) -> None:
-    """Widths from the content (CJK counts double); long headers wrap, long texts wrap."""
-    data_w: dict[int, int] = {}
-    head_w: dict[int, int] = {}
-    merged = {(rng.min_row, rng.min_col) for rng in ws.merged_cells.ranges}
-    for row in ws.iter_rows():
-        for c in row:
-            if c.value is None or (c.row, c.column) in merged:
-                continue
-            if c.data_type == "f":
-                w = 10
-            elif isinstance(c.value, float):
-                w = _number_width(c.value, c.number_format)
-            else:
-                w = text_width(c.value)
-            target = head_w if c.row == header_row else data_w
-            target[c.column] = max(target.get(c.column, 0), w)
+def _fit_columns(ws: Sheet, header_row: int = 1, min_width: int = 5) -> None:
+    """Widths from the content (CJK counts double), never narrower than the header (up to
+    MAX_HEADER_WIDTH; longer headers wrap); long texts wrap, with row heights to match."""
+    data_w, head_w = ws.content_widths(header_row)
     lines = 1
     for col in set(data_w) | set(head_w):
         w = max(data_w.get(col, 0), min(head_w.get(col, 0), MAX_HEADER_WIDTH)) + 2
         w = max(min_width, min(MAX_WIDTH, w))
-        ws.column_dimensions[get_column_letter(col)].width = w
+        ws.widths[col] = w
         lines = max(lines, math.ceil(head_w.get(col, 0) / (w - 1)))
         if data_w.get(col, 0) > MAX_WIDTH:
-            for (cell,) in ws.iter_rows(min_row=header_row + 1, min_col=col, max_col=col):
-                if isinstance(cell.value, str):
-                    cell.alignment = WRAP_TOP
+            for row, cells in ws.cells.items():
+                cell = cells.get(col)
+                if row > header_row and cell is not None and cell[0] == "v" and isinstance(cell[1], str):
+                    ws.style(row, col, **WRAP_TOP)
                     # explicit heights: neither Excel nor LibreOffice grows rows of a written file
-                    n = max(math.ceil(text_width(cell.value) / (w - 3)), 1)
-                    height = ws.row_dimensions[cell.row].height or 15
-                    ws.row_dimensions[cell.row].height = max(height, 15 * n + 2)
-    for row, dim in list(ws.row_dimensions.items()):
-        if row > header_row and dim.height and dim.height > 17:
-            for c in ws[row]:
-                if not c.alignment.wrap_text:
-                    c.alignment = Alignment(vertical="top", horizontal=c.alignment.horizontal)
-    if any(c.value is not None for c in ws[header_row]):
-        ws.row_dimensions[header_row].height = 15 * min(lines, 4) + 3
+                    n = max(math.ceil(text_width(cell[1]) / (w - 3)), 1)
+                    ws.heights[row] = max(ws.heights.get(row, 15), 15 * n + 2)
+    for row, height in list(ws.heights.items()):
+        if row > header_row and height > 17:
+            for col, (_, _, st) in list(ws.cells.get(row, {}).items()):
+                if not st.get("wrap"):
+                    ws.style(row, col, valign="top")
+    if any(v[1] is not None for v in ws.cells.get(header_row, {}).values()):
+        ws.heights[header_row] = 15 * min(lines, 4) + 3
 
 
-def _number_width(v: float, fmt: str) -> int:
-    m = re.fullmatch(r"0(?:\.(0+))?", fmt)
-    if m is None:  # General: Excel shows at most 11 characters
-        return min(len(repr(v)), 11)
-    return len(f"{v:.{len(m.group(1) or '')}f}")
-
-
-def _print_setup(ws, T: dict, title_rows: str, freeze: str | None) -> None:
-    if freeze:
-        ws.freeze_panes = freeze
-    ws.print_title_rows = title_rows
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    total = sum((ws.column_dimensions[get_column_letter(j)].width or 9)
-                for j in range(1, (ws.max_column or 1) + 1))
+def _print_setup(b: _Book, ws: Sheet, title_rows: tuple[int, int], freeze: str | None) -> None:
+    """Print-ready: header rows repeated, fitted to the page width (a very wide sheet to several
+    pages across, the unit names repeated), landscape where the sheet is wide, the index's title and
+    the sheet's name in the page header, page numbers in the footer."""
+    ws.freeze = freeze
+    ws.title_rows = title_rows
+    total = sum(ws.widths.get(j, 9) for j in range(1, (ws.max_col or 1) + 1))
     pages = 1 if total <= ONE_PAGE_CHARS else math.ceil(total / PAGE_CHARS)
-    ws.page_setup.fitToWidth = pages
-    ws.page_setup.fitToHeight = 0
-    if pages > 1 and ws.max_column > 2:
-        ws.print_title_cols = "A:B"  # the unit names repeat on every page across
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3)
-    ws.print_options.horizontalCentered = True
-    ws.oddHeader.center.text = "&A"
-    ws.oddFooter.left.text = "CityIndex Studio"
-    ws.oddFooter.right.text = T["page"]
+    ws.fit_width = pages
+    ws.landscape = total > PORTRAIT_CHARS
+    if pages > 1 and ws.max_col > 2:
+        ws.title_cols = (1, 2)  # the unit names repeat on every page across
+    ws.header_text = f"&L{_hf(b.book_title)}&R&A"
+    ws.footer_text = f"&LCityIndex Studio&R{b.T['page']}"
 
 
-def _finish(b: _Book, ws, freeze: str | None = "A2", header_row: int = 1) -> None:
+PORTRAIT_CHARS = 100  # up to this total column width a sheet prints upright (A4 portrait)
+
+
+def _hf(text: str) -> str:
+    """Text for a page header or footer: `&` doubled (it starts a code there)."""
+    return str(text).replace("&", "&&")
+
+
+def _finish(b: _Book, ws: Sheet, freeze: str | None = "A2", header_row: int = 1) -> None:
     _fit_columns(ws, header_row)
-    _print_setup(ws, b.T, f"{header_row}:{header_row}", freeze)
+    _print_setup(b, ws, (header_row, header_row), freeze)
 
 
-def _chart_anchor(ws, col: int, row: int = 2) -> str:
-    return f"{get_column_letter(col)}{row}"
-
-
-def _axes_visible(ch) -> None:
-    # openpyxl 3.1 marks axes as deleted unless told otherwise; Excel would hide them
-    ch.x_axis.delete = False
-    ch.y_axis.delete = False
+def _cm(x: float) -> int:
+    return round(x * 37.8)  # chart sizes in pixels, given in cm
 
 
 # --- sheets ------------------------------------------------------------------------------
@@ -473,34 +501,52 @@ def _write_ranking(b: _Book) -> None:
     T, fw, r = b.T, b.fw, b.r
     ws = b.sheet("ranking")
     dims = list(fw.children[fw.root])
-    _header(ws, 1, [T["rank"], T["unit"], T["score"]] + [b.name(d) for d in dims])
-    top_rows = 0
-    for k, i in enumerate(b.order, start=2):
-        rank = b.rank_of(i)
-        write_row(ws, k, [rank, r.units[i], b.score(i, fw.root)] + [b.score(i, d) for d in dims])
-        if rank is not None and rank <= b.top_n:
-            top_rows = k - 1
-            for c in ws[k]:
-                c.fill = TOP_FILL
-                c.font = BOLD
-    last = len(b.order) + 1
-    _formats(ws, 2, last, [1], RANK_FMT)
-    _formats(ws, 2, last, range(3, 4 + len(dims)), b.fmt)
-    _finish(b, ws, "C2")
+    ncols = 3 + len(dims)
+    ws.set(1, 1, T["ranking_title"].format(name=b.title, n=b.n_ranked), {**TITLE, "size": 14})
+    ws.merge(1, 1, ncols)
+    ws.heights[1] = 24
+    h = 2
+    if b.illustrative:
+        ws.set(2, 1, T["illustrative"], ILLUSTRATIVE)
+        ws.merge(2, 1, ncols)
+        ws.heights[2] = 18
+        h = 3
+    b.data_row = first = h + 1
+    _header(ws, h, [T["rank"], T["unit"], T["score"]] + [b.name(d) for d in dims])
+    ranks, S = b.ranks(), b.scores([fw.root] + dims)
+    top = [k for k in range(len(b.order)) if not np.isnan(ranks[k]) and ranks[k] <= b.top_n]
+    top_rows = (max(top) + 1) if top else 0
+    for k, i in enumerate(b.order):
+        row = first + k
+        hi = TOP if k < top_rows else {}
+        ws.set(row, 2, r.units[i], hi or None)
+        if k < top_rows:
+            ws.set(row, 1, None if np.isnan(ranks[k]) else int(ranks[k]), {**hi, **CENTER, "num_format": RANK_FMT})
+            for j in range(S.shape[1]):
+                ws.set(row, 3 + j, _num(S[k, j]), {**hi, "num_format": b.fmt})
+    if top_rows < len(b.order):
+        ws.grid(first + top_rows, 1, ranks[top_rows:, None], {**CENTER, "num_format": RANK_FMT})
+        ws.grid(first + top_rows, 3, S[top_rows:], {"num_format": b.fmt})
+    _finish(b, ws, f"C{first}", header_row=h)
     if top_rows:
-        ch = BarChart()
-        ch.type = "bar"
-        ch.style = 10
-        ch.title = T["chart_top"].format(n=b.top_n)
-        ch.add_data(Reference(ws, min_col=3, min_row=1, max_row=1 + top_rows), titles_from_data=True)
-        ch.set_categories(Reference(ws, min_col=2, min_row=2, max_row=1 + top_rows))
-        ch.x_axis.scaling.orientation = "maxMin"  # rank 1 on top
-        ch.legend = None
-        ch.dataLabels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False,
-                                      showPercent=False)
-        ch.width, ch.height = 16, max(7.5, 0.6 * top_rows + 2.5)
-        _axes_visible(ch)
-        ws.add_chart(ch, _chart_anchor(ws, 5 + len(dims)))
+        title, n, fmt = T["chart_top"].format(n=b.top_n), top_rows, b.fmt
+        sheet = ws.title
+        axis = {"min": 0, "max": float(r.settings.scale)} if b.on_scale(S[:top_rows, 0]) else {}
+
+        def build(wb, _q):
+            ch = wb.add_chart({"type": "bar"})
+            ch.add_series({"name": [sheet, h - 1, 2], "values": [sheet, first - 1, 2, first - 2 + n, 2],
+                           "categories": [sheet, first - 1, 1, first - 2 + n, 1],
+                           "data_labels": {"value": True, "num_format": fmt}, "fill": {"color": "#4472C4"}})
+            ch.set_title({"name": title})
+            ch.set_legend({"none": True})
+            ch.set_y_axis({"reverse": True, "crossing": "max"})  # categories: rank 1 on top, values below
+            ch.set_x_axis({"num_format": "0", **axis})
+            ch.set_size({"width": _cm(16), "height": _cm(max(7.5, 0.6 * n + 2.5))})
+            return ch
+
+        ws.charts.append((h, 2 + ncols, build))
+        ws.landscape = True
 
 
 def _write_levels(b: _Book) -> None:
@@ -513,38 +559,39 @@ def _write_levels(b: _Book) -> None:
         n = len(nodes)
         _header(ws, 1, [T["rank"], T["unit"], T["score"]] + [b.label(c) for c in nodes]
                 + [T["rank_of"].format(code=c) for c in nodes])
-        node_ranks = {c: r.node_ranks(c).to_numpy() for c in nodes}
-        for k, i in enumerate(b.order, start=2):
-            ranks = [None if np.isnan(node_ranks[c][i]) else int(node_ranks[c][i]) for c in nodes]
-            write_row(ws, k, [b.rank_of(i), r.units[i], b.score(i, fw.root)]
-                      + [b.score(i, c) for c in nodes] + ranks)
-        last = len(b.order) + 1
-        _formats(ws, 2, last, [1] + list(range(4 + n, 4 + 2 * n)), RANK_FMT)
-        _formats(ws, 2, last, range(3, 4 + n), b.fmt)
+        node_ranks = np.column_stack([r.node_ranks(c).to_numpy()[b.order] for c in nodes]) if n else None
+        for k, i in enumerate(b.order):
+            ws.set(2 + k, 2, r.units[i])
+        ws.grid(2, 1, b.ranks()[:, None], {**CENTER, "num_format": RANK_FMT})
+        ws.grid(2, 3, b.scores([fw.root] + list(nodes)), {"num_format": b.fmt})
+        if n:
+            ws.grid(2, 4 + n, node_ranks, {**CENTER, "num_format": RANK_FMT})
         _finish(b, ws, "C2")
         if level == 1:
             _profile_chart(b, ws, nodes, anchor_col=5 + 2 * n)
             _scatter_chart(b, ws, nodes, anchor_col=5 + 2 * n)
+            ws.landscape = True
 
 
-def _profile_chart(b: _Book, ws, dims: list[str], anchor_col: int) -> None:
+def _profile_chart(b: _Book, ws: Sheet, dims: list[str], anchor_col: int) -> None:
     k = min(5, b.n_ranked)
     if k == 0 or not dims:
         return
-    ch = BarChart()
-    ch.type = "col"
-    ch.grouping = "clustered"
-    ch.style = 10
-    ch.title = b.T["chart_profile"].format(n=k)
-    for row in range(2, 2 + k):
-        s = Series(Reference(ws, min_col=4, max_col=3 + len(dims), min_row=row, max_row=row))
-        s.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(ws.title)}!$B${row}"))
-        ch.series.append(s)
-    ch.set_categories(Reference(ws, min_col=4, max_col=3 + len(dims), min_row=1, max_row=1))
-    ch.legend.position = "b"
-    ch.width, ch.height = 22, 9
-    _axes_visible(ch)
-    ws.add_chart(ch, _chart_anchor(ws, anchor_col, 2))
+    sheet, title, nd = ws.title, b.T["chart_profile"].format(n=k), len(dims)
+    axis = {"min": 0, "max": float(b.r.settings.scale)} if b.on_scale(b.scores(dims)[:k]) else {}
+
+    def build(wb, _q):
+        ch = wb.add_chart({"type": "column"})
+        for row in range(1, 1 + k):  # 0-based rows of the top k units
+            ch.add_series({"name": [sheet, row, 1], "values": [sheet, row, 3, row, 2 + nd],
+                           "categories": [sheet, 0, 3, 0, 2 + nd]})
+        ch.set_title({"name": title})
+        ch.set_legend({"position": "bottom"})
+        ch.set_y_axis({"num_format": "0", **axis})
+        ch.set_size({"width": _cm(22), "height": _cm(9)})
+        return ch
+
+    ws.charts.append((2, anchor_col, build))
 
 
 def _scatter_pair(b: _Book, dims: list[str]) -> tuple[str, str] | None:
@@ -553,44 +600,48 @@ def _scatter_pair(b: _Book, dims: list[str]) -> tuple[str, str] | None:
     return (dims[0], dims[1]) if len(dims) >= 2 else None
 
 
-def _scatter_chart(b: _Book, ws, dims: list[str], anchor_col: int) -> None:
+def _scatter_chart(b: _Book, ws: Sheet, dims: list[str], anchor_col: int) -> None:
     pair = _scatter_pair(b, dims)
     if pair is None or b.n_ranked == 0:
         return
-    cx, cy = 4 + dims.index(pair[0]), 4 + dims.index(pair[1])
-    ch = ScatterChart()
-    ch.style = 13
-    ch.title = b.T["chart_scatter"].format(x=b.name(pair[0]), y=b.name(pair[1]))
-    ch.x_axis.title = b.name(pair[0])
-    ch.y_axis.title = b.name(pair[1])
+    cx, cy = 3 + dims.index(pair[0]), 3 + dims.index(pair[1])  # 0-based columns
+    sheet = ws.title
+    title = b.T["chart_scatter"].format(x=b.name(pair[0]), y=b.name(pair[1]))
+    xname, yname, others = b.name(pair[0]), b.name(pair[1]), b.T["others"]
     n_top = min(b.top_n, b.n_ranked)
-    last = 1 + b.n_ranked
+    last = b.n_ranked  # 0-based row of the last ranked unit
+    XY = b.scores(list(pair))[:b.n_ranked]
+    scale = float(b.r.settings.scale)
+    xa = {"min": 0, "max": scale} if b.on_scale(XY[:, 0]) else {}
+    ya = {"min": 0, "max": scale} if b.on_scale(XY[:, 1]) else {}
 
-    def add(first: int, end: int, labelled: bool) -> None:
-        s = Series(Reference(ws, min_col=cy, min_row=first, max_row=end),
-                   Reference(ws, min_col=cx, min_row=first, max_row=end))
-        s.marker.symbol = "circle"
-        s.marker.size = 7 if labelled else 5
-        s.marker.graphicalProperties = GraphicalProperties(solidFill="ED7D31" if labelled else "A5A5A5")
-        s.marker.graphicalProperties.line.solidFill = "FFFFFF" if labelled else "7F7F7F"
-        s.graphicalProperties.line.noFill = True
-        if labelled:
-            s.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(ws.title)}!$B${first}"))
-            s.dLbls = DataLabelList(showSerName=True, showVal=False, showCatName=False,
-                                    showLegendKey=False, showPercent=False)
-            s.dLbls.position = "r"
-        else:
-            s.tx = SeriesLabel(v=b.T["others"])
-        ch.series.append(s)
+    def build(wb, _q):
+        ch = wb.add_chart({"type": "scatter"})
 
-    for row in range(2, 2 + n_top):
-        add(row, row, True)
-    if last > 1 + n_top:
-        add(2 + n_top, last, False)
-    ch.legend = None
-    ch.width, ch.height = 22, 12
-    _axes_visible(ch)
-    ws.add_chart(ch, _chart_anchor(ws, anchor_col, 22))
+        def add(first: int, end: int, labelled: bool) -> None:
+            s = {"values": [sheet, first, cy, end, cy], "categories": [sheet, first, cx, end, cx],
+                 "marker": {"type": "circle", "size": 7 if labelled else 5,
+                            "fill": {"color": "#ED7D31" if labelled else "#A5A5A5"},
+                            "border": {"color": "#FFFFFF" if labelled else "#7F7F7F"}}}
+            if labelled:
+                s["name"] = [sheet, first, 1]
+                s["data_labels"] = {"series_name": True, "position": "right"}
+            else:
+                s["name"] = others
+            ch.add_series(s)
+
+        for row in range(1, 1 + n_top):
+            add(row, row, True)
+        if last > n_top:
+            add(1 + n_top, last, False)
+        ch.set_title({"name": title})
+        ch.set_legend({"none": True})
+        ch.set_x_axis({"name": xname, "num_format": "0", **xa})
+        ch.set_y_axis({"name": yname, "num_format": "0", **ya})
+        ch.set_size({"width": _cm(22), "height": _cm(12)})
+        return ch
+
+    ws.charts.append((22, anchor_col, build))
 
 
 def _write_indicators(b: _Book) -> None:
@@ -598,12 +649,11 @@ def _write_indicators(b: _Book) -> None:
     ws = b.sheet("indicators")
     leaves = fw.leaves
     _header(ws, 1, [T["rank"], T["unit"]] + [b.label(c) for c in leaves])
-    N = r.normalised[leaves].to_numpy(dtype=float)
-    for k, i in enumerate(b.order, start=2):
-        write_row(ws, k, [b.rank_of(i), r.units[i]] + [_num(v) for v in N[i]])
-    last = len(b.order) + 1
-    _formats(ws, 2, last, [1], RANK_FMT)
-    _formats(ws, 2, last, range(3, 3 + len(leaves)), b.fmt)
+    N = r.normalised[leaves].to_numpy(dtype=float)[b.order]
+    for k, i in enumerate(b.order):
+        ws.set(2 + k, 2, r.units[i])
+    ws.grid(2, 1, b.ranks()[:, None], {**CENTER, "num_format": RANK_FMT})
+    ws.grid(2, 3, N, {"num_format": b.fmt})
     _finish(b, ws, "C2")
 
 
@@ -640,18 +690,17 @@ def _write_index(b: _Book) -> None:
         rec = r.outliers.get(code, {})
         col = get_column_letter(3 + k - 1)
         method = norm_methods.get(code, fw.normalization_of(code, r.settings.normalization))
-        write_row(ws, k + 1, [T["table_no"].format(k=k), code, b.name(code), dim, sub,
-                              T["plus"] if node.direction > 0 else T["minus"],
-                              NORM_NAMES[lang].get(method, method), TRANSFORM_NAMES.get(node.transform, ""),
-                              node.denominator, _outlier_words(b, code), _num(rec.get("skew")),
-                              _num(rec.get("kurtosis")), node.unit, node.source, node.year,
-                              r.effective.get(code), f"{ind_title}!{col}"])
-        c = ws.cell(k + 1, 17)
-        c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{quote_sheetname(ind_title)}!{col}1")
-        c.font = Font(color="0563C1", underline="single")
-    last = len(fw.leaves) + 1
-    _formats(ws, 2, last, [11, 12], "0.00")
-    _formats(ws, 2, last, [16], WEIGHT_FMT)
+        row = k + 1
+        ws.write_row(row, [T["table_no"].format(k=k), code, b.name(code), dim, sub,
+                           T["plus"] if node.direction > 0 else T["minus"],
+                           NORM_NAMES[lang].get(method, method), TRANSFORM_NAMES.get(node.transform, ""),
+                           node.denominator, _outlier_words(b, code)])
+        for j, v in ((11, _num(rec.get("skew"))), (12, _num(rec.get("kurtosis")))):
+            ws.set(row, j, v, {"num_format": "0.00"})
+        ws.write_row(row, [node.unit, node.source, node.year], 13)
+        ws.set(row, 16, r.effective.get(code), {"num_format": WEIGHT_FMT})
+        ws.link(row, 17, f"{quote_sheetname(ind_title)}!{col}1", f"{ind_title}!{col}",
+                {"color": "0563C1", "underline": 1})
     _finish(b, ws, "C2")
 
 
@@ -686,11 +735,16 @@ def _write_weights(b: _Book) -> None:
                     T["method"]])
     codes = list(fw.preorder())
     for k, c in enumerate(codes, start=2):
-        write_row(ws, k, [c, b.name(c), fw.level(c), fw.nodes[c].parent or None, r.local[c], r.effective[c],
-                          _how_set(b, c), _node_method(b, c)])
-        ws.cell(k, 2).alignment = Alignment(indent=fw.level(c))
-    _formats(ws, 2, len(codes) + 1, [5, 6], WEIGHT_FMT)
+        ws.set(k, 1, c)
+        ws.set(k, 2, b.name(c), {"indent": fw.level(c)})
+        ws.set(k, 3, fw.level(c), CENTER)  # a number beside a code: centred, so "1" and "AICI" stay apart
+        ws.set(k, 4, fw.nodes[c].parent or None, CENTER)
+        ws.set(k, 5, r.local[c], {"num_format": WEIGHT_FMT})
+        ws.set(k, 6, r.effective[c], {"num_format": WEIGHT_FMT})
+        ws.set(k, 7, _how_set(b, c), {"indent": 1})  # text after a number: a little space between
+        ws.set(k, 8, _node_method(b, c))
     _finish(b, ws, "B2")
+    ws.widths[7] += 1  # the indent
 
 
 def _write_raw(b: _Book) -> None:
@@ -702,17 +756,16 @@ def _write_raw(b: _Book) -> None:
         grp_cols = list(d.groups.columns)
         heads = [d.headers.get(c, c) for c in num_cols]
         _header(ws, 1, [T["unit"], T["status"]] + [d.headers.get(g, g) for g in grp_cols] + heads)
-        V = d.values.to_numpy(dtype=float)
         G = d.groups.to_numpy(dtype=object) if grp_cols else None
         for k, u in enumerate(d.units):
             groups = list(G[k]) if G is not None else []
-            write_row(ws, k + 2, [u, T["yes"] if u in scored else T["no_"]] + groups
-                      + [_num(v) for v in V[k]])
+            ws.write_row(k + 2, [u, T["yes"] if u in scored else T["no_"]] + groups)
+        ws.grid(2, 3 + len(grp_cols), d.values.to_numpy(dtype=float))
     else:
         _header(ws, 1, [T["unit"], T["status"]] + [b.label(c) for c in fw.leaves])
-        V = r.raw[fw.leaves].to_numpy(dtype=float)
         for k, u in enumerate(r.units):
-            write_row(ws, k + 2, [u, T["yes"]] + [_num(v) for v in V[k]])
+            ws.write_row(k + 2, [u, T["yes"]])
+        ws.grid(2, 3, r.raw[fw.leaves].to_numpy(dtype=float))
     _finish(b, ws, "C2")
 
 
@@ -728,17 +781,17 @@ def _write_treated(b: _Book) -> None:
         return b.label(c) + (f" [{', '.join(tags)}]" if tags else "")
 
     _header(ws, 1, [T["unit"]] + [head(c) for c in leaves])
-    V = r.treated[leaves].to_numpy(dtype=float)
     row_of = {u: k + 2 for k, u in enumerate(r.units)}
     col_of = {c: j + 2 for j, c in enumerate(leaves)}
     for k, u in enumerate(r.units):
-        write_row(ws, k + 2, [u] + [_num(v) for v in V[k]])
+        ws.set(k + 2, 1, u)
+    g = ws.grid(2, 2, r.treated[leaves].to_numpy(dtype=float))
     for rec in r.imputed:
         if rec["unit"] in row_of and rec["code"] in col_of:
-            ws.cell(row_of[rec["unit"]], col_of[rec["code"]]).fill = IMPUTED_FILL
+            g.mark(row_of[rec["unit"]], col_of[rec["code"]], fill=IMPUTED_FILL)
     for rec in r.treated_cells:
         if rec["unit"] in row_of and rec["code"] in col_of:
-            ws.cell(row_of[rec["unit"]], col_of[rec["code"]]).fill = TREATED_FILL
+            g.mark(row_of[rec["unit"]], col_of[rec["code"]], fill=TREATED_FILL)
     _finish(b, ws, "B2")
 
 
@@ -886,6 +939,53 @@ def _missing_reason(b: _Book, unit_index: int, code: str) -> str:
     return "有得分的子项权重均为 0"
 
 
+SETTING_LABELS = {  # the settings as the methods sheet names them (the keys stay the input file's)
+    "zh": {"scale": "满分", "decimals": "显示小数位数", "normalization": "默认标准化方法",
+           "aggregation": "默认聚合方法", "minmax_low": "极差标准化下限", "unit_min_coverage": "单位最低数据覆盖率",
+           "imputation": "缺失值处理", "imputation_group": "分组填补所用分组列", "outliers": "异常值处理",
+           "winsor_max_points": "最多缩尾步数", "skew_limit": "偏度界限（|偏度|）", "kurtosis_limit": "峰度界限",
+           "node_min_coverage": "节点最低子项覆盖率", "language": "输出语言"},
+    "en": {"scale": "Top of the scale", "decimals": "Decimals shown", "normalization": "Default normalisation",
+           "aggregation": "Default aggregation", "minmax_low": "Low end of min-max",
+           "unit_min_coverage": "Least data coverage of a unit", "imputation": "Missing values",
+           "imputation_group": "Group column for imputation", "outliers": "Outlier treatment",
+           "winsor_max_points": "Most winsorising steps", "skew_limit": "Skewness limit (|skewness|)",
+           "kurtosis_limit": "Kurtosis limit", "node_min_coverage": "Least share of a node's children",
+           "language": "Output language"},
+}
+SETTING_VALUES = {  # values that are keys, in words
+    "zh": {"outliers": {"none": "不处理", "winsorise": "按 OECD/JRC 规则缩尾（必要时对数变换）"},
+           "language": {"zh": "中文", "en": "英文"},
+           "imputation": {"none": "不填补", "mean": "均值填补", "median": "中位数填补",
+                          "group_mean": "分组均值填补", "group_median": "分组中位数填补"}},
+    "en": {"outliers": {"none": "not treated", "winsorise": "winsorised by the OECD/JRC rule (log if needed)"},
+           "language": {"zh": "Chinese", "en": "English"},
+           "imputation": {"none": "none", "mean": "mean", "median": "median", "group_mean": "group mean",
+                          "group_median": "group median"}},
+}
+
+
+def setting_label(key: str, lang: str = "zh") -> str:
+    return SETTING_LABELS.get(lang, SETTING_LABELS["zh"]).get(key, key)
+
+
+def setting_value(key: str, value: Any, lang: str = "zh") -> str:
+    """A setting's value in words: method keys by their names, numbers as numbers, empty as 无/none."""
+    lang = lang if lang in SETTING_LABELS else "zh"
+    if key == "normalization":
+        return NORM_NAMES[lang].get(value, str(value))
+    if key == "aggregation":
+        return AGG_NAMES[lang].get(value, str(value))
+    words = SETTING_VALUES[lang].get(key)
+    if words is not None:
+        return words.get(value, str(value))
+    if isinstance(value, float):
+        return f"{value:g}"
+    if value in ("", None):
+        return TEXT[lang]["none"]
+    return str(value)
+
+
 def _write_methods(b: _Book) -> None:
     T, r, lang = b.T, b.r, b.lang
     ws = b.sheet("methods")
@@ -895,7 +995,7 @@ def _write_methods(b: _Book) -> None:
     for stage, text in method_sentences(r):
         rows.append([T["c_method"], stage_names.get(stage, stage), text])
     for key, value in r.settings.to_dict().items():
-        rows.append([T["c_setting"], key, f"{value:g}" if isinstance(value, float) else str(value)])
+        rows.append([T["c_setting"], setting_label(key, lang), setting_value(key, value, lang)])
     for e in r.excluded:
         reason = (f"分母处理后的数据覆盖率 {_pct(e['coverage'])}，低于下限 {_pct(r.settings.unit_min_coverage)}"
                   if lang == "zh" and "coverage" in e else e["reason"])
@@ -909,7 +1009,7 @@ def _write_methods(b: _Book) -> None:
         if note and _note_is_current(b.fw, code, note):
             rows.append([T["c_weights"], b.label(code), weight_note_text(note, b.lang)])
     for k, row in enumerate(rows, start=2):
-        write_row(ws, k, row)
+        ws.write_row(k, row)
     _finish(b, ws, "A2")  # again once the list of sheets is appended (_write_sheet_notes)
 
 
@@ -961,10 +1061,10 @@ def _write_quality(b: _Book) -> None:
         value = p.value
         if value is not None and not isinstance(value, (int, float, str, bool)):
             value = str(value)
-        write_row(ws, k, [severity_name(p.severity, b.lang), kind_name(p.kind, b.lang), p.file, p.sheet, p.row,
-                          p.column, p.unit, p.code, value, p.text(b.lang)])
+        ws.write_row(k, [severity_name(p.severity, b.lang), kind_name(p.kind, b.lang), p.file, p.sheet, p.row,
+                         p.column, p.unit, p.code, value, p.text(b.lang)])
     if not len(r.problems):
-        write_row(ws, 2, [T["none"]])
+        ws.write_row(2, [T["none"]])
     _finish(b, ws, "A2")
 
 
@@ -985,16 +1085,16 @@ def _write_changes(b: _Book) -> None:
         rows.append([T.get("ch_" + rec["action"], rec["action"]), rec["unit"], rec["code"], b.name(rec["code"]),
                      _num(rec["old"]), _num(rec["new"]), _outlier_words(b, rec["code"])])
     for k, row in enumerate(rows or [[T["none"]]], start=2):
-        write_row(ws, k, row)
+        ws.write_row(k, row)
     _finish(b, ws, "A2")
 
 
 def _write_sheet_notes(b: _Book) -> None:
     """Append the list of sheets to the methods sheet, once every sheet exists."""
-    ws = b.wb[b.names["methods"]]
+    ws = b.get("methods")
     start = ws.max_row + 1
     for k, row in enumerate(_sheet_descriptions(b), start=start):
-        write_row(ws, k, row)
+        ws.write_row(k, row)
     _finish(b, ws, "A2")
 
 
@@ -1023,29 +1123,29 @@ def _write_live_weights(b: _Book) -> None:
     _header(ws, 2, [T["code"], T["parent"], T["name"], T["level"], T["weight_edit"], T["share"],
                     T["effective"], T["how"]])
     rows = b.live_wrow
+    w = {"num_format": WEIGHT_FMT}
     for c in codes:
         k = rows[c]
         parent = fw.nodes[c].parent
-        write_row(ws, k, [c, parent or None, b.name(c), fw.level(c), 1.0 if not parent else r.local[c], None,
-                          None, _how_set(b, c)])
+        ws.write_row(k, [c, parent or None, b.name(c), fw.level(c)])
+        ws.set(k, 8, _how_set(b, c), {"indent": 1})
         if not parent:
-            write_row(ws, k, [1.0], 6)
-            write_formula(ws, k, 7, f"=F{k}")
+            ws.set(k, 5, 1.0, w)
+            ws.set(k, 6, 1.0, w)
+            ws.formula(k, 7, f"=F{k}", w)
             continue
+        ws.set(k, 5, r.local[c], {**w, "fill": EDIT_FILL})
         sib = fw.children[parent]
         a, z = rows[sib[0]], rows[sib[-1]]
-        write_formula(ws, k, 6, f'=IF(SUM(E${a}:E${z})>0,E{k}/SUM(E${a}:E${z}),"")')
+        ws.formula(k, 6, f'=IF(SUM(E${a}:E${z})>0,E{k}/SUM(E${a}:E${z}),"")', w)
         pr = rows[parent]
-        write_formula(ws, k, 7, f'=IF(AND(ISNUMBER(F{k}),ISNUMBER(G{pr})),F{k}*G{pr},"")')
-        ws.cell(k, 5).fill = EDIT_FILL
+        ws.formula(k, 7, f'=IF(AND(ISNUMBER(F{k}),ISNUMBER(G{pr})),F{k}*G{pr},"")', w)
     last = 2 + len(codes)
-    _formats(ws, 3, last, [5, 6, 7], WEIGHT_FMT)
-    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=False,
-                        showErrorMessage=True, error="≥ 0", errorTitle=T["weight_edit"])
-    dv.add(f"E4:E{last}")
-    ws.add_data_validation(dv)
+    ws.validations.append((4, 5, last, 5, {"validate": "decimal", "criteria": ">=", "value": 0,
+                                           "error_message": "≥ 0", "error_title": T["weight_edit"],
+                                           "ignore_blank": False}))
     _finish(b, ws, "A3", header_row=2)
-    ws.column_dimensions["H"].width = max(ws.column_dimensions["H"].width or 0, 18)
+    ws.widths[8] = max(ws.widths.get(8, 0), 18)
 
 
 def node_formula(fw, code: str, row: int, col_of: dict[str, int], method: str, min_coverage: float,
@@ -1087,27 +1187,27 @@ def _write_live_scores(b: _Book) -> None:
     note = T["live_scores_note"].format(indicators=b.names["indicators"], weights=b.names["live_weights"])
     _note(ws, 1, note, min(len(codes) + 1, 12))
     _header(ws, 2, [T["unit"]] + [b.label(c) for c in codes])
-    write_row(ws, 3, [T["weights_row"]])
-    ws.cell(3, 1).font = BOLD
+    ws.set(3, 1, T["weights_row"], BOLD)
     for c in codes:
-        cell = write_formula(ws, 3, col_of[c], f"={wsheet}!$E${b.live_wrow[c]}")
-        cell.number_format = WEIGHT_FMT
-        cell.font = Font(italic=True, color="7F7F7F")
+        ws.formula(3, col_of[c], f"={wsheet}!$E${b.live_wrow[c]}",
+                   {"num_format": WEIGHT_FMT, "italic": True, "color": "7F7F7F"})
     s = r.settings
+    agg = {c: fw.aggregation_of(c, s.aggregation) for c in codes if not fw.is_leaf(c)}
+    fmt = {"num_format": b.fmt}
     for k, i in enumerate(b.order):
         row, irow = 4 + k, 2 + k  # the indicator sheet lists the units in the same order
-        write_row(ws, row, [r.units[i]])
+        ws.set(row, 1, r.units[i])
         for c in codes:
             if fw.is_leaf(c):
                 ref = f"{isheet}!{get_column_letter(leaf_col[c])}{irow}"
                 f = f'=IF(ISNUMBER({ref}),{ref},"")'
             else:
-                f = node_formula(fw, c, row, col_of, fw.aggregation_of(c, s.aggregation), s.node_min_coverage, 3)
-            write_formula(ws, row, col_of[c], f).number_format = b.fmt
+                f = node_formula(fw, c, row, col_of, agg[c], s.node_min_coverage, 3)
+            ws.formula(row, col_of[c], f, fmt)
     _fit_columns(ws, 2)
     for c in codes:
-        ws.column_dimensions[get_column_letter(col_of[c])].width = 11
-    _print_setup(ws, T, "2:3", "B4")
+        ws.widths[col_of[c]] = max(11, ws.widths.get(col_of[c], 0))
+    _print_setup(b, ws, (2, 3), "B4")
 
 
 def _write_live_ranking(b: _Book) -> None:
@@ -1117,35 +1217,31 @@ def _write_live_ranking(b: _Book) -> None:
     ssheet = quote_sheetname(b.names["live_scores"])
     note = T["live_ranking_note"].format(weights=b.names["live_weights"])
     _note(ws, 1, note, 9)
-    _header(ws, 2, [T["unit"], T["score"], T["rank"], T["helper"], T["helper"], None, T["position"], T["unit"],
-                    T["score"], T["rank"]])
-    ws.cell(2, 6).fill = PatternFill(fill_type=None)
-    ws.cell(2, 6).border = Border()
+    _header(ws, 2, [T["unit"], T["score"], T["rank"], T["helper"], T["helper"]])
+    _header(ws, 2, [T["position"], T["unit"], T["score"], T["rank"]], 7)
     first, last = 3, 2 + n
     rng = lambda col: f"{col}${first}:{col}${last}"  # noqa: E731
+    fmt, rk = {"num_format": b.fmt}, {"num_format": RANK_FMT, **CENTER}
     for k, i in enumerate(b.order):
         row = first + k
-        write_row(ws, row, [b.r.units[i]])
+        ws.set(row, 1, b.r.units[i])
         src = f"{ssheet}!B{4 + k}"
-        write_formula(ws, row, 2, f'=IF(ISNUMBER({src}),{src},"")').number_format = b.fmt
-        write_formula(ws, row, 4, f'=IF(ISNUMBER(B{row}),ROUND(B{row},9),"")')
-        write_formula(ws, row, 3, f'=IF(ISNUMBER(D{row}),RANK(D{row},{rng("D")},0),"")').number_format = RANK_FMT
-        write_formula(ws, row, 5, f'=IF(ISNUMBER(C{row}),C{row}+ROW()/10000000,"")')
-        write_row(ws, row, [k + 1], 7)
+        ws.formula(row, 2, f'=IF(ISNUMBER({src}),{src},"")', fmt)
+        ws.formula(row, 3, f'=IF(ISNUMBER(D{row}),RANK(D{row},{rng("D")},0),"")', rk)
+        ws.formula(row, 4, f'=IF(ISNUMBER(B{row}),ROUND(B{row},9),"")')
+        ws.formula(row, 5, f'=IF(ISNUMBER(C{row}),C{row}+ROW()/10000000,"")')
+        ws.set(row, 7, k + 1, CENTER)
         pick = f"MATCH(SMALL({rng('E')},G{row}),{rng('E')},0)"
-        write_formula(ws, row, 8, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("A")},{pick}),"")')
-        write_formula(ws, row, 9, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("B")},{pick}),"")'
-                      ).number_format = b.fmt
-        write_formula(ws, row, 10, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("C")},{pick}),"")'
-                      ).number_format = RANK_FMT
+        ws.formula(row, 8, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("A")},{pick}),"")')
+        ws.formula(row, 9, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("B")},{pick}),"")', fmt)
+        ws.formula(row, 10, f'=IF(G{row}<=COUNT({rng("E")}),INDEX({rng("C")},{pick}),"")', rk)
     _fit_columns(ws, 2)
-    for col, w in (("B", 11), ("C", 7), ("F", 3), ("G", 7), ("I", 11), ("J", 7)):
-        ws.column_dimensions[col].width = w
-    for col in ("A", "H"):
-        ws.column_dimensions[col].width = max(ws.column_dimensions[col].width or 0, 12)
-    ws.column_dimensions["D"].hidden = True
-    ws.column_dimensions["E"].hidden = True
-    _print_setup(ws, T, "2:2", "A3")
+    for col, w in ((2, 11), (3, 7), (6, 3), (7, 7), (9, 11), (10, 7)):
+        ws.widths[col] = w
+    for col in (1, 8):
+        ws.widths[col] = max(ws.widths.get(col, 0), 12)
+    ws.hidden_cols |= {4, 5}
+    _print_setup(b, ws, (2, 2), "A3")
 
 
 def _write_extra(b: _Book, name: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -1154,7 +1250,7 @@ def _write_extra(b: _Book, name: str, rows: Sequence[Sequence[Any]]) -> None:
     if rows:
         _header(ws, 1, list(rows[0]))
         for k, row in enumerate(rows[1:], start=2):
-            write_row(ws, k, list(row))
+            ws.write_row(k, list(row))
     _finish(b, ws, "A2")
 
 
@@ -1163,21 +1259,21 @@ IMAGE_MAX_WIDTH = 1000  # px as placed on the sheet (a 2× export is shown at ha
 
 def _write_image(b: _Book, name: str, path: Path) -> None:
     """A sheet holding one picture at A1, shown at most IMAGE_MAX_WIDTH pixels wide (the file itself
-    is embedded at full resolution, for print)."""
-    from openpyxl.drawing.image import Image  # needs Pillow
+    is embedded at full resolution, for print), fitted to one landscape page."""
+    from PIL import Image  # Pillow, a runtime dependency
 
     ws = b.sheet("image:" + name, name)
-    img = Image(str(path))
-    if img.width > IMAGE_MAX_WIDTH:
-        img.height = round(img.height * IMAGE_MAX_WIDTH / img.width)
-        img.width = IMAGE_MAX_WIDTH
-    ws.add_image(img, "A1")
-    ws.sheet_view.showGridLines = False
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    with Image.open(path) as im:
+        width, _ = im.size
+        dpi = im.info.get("dpi", (96, 96))[0] or 96
+    shown = width * 96.0 / float(dpi)  # XlsxWriter places the picture at its stated resolution
+    scale = min(1.0, IMAGE_MAX_WIDTH / shown) if shown > 0 else 1.0
+    ws.images.append((1, 1, str(path), {"x_scale": scale, "y_scale": scale, "object_position": 1}))
+    ws.gridlines = False
+    ws.landscape = True
+    ws.fit_width, ws.fit_height = 1, 1
+    ws.header_text = f"&L{_hf(b.book_title)}&R&A"
+    ws.footer_text = f"&LCityIndex Studio&R{b.T['page']}"
 
 
 # --- scenarios and weight notes ------------------------------------------------------------
@@ -1191,10 +1287,12 @@ def _write_scenarios(b: _Book) -> None:
     current = f"{T['rank']}（{T['current']}）" if b.lang == "zh" else f"{T['rank']} ({T['current']})"
     _header(ws, 1, [T["unit"], current] + [T["rank_under"].format(name=n) for n in names])
     under = [ranks_under(r, s) for s in b.scenarios]
+    rk = {"num_format": RANK_FMT, **CENTER}
     for k, i in enumerate(b.order, start=2):
         u = r.units[i]
-        write_row(ws, k, [u, b.rank_of(i)] + [ranks[u] for ranks in under])
-    _formats(ws, 2, len(b.order) + 1, range(2, 3 + len(names)), RANK_FMT)
+        ws.set(k, 1, u)
+        for j, v in enumerate([b.rank_of(i)] + [ranks[u] for ranks in under]):
+            ws.set(k, 2 + j, v, rk)
     _finish(b, ws, "C2")
 
 
@@ -1207,14 +1305,17 @@ def _write_scenario_weights(b: _Book) -> None:
     names = [str(s["name"]) for s in b.scenarios]
     current = f"{T['local']}（{T['current']}）" if b.lang == "zh" else f"{T['local']} ({T['current']})"
     _header(ws, 1, [T["code"], T["name"], T["level"], current] + [T["weight_under"].format(name=n) for n in names])
-    write_row(ws, 2, [None, T["created"], None, None] + [str(s.get("created", "")) for s in b.scenarios])
-    ws.cell(2, 2).font = BOLD
+    ws.write_row(2, [None, T["created"], None, None] + [str(s.get("created", "")) for s in b.scenarios])
+    ws.style(2, 2, bold=True)
     local = [local_weights_under(fw, s) for s in b.scenarios]
     codes = [c for c in fw.preorder() if c != fw.root]
+    w = {"num_format": WEIGHT_FMT}
     for k, c in enumerate(codes, start=3):
-        write_row(ws, k, [c, b.name(c), fw.level(c), b.r.local[c]] + [lw[c] for lw in local])
-        ws.cell(k, 2).alignment = Alignment(indent=fw.level(c) - 1)
-    _formats(ws, 3, len(codes) + 2, range(4, 5 + len(names)), WEIGHT_FMT)
+        ws.set(k, 1, c)
+        ws.set(k, 2, b.name(c), {"indent": fw.level(c) - 1})
+        ws.set(k, 3, fw.level(c), CENTER)
+        for j, v in enumerate([b.r.local[c]] + [lw[c] for lw in local]):
+            ws.set(k, 4 + j, v, w)
     _finish(b, ws, "C3")
 
 

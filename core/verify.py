@@ -10,6 +10,7 @@ settings, and which units' scores and ranks.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -25,20 +26,29 @@ VERIFY_SHEET = "_verify"
 CHUNK = 30000  # characters per cell (Excel's limit is 32,767)
 
 
-def add_verification(wb, project_doc: dict, result: Result) -> str:
-    """Add the hidden `_verify` sheet to an openpyxl workbook; returns the fingerprint."""
-    text = canonical_bytes(project_doc).decode("utf-8")
-    fp = doc_fingerprint(project_doc)
-    ws = wb.create_sheet(VERIFY_SHEET)
-    ws.sheet_state = "hidden"
+def verification_rows(project_doc: dict, result: Result) -> tuple[str, list[list]]:
+    """(fingerprint, the rows of the `_verify` sheet): meta rows, then the canonical inputs in
+    chunks of text (to be written as text, never as formulas)."""
+    raw = canonical_bytes(project_doc)
+    fp = hashlib.sha256(raw).hexdigest()  # = doc_fingerprint(project_doc), without a second JSON pass
+    text = raw.decode("utf-8")
     rows = [["CityIndex Studio verification"], ["fingerprint", fp], ["app_version", __version__],
             ["schema", project_doc.get("schema")], ["decimals", result.settings.decimals],
             ["chunks", (len(text) + CHUNK - 1) // CHUNK]]
-    for r in rows:
+    rows += [[text[k:k + CHUNK]] for k in range(0, len(text), CHUNK)]
+    return fp, rows
+
+
+def add_verification(wb, project_doc: dict, result: Result) -> str:
+    """Add the hidden `_verify` sheet to an openpyxl workbook; returns the fingerprint."""
+    fp, rows = verification_rows(project_doc, result)
+    ws = wb.create_sheet(VERIFY_SHEET)
+    ws.sheet_state = "hidden"
+    for r in rows[:6]:
         ws.append(r)
-    for k in range(0, len(text), CHUNK):
+    for (chunk,) in rows[6:]:
         c = ws.cell(row=ws.max_row + 1, column=1)
-        c.value = text[k:k + CHUNK]
+        c.value = chunk
         c.data_type = "s"  # never a formula, whatever the text starts with
     return fp
 
@@ -89,13 +99,15 @@ def read_verification(path: str | Path) -> dict:
 
 
 def _written_scores(wb) -> dict[str, tuple]:
-    """unit → (rank, root score, dimension scores…) from the first (ranking) sheet."""
+    """unit → (rank, root score, dimension scores…) from the first (ranking) sheet; its header is the
+    first row with a second cell (a title and a note above it fill only the first)."""
     ws = wb.worksheets[0]
     out = {}
     header = None
     for r in ws.iter_rows(values_only=True):
         if header is None:
-            header = r
+            if r and len(r) > 1 and r[1] is not None:
+                header = r
             continue
         if r and len(r) > 1 and r[1] is not None:
             out[str(r[1])] = tuple(r[:1] + r[2:])

@@ -388,18 +388,20 @@ class ChartPanel(QWidget):
         chart.export_stem = f"scatter_{safe_name(x)}_{safe_name(y)}"
         return c
 
-    def fill_map(self, chart: MapChart, code: str | None, top: int) -> dict:
+    def fill_map(self, chart: MapChart, code: str | None, top: int, selection: bool = True) -> dict:
         groups = getattr(getattr(getattr(self.controller, "project", None), "data", None), "groups", None)
-        return fill_map(chart, self.result, groups, code, top, self.controller.selected, self.lang)
+        selected = self.controller.selected if selection else ""
+        return fill_map(chart, self.result, groups, code, top, selected, self.lang)
 
-    def map_image(self, path: str | Path, width: int = EXPORT_SIZE[0]) -> Path | None:
+    def map_image(self, path: str | Path, width: int = EXPORT_SIZE[0], selection: bool = True) -> Path | None:
         """The map as the tab shows it, drawn offscreen to a PNG (2× `width`), e.g. for the results
-        workbook's image sheet; None without a result."""
+        workbook's image sheet; None without a result. `selection=False`: without the ring around the
+        city selected in the window (a deliverable does not carry the window's selection)."""
         if self.result is None:
             return None
         chart = MapChart()
         try:
-            self.fill_map(chart, self.map_combo.currentData(), self.map_top_n.value())
+            self.fill_map(chart, self.map_combo.currentData(), self.map_top_n.value(), selection)
             chart.set_export_size(width, chart.preferred_height(width))
             return chart.export_png(path)
         finally:

@@ -886,10 +886,12 @@ class MainWindow(QMainWindow):
         their notes, the scenarios, the current uncertainty run and the map.
 
         What needs Qt (the map image) and what may change while writing (scenarios, notes) is
-        taken here on the GUI thread; openpyxl then writes from that snapshot — on a worker thread
-        when `background` (the menu: the window stays responsive on a large project; returns the
-        Task), else here (returns True when written). Garbage collection is kept off the worker
-        (gui.worker), which is what made an earlier threaded version hang."""
+        taken here on the GUI thread; the writer then works from that snapshot — on a worker thread
+        when `background` (the menu: a progress dialog with Cancel, the window stays responsive on a
+        large project; a cancel keeps any previous file; returns the Task), else here (returns True
+        when written). The sample is marked illustrative; the map carries no selection ring.
+        Garbage collection is kept off the worker (gui.worker), which is what made an earlier
+        threaded version hang."""
         import copy
         import tempfile
 
@@ -900,16 +902,18 @@ class MainWindow(QMainWindow):
         c.flush()
         tmp = tempfile.TemporaryDirectory(prefix="cityindex-export-")
         images = {}
-        map_png = self.charts.map_image(Path(tmp.name) / "map.png") if self.charts is not None else None
+        map_png = (self.charts.map_image(Path(tmp.name) / "map.png", selection=False)  # no city ringed
+                   if self.charts is not None else None)
         if map_png is not None:
             images[self.tr("Map")] = map_png
         extra = self.analysis.export_sheets() if self.analysis is not None else {}
         args = dict(top_n=self.ranking.top.value(), data=c.project.data, extra_sheets=extra, images=images,
-                    scenarios=copy.deepcopy(c.scenarios), notes=copy.deepcopy(c.weight_notes))
+                    scenarios=copy.deepcopy(c.scenarios), notes=copy.deepcopy(c.weight_notes),
+                    illustrative=c.is_sample)
         result = c.result
 
-        def job(_progress, _cancelled) -> Path:
-            write_results(result, path, **args)
+        def job(progress, cancelled) -> Path:
+            write_results(result, path, progress=progress, cancelled=cancelled, **args)
             return path
 
         outcome: list = []
@@ -921,12 +925,16 @@ class MainWindow(QMainWindow):
 
         def failed(e: BaseException) -> None:
             tmp.cleanup()
-            QMessageBox.warning(self, self.tr("Export failed"), str(e) or repr(e))
+            from core.results_workbook import Cancelled
+            if isinstance(e, Cancelled):  # the user's Cancel: nothing written, any previous file kept
+                self.statusBar().showMessage(self.tr("Export cancelled"), 8000)
+            else:
+                QMessageBox.warning(self, self.tr("Export failed"), str(e) or repr(e))
             outcome.append(False)
 
         if background:
             task = worker.run_with_progress(self, job, self.tr("Writing {0}…").format(Path(path).name), done, failed,
-                                            cancellable=False)
+                                            cancellable=True)
             self._tasks.append(task)
             task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
             return task

@@ -150,9 +150,9 @@ class SelfTest:
         wb = load_workbook(path, read_only=True)
         sheet = sheet_names(language(r))["ranking"]
         check(sheet in wb.sheetnames, f"no sheet {sheet!r} in {wb.sheetnames}")
-        rows = list(wb[sheet].iter_rows(min_row=2, max_col=3, values_only=True))
+        rows = list(wb[sheet].iter_rows(min_row=1, max_col=3, values_only=True))
         wb.close()
-        rows = [row for row in rows if row[1] is not None]
+        rows = [row for row in rows if len(row) > 1 and row[1] is not None][1:]  # below the title: header, units
         expected = r.ranking()
         check(len(rows) == len(expected), f"{len(rows)} rows in the ranking sheet, the engine ranked {len(expected)}")
         for row, x in zip(rows, expected):

@@ -98,7 +98,7 @@ def test_score_json_shape_and_full_precision(tmp_path, capsys):
     assert d["weights"]["P"]["local"] == pytest.approx(0.2)
     assert d["weights"]["P11"]["effective"] == pytest.approx(0.2 * 0.5 * 0.5)
     # the workbook's ranking sheet agrees with the JSON (read by a second reader: pandas)
-    sheet = pd.read_excel(out, sheet_name="排名", engine="openpyxl")
+    sheet = pd.read_excel(out, sheet_name="排名", engine="openpyxl", header=2)  # below the title and the sample line
     assert sheet.iloc[0, 1] == first["unit"]
     assert sheet.iloc[:, 2].to_numpy() == pytest.approx(scores)
 

@@ -12,7 +12,6 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from openpyxl.chart import BarChart, ScatterChart
 
 from core import results_workbook as rw
 from core.atomic import WriteError
@@ -84,7 +83,8 @@ def test_sheet_names_chinese_by_default(book):
 
 def test_ranking_sheet_order_scores_ranks_and_top_n(book, sample):
     _, r = sample
-    df = pd.read_excel(book, sheet_name="排名", engine="openpyxl")
+    # a title, the line saying the sample's data are illustrative, then the header
+    df = pd.read_excel(book, sheet_name="排名", engine="openpyxl", header=2)
     assert list(df.columns[:3]) == ["排名", "城市", "综合得分"]
     ranking = r.ranking()
     assert list(df["城市"]) == [x["unit"] for x in ranking]
@@ -97,9 +97,10 @@ def test_ranking_sheet_order_scores_ranks_and_top_n(book, sample):
         assert all(same(a, x["nodes"][d]) for a, x in zip(df.iloc[:, 3 + j], ranking))
     # TOP 10 highlighted, the others not
     ws = openpyxl.load_workbook(book)["排名"]
-    filled = [ws.cell(i, 2).fill.fgColor.rgb.endswith("FFF2CC") for i in range(2, len(ranking) + 2)]
+    filled = [ws.cell(i, 2).fill.fgColor.rgb.endswith("FFF2CC") for i in range(4, len(ranking) + 4)]
     assert filled == [x["rank"] is not None and x["rank"] <= 10 for x in ranking]
-    assert ws.cell(2, 3).number_format == "0.0"  # the project's decimals (1)
+    assert ws.cell(4, 3).number_format == "0.0"  # the project's decimals (1)
+    assert ws.cell(20, 3).number_format == "0.0" and ws.cell(20, 1).number_format == "0"
 
 
 def test_level_sheets_every_node_score_and_rank(book, sample):
@@ -240,35 +241,76 @@ def test_imputed_treated_and_excluded_are_listed_with_old_and_new(tmp_path):
     row = {ws.cell(i, 1).value: i for i in range(2, ws.max_row + 1)}
     col = {str(ws.cell(1, j).value).split(" ")[0]: j for j in range(2, ws.max_column + 1)}
     x = r.imputed[0]
-    assert ws.cell(row[x["unit"]], col[x["code"]]).fill.fgColor.rgb.endswith(rw.IMPUTED_FILL.fgColor.rgb[-6:])
+    assert ws.cell(row[x["unit"]], col[x["code"]]).fill.fgColor.rgb.endswith(rw.IMPUTED_FILL)
+    t = r.treated_cells[0]
+    assert ws.cell(row[t["unit"]], col[t["code"]]).fill.fgColor.rgb.endswith(rw.TREATED_FILL)
+    plain = next(u for u in row if u not in {x["unit"] for x in r.imputed + r.treated_cells})
+    assert ws.cell(row[plain], 2).fill.fill_type is None
 
 
 # --- charts and print layout ----------------------------------------------------------------
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def charts_in(path) -> dict[str, list]:
+    """Each sheet's native charts as parsed XML, read from the file (openpyxl does not read charts)."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+    with zipfile.ZipFile(path) as z:
+        wbx = ET.fromstring(z.read("xl/workbook.xml"))
+        names = [s.get("name") for s in wbx.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet")]
+        out = {n: [] for n in names}
+        for k, name in enumerate(names, start=1):
+            rels = f"xl/worksheets/_rels/sheet{k}.xml.rels"
+            if rels not in z.namelist():
+                continue
+            for d in ET.fromstring(z.read(rels)):
+                if d.get("Type", "").endswith("/drawing"):
+                    drawing = posixpath.normpath(posixpath.join("xl/worksheets", d.get("Target")))
+                    drels = drawing.replace("drawings/", "drawings/_rels/") + ".rels"
+                    for c in ET.fromstring(z.read(drels)):
+                        if c.get("Type", "").endswith("/chart"):
+                            target = posixpath.normpath(posixpath.join("xl/drawings", c.get("Target")))
+                            out[name].append(ET.fromstring(z.read(target)))
+    return out
+
+
 def test_native_charts_on_the_ranking_and_dimension_sheets(sample, book):
     _, r = sample
-    wb = rw.build_workbook(r, top_n=10)
-    ranking, dims = wb["排名"], wb["一级维度得分"]
-    assert [type(c) for c in ranking._charts] == [BarChart]
-    bar = ranking._charts[0]
-    assert bar.type == "bar" and len(bar.series) == 1
-    assert bar.series[0].val.numRef.f == "'排名'!$C$2:$C$11"  # the TOP 10 scores
-    kinds = [type(c) for c in dims._charts]
-    assert kinds == [BarChart, ScatterChart]
-    profile, scatter = dims._charts
-    assert profile.grouping == "clustered" and len(profile.series) == 5  # the top five
-    assert len(scatter.series) == 11  # ten labelled cities and the others
+    charts = charts_in(book)
+    assert [len(v) for v in charts.values()] == [1, 2] + [0] * (len(charts) - 2)
+    (bar,) = charts["排名"]
+    assert bar.find(f".//{C}barDir").get("val") == "bar"
+    series = bar.findall(f".//{C}ser")
+    assert len(series) == 1
+    # the TOP 10 scores, below the title, the illustrative-data line and the header (rows 1-3)
+    assert series[0].find(f"{C}val//{C}f").text.replace("'", "") == "排名!$C$4:$C$13"
+    assert series[0].find(f"{C}cat//{C}f").text.replace("'", "") == "排名!$B$4:$B$13"
+    profile, scatter = charts["一级维度得分"]
+    assert profile.find(f".//{C}barDir").get("val") == "col"
+    assert profile.find(f".//{C}grouping").get("val") == "clustered"
+    assert len(profile.findall(f".//{C}ser")) == 5  # the top five
+    assert scatter.find(f".//{C}scatterChart") is not None
+    points = scatter.findall(f".//{C}ser")
+    assert len(points) == 11  # ten labelled cities and the others
     # T against A: the x values come from the T column, the y values from the A column
-    ws = dims
+    ws = openpyxl.load_workbook(book)["一级维度得分"]
     head = {ws.cell(1, j).value.split(" ")[0]: get_letter(j) for j in range(4, 9)}
-    assert f"${head['T']}$" in scatter.series[0].xVal.numRef.f and f"${head['A']}$" in scatter.series[0].yVal.numRef.f
-    for sheet in wb.worksheets[2:]:
-        assert not sheet._charts
-    # and the written file holds three chart parts, drawn on the first two sheets
-    with zipfile.ZipFile(book) as z:
-        charts = [n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
-        assert len(charts) == 3
-        rels = [n for n in z.namelist() if n.startswith("xl/worksheets/_rels/")]
-        assert sorted(rels) == ["xl/worksheets/_rels/sheet1.xml.rels", "xl/worksheets/_rels/sheet2.xml.rels"]
+    assert f"${head['T']}$" in points[0].find(f"{C}xVal//{C}f").text
+    assert f"${head['A']}$" in points[0].find(f"{C}yVal//{C}f").text
+
+
+def test_chart_value_axes_end_at_the_scale(sample, book):
+    """Scores out of 100: every value axis runs 0 … 100, not to Excel's automatic 120."""
+    _, r = sample
+    assert r.settings.scale == 100
+    charts = charts_in(book)
+    for chart in charts["排名"] + charts["一级维度得分"]:
+        axes = chart.findall(f".//{C}valAx")
+        assert axes
+        for ax in axes:
+            assert float(ax.find(f"{C}scaling/{C}max").get("val")) == 100
+            assert float(ax.find(f"{C}scaling/{C}min").get("val")) == 0
 
 
 def get_letter(j):
@@ -276,20 +318,38 @@ def get_letter(j):
     return get_column_letter(j)
 
 
+def col_widths(ws) -> dict[int, float]:
+    """Column → width as written (a <col> element may cover several columns alike)."""
+    out = {}
+    for d in ws.column_dimensions.values():
+        if d.width and d.min:
+            out.update({j: d.width for j in range(d.min, d.max + 1)})
+    return out
+
+
 def test_frozen_headers_print_titles_landscape(book):
     wb = openpyxl.load_workbook(book)
     for ws in [w for w in wb.worksheets if w.sheet_state == "visible"]:  # not the hidden _verify
-        assert ws.freeze_panes in ("A2", "B2", "C2"), ws.title
-        assert ws.print_title_rows.replace("$", "") == "1:1", ws.title
-        assert ws.page_setup.orientation == "landscape", ws.title
+        head = 3 if ws.title == "排名" else 1  # the ranking: its title and the sample line above the header
+        assert ws.freeze_panes in (f"A{head + 1}", f"B{head + 1}", f"C{head + 1}"), ws.title
+        assert ws.print_title_rows.replace("$", "") == f"{head}:{head}", ws.title
+        width = sum(col_widths(ws).get(j, 9) for j in range(1, ws.max_column + 1))
+        charts = ws.title in ("排名", "一级维度得分")
+        if width > 110 or charts:  # wide (the written widths carry a little padding: no exact line)
+            assert ws.page_setup.orientation == "landscape", ws.title
+        elif width < 95:
+            assert ws.page_setup.orientation == "portrait", ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-        assert ws.page_setup.fitToHeight == 0 and ws.page_setup.fitToWidth >= 1
-    assert wb["排名"].page_setup.fitToWidth == 1
+        assert ws.page_setup.fitToHeight == 0 and (ws.page_setup.fitToWidth or 1) >= 1  # absent: 1
+        # the index's name and the sheet's name head every page, page numbers below
+        assert ws.oddHeader.left.text == "综合得分评价结果" and ws.oddHeader.right.text == "&A", ws.title
+        assert ws.oddFooter.right.text == "第 &P 页，共 &N 页", ws.title
+    assert wb["排名"].page_setup.fitToWidth in (None, 1)
     # a wide sheet prints on several pages across, the unit names repeated on each
     wide = wb["指标得分"]
     assert wide.page_setup.fitToWidth > 1 and wide.print_title_cols.replace("$", "") == "A:B"
     # CJK text counts double in column widths
-    assert wb["权重"].column_dimensions["B"].width >= 2 * len("人工智能上市公司产值")
+    assert col_widths(wb["权重"])[2] >= 2 * len("人工智能上市公司产值")
 
 
 def test_decimals_set_the_number_formats(sample, tmp_path):
@@ -298,10 +358,10 @@ def test_decimals_set_the_number_formats(sample, tmp_path):
     out = tmp_path / "d3.xlsx"
     rw.write_results(r3, out)
     wb = openpyxl.load_workbook(out)
-    assert wb["排名"]["C2"].number_format == "0.000"
+    assert wb["排名"]["C3"].number_format == "0.000"  # below the title and the header
     assert wb["一级维度得分"]["D2"].number_format == "0.000"
     assert wb["指标得分"]["C2"].number_format == "0.000"
-    assert wb["排名"]["A2"].number_format == "0"
+    assert wb["排名"]["A3"].number_format == "0"
 
 
 def test_english_sheet_names_and_headers(sample, tmp_path):
@@ -315,7 +375,7 @@ def test_english_sheet_names_and_headers(sample, tmp_path):
                      E["s_raw"], E["s_treated"], E["s_methods"], E["s_quality"], E["s_changes"],
                      E["s_live_weights"], E["s_live_scores"], E["s_live_ranking"]]
     assert not any(re.search(r"[\u4e00-\u9fff]", n) for n in names)
-    df = pd.read_excel(out, sheet_name="Ranking", engine="openpyxl")
+    df = pd.read_excel(out, sheet_name="Ranking", engine="openpyxl", header=1)  # below the title
     assert list(df.columns[:4]) == ["Rank", "Unit", "Score", r.framework.nodes["P"].name_en]
     m = pd.read_excel(out, sheet_name="Methods", engine="openpyxl")
     assert any(str(t).startswith("Normalisation: min-max, low end 0, top of the scale 100") for t in m["Text"])
@@ -331,7 +391,7 @@ def test_extra_sheets_are_appended_with_safe_names(sample, tmp_path):
     assert wb.sheetnames[-3:] == ["情景 A", "bad_name__1_", "排名 (2)"]
     ws = wb["情景 A"]
     assert [[c.value for c in row] for row in ws.iter_rows()] == [["城市", "得分"], ["北京", 1.5], ["=1+1", 2]]
-    assert ws["A3"].data_type == "s" and ws.freeze_panes == "A2"
+    assert ws["A3"].data_type == "s" and ws["A3"].quotePrefix and ws.freeze_panes == "A2"
 
 
 # --- safety ------------------------------------------------------------------------------------
@@ -369,7 +429,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
             if n.startswith("xl/worksheets/sheet"):
                 assert b"<f>" not in z.read(n) and b"<f " not in z.read(n), n
     # the second reader agrees: the same text comes back
-    df = pd.read_excel(out, sheet_name="排名", engine="openpyxl")
+    df = pd.read_excel(out, sheet_name="排名", engine="openpyxl", header=1)  # below the title
     assert sorted(df["城市"]) == sorted(NASTY + ["北京"])
 
 
@@ -403,11 +463,13 @@ def test_failure_mid_export_leaves_the_previous_file_intact(sample, tmp_path, mo
     rw.write_results(r, out)
     before = out.read_bytes()
 
-    def boom(self, filename):  # writes part of a file, then fails
-        Path(filename).write_bytes(b"PK\x03\x04 half a workbook")
+    import xlsxwriter
+
+    def boom(self):  # writes part of a file, then fails
+        Path(self.filename).write_bytes(b"PK\x03\x04 half a workbook")
         raise RuntimeError("disk went away")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", boom)
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", boom)
     with pytest.raises(RuntimeError):
         rw.write_results(r, out)
     assert out.read_bytes() == before
@@ -422,7 +484,7 @@ def test_failure_in_a_sheet_writer_leaves_the_previous_file_intact(sample, tmp_p
     calls = []
 
     def broken(b):
-        calls.append(len(b.wb.worksheets))
+        calls.append(len(b.sheets))
         raise ValueError("injected")
 
     monkeypatch.setattr(rw, "SHEETS", rw.SHEETS[:4] + (broken,) + rw.SHEETS[4:])
