@@ -909,71 +909,71 @@
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="471" />
+        <location filename="../../gui/chart_panel.py" line="473" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="472" />
+        <location filename="../../gui/chart_panel.py" line="474" />
         <source>City profile</source>
         <translation>城市画像</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="473" />
+        <location filename="../../gui/chart_panel.py" line="475" />
         <source>Node ranking</source>
         <translation>维度排名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="474" />
+        <location filename="../../gui/chart_panel.py" line="476" />
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="475" />
+        <location filename="../../gui/chart_panel.py" line="477" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="477" />
         <location filename="../../gui/chart_panel.py" line="479" />
-        <location filename="../../gui/chart_panel.py" line="480" />
+        <location filename="../../gui/chart_panel.py" line="481" />
+        <location filename="../../gui/chart_panel.py" line="482" />
         <source>Top N:</source>
         <translation>前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="478" />
+        <location filename="../../gui/chart_panel.py" line="480" />
         <source>How many of the best units on the node are labelled</source>
         <translation>在地图上标注该维度前几名</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="481" />
-        <location filename="../../gui/chart_panel.py" line="482" />
+        <location filename="../../gui/chart_panel.py" line="483" />
+        <location filename="../../gui/chart_panel.py" line="484" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="483" />
+        <location filename="../../gui/chart_panel.py" line="485" />
         <source>Sub-dimensions</source>
         <translation>二级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="484" />
+        <location filename="../../gui/chart_panel.py" line="486" />
         <source>Show the second level of the tree instead of the dimensions</source>
         <translation>显示二级维度而非一级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="476" />
-        <location filename="../../gui/chart_panel.py" line="485" />
+        <location filename="../../gui/chart_panel.py" line="478" />
+        <location filename="../../gui/chart_panel.py" line="487" />
         <source>Node:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="486" />
+        <location filename="../../gui/chart_panel.py" line="488" />
         <source>X:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="487" />
+        <location filename="../../gui/chart_panel.py" line="489" />
         <source>Y:</source>
         <translation>纵轴：</translation>
     </message>
@@ -1011,32 +1011,32 @@
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="578" />
+        <location filename="../../gui/charts.py" line="579" />
         <source>Rank {1}: {0}</source>
         <translation>第 {1} 名：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="580" />
+        <location filename="../../gui/charts.py" line="581" />
         <source>Rank 1</source>
         <translation>第一名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="581" />
+        <location filename="../../gui/charts.py" line="582" />
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="689" />
+        <location filename="../../gui/charts.py" line="690" />
         <source>Pearson r = {0}</source>
         <translation>皮尔逊 r = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="691" />
+        <location filename="../../gui/charts.py" line="692" />
         <source>Spearman ρ = {0}</source>
         <translation>斯皮尔曼 ρ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="692" />
+        <location filename="../../gui/charts.py" line="693" />
         <source>n = {0}</source>
         <translation>n = {0}</translation>
     </message>
@@ -1064,53 +1064,53 @@
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="255" />
-        <location filename="../../gui/controller.py" line="259" />
+        <location filename="../../gui/controller.py" line="256" />
+        <location filename="../../gui/controller.py" line="260" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="308" />
+        <location filename="../../gui/controller.py" line="309" />
         <source>Re-import data from {0}</source>
         <translation>从 {0} 重新导入数据</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="460" />
+        <location filename="../../gui/controller.py" line="461" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="465" />
+        <location filename="../../gui/controller.py" line="466" />
         <source>Freeze round {0}</source>
         <translation>冻结轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="473" />
+        <location filename="../../gui/controller.py" line="474" />
         <source>Round frozen: {0}</source>
         <translation>已冻结轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="542" />
+        <location filename="../../gui/controller.py" line="543" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="546" />
+        <location filename="../../gui/controller.py" line="547" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="563" />
+        <location filename="../../gui/controller.py" line="564" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="623" />
+        <location filename="../../gui/controller.py" line="624" />
         <source>Scenario saved: {0}</source>
         <translation>已保存情景：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="647" />
+        <location filename="../../gui/controller.py" line="648" />
         <source>Switch to scenario {0}</source>
         <translation>切换到情景 {0}</translation>
     </message>
@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="486" />
-        <location filename="../../gui/main_window.py" line="1004" />
+        <location filename="../../gui/main_window.py" line="1012" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
@@ -1919,29 +1919,34 @@
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1041" />
-        <location filename="../../gui/main_window.py" line="1047" />
-        <location filename="../../gui/main_window.py" line="1061" />
+        <location filename="../../gui/main_window.py" line="930" />
+        <source>Export cancelled</source>
+        <translation>已取消导出（原有文件未改动）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1049" />
+        <location filename="../../gui/main_window.py" line="1055" />
+        <location filename="../../gui/main_window.py" line="1069" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1042" />
+        <location filename="../../gui/main_window.py" line="1050" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1048" />
+        <location filename="../../gui/main_window.py" line="1056" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1058" />
+        <location filename="../../gui/main_window.py" line="1066" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1062" />
+        <location filename="../../gui/main_window.py" line="1070" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
@@ -2035,37 +2040,37 @@ Open them now?</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="905" />
+        <location filename="../../gui/main_window.py" line="908" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="919" />
+        <location filename="../../gui/main_window.py" line="923" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="924" />
+        <location filename="../../gui/main_window.py" line="932" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="928" />
+        <location filename="../../gui/main_window.py" line="936" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="950" />
+        <location filename="../../gui/main_window.py" line="958" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="955" />
+        <location filename="../../gui/main_window.py" line="963" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1005" />
+        <location filename="../../gui/main_window.py" line="1013" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
