@@ -108,8 +108,6 @@ def test_weight_sources_are_chinese(sample):
     assert english_terms(texts, sample) == []
 
 
-@pytest.mark.xfail(strict=False, reason="the results workbook's other sheets (方法说明 …) are being made Chinese "
-                   "by another helper in parallel; the coordinator unmarks this after merging")
 def test_results_workbook_is_chinese(sample, tmp_path):
     from core.pipeline import compute
     from core.results_workbook import write_results
@@ -180,12 +178,8 @@ def test_bundle_keeps_qt_chinese_translations():
     assert not keep.search("PySide6/Qt/translations/qtbase_de.qm")
 
 
-NEEDS_QM = pytest.mark.xfail(strict=False, reason="needs resources/i18n/cityindex_zh_CN.qm regenerated from "
-                             "zh_CN.i18n.json (the coordinator regenerates it after merging)")
-
-
 @pytest.mark.parametrize("lang,names", [
-    pytest.param("zh", ("评价结果.xlsx", "城市指数项目.cidx", "评价报告草稿.docx"), marks=NEEDS_QM),
+    ("zh", ("评价结果.xlsx", "城市指数项目.cidx", "评价报告草稿.docx")),
     ("en", ("results.xlsx", "project.cidx", "report.docx"))])
 def test_save_dialogs_offer_names_in_the_language(qtbot, monkeypatch, lang, names):
     pytest.importorskip("PySide6")
