@@ -177,6 +177,18 @@ def _scan_sheet_xml(data: bytes) -> dict[tuple[int, int], str]:
     """Cells of one worksheet part that calamine reports as '' although they are not empty:
     error values (#N/A, #DIV/0!) and formulas saved without a calculated value."""
     out: dict[tuple[int, int], str] = {}
+    for row, col, el, kids in _cells(data):
+        v, f, t = kids.get("v"), kids.get("f"), el.get("t")
+        if t == "e":
+            out[(row, col)] = (v.text if v is not None else None) or "#ERROR"
+        elif f is not None and (v is None or not v.text) and t not in ("str", "s", "inlineStr"):
+            out[(row, col)] = "=" + (f.text or "(formula not calculated)")
+    return out
+
+
+def _cells(data: bytes):
+    """(row, column, element, its children by tag) for each cell of a worksheet part, both 1-based,
+    streamed: each cell and row is cleared once seen, so a huge sheet is never held whole."""
     row = col = 0
     for event, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
         tag = el.tag.rsplit("}", 1)[-1]
@@ -185,14 +197,10 @@ def _scan_sheet_xml(data: bytes) -> dict[tuple[int, int], str]:
         elif event == "end" and tag == "c":
             ref = el.get("r")
             row, col = _col_number(ref) if ref else (row, col + 1)
-            kids = {k.tag.rsplit("}", 1)[-1]: k for k in el}
-            v, f, t = kids.get("v"), kids.get("f"), el.get("t")
-            if t == "e":
-                out[(row, col)] = (v.text if v is not None else None) or "#ERROR"
-            elif f is not None and (v is None or not v.text) and t not in ("str", "s", "inlineStr"):
-                out[(row, col)] = "=" + (f.text or "(formula not calculated)")
+            yield row, col, el, {k.tag.rsplit("}", 1)[-1]: k for k in el}
             el.clear()
-    return out
+        elif event == "end" and tag == "row":
+            el.clear()
 
 
 def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
@@ -284,21 +292,11 @@ def _beyond(column: int) -> bytes:
 def _filled_area(data: bytes) -> tuple[int, int]:
     """(last row, last column) over the cells that hold something (a value, an inline string or
     a formula): what calamine (and our fix-ups of error cells) will lay out as a grid."""
-    last_row = last_col = row = col = 0
-    for event, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
-        tag = el.tag.rsplit("}", 1)[-1]
-        if event == "start" and tag == "row":
-            row, col = int(el.get("r") or row + 1), 0
-        elif event == "end" and tag == "c":
-            ref = el.get("r")
-            row, col = _col_number(ref) if ref else (row, col + 1)
-            kids = {k.tag.rsplit("}", 1)[-1]: k for k in el}
-            v = kids.get("v")
-            if (v is not None and v.text) or "is" in kids or "f" in kids:
-                last_row, last_col = max(last_row, row), max(last_col, col)
-            el.clear()
-        elif event == "end" and tag == "row":
-            el.clear()
+    last_row = last_col = 0
+    for row, col, _el, kids in _cells(data):
+        v = kids.get("v")
+        if (v is not None and v.text) or "is" in kids or "f" in kids:
+            last_row, last_col = max(last_row, row), max(last_col, col)
     return last_row, last_col
 
 

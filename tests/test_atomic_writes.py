@@ -83,14 +83,17 @@ SUFFIX = {"project": ".cidx", "report": ".docx"}
 
 # In the child: every writer here writes a zip package (xlsx, docx, cidx); after its first part
 # the child says so and waits to be killed, its temporary half-written.
+# (openpyxl and python-docx write parts from memory, XlsxWriter from its temporary files: both ways stall)
 STALL = """
 import sys, time, zipfile
-_writestr = zipfile.ZipFile.writestr
-def _stalled(self, *a, **k):
-    _writestr(self, *a, **k)
-    print("WRITING", flush=True)
-    time.sleep(120)
-zipfile.ZipFile.writestr = _stalled
+def _stalling(original):
+    def _stalled(self, *a, **k):
+        original(self, *a, **k)
+        print("WRITING", flush=True)
+        time.sleep(120)
+    return _stalled
+zipfile.ZipFile.writestr = _stalling(zipfile.ZipFile.writestr)
+zipfile.ZipFile.write = _stalling(zipfile.ZipFile.write)
 """
 
 
