@@ -161,7 +161,7 @@ def scatter_series(path):
         for row in range(int(r1), int(r2) + 1):
             rest.append((float(wb[sheet][f"{c1}{row}"].value), float(wb[sheet][f"{cy}{row}"].value), size))
     layout = chart.find(f".//{C}plotArea/{C}layout/{C}manualLayout")
-    frac = {k: float(layout.find(f"{C}{k}").get("val")) for k in ("x", "y", "w", "h")}
+    frac = None if layout is None else {k: float(layout.find(f"{C}{k}").get("val")) for k in ("x", "y", "w", "h")}
     ranges = {ax.find(f"{C}axPos").get("val"): (float(ax.find(f"{C}scaling/{C}min").get("val")),
                                                 float(ax.find(f"{C}scaling/{C}max").get("val")))
               for ax in chart.findall(f".//{C}valAx")}
@@ -184,6 +184,7 @@ def test_workbook_scatter_labels_do_not_collide(sample_book):
     assert set(positions) - {None} <= {"r", "l", "t", "b"}
     assert any(p not in ("r", None) for p in positions), positions  # not every label on the right
     assert positions.count(None) <= 2  # the sample's TOP 10 are not so crowded that many vanish
+    assert frac is not None  # the plot area is laid out explicitly, so its size is known
     # the plot area in points, from the chart's declared size and the written layout
     w_cm, h_cm = rw.SCATTER_SIZE_CM
     plot = (w_cm / 2.54 * 72 * frac["w"], h_cm / 2.54 * 72 * frac["h"])
