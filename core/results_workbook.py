@@ -51,6 +51,7 @@ from typing import Any
 import numpy as np
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from . import label_layout
 from .atomic import atomic_path
 from .dataset import Dataset
 from .pipeline import Result
@@ -600,6 +601,40 @@ def _scatter_pair(b: _Book, dims: list[str]) -> tuple[str, str] | None:
     return (dims[0], dims[1]) if len(dims) >= 2 else None
 
 
+# The scatter's plot area, as shares of the chart (left, top, width, height): fixed rather than left
+# to the chart program, so that the label layout knows the plot's size in points.
+SCATTER_SIZE_CM = (22, 12)
+SCATTER_PLOT = (0.085, 0.14, 0.885, 0.71)
+SCATTER_LABEL_PT = 9  # the labels' font size
+SCATTER_MARKERS = (7, 5)  # marker sizes (points): labelled TOP units, the others
+
+
+def _nice_range(values: np.ndarray) -> tuple[float, float]:
+    """An axis range on round steps (1, 2 or 5 × 10^k) covering the finite `values`: written out,
+    rather than left to the chart program, so that the label layout knows where points land."""
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    lo, hi = (float(v.min()), float(v.max())) if len(v) else (0.0, 1.0)
+    if hi - lo < 1e-12:
+        lo, hi = lo - 1, hi + 1
+    raw = (hi - lo) / 5
+    mag = 10 ** np.floor(np.log10(raw))
+    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
+    return float(np.floor(lo / step) * step), float(np.ceil(hi / step) * step)
+
+
+def scatter_label_positions(names: list[str], XY: np.ndarray, n_top: int,
+                            x_range: tuple[float, float], y_range: tuple[float, float]) -> list[str | None]:
+    """Label position (or None: no label) of each of the first `n_top` units of `XY` (rank order), laid
+    out in the scatter chart's plot area so that no two names and no name and marker collide."""
+    w_pt, h_pt = (c * 72 / 2.54 for c in SCATTER_SIZE_CM)
+    plot = (w_pt * SCATTER_PLOT[2], h_pt * SCATTER_PLOT[3])
+    pts = label_layout.to_plot_points(XY, x_range, y_range, plot)
+    sizes = [SCATTER_MARKERS[0] if k < n_top else SCATTER_MARKERS[1] for k in range(len(XY))]
+    placed = label_layout.place_labels(pts, sizes, list(enumerate(names[:n_top])), plot, SCATTER_LABEL_PT)
+    return [p.position for p in placed]
+
+
 def _scatter_chart(b: _Book, ws: Sheet, dims: list[str], anchor_col: int) -> None:
     pair = _scatter_pair(b, dims)
     if pair is None or b.n_ranked == 0:
@@ -612,33 +647,39 @@ def _scatter_chart(b: _Book, ws: Sheet, dims: list[str], anchor_col: int) -> Non
     last = b.n_ranked  # 0-based row of the last ranked unit
     XY = b.scores(list(pair))[:b.n_ranked]
     scale = float(b.r.settings.scale)
-    xa = {"min": 0, "max": scale} if b.on_scale(XY[:, 0]) else {}
-    ya = {"min": 0, "max": scale} if b.on_scale(XY[:, 1]) else {}
+    xr = (0.0, scale) if b.on_scale(XY[:, 0]) else _nice_range(XY[:, 0])
+    yr = (0.0, scale) if b.on_scale(XY[:, 1]) else _nice_range(XY[:, 1])
+    names = [b.r.units[i] for i in b.order[:n_top]]
+    where = scatter_label_positions(names, XY, n_top, xr, yr)
+    (big, small), (left, top, width, height) = SCATTER_MARKERS, SCATTER_PLOT
 
     def build(wb, _q):
         ch = wb.add_chart({"type": "scatter"})
 
-        def add(first: int, end: int, labelled: bool) -> None:
+        def add(first: int, end: int, labelled: bool, position: str | None = None) -> None:
             s = {"values": [sheet, first, cy, end, cy], "categories": [sheet, first, cx, end, cx],
-                 "marker": {"type": "circle", "size": 7 if labelled else 5,
+                 "marker": {"type": "circle", "size": big if labelled else small,
                             "fill": {"color": "#ED7D31" if labelled else "#A5A5A5"},
                             "border": {"color": "#FFFFFF" if labelled else "#7F7F7F"}}}
             if labelled:
                 s["name"] = [sheet, first, 1]
-                s["data_labels"] = {"series_name": True, "position": "right"}
+                if position is not None:
+                    s["data_labels"] = {"series_name": True, "position": position,
+                                        "font": {"size": SCATTER_LABEL_PT}}
             else:
                 s["name"] = others
             ch.add_series(s)
 
         for row in range(1, 1 + n_top):
-            add(row, row, True)
+            add(row, row, True, where[row - 1])
         if last > n_top:
             add(1 + n_top, last, False)
         ch.set_title({"name": title})
         ch.set_legend({"none": True})
-        ch.set_x_axis({"name": xname, "num_format": "0", **xa})
-        ch.set_y_axis({"name": yname, "num_format": "0", **ya})
-        ch.set_size({"width": _cm(22), "height": _cm(12)})
+        ch.set_x_axis({"name": xname, "num_format": "0", "min": xr[0], "max": xr[1]})
+        ch.set_y_axis({"name": yname, "num_format": "0", "min": yr[0], "max": yr[1]})
+        ch.set_plotarea({"layout": {"x": left, "y": top, "width": width, "height": height}})
+        ch.set_size({"width": _cm(SCATTER_SIZE_CM[0]), "height": _cm(SCATTER_SIZE_CM[1])})
         return ch
 
     ws.charts.append((22, anchor_col, build))
