@@ -418,29 +418,57 @@ def _rotate(path: Path) -> None:
                          "read-only") from e
 
 
-def _write_package(tmp: Path, doc: dict, manifest_extra: dict | None = None) -> None:
-    body = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)
+class SaveCancelled(Exception):
+    """The user cancelled a save: nothing was written, the previous file and its backups are as they were."""
+
+
+CHUNK = 1 << 20  # the project's JSON is written a megabyte at a time, so a save can be cancelled and measured
+
+
+def _write_package(tmp: Path, doc: dict, manifest_extra: dict | None = None, progress=None, cancelled=None) -> None:
+    """`progress(fraction)` and `cancelled()` (both optional) for a save off the GUI thread: the JSON text
+    is made first (about a tenth of the time), then written in chunks, checking `cancelled` before each
+    (without either, in one piece)."""
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise SaveCancelled("save cancelled")
+
+    check()
+    body = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+    if progress is not None:
+        progress(0.1)
     manifest = {"format": FORMAT, "schema_version": doc["schema_version"], "app_version": __version__,
                 "saved": dt.datetime.now().astimezone().isoformat(timespec="seconds"), **(manifest_extra or {})}
     with open(tmp, "wb") as f:
         with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
             z.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-            z.writestr(PROJECT, body)
+            if progress is None and cancelled is None:
+                z.writestr(PROJECT, body)
+            else:
+                with z.open(PROJECT, "w", force_zip64=len(body) > 2**31) as part:
+                    for start in range(0, len(body), CHUNK):
+                        check()
+                        part.write(body[start:start + CHUNK])
+                        if progress is not None:
+                            progress(0.1 + 0.9 * min(1.0, (start + CHUNK) / len(body)))
         f.flush()
         os.fsync(f.fileno())
 
 
-def save_project(project: Project, path: str | Path, extra: dict | None = None, backups: bool = True) -> Path:
+def save_project(project: Project, path: str | Path, extra: dict | None = None, backups: bool = True,
+                 progress=None, cancelled=None) -> Path:
     """Write the project atomically; the file it replaces becomes `name.1.bak` (3 kept).
 
     `extra`: `scenarios` (list), `expert_inputs` (dict) and anything else JSON-able.
     Raises `WriteError` with a clear message when the file cannot be written; a failure
-    half-way leaves the previous file and its backups as they were.
+    half-way leaves the previous file and its backups as they were. `progress(fraction)` and
+    `cancelled()` serve the window's progress dialog: a cancel raises `SaveCancelled`, and
+    like a failure it leaves the previous file and its backups as they were.
     """
     path = Path(path)
     doc = project_dict(project, extra)
     with atomic_path(path, before_replace=(lambda: _rotate(path)) if backups else None) as tmp:
-        _write_package(tmp, doc)
+        _write_package(tmp, doc, progress=progress, cancelled=cancelled)
     return path
 
 

@@ -794,13 +794,18 @@ class MainWindow(QMainWindow):
             return True
 
         def failed(e: BaseException) -> None:
+            from core.project_file import SaveCancelled
+            if isinstance(e, SaveCancelled):  # the user's Cancel: the previous file and backups as they were
+                self.statusBar().showMessage(self.tr("Save cancelled; {0} is as it was").format(Path(path).name),
+                                             8000)
+                return
             QMessageBox.warning(self, self.tr("Save failed"), str(e) or repr(e))
 
-        task = worker.run_with_progress(self, lambda _p, _c: save_project(project, path, extra=extra),
-                                        self.tr("Saving {0}…").format(Path(path).name),
-                                        lambda _out: self._saved(path, old_recovery, project), failed,
-                                        cancellable=False)
-        task.dialog.setRange(0, 0)
+        task = worker.run_with_progress(
+            self, lambda progress, cancelled: save_project(project, path, extra=extra, progress=progress,
+                                                           cancelled=cancelled),
+            self.tr("Saving {0}…").format(Path(path).name), lambda _out: self._saved(path, old_recovery, project),
+            failed, cancellable=True)
         self._keep_task(task)
         return task
 

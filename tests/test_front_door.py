@@ -418,3 +418,34 @@ def test_a_large_project_saves_behind_a_progress_dialog(win, qtbot, tmp_path):
         pass
     assert target.exists() and win.controller.path == target and win.controller.undo_stack.isClean()
     assert win.open_path(target)
+
+
+def test_cancel_of_a_background_save_keeps_the_previous_file(win, qtbot, tmp_path, monkeypatch):
+    """Issue 17: the save's progress dialog has a Cancel; pressing it leaves the previous project file,
+    byte for byte, no backup rotated, no temporary file, and no error message."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import core.project_file as pf
+    target = tmp_path / "p.cidx"
+    assert win.save_to(target) is True
+    before = target.read_bytes()
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a))
+    win.controller.apply_weights({"P": 0.5, "I": 0.1, "T": 0.1, "A": 0.2, "E": 0.1}, "a change to save", "test")
+    win.controller.flush()
+    # the worker waits until the test has pressed Cancel (no race with a small project's quick save)
+    import threading
+    pressed, project_dict = threading.Event(), pf.project_dict
+    monkeypatch.setattr(pf, "project_dict", lambda *a, **k: (pressed.wait(10), project_dict(*a, **k))[1])
+    task = win.save_to(target, background=True)
+    from PySide6.QtWidgets import QPushButton
+    (button,) = task.dialog.findChildren(QPushButton)
+    button.click()  # the user presses Cancel
+    pressed.set()
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["p.cidx"]  # no backup, no temporary
+    assert warned == []
+    assert not win.controller.undo_stack.isClean()  # still unsaved
+    assert "p.cidx" in win.statusBar().currentMessage()

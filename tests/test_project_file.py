@@ -400,3 +400,30 @@ def test_recovery_files(sample, tmp_path):
     # two projects of the same name in different folders do not share a recovery file
     other = tmp_path / "elsewhere" / "mine.cidx"
     assert pf.autosave_path(other) != pf.autosave_path(proj)
+
+
+def test_save_reports_progress_and_a_cancel_keeps_the_previous_file_and_backups(tmp_path, monkeypatch):
+    """Issue 17: the project file is written in chunks with progress to 1.0; a cancel between chunks
+    raises SaveCancelled and leaves the previous file, its backups and no temporary file."""
+    import core.project_file as pf
+    from core.loader import load_or_raise
+    from core.paths import SAMPLE_WORKBOOK
+    project = load_or_raise(SAMPLE_WORKBOOK)
+    target = tmp_path / "p.cidx"
+    pf.save_project(project, target)
+    pf.save_project(project, target)  # now with one backup
+    files = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    monkeypatch.setattr(pf, "CHUNK", 4096)
+    seen = []
+    pf.save_project(project, target, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0) and len(seen) > 3
+    files = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    calls = []
+
+    def cancel_on_third_check() -> bool:
+        calls.append(1)
+        return len(calls) >= 3
+
+    with pytest.raises(pf.SaveCancelled):
+        pf.save_project(project, target, cancelled=cancel_on_third_check)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == files

@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="486" />
-        <location filename="../../gui/main_window.py" line="1012" />
+        <location filename="../../gui/main_window.py" line="1017" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
@@ -1919,34 +1919,39 @@
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="930" />
+        <location filename="../../gui/main_window.py" line="799" />
+        <source>Save cancelled; {0} is as it was</source>
+        <translation>已取消保存；{0} 保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="935" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1049" />
-        <location filename="../../gui/main_window.py" line="1055" />
-        <location filename="../../gui/main_window.py" line="1069" />
+        <location filename="../../gui/main_window.py" line="1054" />
+        <location filename="../../gui/main_window.py" line="1060" />
+        <location filename="../../gui/main_window.py" line="1074" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1050" />
+        <location filename="../../gui/main_window.py" line="1055" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1056" />
+        <location filename="../../gui/main_window.py" line="1061" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1066" />
+        <location filename="../../gui/main_window.py" line="1071" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1070" />
+        <location filename="../../gui/main_window.py" line="1075" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
@@ -1983,94 +1988,94 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="791" />
-        <location filename="../../gui/main_window.py" line="797" />
+        <location filename="../../gui/main_window.py" line="802" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="800" />
+        <location filename="../../gui/main_window.py" line="807" />
         <source>Saving {0}…</source>
         <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="818" />
+        <location filename="../../gui/main_window.py" line="823" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="829" />
+        <location filename="../../gui/main_window.py" line="834" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="839" />
+        <location filename="../../gui/main_window.py" line="844" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="840" />
+        <location filename="../../gui/main_window.py" line="845" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="842" />
+        <location filename="../../gui/main_window.py" line="847" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="868" />
+        <location filename="../../gui/main_window.py" line="873" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="868" />
+        <location filename="../../gui/main_window.py" line="873" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="876" />
+        <location filename="../../gui/main_window.py" line="881" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="877" />
+        <location filename="../../gui/main_window.py" line="882" />
         <source>results.xlsx</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="908" />
+        <location filename="../../gui/main_window.py" line="913" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="923" />
+        <location filename="../../gui/main_window.py" line="928" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="932" />
+        <location filename="../../gui/main_window.py" line="937" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="936" />
+        <location filename="../../gui/main_window.py" line="941" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="958" />
+        <location filename="../../gui/main_window.py" line="963" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="963" />
+        <location filename="../../gui/main_window.py" line="968" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1013" />
+        <location filename="../../gui/main_window.py" line="1018" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
