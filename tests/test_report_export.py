@@ -48,10 +48,30 @@ def test_cancel_while_the_figures_are_drawn(parent, controller, tmp_path):
     assert "cancelled" in parent.statusBar().currentMessage()
 
 
-def test_cancel_while_the_document_is_written(parent, controller, tmp_path):
+def test_cancel_while_the_document_is_written(parent, controller, tmp_path, monkeypatch):
     """The document is built on a worker behind its own dialog; its progress moves, and Cancel stops it."""
+    import time
+
+    import gui.report_cli as rx  # (gui.report_export imports write_document from there when it runs)
     from gui.report_export import export_report
     seen: dict = {"clicked": False, "values": []}
+    real = rx.write_document
+
+    def held_after_the_first_progress(*a, progress, cancelled, **k):
+        """The sample's document is written in well under a second: after its first progress report the
+        worker waits (10 s at most) for the user's Cancel, so the click never races the end."""
+        state = {"held": False}
+
+        def report(f):
+            progress(f)
+            if not state["held"] and f > 0:
+                state["held"] = True
+                end = time.monotonic() + 10
+                while not cancelled() and time.monotonic() < end:
+                    time.sleep(0.01)
+        return real(*a, progress=report, cancelled=cancelled, **k)
+
+    monkeypatch.setattr(rx, "write_document", held_after_the_first_progress)
 
     def poll():
         for d in progress_dialogs("Writing the report draft…"):
