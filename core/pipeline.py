@@ -135,17 +135,29 @@ class Result:
 
     # --- the incremental path -----------------------------------------------
     def reweight(self, fw: Framework) -> Result:
-        """Same data and methods, new weights: re-aggregate only."""
+        """Same data and methods, new weights: re-aggregate only.
+
+        The "weights" step is rewritten too, so the new result describes itself truly (a
+        workbook or report written from it states the weights its scores were made with)."""
         t0 = time.perf_counter()
         local = fw.local_weights()
+        effective = fw.effective_weights(local)
         S = self.plan.scores(self.plan.weight_vector(local))
+        steps = [_weights_step(local, effective) if st["stage"] == "weights" else st
+                 for st in self.steps]
         t = dict(self.timings, reweight=time.perf_counter() - t0)
         return replace(self, framework=fw, scores_array=S, local=local,
-                       effective=fw.effective_weights(local), timings=t)
+                       effective=effective, steps=steps, timings=t)
 
     def scores_for_weights(self, local_vector: np.ndarray) -> np.ndarray:
         """Root scores for a local-weight vector (plan order): the hot path of sensitivity runs."""
         return self.plan.scores(local_vector)[:, 0]
+
+
+def _weights_step(local: dict[str, float], effective: dict[str, float]) -> dict:
+    """The "weights" entry of `Result.steps`: written by `compute` and rewritten by `reweight`."""
+    return {"stage": "weights", "method": "framework (equal where empty)",
+            "local": local, "effective": effective}
 
 
 def compute(project: Project) -> Result:
@@ -227,8 +239,7 @@ def compute(project: Project) -> Result:
 
     local = fw.local_weights()
     effective = fw.effective_weights(local)
-    steps.append({"stage": "weights", "method": "framework (equal where empty)",
-                  "local": local, "effective": effective})
+    steps.append(_weights_step(local, effective))
     plan = AggregationPlan.build(fw, norm.to_numpy(), s.aggregation, s.node_min_coverage)
     S = plan.scores(plan.weight_vector(local))
     steps.append({"stage": "aggregate", "default": s.aggregation,

@@ -101,3 +101,33 @@ def test_reweight_equals_full_compute():
     full = compute(p.with_framework(fw2))
     assert np.allclose(fast.scores_array, full.scores_array, atol=1e-12, equal_nan=True)
     assert fast.normalised is r.normalised  # nothing re-normalised
+
+
+def test_reweight_records_the_new_weights_in_its_steps(project):
+    """After a reweight the result describes itself truly: its "weights" step holds the new
+    weights, the same as a full compute with those weights, not the weights it was computed with."""
+    r = compute(project)
+    fw = project.framework
+    new = {"P": 1, "I": 2, "T": 3, "A": 4, "E": 10, "P1": 3, "P2": 1}
+    fw2 = fw.with_weights(new)
+    # by hand: root children 1:2:3:4:10 of 20; P1:P2 = 3:1; every other family stays equal
+    expected_local = {fw.root: 1.0, "P": 0.05, "I": 0.10, "T": 0.15, "A": 0.20, "E": 0.50,
+                      "P1": 0.75, "P2": 0.25}
+    for kids in fw.children.values():
+        for k in kids:
+            expected_local.setdefault(k, 1 / len(kids))
+    expected_eff = {}
+    for c in fw.preorder():
+        p = fw.nodes[c].parent
+        expected_eff[c] = expected_local[c] * (expected_eff[p] if p else 1.0)
+    assert expected_eff["P11"] == pytest.approx(0.05 * 0.75 * 0.5)
+
+    fast = r.reweight(fw2)
+    step = next(s for s in fast.steps if s["stage"] == "weights")
+    assert step["local"] == pytest.approx(expected_local, abs=1e-15)
+    assert step["effective"] == pytest.approx(expected_eff, abs=1e-15)
+    full = compute(project.with_framework(fw2))
+    assert fast.steps == full.steps
+    # the original result still describes the equal weights it was computed with
+    old = next(s for s in r.steps if s["stage"] == "weights")
+    assert old["local"]["E"] == pytest.approx(1 / 5)
