@@ -88,19 +88,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Headless commands that live in their own modules: each has `register(subparsers)` and
 # `COMMANDS` (name → function(args) → exit code). Listed by name so a newcomer sees them all.
-EXTENSION_MODULES = ("cli_scores", "cli_history")
+EXTENSION_MODULES = ("cli_scores",)
 
 
 def _extensions() -> list:
+    """The listed command modules. One that fails to import is an error, not skipped: skipping
+    would make its commands vanish from the CLI without a word."""
     import importlib
 
     found = []
     for name in EXTENSION_MODULES:
+        full = f"{__package__}.{name}"
         try:
-            found.append(importlib.import_module(f"{__package__}.{name}"))
-        except ModuleNotFoundError as e:
-            if e.name != f"{__package__}.{name}":
-                raise
+            found.append(importlib.import_module(full))
+        except ImportError as e:
+            raise ImportError(f"the command module {full}, listed in core.cli.EXTENSION_MODULES, "
+                              f"cannot be imported: {e}", name=full) from e
     return found
 
 

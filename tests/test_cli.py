@@ -158,3 +158,23 @@ def test_exit_codes_of_the_real_program(tmp_path):
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     p = subprocess.run(main + ["check", str(bad)], capture_output=True, text=True)
     assert p.returncode == 1 and "x.xls" in (p.stdout + p.stderr)
+
+
+def test_every_listed_command_module_exists():
+    for name in cli.EXTENSION_MODULES:
+        module = __import__(f"core.{name}", fromlist=["register", "COMMANDS"])
+        assert callable(module.register) and module.COMMANDS
+
+
+def test_a_command_module_that_fails_to_import_is_an_error(monkeypatch):
+    """A listed command module that cannot be imported is not skipped silently (its commands
+    would just vanish from the CLI): the error names the module and the list it is in."""
+    monkeypatch.setattr(cli, "EXTENSION_MODULES", ("cli_scores", "cli_no_such_module"))
+    with pytest.raises(ImportError, match=r"core\.cli_no_such_module.*EXTENSION_MODULES"):
+        run("--help")
+    code = ("import sys; from core import cli; cli.EXTENSION_MODULES = ('cli_no_such_module',); "
+            "sys.exit(cli.run(['check', sys.argv[1]]))")
+    proc = subprocess.run([sys.executable, "-c", code, str(SAMPLE_WORKBOOK)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0
+    assert "core.cli_no_such_module" in proc.stderr
