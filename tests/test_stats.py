@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 import scipy.special as sp
 import scipy.stats as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
 
 from core import stats
 
@@ -93,3 +95,78 @@ def test_f_tail_by_hand_and_against_scipy():
         assert stats.f_sf(f, d1, d2) == pytest.approx(st.f.sf(f, d1, d2), rel=1e-10)
     assert stats.f_sf(0.0, 3, 4) == 1.0
     assert stats.betainc(2.0, 3.0, 0.4) == pytest.approx(sp.betainc(2.0, 3.0, 0.4), rel=1e-13)
+
+
+# --- the accuracy the module's docstring states, over the ranges the application uses ----------
+# (hypothesis searches each range for the worst case; the bounds are the docstring's)
+
+_PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _log_uniform(lo, hi):
+    return hs.floats(math.log(lo), math.log(hi)).map(math.exp)
+
+
+# probabilities as the uncertainty analysis clips them, with both tails well represented
+_Q = hs.one_of(hs.floats(1e-12, 1 - 1e-12),
+               hs.floats(-12, -1).map(lambda e: 10.0 ** e),
+               hs.floats(-12, -1).map(lambda e: 1 - 10.0 ** e))
+
+
+@pytest.mark.parametrize("lo, hi, tol", [(1e-3, 100.0, 1e-11), (100.0, 1e4, 1e-10), (1e4, 1e6, 1e-8)])
+def test_gamma_quantile_accuracy_as_stated(lo, hi, tol):
+    @_PROPERTY
+    @given(_log_uniform(lo, hi), _Q)
+    def check(a, q):
+        ref = float(sp.gammaincinv(a, q))
+        x = stats.gamma_ppf(a, q)
+        if ref > 1e-300:  # a normal double
+            assert abs(x - ref) <= tol * ref, (a, q, x, ref)
+        else:  # underflows, as scipy's does
+            assert 0.0 <= x <= 1e-300, (a, q, x, ref)
+
+    check()
+
+
+@pytest.mark.parametrize("dfs, tails", [
+    ((1, 199), [(1e-300, 1e-12)]),
+    ((200, 10000), [(1e-10, 2e-9), (1e-30, 2e-8), (1e-100, 1e-4), (1e-300, 1e-2)]),
+])
+def test_chi_square_tail_accuracy_as_stated(dfs, tails):
+    @_PROPERTY
+    @given(hs.integers(*dfs), hs.floats(-4.0, 4.0), hs.floats(0.0, 40.0))
+    def check(df, z, shift):
+        x = df * math.exp(0.6 * z) + shift  # from far below the mean to far above it
+        ref = float(st.chi2.sf(x, df))
+        got = stats.chi2_sf(x, df)
+        for floor, tol in tails:
+            if ref > floor:
+                assert abs(got - ref) <= tol * ref, (df, x, got, ref, tol)
+                break
+
+    check()
+
+
+def test_f_tail_accuracy_as_stated():
+    @_PROPERTY
+    @given(hs.integers(1, 200), hs.integers(1, 2000), hs.floats(-5.0, 5.0))
+    def check(df1, df2, z):
+        f = math.exp(z)
+        ref = float(st.f.sf(f, df1, df2))
+        if ref > 1e-100:
+            assert abs(stats.f_sf(f, df1, df2) - ref) <= 1e-10 * ref, (df1, df2, f, ref)
+
+    check()
+
+
+def test_incomplete_gamma_accuracy_below_shape_100_as_stated():
+    @_PROPERTY
+    @given(_log_uniform(1e-3, 100.0), hs.floats(-8.0, 3.0))
+    def check(a, z):
+        x = a * math.exp(z)
+        for got, ref in ((stats.gammainc_lower(a, x), float(sp.gammainc(a, x))),
+                         (stats.gammainc_upper(a, x), float(sp.gammaincc(a, x)))):
+            if ref > 1e-300:
+                assert abs(got - ref) <= 1e-12 * ref, (a, x, got, ref)
+
+    check()
