@@ -94,6 +94,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unc_sens_header": ("{input:<16} {first:>7} {total:>7}   （95% 置信区间半宽）",
                         "{input:<16} {first:>7} {total:>7}   (95% CI half-widths)"),
     "unc_sens_words": ("输入|一阶|总效应", "input|first|total"),
+    "unc_output_mean absolute rank shift": ("平均绝对排名变动", "mean absolute rank shift"),
+    "audit_flag_undefined": ("无法计算", "undefined"),
+    "audit_flag_negative": ("负相关", "negative"),
+    "audit_flag_weak": ("弱相关", "weak"),
     "unc_note": ("说明：{note}", "note: {note}"),
     # audit
     "audit_header": ("{node:<10} {k:>3} {n:>5} {alpha:>7} {std:>7} {pc1:>6}  标记（与上级的 |r| < 0.3 或 < 0）",
@@ -156,6 +160,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "report written: {path} (figures {charts:.1f} s, document {docx:.1f} s)"),
     "pdf_written": ("已写出 PDF：{path}", "PDF written: {path}"),
 }
+
+
+def text_or(key: str, fallback: str, lang: str | None, **fields: Any) -> str:
+    """`text(key)` when the key is known, else `fallback` (a value the engine names in English)."""
+    return text(key, lang, **fields) if key in TEXTS else fallback
 
 
 def lang_of(lang: str | None) -> str:
