@@ -19,6 +19,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "warning": ("警告：{msg}", "WARNING: {msg}"),
     "written": ("已写出 {path}", "written {path}"),
     "cannot_write": ("错误：无法写入 {path}：{msg}", "ERROR: cannot write {path}: {msg}"),
+    "cannot_write_plain": ("错误：无法写入 {path}", "ERROR: cannot write {path}"),
     "not_merged": ("{file}：未合并（{n} 个错误）", "{file}: not merged ({n} error(s))"),
     "sep": ("、", ", "),
     # check
@@ -125,7 +126,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scores_xlsx_needs_xlsx": ("-o OUT.xlsx 需要 .xlsx 的 --project（填入其数据表）；请改用 -o OUT.cidx",
                                "-o OUT.xlsx needs an .xlsx --project (its data sheet is filled in); use -o OUT.cidx"),
     "scores_none": ("没有可用的评分表：未合并", "no usable score sheet: nothing merged"),
-    "scores_summary": ("已按{rule}合并 {n} 份评分表", "{n} sheet(s) merged by {rule}"),
+    "scores_summary": ("已合并 {n} 份评分表，规则：{rule}", "{n} sheet(s) merged by {rule}"),
     "scores_indicator": ("{code} {name}：专家 {experts} 位，合并 {cities} 个城市；Kendall W {w}（χ² {chi2}，df {df}，"
                          "p {p}；全体专家均评分的城市 {complete} 个）；ICC(2,k) {icc2}，ICC(3,k) {icc3}",
                          "{code} {name}: {experts} experts, {cities} cities merged; Kendall W {w} (χ² {chi2}, df {df}, "
