@@ -36,11 +36,15 @@ def register(subparsers) -> None:
     u.add_argument("--aggregations", help="comma-separated aggregation methods to vary over")
     u.add_argument("--json")
     u.add_argument("--data")
+    u.add_argument("--lang", choices=("zh", "en"),
+                   help="language of the printed lines (default: the project's `language` setting)")
     a = subparsers.add_parser("audit", help="statistical audit: correlations, Cronbach's alpha, PCA, "
                               "outlier figures")
     a.add_argument("input")
     a.add_argument("--json")
     a.add_argument("--data")
+    a.add_argument("--lang", choices=("zh", "en"),
+                   help="language of the printed lines (default: the project's `language` setting)")
 
 
 def _print_problems(problems: ProblemList, out, lang: str) -> None:

@@ -48,7 +48,7 @@ def test_forms_command_writes_one_form_per_expert_that_panel_merges(tmp_path):
         wb.save(f)
     js = tmp_path / "panel.json"
     p = subprocess.run(MAIN + ["panel", *map(str, files), "--project", str(SAMPLE_WORKBOOK), "--method", "aip",
-                               "--json", str(js)], capture_output=True, text=True, cwd=ROOT)
+                               "--json", str(js), "--lang", "en"], capture_output=True, text=True, cwd=ROOT)
     assert p.returncode == 0, p.stderr
     # the nodes each expert left blank: one note per expert, not one warning per node and expert
     assert p.stderr.count("nothing filled in") == 2 and "WARNING" not in p.stderr
