@@ -18,7 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cli_texts import pick_lang, text
+from .cli_texts import pick_lang, text, text_or
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
 
@@ -89,6 +89,10 @@ def cmd_score_sheets(args) -> int:
     return 0
 
 
+def _flag(flag: str, lang: str) -> str:
+    return text_or(f"scores_flag_{flag}", flag, lang)
+
+
 def _f(v, digits: int = 3) -> str:
     return "—" if v is None else f"{v:.{digits}f}"
 
@@ -143,11 +147,11 @@ def cmd_scores(args) -> int:
         print(text("warning", lang, msg=p["message"]), file=sys.stderr)
     for name, s in result["expert_summary"].items():
         if s["flags"]:
-            print(text("scores_flagged", lang, name=name, file=s["file"], flags=", ".join(s["flags"]),
+            print(text("scores_flagged", lang, name=name, file=s["file"], flags=text("sep", lang).join(_flag(f, lang) for f in s["flags"]),
                        bias=_f(None if s["bias_share"] is None else 100 * s["bias_share"], 1), r=_f(s["r"], 2)))
     for f in result["flags"]:
         if f["code"] is not None:
-            print(text("scores_flag", lang, expert=f["expert"], code=f["code"], flag=f["flag"]))
+            print(text("scores_flag", lang, expert=f["expert"], code=f["code"], flag=_flag(f["flag"], lang)))
     if args.json:
         doc = dict(result, excluded=excluded, project=Path(args.project).name,
                    sheet_problems=[dict(p.to_dict(), path=str(path)) for path, _s, q in read for p in q])

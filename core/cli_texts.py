@@ -69,7 +69,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "diff_rank": ("  排名 {unit}：{a} → {b}", "  rank {unit}: {a} → {b}"),
     "describe_cell": ("数据单元格 {unit} / {column}：{old} → {new}", "data cell {unit} / {column}: {old} → {new}"),
     "describe_group": ("分组 {unit} / {column}：{old} → {new}", "group {unit} / {column}: {old} → {new}"),
-    "describe_field": ("{code} 的 {what}：{old} → {new}", "{what} of {code}: {old} → {new}"),
+    "describe_field": ("{code} 的{what}：{old} → {new}", "{what} of {code}: {old} → {new}"),
     "describe_weight": ("权重", "weight"),
     "describe_setting": ("设置 {key}：{old} → {new}", "setting {key}: {old} → {new}"),
     "describe_other": ("{kind}：{what}", "{kind}: {what}"),
@@ -135,6 +135,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "（评分予以保留）",
                        "flagged: {name} ({file}): {flags}; mean deviation from the others {bias} % of the scale, "
                        "r with the others {r} (the scores are kept)"),
+    "scores_flag_lenient": ("偏宽", "lenient"),
+    "scores_flag_severe": ("偏严", "severe"),
+    "scores_flag_against_the_rest": ("与其他专家相悖", "against the rest"),
     "scores_flag": ("  {expert} 在 {code} 上：{flag}", "  {expert} on {code}: {flag}"),
     "scores_missing_units": ("警告：数据表中没有这些城市，其评分未写入：{units}",
                              "WARNING: cities not in the data sheet, their scores not written: {units}"),
