@@ -147,7 +147,8 @@ def cmd_scores(args) -> int:
         print(text("warning", lang, msg=p["message"]), file=sys.stderr)
     for name, s in result["expert_summary"].items():
         if s["flags"]:
-            print(text("scores_flagged", lang, name=name, file=s["file"], flags=text("sep", lang).join(_flag(f, lang) for f in s["flags"]),
+            flags = text("sep", lang).join(_flag(f, lang) for f in s["flags"])
+            print(text("scores_flagged", lang, name=name, file=s["file"], flags=flags,
                        bias=_f(None if s["bias_share"] is None else 100 * s["bias_share"], 1), r=_f(s["r"], 2)))
     for f in result["flags"]:
         if f["code"] is not None:
