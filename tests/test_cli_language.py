@@ -223,3 +223,16 @@ def test_score_sheets_and_scores(tmp_path, capsys):
     assert not english_words(zh, tmp_path), english_words(zh, tmp_path)
     code, en = run(capsys, "scores", *paths, "--project", project, "--lang", "en")
     assert "4 sheet(s) merged by trimmed mean" in en and "Q1 典型案例质量: 4 experts, 6 cities merged" in en
+
+
+def test_map_and_report_usage_messages(tmp_path, capsys):
+    from gui.map_cli import run as run_map
+    from gui.report_cli import run as run_report
+    assert run_map([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "m.txt")]) == 2
+    assert "main.py map：-o 须以 .png 或 .svg 结尾" in capsys.readouterr().err
+    assert run_map([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "m.txt"), "--lang", "en"]) == 2
+    assert "main.py map: -o must end in .png or .svg" in capsys.readouterr().err
+    assert run_report([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.pdf")]) == 2
+    assert "main.py report：-o 须以 .docx 结尾" in capsys.readouterr().err
+    assert run_report([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.pdf"), "--lang", "en"]) == 2
+    assert "main.py report: -o must end in .docx" in capsys.readouterr().err
