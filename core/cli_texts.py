@@ -42,7 +42,22 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "sheet '{sheet}' has errors: the weights of '{node}' are kept"),
     "weights_sheet_empty": ("工作表「{sheet}」没有任何判断：保留「{node}」的现有权重",
                             "sheet '{sheet}' holds no judgement: the weights of '{node}' are kept"),
-    "weights_kept_error": ("{msg}：保留「{node}」的现有权重", "{msg}: the weights of '{node}' are kept"),
+    "dw_where": ("节点「{node}」：", "node '{node}': "),
+    "dw_too_few_units": ("由数据赋权需要至少 2 个在每个下级上都有值的单位；现有 {n} 个",
+                         "weights from the data need at least 2 units with a value for every child; there are {n}"),
+    "dw_too_few_units_dropped": ("由数据赋权需要至少 2 个在每个下级上都有值的单位；"
+                                 "现有 {n} 个（{dropped} 个单位缺少某个下级的值）",
+                                 "weights from the data need at least 2 units with a value for every child; there are "
+                                 "{n} ({dropped} unit(s) lack a value for some child)"),
+    "dw_not_finite": ("数据中有缺失值或非有限值", "the data have missing or non-finite values"),
+    "dw_constant": ("「{child}」对每个单位取值相同（{value}）：不含信息，无法由数据赋权",
+                    "'{child}' has the same value ({value}) for every unit: it carries no information and cannot be "
+                    "weighted from the data"),
+    "dw_negative": ("「{child}」有负值（{value}）；熵权法需要非负值（请用 entropy_minmax，或先作变换）",
+                    "'{child}' has a negative value ({value}); the entropy method needs non-negative values "
+                    "(use entropy_minmax, or a transform)"),
+    "dw_max_entropy": ("每个下级的熵都达到最大；数据无法区分它们",
+                       "every child has maximal entropy; the data cannot tell them apart"),
     # panel
     "panel_none": ("没有可用的征询表：未合并", "no usable form: nothing merged"),
     "panel_summary": ("已按 {method} 合并 {n} 份征询表", "{n} form(s) merged by {method}"),

@@ -85,10 +85,12 @@ def _message(field: str, key: str, **fields) -> dict:
 
 
 def weight_message(entry: dict, field: str, lang: str) -> str:
-    """An entry's `note` or `error` in `lang`; the English text when it has no key (a data method's
-    error, which core.data_weights words in English)."""
+    """An entry's `note` or `error` in `lang` (an AHP note by its core.cli_texts key, a data method's
+    error by its WeightError); the English text when it has neither."""
     from .cli_texts import text
     keyed = (entry.get(MESSAGE_KEYS) or {}).get(field)
+    if isinstance(keyed, WeightError):
+        return keyed.text(lang)
     return text(keyed[0], lang, **keyed[1]) if keyed else str(entry.get(field, ""))
 
 
@@ -159,7 +161,7 @@ def compute_weights(project_or_result, method: str, tables: dict | None = None, 
         try:
             r = data_weights(result, p, method, **options)
         except WeightError as e:
-            nodes[p] = {"weights": current[p], "kept": True, "error": str(e)}
+            nodes[p] = {"weights": current[p], "kept": True, "error": str(e), MESSAGE_KEYS: {"error": e}}
             continue
         nodes[p] = {"weights": r["weights"], "figures": r["figures"], "formula": r["formula"]}
     return out

@@ -236,3 +236,22 @@ def test_map_and_report_usage_messages(tmp_path, capsys):
     assert "main.py report：-o 须以 .docx 结尾" in capsys.readouterr().err
     assert run_report([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.pdf"), "--lang", "en"]) == 2
     assert "main.py report: -o must end in .docx" in capsys.readouterr().err
+
+
+def test_a_data_weight_error_in_both_languages(tmp_path, capsys):
+    def constant_p11(wb):
+        ws = wb["数据"]
+        col = [c.value for c in ws[1]].index("P11") + 1
+        for r in range(2, ws.max_row + 1):
+            ws.cell(r, col).value = 5
+    src = copy_with(tmp_path, "c.xlsx", constant_p11)
+    js = tmp_path / "w.json"
+    code, zh = run(capsys, "weights", src, "--method", "entropy", "--json", js)
+    assert code == 1 and "错误：节点「P1」：「P11」对每个单位取值相同（5）：不含信息，无法由数据赋权" in zh
+    assert not english_words(zh, src), english_words(zh, src)
+    import json
+    e = json.loads(js.read_text(encoding="utf-8"))["nodes"]["P1"]
+    assert e["error"] == "node 'P1': 'P11' has the same value (5) for every unit: it carries no information and " \
+        "cannot be weighted from the data"
+    code, en = run(capsys, "weights", src, "--method", "entropy", "--lang", "en")
+    assert code == 1 and "ERROR: node 'P1': 'P11' has the same value (5) for every unit" in en
