@@ -131,7 +131,7 @@ def cmd_uncertainty(args) -> int:
                                                        text("unc_sens_words", lang).split("|")))))
         for k, v in sorted(u.sensitivity.items(), key=lambda kv: -kv[1]["total"]):
             print(f"{k:<16} {v['first']:>7.3f} {v['total']:>7.3f}   (±{v['first_conf']:.3f}, ±{v['total_conf']:.3f})")
-    for n in u.notes:
+    for n in u.note_texts(lang):
         print(text("unc_note", lang, note=n))
     if args.json:
         print(text("written", lang, path=args.json))

@@ -114,6 +114,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_flag_undefined": ("无法计算", "undefined"),
     "audit_flag_negative": ("负相关", "negative"),
     "audit_flag_weak": ("弱相关", "weak"),
+    "unc_note_norm_own": ("标准化方法的选择适用于 {total} 个指标中的 {n} 个；以下指标保留自己的方法：{own}",
+                          "normalization choices apply to {n} of {total} indicators; these keep their own method: "
+                          "{own}"),
+    "unc_note_agg_own": ("聚合方法的选择适用于 {total} 个节点中的 {n} 个；以下节点保留自己的方法：{own}",
+                         "aggregation choices apply to {n} of {total} nodes; these keep their own method: {own}"),
+    "unc_note_experts": ("{n} 个节点的权重取自专家组的取值；其余节点保留当前权重",
+                         "weights drawn from the expert panel's values for {n} node(s); the others keep their current "
+                         "weights"),
+    "unc_note_unperturbed": ("{dims} 及其下级的权重均未扰动（只有一个有权重的下级，或权重为 0）：它们不作为敏感性输入",
+                             "no weight is perturbed in or under {dims} (a single weighted child, or weight 0): "
+                             "they are not sensitivity inputs"),
+    "unc_note_fixed": ("每次模拟都使用当前权重（扰动为 0、无可扰动的权重，或专家意见完全一致）",
+                       "every run uses the current weights (perturb = 0, nothing to perturb, or experts who all "
+                       "agree)"),
+    "unc_note_lost": ("{combo}：在当前权重下比基准多 {n} 个单位没有总分（例如对负值取几何或调和平均）",
+                      "{combo}: {n} more unit(s) than in the base have no root score at the current weights "
+                      "(e.g. a geometric or harmonic mean of negative values)"),
+    "unc_note_unranked": ("{n} 个单位在部分模拟中没有排名（在抽取的权重或方法下没有总分）；"
+                          "其分位数只按给出排名的模拟计算",
+                          "{n} unit(s) have no rank in some runs (no root score under the drawn weights or methods); "
+                          "their percentiles are over the runs that rank them"),
+    "unc_note_no_input": ("没有可分析的不确定输入：敏感性为空",
+                          "no uncertain input to analyse: sensitivity left empty"),
+    "unc_note_never_changed": ("平均绝对排名变动从未改变：所有敏感性指数均为 0",
+                               "the mean absolute rank shift never changed: every sensitivity index is 0"),
     "unc_note": ("说明：{note}", "note: {note}"),
     # audit
     "audit_header": ("{node:<10} {k:>3} {n:>5} {alpha:>7} {std:>7} {pc1:>6}  标记（与上级的 |r| < 0.3 或 < 0）",

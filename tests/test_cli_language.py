@@ -255,3 +255,15 @@ def test_a_data_weight_error_in_both_languages(tmp_path, capsys):
         "cannot be weighted from the data"
     code, en = run(capsys, "weights", src, "--method", "entropy", "--lang", "en")
     assert code == 1 and "ERROR: node 'P1': 'P11' has the same value (5) for every unit" in en
+
+
+def test_uncertainty_notes_in_both_languages(tmp_path, capsys):
+    js = tmp_path / "u.json"  # perturb 0: every run uses the current weights, and a note says so
+    code, zh = run(capsys, "uncertainty", SAMPLE_WORKBOOK, "--runs", 5, "--seed", 1, "--perturb", 0, "--json", js)
+    assert code == 0 and "说明：每次模拟都使用当前权重" in zh
+    assert not english_words(zh, tmp_path), english_words(zh, tmp_path)
+    import json
+    notes = json.loads(js.read_text("utf-8"))["notes"]  # the JSON keeps the English notes
+    assert any(n.startswith("every run uses the current weights") for n in notes)
+    code, en = run(capsys, "uncertainty", SAMPLE_WORKBOOK, "--runs", 5, "--seed", 1, "--perturb", 0, "--lang", "en")
+    assert "note: every run uses the current weights" in en
