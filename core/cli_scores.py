@@ -89,6 +89,15 @@ def cmd_score_sheets(args) -> int:
     return 0
 
 
+def _problem_line(d: dict, lang: str) -> str:
+    """A merge problem (kept as a dict in the result) in `lang`, through core.problem_texts."""
+    from .problems import Problem
+    try:
+        return Problem(**d).format(lang)
+    except TypeError:
+        return text("warning", lang, msg=d.get("message", ""))
+
+
 def _flag(flag: str, lang: str) -> str:
     return text_or(f"scores_flag_{flag}", flag, lang)
 
@@ -144,7 +153,7 @@ def cmd_scores(args) -> int:
                    df=ind["df"] if ind["df"] else "—", p=_f(ind["p_value"], 4), complete=ind["n_complete"],
                    icc2=_f(ic["icc2_k"]), icc3=_f(ic["icc3_k"])))
     for p in result["problems"]:
-        print(text("warning", lang, msg=p["message"]), file=sys.stderr)
+        print(_problem_line(p, lang), file=sys.stderr)
     for name, s in result["expert_summary"].items():
         if s["flags"]:
             flags = text("sep", lang).join(_flag(f, lang) for f in s["flags"])
