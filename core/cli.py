@@ -12,6 +12,7 @@ from pathlib import Path
 from .atomic import WriteError
 from .cli_analysis import cmd_audit, cmd_uncertainty
 from .cli_analysis import register as register_analysis
+from .cli_texts import pick_lang, text
 from .problems import ERROR, InputError, ProblemList
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
@@ -80,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     register_analysis(sub)
     for module in _extensions():
         module.register(sub)
+    for parser in sub.choices.values():  # every command prints in --lang, else the project's language
+        if "--lang" not in parser._option_string_actions:
+            parser.add_argument("--lang", choices=("zh", "en"),
+                                help="language of the printed lines (default: the project's `language` setting)")
     # drawn by Qt, so run from gui/ by main.py (QT_COMMANDS); listed here so that --help shows them
     sub.add_parser("map", help="draw the map of China with the ranked units (main.py map -h)", add_help=False)
     sub.add_parser("report", help="write the report draft in Word (main.py report -h)", add_help=False)
@@ -127,10 +132,9 @@ def _load(args):
     from .loader import load
     project, problems = load(args.input, getattr(args, "data", None))
     if project is None or problems.has_errors:
-        print_problems(problems, sys.stderr)
-        n = len(problems.errors)
-        print(f"{n} error(s): nothing computed. Run `python main.py check {args.input}` for the full report.",
-              file=sys.stderr)
+        lang = pick_lang(args, project)
+        print_problems(problems, sys.stderr, lang=lang)
+        print(text("load_failed", lang, n=len(problems.errors), input=args.input), file=sys.stderr)
         return None
     return project
 
@@ -138,10 +142,9 @@ def _load(args):
 def cmd_check(args) -> int:
     from .loader import load
     project, problems = load(args.input, args.data)
-    lang = args.lang or (project.settings.language if project is not None else "zh")
+    lang = pick_lang(args, project)
     print_problems(problems, sys.stdout, lang=lang)
-    ne, nw = len(problems.errors), len(problems.warnings)
-    print(f"{ne} 个错误，{nw} 个警告" if lang == "zh" else f"{ne} error(s), {nw} warning(s)")
+    print(text("check_summary", lang, ne=len(problems.errors), nw=len(problems.warnings)))
     return PROBLEM_EXIT if any(p.severity == ERROR for p in problems) else 0
 
 
@@ -157,8 +160,9 @@ def cmd_score(args) -> int:
     if args.json:
         write_json(result_dict(result), args.json)
     ranked = [r for r in result.ranking() if r["rank"] is not None]
-    print(f"{len(ranked)} units ranked, {len(result.excluded)} excluded; written {args.output}"
-          + (f" and {args.json}" if args.json else ""))
+    lang = pick_lang(args, project)
+    print(text("score_summary", lang, ranked=len(ranked), excluded=len(result.excluded), output=args.output)
+          + (text("score_and_json", lang, json=args.json) if args.json else ""))
     for r in ranked[:10]:
         print(f"{r['rank']:>4}  {r['unit']}  {r['score']:.{result.settings.decimals}f}")
     return 0
@@ -172,7 +176,7 @@ def cmd_template(args) -> int:
     problems = ProblemList()
     fw = parse_framework(read_csv(DEFAULT_FRAMEWORK), problems)
     write_template(fw, args.output)
-    print(f"written {args.output}")
+    print(text("written", pick_lang(args), path=args.output))
     return 0
 
 
@@ -182,46 +186,49 @@ def _fmt(v) -> str:
 
 def cmd_weights(args) -> int:
     from .export_json import write_json
-    from .weights import WEIGHT_METHODS, compute_weights
+    from .weights import WEIGHT_METHODS, compute_weights, strip_message_keys, weight_message
     if args.method not in WEIGHT_METHODS:
-        print(f"unknown method '{args.method}'; available here: {', '.join(WEIGHT_METHODS)}",
+        print(text("weights_unknown_method", pick_lang(args), method=args.method, known=", ".join(WEIGHT_METHODS)),
               file=sys.stderr)
         return USAGE_EXIT
     project = _load(args)
     if project is None:
         return PROBLEM_EXIT
+    lang = pick_lang(args, project)
     problems = ProblemList()
     out = compute_weights(project, args.method, ahp_method=args.ahp_method, ri_table=args.ri, problems=problems)
-    print_problems(problems, sys.stderr)
+    print_problems(problems, sys.stderr, lang=lang)
     failed = problems.has_errors
     for p, e in out["nodes"].items():
         line = p + ": " + ", ".join(f"{k} {v:.4f}" for k, v in e["weights"].items())
         if "cr" in e:
             line += f"   λmax {_fmt(e['lambda_max'])}  CI {_fmt(e['ci'])}  CR {_fmt(e['cr'])}"
             if e.get("consistent") is False:
-                line += "  (CR ≥ 0.10: inconsistent)"
+                line += "  " + text("weights_inconsistent", lang)
         if e.get("note"):
-            line += f"   [{e['note']}]"
+            line += f"   [{weight_message(e, 'note', lang)}]"
         print(line)
         for h in e.get("hints", []):
-            print(f"    {h['row_code']} vs {h['col_code']}: {h['current']:g} departs most from the weights "
-                  f"(they imply {h['implied']:.3g}); {h['suggested_text']} would give CR {_fmt(h.get('cr_after'))}")
+            print(text("weights_hint", lang, row=h["row_code"], col=h["col_code"], current=h["current"],
+                       implied=h["implied"], suggested=h["suggested_text"], cr_after=_fmt(h.get("cr_after"))))
         if e.get("error"):
             failed = True
-            print(f"ERROR: {e['error']}", file=sys.stderr)
+            print(text("error", lang, msg=weight_message(e, "error", lang)), file=sys.stderr)
     if args.json:
-        write_json(out, args.json)
+        write_json(strip_message_keys(out), args.json)
     return PROBLEM_EXIT if failed else 0
 
 
 def cmd_panel(args) -> int:
     from .export_json import write_json
     from .panel import merge_panel, read_expert_form
+    lang = pick_lang(args)
     if args.project:
-        project = _load(argparse.Namespace(input=args.project, data=None))
+        project = _load(argparse.Namespace(input=args.project, data=None, lang=args.lang))
         if project is None:
             return PROBLEM_EXIT
         fw = project.framework
+        lang = pick_lang(args, project)
     else:
         from .framework import parse_framework
         from .paths import DEFAULT_FRAMEWORK
@@ -230,23 +237,24 @@ def cmd_panel(args) -> int:
     forms, excluded = [], []
     for path in args.forms:
         form, problems = read_expert_form(path, fw)
-        print_problems(problems, sys.stderr, min_severity="info")  # with the one note per expert of blank nodes
+        # with the one note per expert of blank nodes
+        print_problems(problems, sys.stderr, min_severity="info", lang=lang)
         if form is None:
             excluded.append({"file": Path(path).name, "problems": [p.format() for p in problems.errors]})
-            print(f"{Path(path).name}: not merged ({len(problems.errors)} error(s))", file=sys.stderr)
+            print(text("not_merged", lang, file=Path(path).name, n=len(problems.errors)), file=sys.stderr)
         else:
             forms.append(form)
     if not forms:
-        print("no usable form: nothing merged", file=sys.stderr)
+        print(text("panel_none", lang), file=sys.stderr)
         return PROBLEM_EXIT
     merged = merge_panel(forms, args.method, args.ahp_method, args.ri)
     rounds = sorted({f.round_no for f in forms if f.round_no is not None})
-    print(f"{len(forms)} form(s) merged by {args.method.upper()}"
-          + (f", round(s) {', '.join(map(str, rounds))}" if rounds else "")
-          + (f"; {len(excluded)} not merged" if excluded else ""))
+    print(text("panel_summary", lang, n=len(forms), method=args.method.upper())
+          + (text("panel_rounds", lang, rounds=", ".join(map(str, rounds))) if rounds else "")
+          + (text("panel_excluded", lang, n=len(excluded)) if excluded else ""))
     for p, e in merged.items():
         line = p + ": " + ", ".join(f"{k} {v:.4f}" for k, v in e["weights"].items())
-        line += f"   experts {e['n_experts']}"
+        line += text("panel_experts", lang, n=e["n_experts"])
         if e["kendall_w"] is not None:
             line += f"  Kendall W {e['kendall_w']:.3f} (χ² {e['chi2']:.2f}, df {e['df']}, p {e['p_value']:.3g})"
         if e["cr"] is not None:
@@ -262,15 +270,16 @@ def cmd_panel(args) -> int:
 def cmd_verify(args) -> int:
     from .export_json import write_json
     from .verify import report_lines, verify
-    project = _load(argparse.Namespace(input=args.input, data=args.data))
+    project = _load(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
     if project is None:
         return PROBLEM_EXIT
+    lang = pick_lang(args, project)
     try:
         rep = verify(args.results, project)
     except (ValueError, OSError, KeyError) as e:
-        print(f"ERROR: {Path(args.results).name}: {e}", file=sys.stderr)
+        print(text("error", lang, msg=f"{Path(args.results).name}: {e}"), file=sys.stderr)
         return PROBLEM_EXIT
-    for line in report_lines(rep):
+    for line in report_lines(rep, lang):
         print(line)
     if args.json:
         write_json(rep, args.json)
@@ -281,19 +290,20 @@ def cmd_diff(args) -> int:
     from .export_json import write_json
     from .fingerprint import describe
     from .verify import diff_projects
-    a = _load(argparse.Namespace(input=args.a, data=None))
-    b = _load(argparse.Namespace(input=args.b, data=None))
+    a = _load(argparse.Namespace(input=args.a, data=None, lang=args.lang))
+    b = _load(argparse.Namespace(input=args.b, data=None, lang=args.lang))
     if a is None or b is None:
         return PROBLEM_EXIT
+    lang = pick_lang(args, b)
     rep = diff_projects(a, b)
     print(f"A {args.a}: {rep['fingerprint_a']}")
     print(f"B {args.b}: {rep['fingerprint_b']}")
     if not rep["differences"]:
-        print("no difference in the inputs")
+        print(text("diff_none", lang))
     for d in rep["differences"]:
-        print("  " + describe(d))
+        print("  " + describe(d, lang))
     for c in rep["rank_changes"]:
-        print(f"  rank {c['unit']}: {c['rank_a']} → {c['rank_b']}")
+        print(text("diff_rank", lang, unit=c["unit"], a=c["rank_a"], b=c["rank_b"]))
     if args.json:
         write_json(rep, args.json)
     return 0
@@ -313,21 +323,21 @@ def cmd_forms(args) -> int:
     from .panel import write_forms
     names = split_names(args.experts)
     if not names:
-        print("--experts names no expert", file=sys.stderr)
+        print(text("forms_no_expert", pick_lang(args)), file=sys.stderr)
         return USAGE_EXIT
     project = _load(args)
     if project is None:
         return PROBLEM_EXIT
     fw = project.framework
+    lang = pick_lang(args, project)
     nodes = split_names(args.nodes) if args.nodes else None
     if nodes:
         bad = [c for c in nodes if c not in fw.nodes or not fw.children[c]]
         if bad:
-            print(f"not nodes with children in this framework: {', '.join(bad)}", file=sys.stderr)
+            print(text("forms_bad_nodes", lang, nodes=", ".join(bad)), file=sys.stderr)
             return USAGE_EXIT
-    lang = args.lang or project.settings.language
     written = write_forms(fw, names, args.output, args.round_no, lang, nodes)
-    print(f"已写出 {len(written)} 份专家权重征询表：" if lang == "zh" else f"{len(written)} form(s) written:")
+    print(text("forms_written", lang, n=len(written)))
     for p in written:
         print(f"  {p}")
     return 0
@@ -345,10 +355,10 @@ def run(argv: list[str]) -> int:
     try:
         return _all_commands()[args.command](args)
     except InputError as e:
-        print_problems(e.problems, sys.stderr)
+        print_problems(e.problems, sys.stderr, lang=pick_lang(args))
         return PROBLEM_EXIT
     except WriteError as e:
-        print(f"ERROR: {e}", file=sys.stderr)
+        print(text("error", pick_lang(args), msg=e), file=sys.stderr)
         return PROBLEM_EXIT
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 
 from .atomic import WriteError
+from .cli_texts import pick_lang, text, text_or
 from .problems import InputError, ProblemList
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
@@ -35,28 +36,33 @@ def register(subparsers) -> None:
     u.add_argument("--aggregations", help="comma-separated aggregation methods to vary over")
     u.add_argument("--json")
     u.add_argument("--data")
+    u.add_argument("--lang", choices=("zh", "en"),
+                   help="language of the printed lines (default: the project's `language` setting)")
     a = subparsers.add_parser("audit", help="statistical audit: correlations, Cronbach's alpha, PCA, "
                               "outlier figures")
     a.add_argument("input")
     a.add_argument("--json")
     a.add_argument("--data")
+    a.add_argument("--lang", choices=("zh", "en"),
+                   help="language of the printed lines (default: the project's `language` setting)")
 
 
-def _print_problems(problems: ProblemList, out) -> None:
+def _print_problems(problems: ProblemList, out, lang: str) -> None:
     for p in problems:
         if p.severity in ("error", "warning"):
-            print(p.format(), file=out)
+            print(p.format(lang), file=out)
 
 
 def _result(args):
-    """Load and compute; None (the report printed) when the input has errors."""
+    """Load and compute; None (the report printed) when the input has errors. Sets `args.lang`
+    to the language of the lines printed (core.cli_texts.pick_lang)."""
     from .loader import load
     from .pipeline import compute
     project, problems = load(args.input, getattr(args, "data", None))
+    args.lang = pick_lang(args, project)
     if project is None or problems.has_errors:
-        _print_problems(problems, sys.stderr)
-        print(f"{len(problems.errors)} error(s): nothing computed. Run `python main.py check {args.input}` "
-              "for the full report.", file=sys.stderr)
+        _print_problems(problems, sys.stderr, args.lang)
+        print(text("load_failed", args.lang, n=len(problems.errors), input=args.input), file=sys.stderr)
         return None
     return compute(project)
 
@@ -70,14 +76,15 @@ def _fmt(v, nd: int = 0) -> str:
 def cmd_uncertainty(args) -> int:
     from .export_json import write_json
     from .uncertainty import run_uncertainty
+    lang = pick_lang(args)
     if args.runs < 1:
-        print(f"--runs must be at least 1 (got {args.runs})", file=sys.stderr)
+        print(text("unc_runs", lang, v=args.runs), file=sys.stderr)
         return USAGE_EXIT
     if args.seed < 0:
-        print(f"--seed must be 0 or more (got {args.seed})", file=sys.stderr)
+        print(text("unc_seed", lang, v=args.seed), file=sys.stderr)
         return USAGE_EXIT
     if not 0.0 <= args.perturb <= 1.0:
-        print(f"--perturb must lie in [0, 1] (got {args.perturb})", file=sys.stderr)
+        print(text("unc_perturb", lang, v=args.perturb), file=sys.stderr)
         return USAGE_EXIT
     methods = {}
     for key, val in (("normalization", getattr(args, "normalizations", None)),
@@ -94,36 +101,40 @@ def cmd_uncertainty(args) -> int:
             u = run_uncertainty(result, args.runs, args.seed, args.perturb, mode, methods or None,
                                 expert_weights=experts)
         except ValueError as e:
-            print(f"uncertainty: {e}", file=sys.stderr)
+            print(text("unc_error", pick_lang(args), msg=e), file=sys.stderr)
             return USAGE_EXIT
         if args.json:
             write_json(u.to_dict(), args.json)
     except InputError as e:
-        _print_problems(e.problems, sys.stderr)
+        _print_problems(e.problems, sys.stderr, pick_lang(args))
         return PROBLEM_EXIT
     except WriteError as e:
-        print(f"ERROR: {e}", file=sys.stderr)
+        print(text("error", pick_lang(args), msg=e), file=sys.stderr)
         return PROBLEM_EXIT
+    lang = pick_lang(args)
     rows = u.rows()
     varied = ", ".join(f"{k}: {'/'.join(v)}" for k, v in u.methods.items())
-    how = {"uniform": f"uniform ± {u.perturb:g}", "dirichlet": f"Dirichlet (perturb {u.perturb:g})",
-           "experts": "drawn from the expert panel's weights"}[u.mode]
-    print(f"{u.runs} runs, seed {u.seed}, weights {how}" + (f"; {varied}" if varied else ""))
-    print(f"{'base':>5} {'median':>7} {'p05':>5} {'p95':>5} {'top10':>6}  unit")
+    how = text(f"unc_{u.mode}", lang, p=u.perturb)
+    print(text("unc_summary", lang, runs=u.runs, seed=u.seed, how=how) + (f"; {varied}" if varied else ""))
+    print(text("unc_header", lang, **dict(zip(("base", "median", "p05", "p95", "top10"),
+                                              text("unc_header_words", lang).split("|")))))
     for r in rows[:TABLE_ROWS]:
         print(f"{_fmt(r['base_rank']):>5} {_fmt(r['median_rank']):>7} {_fmt(r['p05']):>5} {_fmt(r['p95']):>5} "
               f"{r['top10_share']:>6.1%}  {r['unit']}")
     if len(rows) > TABLE_ROWS:
-        print(f"… {len(rows) - TABLE_ROWS} more unit(s)" + (f" in {args.json}" if args.json else ""))
+        print(text("unc_more", lang, n=len(rows) - TABLE_ROWS)
+              + (text("unc_more_in", lang, json=args.json) if args.json else ""))
     if u.sensitivity:
-        print(f"sensitivity of the {u.sensitivity_output} (Sobol', N = {u.sensitivity_samples}):")
-        print(f"{'input':<16} {'first':>7} {'total':>7}   (95% CI half-widths)")
+        output = text_or(f"unc_output_{u.sensitivity_output}", u.sensitivity_output, lang)
+        print(text("unc_sens", lang, output=output, n=u.sensitivity_samples))
+        print(text("unc_sens_header", lang, **dict(zip(("input", "first", "total"),
+                                                       text("unc_sens_words", lang).split("|")))))
         for k, v in sorted(u.sensitivity.items(), key=lambda kv: -kv[1]["total"]):
             print(f"{k:<16} {v['first']:>7.3f} {v['total']:>7.3f}   (±{v['first_conf']:.3f}, ±{v['total_conf']:.3f})")
-    for n in u.notes:
-        print(f"note: {n}")
+    for n in u.note_texts(lang):
+        print(text("unc_note", lang, note=n))
     if args.json:
-        print(f"written {args.json}")
+        print(text("written", lang, path=args.json))
     return 0
 
 
@@ -138,29 +149,33 @@ def cmd_audit(args) -> int:
         if args.json:
             write_json(a, args.json)
     except InputError as e:
-        _print_problems(e.problems, sys.stderr)
+        _print_problems(e.problems, sys.stderr, pick_lang(args))
         return PROBLEM_EXIT
     except WriteError as e:
-        print(f"ERROR: {e}", file=sys.stderr)
+        print(text("error", pick_lang(args), msg=e), file=sys.stderr)
         return PROBLEM_EXIT
-    print(f"{'node':<10} {'k':>3} {'n':>5} {'alpha':>7} {'std.':>7} {'PC1':>6}  flags (|r| with parent < 0.3 or < 0)")
+    lang = pick_lang(args)
+    print(text("audit_header", lang, **dict(zip(("node", "k", "n", "alpha", "std", "pc1"),
+                                                text("audit_header_words", lang).split("|")))))
     for code, s in a["nodes"].items():
-        flags = ", ".join(f"{c} {why}" for c, why in s["flags"].items())
+        flags = text("sep", lang).join(f"{c} {text_or(f'audit_flag_{why}', why, lang)}"
+                                       for c, why in s["flags"].items())
         share = f"{s['first_share']:.0%}" if s["first_share"] is not None else "—"
         print(f"{code:<10} {s['k']:>3} {s['n']:>5} {_fmt(s['alpha'], 3):>7} {_fmt(s['alpha_standardised'], 3):>7} "
               f"{share:>6}  {flags}")
     failing = [c for c, f in a["indicators"].items() if f["passes"] is False]
     untested = [c for c, f in a["indicators"].items() if f["passes"] is None]
-    print(f"outlier rule (|skew| < {result.settings.skew_limit:g} or kurtosis < {result.settings.kurtosis_limit:g}) "
-          f"on the values entering normalisation: {len(failing)} of {len(a['indicators'])} indicator(s) fail"
-          + (": " + ", ".join(f"{c} (skew {a['indicators'][c]['skew']:.2f}, kurtosis "
-                                f"{a['indicators'][c]['kurtosis']:.2f})" for c in failing[:TABLE_ROWS // 2])
-             if failing else "")
-          + (f" … and {len(failing) - TABLE_ROWS // 2} more" if len(failing) > TABLE_ROWS // 2 else ""))
+    colon = "：" if lang == "zh" else ": "
+    print(text("audit_outliers", lang, skew=result.settings.skew_limit, kurt=result.settings.kurtosis_limit,
+               failing=len(failing), n=len(a["indicators"]))
+          + (colon + text("sep", lang).join(
+              text("audit_failing", lang, code=c, skew=a["indicators"][c]["skew"], kurt=a["indicators"][c]["kurtosis"])
+              for c in failing[:TABLE_ROWS // 2]) if failing else "")
+          + (text("audit_more", lang, n=len(failing) - TABLE_ROWS // 2) if len(failing) > TABLE_ROWS // 2 else ""))
     if untested:
-        print("not tested (fewer than 4 values): " + ", ".join(untested))
+        print(text("audit_untested", lang, codes=", ".join(untested)))
     if args.json:
-        print(f"written {args.json}")
+        print(text("written", lang, path=args.json))
     return 0
 
 

@@ -18,6 +18,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cli_texts import pick_lang, text, text_or
+
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
 
 
@@ -42,9 +44,9 @@ def register(sub) -> None:
                    "(.xlsx for a workbook project, .cidx for a project file)")
 
 
-def _load(path: str):
+def _load(path: str, lang: str | None = None):
     from .cli import _load as load
-    return load(argparse.Namespace(input=path, data=None))
+    return load(argparse.Namespace(input=path, data=None, lang=lang))
 
 
 def _units(project) -> list[str]:
@@ -54,36 +56,50 @@ def _units(project) -> list[str]:
 def cmd_score_sheets(args) -> int:
     from .atomic import WriteError
     from .score_sheets import expert_indicators, rule_text_zh, split_names, write_score_sheets
+    lang = pick_lang(args)
     names = split_names(args.experts)
     if not names:
-        print("--experts: give at least one name (separated by commas)", file=sys.stderr)
+        print(text("ss_no_expert", lang), file=sys.stderr)
         return USAGE_EXIT
     if args.trim < 0:
-        print("--trim must be 0 or more", file=sys.stderr)
+        print(text("ss_trim", lang), file=sys.stderr)
         return USAGE_EXIT
-    project = _load(args.input)
+    project = _load(args.input, args.lang)
     if project is None:
         return PROBLEM_EXIT
+    lang = pick_lang(args, project)
     fw = project.framework
     codes = expert_indicators(fw)
     if not codes:
-        print(f"ERROR: {Path(args.input).name}: no indicator is scored by experts; mark one in the framework sheet "
-              "(column scored_by = expert, with scale_min, scale_max and guidance)", file=sys.stderr)
+        print(text("ss_no_indicator", lang, file=Path(args.input).name), file=sys.stderr)
         return PROBLEM_EXIT
     try:
         paths = write_score_sheets(fw, _units(project), names, args.output, comments=not args.no_comments,
                                    rule_hint=rule_text_zh(args.rule, args.trim))
     except ValueError as e:
-        print(f"ERROR: {e}", file=sys.stderr)
+        print(text("error", lang, msg=e), file=sys.stderr)
         return USAGE_EXIT
     except (OSError, WriteError) as e:
-        print(f"ERROR: {e}", file=sys.stderr)
+        print(text("error", lang, msg=e), file=sys.stderr)
         return PROBLEM_EXIT
-    print(f"{len(paths)} score sheet(s) for {len(project.data.units)} cities × {len(codes)} indicator(s) "
-          f"({', '.join(codes)}) written to {args.output}:")
+    print(text("ss_written", lang, n=len(paths), units=len(project.data.units), k=len(codes),
+               codes=", ".join(codes), output=args.output))
     for p in paths:
         print(f"  {p.name}")
     return 0
+
+
+def _problem_line(d: dict, lang: str) -> str:
+    """A merge problem (kept as a dict in the result) in `lang`, through core.problem_texts."""
+    from .problems import Problem
+    try:
+        return Problem(**d).format(lang)
+    except TypeError:
+        return text("warning", lang, msg=d.get("message", ""))
+
+
+def _flag(flag: str, lang: str) -> str:
+    return text_or(f"scores_flag_{flag}", flag, lang)
 
 
 def _f(v, digits: int = 3) -> str:
@@ -93,57 +109,59 @@ def _f(v, digits: int = 3) -> str:
 def cmd_scores(args) -> int:
     from .cli import print_problems
     from .export_json import write_json
-    from .score_sheets import check_rule, merge_scores, read_score_sheets
+    from .score_sheets import check_rule, merge_scores, read_score_sheets, rule_text_zh
+    lang = pick_lang(args)
     if args.trim < 0:
-        print("--trim must be 0 or more", file=sys.stderr)
+        print(text("ss_trim", lang), file=sys.stderr)
         return USAGE_EXIT
     if args.output and Path(args.output).suffix.lower() not in (".xlsx", ".cidx"):
-        print("-o: the output is an .xlsx workbook or a .cidx project file", file=sys.stderr)
+        print(text("scores_bad_output", lang), file=sys.stderr)
         return USAGE_EXIT
-    project = _load(args.project)
+    project = _load(args.project, args.lang)
     if project is None:
         return PROBLEM_EXIT
+    lang = pick_lang(args, project)
     if args.output and Path(args.output).suffix.lower() == ".xlsx" \
             and Path(args.project).suffix.lower() not in (".xlsx", ".xlsm"):
-        print("-o OUT.xlsx needs an .xlsx --project (its data sheet is filled in); use -o OUT.cidx",
-              file=sys.stderr)
+        print(text("scores_xlsx_needs_xlsx", lang), file=sys.stderr)
         return USAGE_EXIT
     fw = project.framework
     sheets, read = read_score_sheets(args.sheets, fw, _units(project))
     excluded = []
     for path, sheet, problems in read:
-        print_problems(problems, sys.stderr)
+        print_problems(problems, sys.stderr, lang=lang)
         if sheet is None:
             excluded.append({"file": path.name, "problems": [p.to_dict() for p in problems.errors]})
-            print(f"{path.name}: not merged ({len(problems.errors)} error(s))", file=sys.stderr)
+            print(text("not_merged", lang, file=path.name, n=len(problems.errors)), file=sys.stderr)
     if not sheets:
-        print("no usable score sheet: nothing merged", file=sys.stderr)
+        print(text("scores_none", lang), file=sys.stderr)
         return PROBLEM_EXIT
     try:
         check_rule(args.rule, args.trim, len(sheets))
     except ValueError as e:
-        print(f"ERROR: {e}", file=sys.stderr)
+        print(text("error", lang, msg=e), file=sys.stderr)
         return PROBLEM_EXIT if excluded else USAGE_EXIT
     result = merge_scores(sheets, fw, args.rule, args.trim)
-    print(f"{len(sheets)} sheet(s) merged by {result['rule_text']}" + (f"; {len(excluded)} not merged" if excluded
-                                                                         else ""))
+    rule = rule_text_zh(args.rule, args.trim).rstrip("。") if lang == "zh" else result["rule_text"]
+    print(text("scores_summary", lang, n=len(sheets), rule=rule)
+          + (text("panel_excluded", lang, n=len(excluded)) if excluded else ""))
     for code, ind in result["indicators"].items():
         ic = ind["icc"]
         vals = [e["value"] for e in ind["units"].values() if e["value"] is not None]
-        print(f"{code} {ind['name_zh']}: {len(ind['experts'])} experts, {len(vals)} cities merged; "
-              f"Kendall W {_f(ind['kendall_w'])} (χ² {_f(ind['chi2'], 2)}, df {ind['df'] if ind['df'] else '—'}, "
-              f"p {_f(ind['p_value'], 4)}; {ind['n_complete']} cities scored by all); "
-              f"ICC(2,k) {_f(ic['icc2_k'])}, ICC(3,k) {_f(ic['icc3_k'])}")
+        print(text("scores_indicator", lang, code=code, name=ind["name_zh"], experts=len(ind["experts"]),
+                   cities=len(vals), w=_f(ind["kendall_w"]), chi2=_f(ind["chi2"], 2),
+                   df=ind["df"] if ind["df"] else "—", p=_f(ind["p_value"], 4), complete=ind["n_complete"],
+                   icc2=_f(ic["icc2_k"]), icc3=_f(ic["icc3_k"])))
     for p in result["problems"]:
-        print(f"WARNING: {p['message']}", file=sys.stderr)
+        print(_problem_line(p, lang), file=sys.stderr)
     for name, s in result["expert_summary"].items():
         if s["flags"]:
-            print(f"flagged: {name} ({s['file']}): {', '.join(s['flags'])}; mean deviation from the others "
-                  f"{_f(None if s['bias_share'] is None else 100 * s['bias_share'], 1)} % of the scale, "
-                  f"r with the others {_f(s['r'], 2)} (the scores are kept)")
+            flags = text("sep", lang).join(_flag(f, lang) for f in s["flags"])
+            print(text("scores_flagged", lang, name=name, file=s["file"], flags=flags,
+                       bias=_f(None if s["bias_share"] is None else 100 * s["bias_share"], 1), r=_f(s["r"], 2)))
     for f in result["flags"]:
         if f["code"] is not None:
-            print(f"  {f['expert']} on {f['code']}: {f['flag']}")
+            print(text("scores_flag", lang, expert=f["expert"], code=f["code"], flag=_flag(f["flag"], lang)))
     if args.json:
         doc = dict(result, excluded=excluded, project=Path(args.project).name,
                    sheet_problems=[dict(p.to_dict(), path=str(path)) for path, _s, q in read for p in q])
@@ -151,7 +169,7 @@ def cmd_scores(args) -> int:
     if args.output:
         written = _write_output(args, project, result)
         if written:
-            print(f"written {args.output}")
+            print(text("written", lang, path=args.output))
     return PROBLEM_EXIT if excluded else 0
 
 
@@ -172,8 +190,7 @@ def _write_output(args, project, result) -> bool:
         save_project(new, out, extra=extra)
         missing = []
     if missing:
-        print(f"WARNING: cities not in the data sheet, their scores not written: {', '.join(missing)}",
-              file=sys.stderr)
+        print(text("scores_missing_units", pick_lang(args, project), units=", ".join(missing)), file=sys.stderr)
     return True
 
 

@@ -89,10 +89,25 @@ FORMULAS: dict[str, dict[str, str]] = {
 class WeightError(ValueError):
     """A set of weights that cannot be computed from these data; says which node and child."""
 
-    def __init__(self, message: str, node: str = "", code: str = ""):
+    def __init__(self, message: str, node: str = "", code: str = "", key: str = "", **fields):
         super().__init__(message)
         self.node = node
         self.code = code
+        self.key, self.fields = key, fields  # the sentence in core.cli_texts, for `text(lang)`
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` ('zh'/'en'); the English message when it has no key."""
+        from .cli_texts import text
+        if not self.key:
+            return str(self)
+        return (text("dw_where", lang, node=self.node) if self.node else "") + text(self.key, lang, **self.fields)
+
+
+def _error(key: str, node: str = "", code: str = "", **fields) -> WeightError:
+    """A WeightError worded by core.cli_texts (its English as the message)."""
+    from .cli_texts import text
+    message = (text("dw_where", "en", node=node) if node else "") + text(key, "en", **fields)
+    return WeightError(message, node, code, key, **fields)
 
 
 def _label(labels: Sequence[str] | None, j: int) -> str:
@@ -109,15 +124,12 @@ def check_matrix(X: np.ndarray, labels: Sequence[str] | None = None, node: str =
     if X.ndim != 2:
         raise WeightError(f"{_where(node)}the data must be a table of units × children", node)
     if X.shape[0] < 2:
-        raise WeightError(f"{_where(node)}weights from the data need at least 2 units with a value for every "
-                          f"child; there are {X.shape[0]}", node)
+        raise _error("dw_too_few_units", node, n=X.shape[0])
     if not np.all(np.isfinite(X)):
-        raise WeightError(f"{_where(node)}the data have missing or non-finite values", node)
+        raise _error("dw_not_finite", node)
     for j in range(X.shape[1]):
         if np.ptp(X[:, j]) == 0:
-            raise WeightError(f"{_where(node)}'{_label(labels, j)}' has the same value ({X[0, j]:g}) for every "
-                              "unit: it carries no information and cannot be weighted from the data",
-                              node, _label(labels, j))
+            raise _error("dw_constant", node, _label(labels, j), child=_label(labels, j), value=f"{X[0, j]:g}")
     return X
 
 
@@ -140,9 +152,7 @@ def entropy_weights(X: np.ndarray, labels: Sequence[str] | None = None, node: st
     neg = np.argwhere(X < 0)
     if len(neg):
         i, j = neg[0]
-        raise WeightError(f"{_where(node)}'{_label(labels, j)}' has a negative value ({X[i, j]:g}); the entropy "
-                          "method needs non-negative values (use entropy_minmax, or a transform)",
-                          node, _label(labels, j))
+        raise _error("dw_negative", node, _label(labels, j), child=_label(labels, j), value=f"{X[i, j]:g}")
     X = check_matrix(X, labels, node)
     m = X.shape[0]
     P = X / X.sum(axis=0)  # every column has a positive sum: non-negative and not constant
@@ -151,7 +161,7 @@ def entropy_weights(X: np.ndarray, labels: Sequence[str] | None = None, node: st
     e = -plogp.sum(axis=0) / math.log(m)
     d = 1.0 - e
     if d.sum() <= 0:
-        raise WeightError(f"{_where(node)}every child has maximal entropy; the data cannot tell them apart", node)
+        raise _error("dw_max_entropy", node)
     return {"weights": d / d.sum(), "e": e, "d": d, "m": m}
 
 
@@ -280,8 +290,7 @@ def data_weights(result, node: str, method: str, **options) -> dict:
     kids, df, dirs, dropped = node_matrix(result, node)
     X = df.to_numpy(dtype=float)
     if X.shape[0] < 2:
-        raise WeightError(f"node '{node}': weights from the data need at least 2 units with a value for every "
-                          f"child; there are {X.shape[0]} ({len(dropped)} unit(s) lack a value for some child)", node)
+        raise _error("dw_too_few_units_dropped", node, n=X.shape[0], dropped=len(dropped))
     base = {"units": int(X.shape[0]), "dropped": dropped}
     try:
         if method == "entropy":

@@ -162,16 +162,18 @@ def _pretty(v):
         return v
 
 
-def describe(d: dict) -> str:
+def describe(d: dict, lang: str = "en") -> str:
+    """One difference in a line, in `lang` (core.cli_texts; English by default, as the window shows it)."""
+    from .cli_texts import text
     d = {k: (_pretty(v) if k in ("old", "new") else v) for k, v in d.items()}
     k = d["kind"]
     if k == "cell":
-        return f"data cell {d['unit']} / {d['column']}: {d['old']} → {d['new']}"
+        return text("describe_cell", lang, unit=d["unit"], column=d["column"], old=d["old"], new=d["new"])
     if k == "group":
-        return f"group {d['unit']} / {d['column']}: {d['old']} → {d['new']}"
+        return text("describe_group", lang, unit=d["unit"], column=d["column"], old=d["old"], new=d["new"])
     if k == "framework":
-        what = "weight" if d["field"] == "weight" else d["field"]
-        return f"{what} of {d['code']}: {d['old']} → {d['new']}"
+        what = text("describe_weight", lang) if d["field"] == "weight" else d["field"]
+        return text("describe_field", lang, what=what, code=d["code"], old=d["old"], new=d["new"])
     if k == "setting":
-        return f"setting {d['key']}: {d['old']} → {d['new']}"
-    return f"{k.replace('_', ' ')}: {d.get('code') or d.get('unit')}"
+        return text("describe_setting", lang, key=d["key"], old=d["old"], new=d["new"])
+    return text("describe_other", lang, kind=k.replace("_", " "), what=d.get("code") or d.get("unit"))

@@ -423,10 +423,10 @@ def normalised_matrix(result, default_method: str) -> np.ndarray:
 def _check_methods(result, methods: dict | None) -> tuple[dict[str, list[str]], list[str]]:
     """Validated method choices and notes; ValueError on anything that would be skipped or fail."""
     if not methods:
-        return {}, []
+        return {}, Notes()
     fw = result.framework
     clean: dict[str, list[str]] = {}
-    notes: list[str] = []
+    notes = Notes()
     for key, choices in methods.items():
         if key not in METHOD_KEYS:
             raise ValueError(f"method choice '{key}' is not supported as an uncertain input; "
@@ -456,16 +456,14 @@ def _check_methods(result, methods: dict | None) -> tuple[dict[str, list[str]], 
                     if lack:
                         raise ValueError("target normalisation needs a non-zero target on: " + ", ".join(lack))
             if own:
-                notes.append(f"normalization choices apply to {len(fw.leaves) - len(own)} of "
-                             f"{len(fw.leaves)} indicators; these keep their own method: {', '.join(own)}")
+                notes.add("unc_note_norm_own", n=len(fw.leaves) - len(own), total=len(fw.leaves), own=", ".join(own))
         else:
             own = [c for c in fw.internal if fw.nodes[c].aggregation]
             if len(own) == len(fw.internal):
                 raise ValueError("aggregation choices would change nothing: every node has its own "
                                  "aggregation in the framework")
             if own:
-                notes.append(f"aggregation choices apply to {len(fw.internal) - len(own)} of "
-                             f"{len(fw.internal)} nodes; these keep their own method: {', '.join(own)}")
+                notes.add("unc_note_agg_own", n=len(fw.internal) - len(own), total=len(fw.internal), own=", ".join(own))
         clean[key] = choices
     return {k: clean[k] for k in METHOD_KEYS if k in clean}, notes
 
@@ -512,6 +510,20 @@ class _Model:
 # ------------------------------------------------------------------------------------------- result
 
 
+class Notes(list):
+    """The run's notes: English text (kept in `notes` and the JSON) plus the key and fields of each
+    in core.cli_texts, so that a command or dialog can say them in Chinese."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[tuple[str, dict]] = []
+
+    def add(self, key: str, **fields) -> None:
+        from .cli_texts import text
+        self.append(text(key, "en", **fields))
+        self.keys.append((key, fields))
+
+
 @dataclass(frozen=True)
 class UncertaintyResult:
     runs: int
@@ -532,6 +544,14 @@ class UncertaintyResult:
     sensitivity_samples: int  # Sobol' base samples N (model evaluations N·(inputs + 2))
     notes: list[str] = field(default_factory=list)
     sensitivity_output: str = SENSITIVITY_OUTPUT
+    note_keys: list = field(default_factory=list, compare=False)  # (core.cli_texts key, fields) per note
+
+    def note_texts(self, lang: str) -> list[str]:
+        """The notes in `lang` ('zh'/'en'); `notes` keeps them in English (as the JSON has them)."""
+        from .cli_texts import text
+        if len(self.note_keys) != len(self.notes):
+            return list(self.notes)
+        return [text(k, lang, **f) for k, f in self.note_keys]
 
     def order(self) -> list[int]:
         """Unit indices by base rank (ties by name), units without a base rank last."""
@@ -685,18 +705,15 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
     space = _WeightSpace.build(result).with_experts(expert_weights)
     if mode == "experts":
         weighted = sorted({result.plan.codes[j] for j, v in zip(space.var_idx, space.expert_values) if len(v)})
-        notes.append(f"weights drawn from the expert panel's values for {len(weighted)} node(s); "
-                     "the others keep their current weights")
+        notes.add("unc_note_experts", n=len(weighted))
     model = _Model(result, methods_c)
     U = len(result.units)
     chunk = int(chunk or _default_chunk(U))
     base_rank = min_rank_desc(result.root_scores)
     if space.unperturbed_dims:
-        notes.append("no weight is perturbed in or under " + ", ".join(space.unperturbed_dims)
-                     + " (a single weighted child, or weight 0): they are not sensitivity inputs")
+        notes.add("unc_note_unperturbed", dims=", ".join(space.unperturbed_dims))
     if space.fixed(perturb, mode, concentration):
-        notes.append("every run uses the current weights (perturb = 0, nothing to perturb, or experts "
-                     "who all agree)")
+        notes.add("unc_note_fixed")
 
     inputs = list(dict.fromkeys(space.var_input)) + list(methods_c)
     n_sobol = 0
@@ -747,19 +764,17 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
     for c in np.unique(combos):
         lost = int(np.isnan(model.plan(int(c)).root_scores(space.base[None, :])).sum()) - base_missing
         if lost > 0:
-            notes.append(f"{model.describe(int(c))}: {lost} more unit(s) than in the base have no root score "
-                         "at the current weights (e.g. a geometric or harmonic mean of negative values)")
+            notes.add("unc_note_lost", combo=model.describe(int(c)), n=lost)
     q = rank_quantiles(ranks)
     unranked = (ranks == 0).sum(axis=0)
     top10 = ((ranks > 0) & (ranks <= TOP_N)).sum(axis=0) / runs
     if unranked.any():
-        notes.append(f"{int((unranked > 0).sum())} unit(s) have no rank in some runs (no root score under "
-                     "the drawn weights or methods); their percentiles are over the runs that rank them")
+        notes.add("unc_note_unranked", n=int((unranked > 0).sum()))
 
     # --- Sobol' sensitivity
     sens: dict[str, dict[str, float]] = {}
     if sensitivity and not inputs:
-        notes.append("no uncertain input to analyse: sensitivity left empty")
+        notes.add("unc_note_no_input")
     if n_sobol:
         nv = len(space.var_idx)
         names = [f"w:{result.plan.codes[j]}" for j in space.var_idx] + [f"m:{k}" for k in methods_c]
@@ -783,11 +798,12 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
         sens, _ = sobol_indices(names, groups, run_samples, n_sobol, seed,
                                 discrete=range(nv, nv + len(methods_c)))
         if all(v["total"] == 0 and v["first"] == 0 for v in sens.values()):
-            notes.append(f"the {SENSITIVITY_OUTPUT} never changed: every sensitivity index is 0")
+            notes.add("unc_note_never_changed")
     if progress is not None:
         progress(1.0)
     return UncertaintyResult(runs, seed, float(perturb), mode, concentration, methods_c, tuple(result.units),
-                             base_rank, q[1], q[0], q[2], top10, unranked, ranks, sens, n_sobol, notes)
+                             base_rank, q[1], q[0], q[2], top10, unranked, ranks, sens, n_sobol, list(notes),
+                             note_keys=list(notes.keys))
 
 
 # ----------------------------------------------------------------------------------- one at a time

@@ -150,19 +150,34 @@ def verify(results_path: str | Path, project: Project) -> dict:
             "input_differences": input_diffs, "score_differences": score_diffs}
 
 
-def report_lines(rep: dict) -> list[str]:
-    lines = [f"fingerprint written: {rep['fingerprint_written']} (CityIndex Studio {rep['app_version_written']})",
-             f"fingerprint of the input: {rep['fingerprint_input']}"]
+def report_lines(rep: dict, lang: str = "en") -> list[str]:
+    """The verification report in lines, in `lang` (core.cli_texts)."""
+    from .cli_texts import text
+    lines = [text("verify_fp_written", lang, fp=rep["fingerprint_written"], version=rep["app_version_written"]),
+             text("verify_fp_input", lang, fp=rep["fingerprint_input"])]
     if rep["match"]:
-        lines.append("MATCH: the results were computed from this input; every score agrees at the written precision.")
+        lines.append(text("verify_match", lang))
         return lines
-    lines.append("DIFFERENT:")
+    lines.append(text("verify_different", lang))
     for d in rep["input_differences"]:
-        lines.append("  input: " + describe(d))
+        lines.append(text("verify_input_diff", lang, what=describe(d, lang)))
     for d in rep["score_differences"]:
-        extra = f": written {d['written']}, recomputed {d['recomputed']}" if "written" in d else ""
-        lines.append(f"  result: {d['unit']} {d['what']}{extra}")
+        extra = text("verify_written_recomputed", lang, written=d["written"], recomputed=d["recomputed"]) \
+            if "written" in d else ""
+        lines.append(text("verify_result_diff", lang, unit=d["unit"], what=_what(d["what"], lang), extra=extra))
     return lines
+
+
+def _what(what: str, lang: str) -> str:
+    """A score difference's `what` (kept in English in the report dict) in `lang`."""
+    from .cli_texts import text
+    fixed = {"missing from the results workbook": "verify_what_missing", "rank": "verify_what_rank",
+             "not in the recomputed result": "verify_what_not_recomputed"}
+    if what in fixed:
+        return text(fixed[what], lang)
+    if what.startswith("score "):
+        return text("verify_what_score", lang, name=what[len("score "):])
+    return what
 
 
 def diff_projects(a: Project, b: Project) -> dict:

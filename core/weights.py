@@ -74,6 +74,32 @@ def _input_tables(obj) -> dict:
     return {}
 
 
+MESSAGE_KEYS = "_messages"  # entry field: {"note"/"error": (core.cli_texts key, fields)}, not written to JSON
+
+
+def _message(field: str, key: str, **fields) -> dict:
+    """An entry's `note`/`error` in English (as the JSON has always carried it) with the key and
+    fields that give it in either language (`weight_message`)."""
+    from .cli_texts import text
+    return {field: text(key, "en", **fields), MESSAGE_KEYS: {field: (key, fields)}}
+
+
+def weight_message(entry: dict, field: str, lang: str) -> str:
+    """An entry's `note` or `error` in `lang` (an AHP note by its core.cli_texts key, a data method's
+    error by its WeightError); the English text when it has neither."""
+    from .cli_texts import text
+    keyed = (entry.get(MESSAGE_KEYS) or {}).get(field)
+    if isinstance(keyed, WeightError):
+        return keyed.text(lang)
+    return text(keyed[0], lang, **keyed[1]) if keyed else str(entry.get(field, ""))
+
+
+def strip_message_keys(out: dict) -> dict:
+    """`out` without the message keys, as written to JSON."""
+    nodes = {p: {k: v for k, v in e.items() if k != MESSAGE_KEYS} for p, e in out["nodes"].items()}
+    return dict(out, nodes=nodes)
+
+
 def compute_weights(project_or_result, method: str, tables: dict | None = None, *, ahp_method: str = "eigen",
                     ri_table: str = "saaty", problems: ProblemList | None = None, **options) -> dict:
     """Weights of every internal node's children by `method` (DESIGN §4 shape; see above).
@@ -105,17 +131,17 @@ def compute_weights(project_or_result, method: str, tables: dict | None = None, 
             t = find_sheet(tables, ahp_sheet_name(p))
             if t is None:
                 nodes[p] = {"weights": current[p], "kept": True,
-                            "note": f"no sheet '{ahp_sheet_name(p)}': the weights of '{p}' are kept"}
+                            **_message("note", "weights_no_sheet", sheet=ahp_sheet_name(p), node=p)}
                 continue
             n_err = len(probs.errors)
             pw = parse_pairwise(t, p, kids, probs)
             if pw is None or len(probs.errors) > n_err:
                 nodes[p] = {"weights": current[p], "kept": True,
-                            "error": f"sheet '{t.sheet}' has errors: the weights of '{p}' are kept"}
+                            **_message("error", "weights_sheet_errors", sheet=t.sheet, node=p)}
                 continue
             if pw.empty:
                 nodes[p] = {"weights": current[p], "kept": True,
-                            "note": f"sheet '{t.sheet}' holds no judgement: the weights of '{p}' are kept"}
+                            **_message("note", "weights_sheet_empty", sheet=t.sheet, node=p)}
                 continue
             r = ahp_weights(pw.matrix, ahp_method, ri_table)
             entry = {"weights": {k: float(w) for k, w in zip(kids, r["weights"])},
@@ -135,7 +161,7 @@ def compute_weights(project_or_result, method: str, tables: dict | None = None, 
         try:
             r = data_weights(result, p, method, **options)
         except WeightError as e:
-            nodes[p] = {"weights": current[p], "kept": True, "error": str(e)}
+            nodes[p] = {"weights": current[p], "kept": True, "error": str(e), MESSAGE_KEYS: {"error": e}}
             continue
         nodes[p] = {"weights": r["weights"], "figures": r["figures"], "formula": r["formula"]}
     return out

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core.atomic import WriteError
 from core.cli import USAGE_EXIT, _Parser, print_problems
+from core.cli_texts import pick_lang, text
 
 PROBLEM_EXIT = 1
 
@@ -35,32 +36,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    lang = pick_lang(args)
     if args.top < 0 or args.width < 200:
-        print("main.py map: --top must be ≥ 0 and --width ≥ 200", file=sys.stderr)
+        print(text("map_bad_size", lang), file=sys.stderr)
         return USAGE_EXIT
     out = Path(args.output)
     if out.suffix.lower() not in (".png", ".svg"):
-        print("main.py map: -o must end in .png or .svg", file=sys.stderr)
+        print(text("map_bad_ext", lang), file=sys.stderr)
         return USAGE_EXIT
 
     from core.loader import load
     from core.pipeline import compute
 
     project, problems = load(args.input, args.data)
+    lang = pick_lang(args, project)
     if project is None or problems.has_errors:
-        print_problems(problems, sys.stderr)
-        print(f"{len(problems.errors)} error(s): no map drawn. Run `python main.py check {args.input}` for the "
-              "full report.", file=sys.stderr)
+        print_problems(problems, sys.stderr, lang=lang)
+        print(text("map_load_failed", lang, n=len(problems.errors), input=args.input), file=sys.stderr)
         return PROBLEM_EXIT
     result = compute(project)
     fw = result.framework
     code = args.node or fw.root
     if code not in result.plan.codes or fw.is_leaf(code):
         nodes = [c for c in fw.preorder() if not fw.is_leaf(c) and c in result.plan.codes]
-        print(f"main.py map: --node {code!r} is not an internal node of the framework; one of: {', '.join(nodes)}",
-              file=sys.stderr)
+        print(text("map_bad_node", lang, code=code, nodes=", ".join(nodes)), file=sys.stderr)
         return USAGE_EXIT
-    lang = args.lang or (project.settings.language if project.settings.language in ("zh", "en") else "zh")
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -82,15 +82,15 @@ def run(argv: list[str]) -> int:
             else:
                 chart.export_png(out, scale=2)
         except OSError as e:
-            print(f"ERROR: {e}" if isinstance(e, WriteError) else f"ERROR: cannot write {out}: {e}", file=sys.stderr)
+            print(text("error", lang, msg=e) if isinstance(e, WriteError)
+                  else text("cannot_write", lang, path=out, msg=e), file=sys.stderr)
             return PROBLEM_EXIT
         if not out.exists() or out.stat().st_size == 0:
-            print(f"ERROR: cannot write {out}", file=sys.stderr)
+            print(text("cannot_write_plain", lang, path=out), file=sys.stderr)
             return PROBLEM_EXIT
     finally:
         chart.deleteLater()
     if shown["missing"]:
-        print(f"not on the map (name not found; add lon/lat columns): {', '.join(shown['missing'])}",
-              file=sys.stderr)
-    print(f"map written: {out}")
+        print(text("map_missing", lang, units=", ".join(shown["missing"])), file=sys.stderr)
+    print(text("map_written", lang, path=out))
     return 0

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from core.cli import USAGE_EXIT, _Parser, print_problems
+from core.cli_texts import pick_lang, text
 
 PROBLEM_EXIT = 1
 
@@ -145,17 +146,18 @@ def make_report(result, project, out: Path, options, *, svg: bool = False, uncer
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     out = Path(args.output)
+    lang = pick_lang(args)
     if out.suffix.lower() != ".docx":
-        print("main.py report: -o must end in .docx", file=sys.stderr)
+        print(text("report_bad_ext", lang), file=sys.stderr)
         return USAGE_EXIT
     if args.top < 1 or args.uncertainty_runs < 0 or args.appendix_rows < 0:
-        print("main.py report: --top must be ≥ 1, --uncertainty-runs and --appendix-rows ≥ 0", file=sys.stderr)
+        print(text("report_bad_numbers", lang), file=sys.stderr)
         return USAGE_EXIT
     scatter = None
     if args.scatter:
         parts = [s.strip() for s in args.scatter.split(",")]
         if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-            print("main.py report: --scatter takes two different node codes, X,Y", file=sys.stderr)
+            print(text("report_bad_scatter", lang), file=sys.stderr)
             return USAGE_EXIT
         scatter = (parts[0], parts[1])
 
@@ -165,10 +167,10 @@ def run(argv: list[str]) -> int:
     from core.report_facts import ReportOptions, illustrative_source
 
     project, problems = load(args.input, args.data)
+    lang = pick_lang(args, project)
     if project is None or problems.has_errors:
-        print_problems(problems, sys.stderr)
-        print(f"{len(problems.errors)} error(s): no report written. Run `python main.py check {args.input}` for the "
-              "full report.", file=sys.stderr)
+        print_problems(problems, sys.stderr, lang=lang)
+        print(text("report_load_failed", lang, n=len(problems.errors), input=args.input), file=sys.stderr)
         return PROBLEM_EXIT
     result = compute(project)
     fw = result.framework
@@ -176,10 +178,8 @@ def run(argv: list[str]) -> int:
         bad = [c for c in scatter if c not in result.plan.codes or fw.is_leaf(c) or c == fw.root]
         if bad:
             nodes = [c for c in fw.preorder() if c != fw.root and not fw.is_leaf(c)]
-            print(f"main.py report: --scatter {', '.join(bad)} is not a dimension or sub-dimension; one of: "
-                  f"{', '.join(nodes)}", file=sys.stderr)
+            print(text("report_scatter_unknown", lang, bad=", ".join(bad), nodes=", ".join(nodes)), file=sys.stderr)
             return USAGE_EXIT
-    lang = args.lang or (project.settings.language if project.settings.language in ("zh", "en") else "zh")
     illustrative = illustrative_source(args.input) or (args.data is not None and illustrative_source(args.data))
     options = ReportOptions(top_n=args.top, lang=lang, scatter=scatter, title=args.title, illustrative=illustrative,
                             source_name=Path(args.input).name, appendix_max_units=args.appendix_rows or None)
@@ -209,21 +209,22 @@ def run(argv: list[str]) -> int:
         make_report(result, project, out, options, svg=args.svg, uncertainty=uncertainty, notes=notes,
                     ahp=ahp_inputs(project), timings=timings)
     except (WriteError, OSError) as e:
-        print(f"ERROR: {e}" if isinstance(e, WriteError) else f"ERROR: cannot write {out}: {e}", file=sys.stderr)
+        print(text("error", lang, msg=e) if isinstance(e, WriteError) else text("cannot_write", lang, path=out, msg=e),
+              file=sys.stderr)
         return PROBLEM_EXIT
     missing = timings.get("map_missing") or []
     if missing:
-        print(f"not on the map (name not found; add lon/lat columns): {', '.join(missing)}", file=sys.stderr)
-    print(f"report written: {out} (figures {timings.get('charts', 0):.1f} s, document {timings.get('docx', 0):.1f} s)")
+        print(text("map_missing", lang, units=", ".join(missing)), file=sys.stderr)
+    print(text("report_written", lang, path=out, charts=timings.get("charts", 0), docx=timings.get("docx", 0)))
     if args.pdf:
         from core.pdf import PdfError
         from core.report import write_report  # noqa: F401  (the PDF is made from the same draft)
         try:
             pdf = export_pdf(out)
         except PdfError as e:
-            print(f"ERROR: {e}", file=sys.stderr)
+            print(text("error", lang, msg=e), file=sys.stderr)
             return PROBLEM_EXIT
-        print(f"PDF written: {pdf}")
+        print(text("pdf_written", lang, path=pdf))
     return 0
 
 

@@ -218,7 +218,7 @@ def test_cli_audit_json_shape(tmp_path, capsys):
     p = _Parser(prog="main.py")
     register(p.add_subparsers(dest="command", parser_class=_Parser))
     out = tmp_path / "a.json"
-    assert cmd_audit(p.parse_args(["audit", "data/sample_ai_cities.xlsx", "--json", str(out)])) == 0
+    assert cmd_audit(p.parse_args(["audit", "data/sample_ai_cities.xlsx", "--json", str(out), "--lang", "en"])) == 0
     d = json.loads(out.read_text(encoding="utf-8"))
     t = d["nodes"]["T"]
     assert set(t) >= {"alpha", "alpha_standardised", "alpha_if_deleted", "eigenvalues", "first_share",

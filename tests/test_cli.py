@@ -106,7 +106,7 @@ def test_score_json_shape_and_full_precision(tmp_path, capsys):
 def test_score_refuses_input_with_errors(tmp_path, capsys):
     fw = [FW_HEAD, ["R", None, "总"] + [None] * 7, ["a", "R", "甲", None, "+"] + [None] * 5]
     path = write_book(tmp_path / "e.xlsx", fw, [["城市", "a"], ["北京", "x"], ["上海", 1]])
-    assert run("score", path, "-o", tmp_path / "o.xlsx") == 1
+    assert run("score", path, "-o", tmp_path / "o.xlsx", "--lang", "en") == 1
     assert not (tmp_path / "o.xlsx").exists()
     assert "row 2" in capsys.readouterr().err
 

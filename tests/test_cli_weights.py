@@ -66,7 +66,7 @@ def test_weights_ahp_reads_the_ahp_sheets(tmp_path, capsys):
         ws.append(r)
     wb.save(book)
     js = tmp_path / "w.json"
-    assert run("weights", book, "--method", "ahp", "--json", js) == 0
+    assert run("weights", book, "--method", "ahp", "--json", js, "--lang", "en") == 0
     d = json.loads(js.read_text(encoding="utf-8"))
     A = np.array([[1, 2, 1 / 3, 1 / 2, 3], [1 / 2, 1, 1 / 4, 1 / 3, 2], [3, 4, 1, 2, 5], [2, 3, 1 / 2, 1, 4],
                   [1 / 3, 1 / 2, 1 / 5, 1 / 4, 1]])
@@ -90,7 +90,7 @@ def test_weights_ahp_with_a_broken_sheet_exits_1(tmp_path, capsys):
     ws.append(["P1", 1, 0])
     ws.append(["P2", None, 1])
     wb.save(book)
-    assert run("weights", book, "--method", "ahp") == 1
+    assert run("weights", book, "--method", "ahp", "--lang", "en") == 1
     err = capsys.readouterr().err
     assert "sheet 'AHP-P'" in err and "C2" in err
 
@@ -126,7 +126,7 @@ def test_panel_merges_two_forms(tmp_path, capsys):
                    "AHP-AICI": {"C2": 1, "D2": 1, "E2": 1, "F2": 1, "D3": "1/2", "E3": 1, "F3": 1, "E4": 1,
                                 "F4": 1, "F5": 1}})
     js = tmp_path / "panel.json"
-    assert run("panel", f1, f2, "--method", "aij", "--json", js) == 0
+    assert run("panel", f1, f2, "--method", "aij", "--json", js, "--lang", "en") == 0
     d = json.loads(js.read_text(encoding="utf-8"))
     assert d["method"] == "aij" and [e["expert"] for e in d["experts"]] == ["张三", "李四"]
     # AIJ for P: geometric mean of 3 and 1/2 = √1.5; weights √1.5/(1 + √1.5)
@@ -155,7 +155,7 @@ def test_panel_with_a_broken_form_merges_the_others_and_exits_1(tmp_path, capsys
         fill_form(f, {"AHP-P": {"C2": v}})
         forms.append(f)
     js = tmp_path / "panel.json"
-    assert run("panel", *forms, "--json", js) == 1
+    assert run("panel", *forms, "--json", js, "--lang", "en") == 1
     err = capsys.readouterr().err
     assert "expert 王五" in err and "AHP-P" in err and "C2" in err
     d = json.loads(js.read_text(encoding="utf-8"))

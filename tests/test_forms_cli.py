@@ -48,10 +48,10 @@ def test_forms_command_writes_one_form_per_expert_that_panel_merges(tmp_path):
         wb.save(f)
     js = tmp_path / "panel.json"
     p = subprocess.run(MAIN + ["panel", *map(str, files), "--project", str(SAMPLE_WORKBOOK), "--method", "aip",
-                               "--json", str(js)], capture_output=True, text=True, cwd=ROOT)
+                               "--json", str(js), "--lang", "en"], capture_output=True, text=True, cwd=ROOT)
     assert p.returncode == 0, p.stderr
     # the nodes each expert left blank: one note per expert, not one warning per node and expert
-    assert p.stderr.count("nothing filled in") == 2 and "WARNING" not in p.stderr
+    assert p.stderr.count("nodes left blank") == 2 and "WARNING" not in p.stderr
     merged = json.loads(js.read_text(encoding="utf-8"))["nodes"][fw.root]
     # AIP: the mean of the two experts' normalised weights, computed here by hand
     a = np.array(views["张三"], float) / sum(views["张三"])

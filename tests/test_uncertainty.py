@@ -423,7 +423,7 @@ def _args(argv):
 def test_cli_uncertainty_writes_the_json_shape(tmp_path, capsys):
     out = tmp_path / "u.json"
     code = cmd_uncertainty(_args(["uncertainty", "data/sample_ai_cities.xlsx", "--runs", "300", "--seed", "4",
-                                  "--json", str(out)]))
+                                  "--json", str(out), "--lang", "en"]))
     assert code == 0
     d = json.loads(out.read_text(encoding="utf-8"))
     assert d["runs"] == 300 and d["seed"] == 4

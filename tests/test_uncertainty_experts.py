@@ -75,12 +75,13 @@ def test_command_line_reads_the_panel_from_a_project_file(tmp_path, project, cap
     from core.cli import run
     from core.paths import SAMPLE_WORKBOOK
     from core.project_file import save_project
-    assert run(["uncertainty", str(SAMPLE_WORKBOOK), "--runs", "20", "--seed", "1", "--mode", "experts"]) == 2
+    assert run(["uncertainty", str(SAMPLE_WORKBOOK), "--runs", "20", "--seed", "1", "--mode", "experts",
+                "--lang", "en"]) == 2
     assert "expert" in capsys.readouterr().err
     path = save_project(project, tmp_path / "p.cidx", extra={"expert_inputs": {"panel": {"merged": MERGED}}})
     out = tmp_path / "u.json"
     assert run(["uncertainty", str(path), "--runs", "200", "--seed", "1", "--mode", "experts",
-                "--json", str(out)]) == 0
+                "--json", str(out), "--lang", "en"]) == 0
     assert "expert panel" in capsys.readouterr().out
     assert json.loads(out.read_text(encoding="utf-8"))["mode"] == "experts"
 

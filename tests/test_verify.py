@@ -17,7 +17,7 @@ def score(tmp_path, src=SAMPLE_WORKBOOK):
 def test_untouched_pair_matches(tmp_path, capsys):
     out = score(tmp_path)
     capsys.readouterr()
-    assert cli.run(["verify", str(out), str(SAMPLE_WORKBOOK)]) == 0
+    assert cli.run(["verify", str(out), str(SAMPLE_WORKBOOK), "--lang", "en"]) == 0
     assert "MATCH" in capsys.readouterr().out
 
 
@@ -34,7 +34,7 @@ def test_a_hand_edited_input_cell_is_named(tmp_path, capsys):
     ws.cell(row, col).value = old * 3
     wb.save(edited)
     capsys.readouterr()
-    assert cli.run(["verify", str(out), str(edited)]) == 1
+    assert cli.run(["verify", str(out), str(edited), "--lang", "en"]) == 1
     text = capsys.readouterr().out
     assert f"data cell 苏州 / A21: {old!r} → {old * 3!r}" in text
     assert "苏州 score" in text  # and which units' scores differ
@@ -49,7 +49,7 @@ def test_a_tampered_score_in_the_workbook_is_found(tmp_path, capsys):
     ws.cell(head + 2, 3).value = ws.cell(head + 2, 3).value + 1.0  # the second city's score, raised by hand
     wb.save(out)
     capsys.readouterr()
-    assert cli.run(["verify", str(out), str(SAMPLE_WORKBOOK)]) == 1
+    assert cli.run(["verify", str(out), str(SAMPLE_WORKBOOK), "--lang", "en"]) == 1
     assert f"{unit} score AICI" in capsys.readouterr().out
 
 
@@ -64,6 +64,6 @@ def test_diff_two_projects(tmp_path, capsys):
             ws.cell(r, head.index("weight") + 1).value = 5 if ws.cell(r, 1).value == "A" else 1
     wb.save(other)
     capsys.readouterr()
-    assert cli.run(["diff", str(SAMPLE_WORKBOOK), str(other)]) == 0
+    assert cli.run(["diff", str(SAMPLE_WORKBOOK), str(other), "--lang", "en"]) == 0
     text = capsys.readouterr().out
     assert "weight of A: None → 5.0" in text and "rank 常州" in text
