@@ -1663,7 +1663,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="453" />
-        <location filename="../../gui/selftest.py" line="186" />
+        <location filename="../../gui/selftest.py" line="182" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
