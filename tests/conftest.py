@@ -36,3 +36,21 @@ def controller(qtbot, project):
     c = Controller()
     c.set_project(project)
     return c
+
+
+@pytest.fixture
+def sample_window(qtbot, tmp_path, monkeypatch):
+    """The main window in Chinese on the sample project, shown, with its recovery files kept in the
+    test's folder; an unsaved-changes question answers 'discard'. After the test, a running analysis
+    is cancelled and any background task (export, save) allowed to deliver its outcome."""
+    monkeypatch.setenv("CITYINDEX_RECOVERY_DIR", str(tmp_path / "recovery"))
+    from gui.main_window import MainWindow
+    w = MainWindow(lang="zh", remember=False)
+    w._ask_unsaved = lambda: "discard"
+    qtbot.addWidget(w)
+    assert w.open_default()
+    w.show()
+    yield w
+    if w.analysis is not None:
+        w.analysis.cancel_and_wait()
+    qtbot.waitUntil(lambda: not w._tasks, timeout=60000)

@@ -14,16 +14,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def win(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("CITYINDEX_RECOVERY_DIR", str(tmp_path / "recovery"))
-    from gui.main_window import MainWindow
-    w = MainWindow(lang="zh", remember=False)
-    w._ask_unsaved = lambda: "discard"
-    qtbot.addWidget(w)
-    assert w.open_default()
-    w.show()
-    yield w
-    w.analysis.cancel_and_wait()
+def win(sample_window):
+    return sample_window
 
 
 def answer_save_dialog(monkeypatch, path: Path) -> None:

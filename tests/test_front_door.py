@@ -121,19 +121,13 @@ def excepthook(monkeypatch):
 
 
 @pytest.fixture
-def win(qtbot, tmp_path, monkeypatch, answers, excepthook):
-    monkeypatch.setenv("CITYINDEX_RECOVERY_DIR", str(tmp_path / "recovery"))
-    from gui.main_window import MainWindow
-    w = MainWindow(lang="zh", remember=False)
-    w._ask_unsaved = lambda: "discard"
-    qtbot.addWidget(w)
-    assert w.open_default()
-    w.show()
-    yield w
-    if w.analysis is not None:
-        w.analysis.cancel_and_wait()
-    wait_tasks(qtbot, w)  # (a task's thread ends once its outcome is delivered on this thread)
-    close_dialogs(w)
+def win(qtbot, answers, excepthook, sample_window):
+    """conftest's sample window, made after the dialogs are answered and exceptions collected."""
+    yield sample_window
+    if sample_window.analysis is not None:
+        sample_window.analysis.cancel_and_wait()
+    wait_tasks(qtbot, sample_window)  # (a task's thread ends once its outcome is delivered on this thread)
+    close_dialogs(sample_window)
 
 
 def close_dialogs(main: QWidget | None = None) -> None:

@@ -24,15 +24,8 @@ def recovery_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def win(qtbot, recovery_dir):
-    from gui.main_window import MainWindow
-    w = MainWindow(lang="zh", remember=False)
-    w._ask_unsaved = lambda: "discard"
-    qtbot.addWidget(w)
-    assert w.open_default()
-    w.show()
-    yield w
-    w.analysis.cancel_and_wait()
+def win(recovery_dir, sample_window):
+    return sample_window
 
 
 def close_dialogs():
