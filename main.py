@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sys
 
-# Headless commands that draw charts (offscreen Qt), so their code is in gui/, not core/.
-QT_COMMANDS = {"map": "gui.map_cli", "report": "gui.report_cli"}
+# Headless commands that draw charts (offscreen Qt): their code and their table are in gui/headless/.
+from gui.headless.registry import QT_COMMANDS  # noqa: E402 - a plain dict, no Qt imported
 
 
 def broken_install(e: ImportError) -> int:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError as e:
             return broken_install(e)
         return module.run(argv[1:])
-    from core import cli
+    from core.cli import commands as cli
 
     if cli.looks_like_command(argv):
         return cli.run(argv)

@@ -31,13 +31,14 @@ import numpy as np
 import openpyxl
 import pandas as pd
 
-from core.dataset import Dataset
-from core.framework import Framework, Node, parse_framework
-from core.loader import load
-from core.paths import DEFAULT_FRAMEWORK
-from core.pipeline import Project, compute
-from core.problems import ProblemList
-from core.readers import read_csv, read_workbook
+from core.files.loader import load
+from core.files.paths import DEFAULT_FRAMEWORK
+from core.files.readers import read_csv, read_workbook
+from core.model.dataset import Dataset
+from core.model.framework import Framework, Node, parse_framework
+from core.model.problems import ProblemList
+from core.model.project import Project
+from core.pipeline.run import compute
 
 MISSING_SHARE = 0.03  # share of data cells left empty
 POOL = 16  # distinct re-weighted frameworks cycled through in the reweight runs

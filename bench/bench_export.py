@@ -18,9 +18,9 @@ are measured on the same work. The "before" writer is core/results_workbook.py a
 module and run in the same way, in the same run.
 
 Targets (issue 17): the 300 × 41 workbook in < 1 s, the 3,000 × 500 one in < 15 s.
-Also timed on 3,000 × 500: opening the input workbook (core.loader.load), saving the project
-file (.cidx, core.project_file.save_project), the report draft (core.report.build_report, without
-figures) and the uncertainty analysis with 2,000 runs (core.uncertainty.run_uncertainty).
+Also timed on 3,000 × 500: opening the input workbook (core.files.loader.load), saving the project
+file (.cidx, core.files.project_file.save_project), the report draft (core.outputs.report.build_report, without
+figures) and the uncertainty analysis with 2,000 runs (core.analysis.uncertainty.run_uncertainty).
 """
 
 from __future__ import annotations
@@ -85,10 +85,10 @@ def count_cells(path: Path) -> int:
 
 def one(which: str, size: str, rev: str, out: Path) -> dict:
     """One write in this process (called in a subprocess): seconds, peak memory."""
-    from core.pipeline import compute
+    from core.pipeline.run import compute
     p = project(size)
     r = compute(p)
-    mod = old_writer(rev) if which == "old" else __import__("core.results_workbook", fromlist=["x"])
+    mod = old_writer(rev) if which == "old" else __import__("core.outputs.results_workbook", fromlist=["x"])
     before = peak_mb()
     calls = []
     ru0 = resource.getrusage(resource.RUSAGE_SELF)
@@ -139,11 +139,11 @@ LONG_PATHS = ("load", "save", "report", "uncertainty")
 def long_path(what: str) -> str:
     """One long path of a 3,000 × 500 project, timed in this process (run in a subprocess)."""
     from bench.bench_engine import write_workbook
-    from core.pipeline import compute
+    from core.pipeline.run import compute
     p = project("3000x500")
     with tempfile.TemporaryDirectory(prefix="bench-long-") as tmp:
         if what == "load":
-            from core.loader import load
+            from core.files.loader import load
             src = Path(tmp) / "large.xlsx"
             write_workbook(src, p.framework, p.data.values)
             t0 = time.perf_counter()
@@ -151,9 +151,9 @@ def long_path(what: str) -> str:
             t = time.perf_counter() - t0
             assert loaded is not None, [x.format() for x in problems]
             mb = src.stat().st_size / 1e6
-            return f"{'open the input workbook (core.loader.load)':<44}{t:8.2f} s  ({mb:.1f} MB .xlsx)"
+            return f"{'open the input workbook (core.files.loader.load)':<44}{t:8.2f} s  ({mb:.1f} MB .xlsx)"
         if what == "save":
-            from core.project_file import save_project
+            from core.files.project_file import save_project
             out = Path(tmp) / "large.cidx"
             t0 = time.perf_counter()
             save_project(p, out)
@@ -161,12 +161,12 @@ def long_path(what: str) -> str:
             return f"{'save the project file (.cidx)':<44}{t:8.2f} s  ({out.stat().st_size / 1e6:.1f} MB)"
         r = compute(p)
         if what == "report":
-            from core.report import build_report
+            from core.outputs.report import build_report
             t0 = time.perf_counter()
             build_report(r)
             t = time.perf_counter() - t0
-            return f"{'report draft (core.report.build_report)':<44}{t:8.2f} s  (without figures)"
-        from core.uncertainty import run_uncertainty
+            return f"{'report draft (core.outputs.report.build_report)':<44}{t:8.2f} s  (without figures)"
+        from core.analysis.uncertainty import run_uncertainty
         t0 = time.perf_counter()
         run_uncertainty(r, 2000, 1, 0.2, sensitivity=False)
         t = time.perf_counter() - t0

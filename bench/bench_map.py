@@ -15,9 +15,9 @@ import os
 import statistics
 import time
 
-from core import geo
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
+from core.files import geo
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
 
 TARGET_LOAD_S = 0.2
 
@@ -58,8 +58,8 @@ def main(argv: list[str] | None = None) -> int:
 
         from PySide6.QtWidgets import QApplication
 
-        from core.pipeline import compute
-        from gui.map_chart import MapChart, fill_map
+        from core.pipeline.run import compute
+        from gui.charts.map_chart import MapChart, fill_map
 
         app = QApplication.instance() or QApplication([])
         result = compute(project)

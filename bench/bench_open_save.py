@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--leaves-per-sub", type=int, default=10)
     args = ap.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from core.loader import load
-    from core.project_file import save_project
+    from core.files.loader import load
+    from core.files.project_file import save_project
     from gui.main_window import MainWindow
 
     fw = wide_framework(leaves_per_sub=args.leaves_per_sub)

@@ -36,13 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from core.loader import load
-    from core.paths import SAMPLE_WORKBOOK
-    from core.pipeline import compute
-    from core.report_facts import ReportOptions
-    from gui.fonts import install_fonts
-    from gui.i18n import Languages
-    from gui.report_cli import export_pdf, make_report
+    from core.files.loader import load
+    from core.files.paths import SAMPLE_WORKBOOK
+    from core.outputs.report_facts import ReportOptions
+    from core.pipeline.run import compute
+    from gui.headless.report_command import export_pdf, make_report
+    from gui.text.fonts import install_fonts
+    from gui.text.i18n import Languages
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
@@ -84,9 +84,9 @@ def large(out: Path, n_units: int, sample_s: float) -> None:
     import numpy as np
 
     from bench.bench_engine import synthetic_project, wide_framework
-    from core.pipeline import compute
-    from core.report_facts import ReportOptions
-    from gui.report_cli import make_report
+    from core.outputs.report_facts import ReportOptions
+    from core.pipeline.run import compute
+    from gui.headless.report_command import make_report
 
     t0 = time.perf_counter()
     project = synthetic_project(wide_framework(), n_units, np.random.default_rng(1))

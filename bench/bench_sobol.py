@@ -1,4 +1,4 @@
-"""Sobol' benchmark: core.sobol against scipy's qmc.Sobol and SALib, in the same run.
+"""Sobol' benchmark: core.analysis.sobol against scipy's qmc.Sobol and SALib, in the same run.
 
 Run on demand (not part of the test suite; nothing here asserts on time):
 
@@ -6,11 +6,11 @@ Run on demand (not part of the test suite; nothing here asserts on time):
     python -m bench.bench_sobol --quick    # fewer repetitions, smaller SALib cases
 
 Prints, for the same arguments, the median seconds of
-- points: `core.sobol.sobol_points(n, d, seed)` against `scipy.stats.qmc.Sobol(d, seed).random(n)`;
+- points: `core.analysis.sobol.sobol_points(n, d, seed)` against `scipy.stats.qmc.Sobol(d, seed).random(n)`;
 - design + indices: `saltelli_sample` + `sobol_analyze` (100 bootstrap resamples) against
   `SALib.sample.sobol.sample` + `SALib.analyze.sobol.analyze(calc_second_order=False)`, on the
   same outputs (a cheap linear model), checking that both give the same design and estimates;
-- a cold import in a fresh interpreter: `core.sobol` with its direction numbers loaded, against
+- a cold import in a fresh interpreter: `core.analysis.sobol` with its direction numbers loaded, against
   SALib's two modules (which import scipy.stats);
 each with the ratio (scipy or SALib time / ours). scipy and SALib are development dependencies.
 """
@@ -27,7 +27,7 @@ import warnings
 import numpy as np
 
 from bench.bench_uncertainty import timed
-from core.sobol import saltelli_sample, sobol_analyze, sobol_points
+from core.analysis.sobol import saltelli_sample, sobol_analyze, sobol_points
 
 SEED = 1
 
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     q = args.quick
     repeat = 2 if q else 5
     t_start = time.perf_counter()
-    print("CityIndex Studio — Sobol' benchmark (core.sobol against scipy / SALib)")
+    print("CityIndex Studio — Sobol' benchmark (core.analysis.sobol against scipy / SALib)")
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}; seed {SEED}; median of {repeat}")
     print()
     print("Points (scrambled):")
@@ -94,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     for n, D, G in cases:
         bench_design(n, D, G, max(1, repeat // 2))
     print("Cold import (fresh interpreter):")
-    t_ours = cold_import("import core.sobol as s; s._directions()", repeat)
+    t_ours = cold_import("import core.analysis.sobol as s; s._directions()", repeat)
     t_ref = cold_import("import SALib.sample.sobol, SALib.analyze.sobol", repeat)
-    print(f"  core.sobol + direction numbers {t_ours:.3f} s   SALib (sample, analyze) {t_ref:.3f} s   "
+    print(f"  core.analysis.sobol + direction numbers {t_ours:.3f} s   SALib (sample, analyze) {t_ref:.3f} s   "
           f"ratio {t_ref / t_ours:.1f}×")
     print(f"total run time {time.perf_counter() - t_start:.0f} s")
     return 0

@@ -26,9 +26,9 @@ import time
 import numpy as np
 
 from bench.bench_engine import default_framework, machine_info, synthetic_project, wide_framework
-from core.pipeline import compute
-from core.rank import min_rank_desc
-from core.uncertainty import draw_weights, run_uncertainty
+from core.analysis.uncertainty import draw_weights, run_uncertainty
+from core.pipeline.rank import min_rank_desc
+from core.pipeline.run import compute
 
 TARGET_SECONDS_10K_SMALL = 2.0
 TARGET_RATIO = 50.0

@@ -7,7 +7,7 @@ openpyxl and the analysis modules are imported then). Here (2 cores) the window 
 0.35 s after the process starts and shows the loaded sample at about 1.2 s; before, nothing showed
 for about 2 s (tools/measure_bundle.py measures the packaged build the same way).
 
-`--selftest` checks an installation (see gui/selftest.py); `--startup-probe` (or the
+`--selftest` checks an installation (see gui/headless/selftest.py); `--startup-probe` (or the
 environment variable CITYINDEX_STARTUP_PROBE=1) prints when the window first painted and
 when the project was loaded, then exits — tools/measure_bundle.py reads those lines.
 """
@@ -24,7 +24,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from core.paths import RESOURCES
+from core.files.paths import RESOURCES
 
 PROBE_ENV = "CITYINDEX_STARTUP_PROBE"
 
@@ -37,7 +37,7 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--size", default="1600x1000", help="window size for --screenshot, WxH")
     p.add_argument("--selftest", action="store_true",
                    help="check this installation: load the bundled default, compute, write a results workbook, "
-                        "render the window offscreen; exit 0, or 1 naming what failed (see gui/selftest.py)")
+                        "render the window offscreen; exit 0, or 1 naming what failed (see gui/headless/selftest.py)")
     p.add_argument("--startup-probe", action="store_true",
                    help="print the time to the first painted window and to the loaded project, then exit")
     return p.parse_args(argv)
@@ -63,16 +63,16 @@ def probe_line(event: str) -> str:
 
 
 def run_gui(argv: list[str]) -> int:
-    if "--selftest" in argv:  # its own options (see gui/selftest.py); never opens a visible window
-        from .selftest import run_selftest
+    if "--selftest" in argv:  # its own options (see gui/headless/selftest.py); never opens a visible window
+        from gui.headless.selftest import run_selftest
 
         return run_selftest([a for a in argv if a != "--selftest"])
     args = parse_gui_args(argv)
     probe = args.startup_probe or os.environ.get(PROBE_ENV) == "1"
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from .fonts import install_fonts
-    from .main_window import MainWindow
+    from gui.main_window import MainWindow
+    from gui.text.fonts import install_fonts
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("CityIndex")

@@ -2,7 +2,7 @@
 
 Consecutive edits of the same weight merge into one step (a slider drag is one
 undo), as QUndoCommand.mergeWith allows. Every command carries the history entry
-(core.history.Entry) the controller wrote for it: undo marks the entry `undone`,
+(core.provenance.history.Entry) the controller wrote for it: undo marks the entry `undone`,
 redo marks it `done` again; a merge updates the entry of the step it merges into.
 """
 

@@ -7,14 +7,14 @@ the fast re-aggregation when only weights changed — and announces the new
 immutable result. Bursts of edits (a slider drag) are coalesced into one
 recompute per event-loop turn. The GUI never computes a score itself.
 
-Every undoable edit also writes an entry in the project's history (core.history):
+Every undoable edit also writes an entry in the project's history (core.provenance.history):
 who (`user_name`, from QSettings "user/name"), when, what (structured and in words),
 an optional reason, and the ranking before and after. A slider drag that merges into one
 undo step is one entry (updated as the drag goes on); undo marks the entry `undone` (it
 stays listed), redo marks it `done` again. The ranks after an edit are taken at the
-recompute that follows it; the fingerprints (SHA-256 of the inputs, core.fingerprint) are
+recompute that follows it; the fingerprints (SHA-256 of the inputs, core.provenance.fingerprint) are
 computed lazily, when the history is read or saved, so a drag stays as fast as before.
-Frozen rounds (core.rounds) and `extras` (a JSON store for other features) travel with
+Frozen rounds (core.provenance.rounds) and `extras` (a JSON store for other features) travel with
 the history in the project file (`project_extra` / `restore_project_extra`).
 """
 
@@ -29,18 +29,18 @@ import numpy as np
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from core import edits
-from core import history as hist
-from core.framework import Framework
-from core.history import Entry, History
-from core.paths import SAMPLE_WORKBOOK
-from core.problems import InputError, ProblemList
-from core.settings import Settings
+from core.files.paths import SAMPLE_WORKBOOK
+from core.model import framework_edits as edits
+from core.model.framework import Framework
+from core.model.problems import InputError, ProblemList
+from core.model.settings import Settings
+from core.provenance import history as hist
+from core.provenance.history import Entry, History
+from gui.commands import FrameworkCommand, ProjectCommand, SettingsCommand
 
-from .commands import FrameworkCommand, ProjectCommand, SettingsCommand
-
-if TYPE_CHECKING:  # core.loader/core.pipeline need pandas: imported on first load, after the window shows
-    from core.pipeline import Project, Result
+if TYPE_CHECKING:  # core.files.loader/core.pipeline need pandas: imported on first load, after the window shows
+    from core.model.project import Project
+    from core.pipeline.run import Result
 
 USER_KEY = "user/name"
 KEEP_RANKS_BEFORE = 20  # entries that keep their full ranks before (a later merge updates their ranks after)
@@ -95,10 +95,10 @@ class Controller(QObject):
         self.ahp_judgements: dict[str, dict] = {}  # node -> {"children", "matrix", "method", "ri_table"}
         self.weight_notes: dict[str, dict] = {}  # node -> how its children's weights were computed
         self.panel_result: dict | None = None  # the last merged expert panel
-        self.scenarios: list[dict] = []  # core.scenarios dicts
+        self.scenarios: list[dict] = []  # core.model.scenarios dicts
         # history, frozen rounds and other features' data: saved with the project (project_extra)
         self.history = History()
-        self.rounds: list[dict] = []  # core.rounds dicts, oldest first
+        self.rounds: list[dict] = []  # core.provenance.rounds dicts, oldest first
         self.extras: dict = {}  # a JSON-able store other features use, e.g. extras["expert_scores"]
         self._awaiting: list[Entry] = []  # entries whose ranks after wait for the next recompute
         self._incoming: Entry | None = None  # the entry of the command being pushed (None once merged)
@@ -111,12 +111,12 @@ class Controller(QObject):
         return ok
 
     def load_file(self, path: str | Path, data_path: str | Path | None = None) -> bool:
-        from core.loader import load
+        from core.files.loader import load
         project, problems = load(path, data_path)
         return self.show_loaded(path, project, problems)
 
     def show_loaded(self, path: str | Path, project: Project | None, problems: ProblemList) -> bool:
-        """Show what `core.loader.load` gave for `path` (read here or on a worker thread): the project,
+        """Show what `core.files.loader.load` gave for `path` (read here or on a worker thread): the project,
         or `load_failed` with its problems. A failed load is kept in `last_failed` (path, project or
         None, problems) so the window can offer to open it anyway (open_failed_with_bad_cells_as_missing)."""
         if project is None or problems.has_errors:
@@ -130,7 +130,7 @@ class Controller(QObject):
     def open_failed_with_bad_cells_as_missing(self) -> bool:
         """The workbook that last failed to open, when its only errors were data cells that are not
         numbers: open it with those cells missing, each still listed (as a warning) to be corrected."""
-        from core.loader import with_bad_cells_as_missing
+        from core.files.loader import with_bad_cells_as_missing
         if self.last_failed is None or self.last_failed[1] is None:
             return False
         path, project, _problems = self.last_failed
@@ -154,7 +154,7 @@ class Controller(QObject):
         self.history = History()
         self.rounds = []
         self.extras = {}
-        from core.pipeline import compute
+        from core.pipeline.run import compute
         self.result = compute(project)
         self.baseline = self.current_ranks()
         if self.selected not in self.result.units:  # the leader (rank_order: ranking() costs seconds on 3,000 × 500)
@@ -247,7 +247,7 @@ class Controller(QObject):
         self.framework_changed.emit()
 
     def structural_edit(self, text: str, fn, *args, **kwargs) -> ProblemList | None:
-        """Run a pure edit from core.edits; refused edits return their problems and change nothing."""
+        """Run a pure edit from core.model.framework_edits; refused edits return their problems and change nothing."""
         fw = self.framework
         try:
             new = fn(fw, *args, **kwargs)
@@ -276,7 +276,7 @@ class Controller(QObject):
         indicator without a column yet (an expert-scored one) gets a column. `source` says where
         the values come from (e.g. "expert scores, trimmed mean"); it is kept in the history.
         Raises ValueError for a unit or a column the project does not know."""
-        from core.data_edits import current_values, with_data_values
+        from core.model.data_edits import current_values, with_data_values
         if not values or self.project is None:
             return
         old = self.project
@@ -296,10 +296,10 @@ class Controller(QObject):
         """Read the data sheet again from `path` (workbook or CSV), keeping the framework and settings,
         as ONE undoable step. Returns None when done; the problems (also sent by `load_failed`) when
         the file cannot be used — the project then stays as it was."""
-        from core.data_edits import file_sha256, with_reimported_data
+        from core.files.loader import file_sha256, reimport_data
         path = Path(path)
         old = self.project
-        new, problems = with_reimported_data(old, path)
+        new, problems = reimport_data(old, path)
         if new is None:
             self.load_failed.emit(str(path), problems)
             return problems
@@ -360,7 +360,7 @@ class Controller(QObject):
         self.undo_stack.push(cmd)
         if self._incoming is entry:  # a new step
             if will_merge:  # Qt did not merge after all (saved in between): the ranks before, exactly
-                from core.rounds import ranks_of
+                from core.provenance.rounds import ranks_of
                 entry._ranks_before = ranks_of(entry._project_before)
             for e in self.history.entries[:-KEEP_RANKS_BEFORE]:
                 e.__dict__.pop("_ranks_before", None)
@@ -417,7 +417,7 @@ class Controller(QObject):
         for p, fp in self._fp_cache:
             if p is project:
                 return fp
-        from core.fingerprint import fingerprint
+        from core.provenance.fingerprint import fingerprint
         fp = fingerprint(project.framework, project.settings, project.data)
         self._fp_cache = [(project, fp)] + self._fp_cache[:3]
         return fp
@@ -455,9 +455,9 @@ class Controller(QObject):
 
     def freeze_round(self, name: str, note: str = "") -> dict:
         """Freeze the project as it stands under `name` (made unique); returns the round."""
-        from core import rounds as rnd
+        from core.provenance import rounds as rnd
         self.flush()
-        from core.scenarios import unique_name
+        from core.model.scenarios import unique_name
         name = unique_name(self.rounds, name.strip() or self.tr("Round {0}").format(len(self.rounds) + 1))
         ranks = dict(self.current_ranks())
         r = rnd.freeze(name, self.project, self.user_name, note, ranks=ranks)
@@ -482,15 +482,15 @@ class Controller(QObject):
         round_ = round_ or self.last_round()
         if round_ is None or self.project is None:
             return None
-        from core.rounds import compare
+        from core.provenance.rounds import compare
         self.flush()
         return compare(round_, self.project)
 
     def compare_with_file(self, path: str | Path) -> dict:
         """What differs from another project (.cidx) or input workbook (A) to the current one (B);
-        core.verify.diff_projects's dict. Raises InputError when the file cannot be used."""
-        from core.loader import load
-        from core.verify import diff_projects
+        core.provenance.verify.diff_projects's dict. Raises InputError when the file cannot be used."""
+        from core.files.loader import load
+        from core.provenance.verify import diff_projects
         other, problems = load(path)
         if other is None or problems.has_errors:
             raise InputError(ProblemList(problems.errors or problems.items))
@@ -500,7 +500,7 @@ class Controller(QObject):
     # --- called by the commands --------------------------------------------------------
     def _set_framework(self, fw: Framework, weights_only: bool) -> None:
         if weights_only:
-            from core.pipeline import Project
+            from core.model.project import Project
             self.project = Project(fw, self.project.data, self.project.settings, self.project.problems,
                                    self.project.source, self.project.data_table)
         else:
@@ -538,7 +538,7 @@ class Controller(QObject):
             return
         t0 = time.perf_counter()
         if self._pending_full or self.result is None:
-            from core.pipeline import compute
+            from core.pipeline.run import compute
             self.result = compute(self.project)
             kind = self.tr("full compute")
             structure = True
@@ -563,7 +563,7 @@ class Controller(QObject):
         n = int(np.count_nonzero(~np.isnan(self.result.root_scores)))
         self.status.emit(self.tr("{0} units scored ({1}) in {2:.1f} ms").format(n, kind, ms))
 
-    # --- expert inputs, weight notes and scenarios (plain data; see core.scenarios) ----------
+    # --- expert inputs, weight notes and scenarios (plain data; see core.model.scenarios) ----------
     def _clear_expert_inputs(self) -> None:
         self.ahp_judgements = {}
         self.weight_notes = {}
@@ -574,8 +574,8 @@ class Controller(QObject):
 
     def expert_inputs(self) -> dict:
         """AHP judgements, weight notes and the last panel, as plain JSON types."""
-        from core.project_file import _json_safe
-        return _json_safe({"ahp_judgements": self.ahp_judgements, "weight_notes": self.weight_notes,
+        from core.files.project_file import json_safe
+        return json_safe({"ahp_judgements": self.ahp_judgements, "weight_notes": self.weight_notes,
                            "panel": self.panel_result})
 
     def restore_expert_inputs(self, data: dict | None) -> None:
@@ -585,24 +585,24 @@ class Controller(QObject):
         self.panel_result = data.get("panel") or None
 
     def project_extra(self) -> dict:
-        """What `core.project_file.save_project(project, path, extra=...)` should carry: scenarios,
+        """What `core.files.project_file.save_project(project, path, extra=...)` should carry: scenarios,
         expert inputs, the history, the frozen rounds and `extras`."""
-        from core.project_file import _json_safe
-        from core.scenarios import scenarios_to_json
+        from core.files.project_file import json_safe
+        from core.model.scenarios import scenarios_to_json
         return {"scenarios": scenarios_to_json(self.scenarios), "expert_inputs": self.expert_inputs(),
-                "history": [e.to_dict() for e in self.history_entries()], "rounds": _json_safe(self.rounds),
-                "extras": _json_safe(self.extras)}
+                "history": [e.to_dict() for e in self.history_entries()], "rounds": json_safe(self.rounds),
+                "extras": json_safe(self.extras)}
 
     def restore_project_extra(self, scenarios, expert_inputs, extra: dict | None = None) -> list[str]:
         """After `set_project` of a read project file: its scenarios and expert inputs, and from
         `extra` (`ProjectFile.extra`) the history, the frozen rounds and `extras`.
         Returns messages about parts that could not be read (they are skipped)."""
-        from core.scenarios import scenarios_from_json
+        from core.model.scenarios import scenarios_from_json
         errors: list[str] = []
         self.scenarios = scenarios_from_json(scenarios, errors)
         self.restore_expert_inputs(expert_inputs)
         extra = extra if isinstance(extra, dict) else {}
-        from core.rounds import rounds_from_json
+        from core.provenance.rounds import rounds_from_json
         self.history = History.from_json(extra.get("history", []), errors)
         self.rounds = rounds_from_json(extra.get("rounds", []), errors)
         self.extras = dict(extra.get("extras") or {}) if isinstance(extra.get("extras"), dict) else {}
@@ -617,7 +617,7 @@ class Controller(QObject):
 
     def save_scenario(self, name: str, note: str = "") -> dict:
         """Snapshot the current weights under `name` (made unique); returns the scenario."""
-        from core.scenarios import make_scenario, unique_name
+        from core.model.scenarios import make_scenario, unique_name
         s = make_scenario(unique_name(self.scenarios, name.strip() or "scenario"), self.framework, note=note)
         self.scenarios.append(s)
         self.scenarios_changed.emit()
@@ -625,7 +625,7 @@ class Controller(QObject):
         return s
 
     def rename_scenario(self, old: str, new: str) -> str:
-        from core.scenarios import unique_name
+        from core.model.scenarios import unique_name
         s = next(x for x in self.scenarios if x["name"] == old)
         new = new.strip()
         if not new or new == old:
@@ -641,7 +641,7 @@ class Controller(QObject):
     def apply_scenario(self, name: str) -> tuple[list[str], list[str]]:
         """Switch to a scenario's weights (and weight sources) as ONE undoable step.
         Returns (nodes the scenario does not know: kept as they are, scenario codes no longer in the tree)."""
-        from core.scenarios import framework_with_scenario
+        from core.model.scenarios import framework_with_scenario
         s = next(x for x in self.scenarios if x["name"] == name)
         fw = self.framework
         new, lacking, unknown = framework_with_scenario(fw, s)

@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.paths import SAMPLE_WORKBOOK
-
-from . import dialog_dirs
-from .controller import Controller
-from .data_view import DataModel, FrozenColumnTable, ProblemsView
-from .i18n import Languages
-from .ranking_model import RankingFilter, RankingModel, group_column
+from core.files.paths import SAMPLE_WORKBOOK
+from gui.controller import Controller
+from gui.dialogs import dialog_dirs
+from gui.models.ranking_model import RankingFilter, RankingModel, group_column
+from gui.panels.data_view import DataModel, FrozenColumnTable, ProblemsView
+from gui.text.i18n import Languages
 
 MAX_RECENT = 8
 OPEN_FILTER = "CityIndex projects, workbooks and CSV (*.cidx *.xlsx *.xlsm *.ods *.csv);;All files (*)"
@@ -249,7 +248,7 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------
     def _build_panels(self) -> None:
         c = self.controller
-        from .tree_panel import TreePanel
+        from gui.panels.tree_panel import TreePanel
 
         self.tree = TreePanel(c, self)
         self.ranking = RankingPage(c, self)
@@ -302,7 +301,7 @@ class MainWindow(QMainWindow):
         self.analysis_dock.setWidget(scroll)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.analysis_dock)
         self.tabifyDockWidget(self.problems_dock, self.analysis_dock)
-        from .history_view import HistoryPanel
+        from gui.panels.history_view import HistoryPanel
         self.history = HistoryPanel(c, self)
         self.history_dock = QDockWidget(self)
         self.history_dock.setObjectName("HistoryDock")
@@ -318,8 +317,8 @@ class MainWindow(QMainWindow):
         """The chart panel (beside the ranking) and the analysis panel (its dock); once."""
         if self.charts is not None:
             return
-        from .analysis_panel import AnalysisPanel
-        from .chart_panel import ChartPanel
+        from gui.panels.analysis_panel import AnalysisPanel
+        from gui.panels.chart_panel import ChartPanel
         c = self.controller
         self.charts = ChartPanel(c, self)
         self._split.replaceWidget(1, self.charts).deleteLater()
@@ -559,18 +558,18 @@ class MainWindow(QMainWindow):
 
     def _open_in_background(self, path: Path):
         """Read (and parse and check) the file off the GUI thread; show it here when done."""
-        from . import worker
+        from gui import worker
         is_project = path.suffix.lower() == ".cidx"
 
         def job(_progress, _cancelled):
             if is_project:
-                from core.problems import InputError
-                from core.project_file import read_project
+                from core.files.project_file import read_project
+                from core.model.problems import InputError
                 try:
                     return "project", read_project(path)
                 except InputError as e:
                     return "failed", e.problems
-            from core.loader import load
+            from core.files.loader import load
             return "workbook", load(path)
 
         def done(out) -> None:
@@ -604,8 +603,8 @@ class MainWindow(QMainWindow):
     def open_project_file(self, path: Path, origin: Path | None = None) -> bool:
         """A .cidx: the project, then what it carries beside it (scenarios, expert inputs, history).
         `origin`: the project file a recovery copy stands for (the window then saves there)."""
-        from core.problems import InputError
-        from core.project_file import read_project
+        from core.files.project_file import read_project
+        from core.model.problems import InputError
         try:
             pf = read_project(path)
         except InputError as e:
@@ -654,7 +653,7 @@ class MainWindow(QMainWindow):
         self.problems.show_problems(problems, Path(path).name)
         self.problems_banner.setText(self.tr("{0} could not be opened: {1} error(s) listed below. "
                                              "The project that was open stays open.").format(Path(path).name, n))
-        from core.project_file import autosave_path
+        from core.files.project_file import autosave_path
         if Path(path).suffix.lower() == ".cidx" and autosave_path(path).exists():
             self.problems_banner.setText(self.problems_banner.text() + " " + self.tr(
                 "A recovery copy of this project exists: File → Recover unsaved work."))
@@ -667,7 +666,7 @@ class MainWindow(QMainWindow):
     def _offer_bad_cells_as_missing(self, path: Path) -> bool:
         """Ask whether to open a workbook anyway, its non-numeric cells treated as missing and listed
         as warnings, so that they can be corrected in the data grid."""
-        from core.loader import bad_cells_only
+        from core.files.loader import bad_cells_only
         c = self.controller
         failed = c.last_failed
         if failed is None or Path(failed[0]) != path or failed[1] is None or not bad_cells_only(failed[2]):
@@ -774,10 +773,9 @@ class MainWindow(QMainWindow):
         """Write the project file. A large project (BACKGROUND_CELLS data cells or more, or `background`)
         is written on a worker thread behind a progress dialog (returns the Task; the window stays
         responsive and waits for it before closing); else here (returns True when written)."""
-        from core.atomic import WriteError
-        from core.project_file import save_project
-
-        from . import worker
+        from core.files.atomic import WriteError
+        from core.files.project_file import save_project
+        from gui import worker
         c = self.controller
         if c.project is None:
             return False
@@ -794,7 +792,7 @@ class MainWindow(QMainWindow):
             return True
 
         def failed(e: BaseException) -> None:
-            from core.project_file import SaveCancelled
+            from core.files.project_file import SaveCancelled
             if isinstance(e, SaveCancelled):  # the user's Cancel: the previous file and backups as they were
                 self.statusBar().showMessage(self.tr("Save cancelled; {0} is as it was").format(Path(path).name),
                                              8000)
@@ -810,7 +808,7 @@ class MainWindow(QMainWindow):
         return task
 
     def _saved(self, path: Path, old_recovery: Path | None, project) -> None:
-        from core.project_file import discard_recovery
+        from core.files.project_file import discard_recovery
         c = self.controller
         discard_recovery(old_recovery)
         self._add_recent(path)
@@ -824,7 +822,7 @@ class MainWindow(QMainWindow):
 
     def autosave(self) -> Path | None:
         """Write a recovery copy when there are unsaved changes (never over the project file)."""
-        from core.project_file import write_recovery
+        from core.files.project_file import write_recovery
         c = self.controller
         if c.project is None or c.undo_stack.isClean():
             return None
@@ -836,7 +834,7 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self, ask=None) -> bool:
         """After a crash: offer the newest recovery file. `ask(text) -> bool` is replaceable in tests."""
-        from core.project_file import find_recovery, recovery_origin
+        from core.files.project_file import find_recovery, recovery_origin
         found = find_recovery()
         if not found:
             return False
@@ -900,9 +898,8 @@ class MainWindow(QMainWindow):
         import copy
         import tempfile
 
-        from core.results_workbook import write_results
-
-        from . import worker
+        from core.outputs.results_workbook import write_results
+        from gui import worker
         c = self.controller
         c.flush()
         tmp = tempfile.TemporaryDirectory(prefix="cityindex-export-")
@@ -930,7 +927,7 @@ class MainWindow(QMainWindow):
 
         def failed(e: BaseException) -> None:
             tmp.cleanup()
-            from core.results_workbook import Cancelled
+            from core.outputs.results_workbook import Cancelled
             if isinstance(e, Cancelled):  # the user's Cancel: nothing written, any previous file kept
                 self.statusBar().showMessage(self.tr("Export cancelled"), 8000)
             else:
@@ -955,7 +952,7 @@ class MainWindow(QMainWindow):
 
     def export_report(self, path: Path | None = None):
         """The report draft (.docx, and PDF when asked and LibreOffice is present)."""
-        from .report_export import export_report
+        from gui.dialogs.report_export import export_report
         self.controller.flush()
         return export_report(self, self.controller, path)
 
@@ -969,23 +966,23 @@ class MainWindow(QMainWindow):
 
     # --- weights and analysis (dialogs over the controller) -------------------------------------
     def open_ahp(self):
-        from .ahp_editor import open_ahp_editor
+        from gui.dialogs.ahp_editor import open_ahp_editor
         return open_ahp_editor(self, self.controller, self.tree.current_code())
 
     def open_data_weights(self):
-        from .weights_dialog import open_weights_dialog
+        from gui.dialogs.data_weights_dialog import open_weights_dialog
         return open_weights_dialog(self, self.controller, self.tree.current_code())
 
     def open_panel(self, tab: str):
-        from .panel_dialog import open_panel_dialog
+        from gui.dialogs.weight_forms_dialog import open_panel_dialog
         return open_panel_dialog(self, self.controller, tab)
 
     def open_score_sheets(self, mode: str):
-        from .score_panel import open_score_sheets
+        from gui.dialogs.score_sheets_dialog import open_score_sheets
         return open_score_sheets(self, self.controller, mode)
 
     def open_scenarios(self):
-        from .scenarios import open_scenarios
+        from gui.panels.scenarios_panel import open_scenarios
         return open_scenarios(self, self.controller)
 
     def show_history(self) -> None:
@@ -993,19 +990,19 @@ class MainWindow(QMainWindow):
         self.history_dock.raise_()
 
     def freeze_round(self):
-        from .history_view import open_freeze_dialog
+        from gui.panels.history_view import open_freeze_dialog
         return open_freeze_dialog(self, self.controller)
 
     def compare(self):
-        from .history_view import open_diff_dialog
+        from gui.panels.history_view import open_diff_dialog
         return open_diff_dialog(self, self.controller)
 
     def reimport_data(self, path: Path | None = None) -> bool:
-        from .history_view import open_reimport_dialog
+        from gui.panels.history_view import open_reimport_dialog
         return open_reimport_dialog(self, self.controller, path)
 
     def preferences(self):
-        from .preferences import open_preferences
+        from gui.dialogs.preferences import open_preferences
         return open_preferences(self, self.controller)
 
     def show_analysis(self) -> None:
@@ -1020,7 +1017,7 @@ class MainWindow(QMainWindow):
 
     def show_guide(self):
         """Help → User guide (a non-modal window; returned)."""
-        from .help_dialog import show_guide
+        from gui.dialogs.help_dialog import show_guide
         self._guide = show_guide(self, self.controller.language)
         return self._guide
 
@@ -1033,8 +1030,8 @@ class MainWindow(QMainWindow):
         return True
 
     def verify_results(self, path: Path | None = None):
-        """History → Verify a results workbook…: MATCH or what differs (gui/verify_dialog.py)."""
-        from .verify_dialog import verify_results
+        """History → Verify a results workbook…: MATCH or what differs (gui/dialogs/verify_dialog.py)."""
+        from gui.dialogs.verify_dialog import verify_results
         return verify_results(self, self.controller, path)
 
     def new_blank_project(self, units: list[str] | None = None, path: Path | None = None) -> Path | None:
@@ -1042,12 +1039,12 @@ class MainWindow(QMainWindow):
         listing the units the user types (one per line; none is fine). A ranking needs data, and 41
         columns for every city are filled where the numbers are collected — in Excel/WPS — so the
         workbook is written next to the project and the user is told to fill it and open it."""
-        from core.atomic import WriteError
-        from core.framework import parse_framework
-        from core.paths import DEFAULT_FRAMEWORK
-        from core.problems import ProblemList
-        from core.readers import read_csv
-        from core.template import write_template
+        from core.files.atomic import WriteError
+        from core.files.paths import DEFAULT_FRAMEWORK
+        from core.files.readers import read_csv
+        from core.files.template import write_template
+        from core.model.framework import parse_framework
+        from core.model.problems import ProblemList
         if units is None:
             from PySide6.QtWidgets import QInputDialog
             text, ok = QInputDialog.getMultiLineText(
@@ -1102,7 +1099,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             e.ignore()
             return
-        from core.project_file import discard_recovery
+        from core.files.project_file import discard_recovery
         if self.analysis is not None:
             self.analysis.cancel_and_wait()
         self._finish_tasks()

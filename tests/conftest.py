@@ -22,8 +22,8 @@ def _no_translator_leaks():
 @pytest.fixture(scope="module")
 def project():
     """The bundled sample project (immutable, so one per module is safe)."""
-    from core.loader import load
-    from core.paths import SAMPLE_WORKBOOK
+    from core.files.loader import load
+    from core.files.paths import SAMPLE_WORKBOOK
     project, problems = load(SAMPLE_WORKBOOK)
     assert project is not None and not problems.has_errors
     return project

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from core.dataset import parse_data
-from core.framework import parse_framework
-from core.pipeline import Project
-from core.problems import ProblemList
-from core.settings import Settings
-from core.table import Table
-from core.validate import validate_pair
+from core.model.dataset import parse_data
+from core.model.framework import parse_framework
+from core.model.problems import ProblemList
+from core.model.project import Project
+from core.model.settings import Settings
+from core.model.table import Table
+from core.model.validate import validate_pair
 
 FW_HEADER = ["code", "parent", "name_zh", "weight", "direction", "aggregation", "normalization",
              "min", "max", "target", "transform", "denominator"]

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from scipy.stats import chi2
 
-from core.agreement import anova_two_way, expert_deviation, icc, kendall_w, pooled_deviation
+from core.experts.agreement import anova_two_way, expert_deviation, icc, kendall_w, pooled_deviation
 
 from .score_sheet_helpers import SF_SCORES
 

@@ -10,7 +10,9 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from core.ahp import (
+from core.model.problems import ProblemList
+from core.model.table import Table
+from core.weighting.ahp import (
     RI_TABLES,
     SAATY_VALUES,
     ahp_weights,
@@ -21,8 +23,6 @@ from core.ahp import (
     random_index,
     scale_text,
 )
-from core.problems import ProblemList
-from core.table import Table
 
 
 def M(*rows: str) -> np.ndarray:

@@ -9,9 +9,9 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QComboBox  # noqa: E402
 
-from core.ahp import ahp_weights, consistent_matrix, inconsistency_hints  # noqa: E402
-from core.loader import load  # noqa: E402
-from core.paths import SAMPLE_WORKBOOK  # noqa: E402
+from core.files.loader import load  # noqa: E402
+from core.files.paths import SAMPLE_WORKBOOK  # noqa: E402
+from core.weighting.ahp import ahp_weights, consistent_matrix, inconsistency_hints  # noqa: E402
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def ctrl(qtbot):
 
 @pytest.fixture
 def editor(ctrl, qtbot):
-    from gui.ahp_editor import AhpEditor
+    from gui.dialogs.ahp_editor import AhpEditor
     d = AhpEditor(ctrl, "T")
     qtbot.addWidget(d)
     return d
@@ -135,7 +135,7 @@ def test_apply_changes_weights_and_ranking_and_one_undo_takes_both_back(editor, 
 
 
 def test_stored_judgements_come_back_when_reopened(editor, ctrl, qtbot):
-    from gui.ahp_editor import AhpEditor
+    from gui.dialogs.ahp_editor import AhpEditor
     editor.set_judgement(0, 1, 3)
     editor.set_judgement(2, 3, 1 / 7)
     editor.method.setCurrentIndex(editor.method.findData("arithmetic"))
@@ -147,7 +147,7 @@ def test_stored_judgements_come_back_when_reopened(editor, ctrl, qtbot):
 
 
 def test_entry_point_uses_the_parent_of_a_leaf(ctrl, qtbot):
-    from gui.ahp_editor import open_ahp_editor
+    from gui.dialogs.ahp_editor import open_ahp_editor
     dlg = open_ahp_editor(None, ctrl, "T21")
     qtbot.addWidget(dlg)
     assert dlg.node == "T2" and dlg.codes == ["T21", "T22", "T23", "T24", "T25"]
@@ -158,8 +158,8 @@ def test_no_tr_leak_in_chinese(ctrl, qtbot):
     """The dialog builds and speaks Chinese when the translator is installed."""
     from PySide6.QtWidgets import QApplication
 
-    from gui.ahp_editor import AhpEditor, value_label
-    from gui.i18n import Languages
+    from gui.dialogs.ahp_editor import AhpEditor, value_label
+    from gui.text.i18n import Languages
     Languages.for_app(QApplication.instance()).set_language("zh")
     d = AhpEditor(ctrl, "T")
     qtbot.addWidget(d)

@@ -1,14 +1,14 @@
-"""core.analysis against hand computations and against the result's own scores."""
+"""core.analysis.summary against hand computations and against the result's own scores."""
 
 import math
 
 import numpy as np
 import pytest
 
-from core.analysis import node_correlation, node_ranking, pair_correlation, profile
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import compute
+from core.analysis.summary import node_correlation, node_ranking, pair_correlation, profile
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.pipeline.run import compute
 
 
 def pearson_by_hand(x, y):

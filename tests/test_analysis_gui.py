@@ -1,4 +1,4 @@
-"""The analysis panel over the sample project: what it shows is what core.uncertainty / core.audit compute."""
+"""The analysis panel over the sample project: it shows what core.analysis.uncertainty and .audit compute."""
 
 import numpy as np
 import pytest
@@ -8,9 +8,9 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core import audit as core_audit  # noqa: E402
-from core.uncertainty import Cancelled, drop_one, run_uncertainty  # noqa: E402
-from gui.analysis_panel import AUDIT, DROP, UNCERTAINTY, AnalysisPanel, UncertaintyParams, run  # noqa: E402
+from core.analysis import audit as core_audit  # noqa: E402
+from core.analysis.uncertainty import Cancelled, drop_one, run_uncertainty  # noqa: E402
+from gui.panels.analysis_panel import AUDIT, DROP, UNCERTAINTY, AnalysisPanel, UncertaintyParams, run  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -245,7 +245,7 @@ def test_export_rows_header_first(panel, qtbot):
 
 
 def test_the_panel_speaks_chinese(panel, qtbot):
-    from gui.i18n import Languages
+    from gui.text.i18n import Languages
 
     Languages.for_app(QApplication.instance()).set_language("zh")
     qtbot.wait(10)
@@ -254,7 +254,7 @@ def test_the_panel_speaks_chinese(panel, qtbot):
 
 
 def test_flags_are_coloured(panel, controller):
-    from gui.audit_view import NEGATIVE_BG, WEAK_BG
+    from gui.panels.audit_view import NEGATIVE_BG, WEAK_BG
 
     panel.tabs.setCurrentIndex(AUDIT)
     view = panel.audit_view

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from core import atomic
-from core.atomic import WriteError, atomic_path, remove_stale_temporaries
-from core.cli import run
-from core.paths import SAMPLE_WORKBOOK
+from core.cli.commands import run
+from core.files import atomic
+from core.files.atomic import WriteError, atomic_path, remove_stale_temporaries
+from core.files.paths import SAMPLE_WORKBOOK
 
 ROOT = Path(__file__).resolve().parents[1]
 POSIX = os.name == "posix"
@@ -38,43 +38,43 @@ def _ours(folder: Path) -> list[Path]:
 # the project) comes before `# write`, so that the kill lands in the write itself.
 WRITERS = {
     "score": """
-        from core.cli import run
+        from core.cli.commands import run
         # write
         assert run(["score", SAMPLE, "-o", TARGET]) == 0
     """,
     "project": """
-        from core.loader import load_or_raise
-        from core.project_file import save_project
+        from core.files.loader import load_or_raise
+        from core.files.project_file import save_project
         project = load_or_raise(SAMPLE)
         # write
         save_project(project, TARGET)
     """,
     "forms": """
-        from core.loader import load_or_raise
-        from core.panel import write_expert_form
+        from core.files.loader import load_or_raise
+        from core.experts.weight_forms import write_expert_form
         project = load_or_raise(SAMPLE)
         # write
         write_expert_form(project.framework, "张三", TARGET)
     """,
     "score-sheets": """
         from pathlib import Path
-        from core.loader import load_or_raise
-        from core.score_sheets import write_score_sheet
+        from core.files.loader import load_or_raise
+        from core.experts.score_sheets import write_score_sheet
         from tests.score_sheet_helpers import write_input
         project = load_or_raise(write_input(Path(TARGET).parent / "scored_input.xlsx"))
         # write
         write_score_sheet(project.framework, list(project.data.units), "张三", TARGET)
     """,
     "report": """
-        from core.loader import load_or_raise
-        from core.pipeline import compute
-        from core.report import write_report
+        from core.files.loader import load_or_raise
+        from core.pipeline.run import compute
+        from core.outputs.report import write_report
         result = compute(load_or_raise(SAMPLE))
         # write
         write_report(result, TARGET)
     """,
     "template": """
-        from core.cli import run
+        from core.cli.commands import run
         # write
         assert run(["template", "-o", TARGET]) == 0
     """,
@@ -254,11 +254,11 @@ def test_new_files_get_the_mode_an_ordinary_save_gives(tmp_path, umask_022):
     assert run(["score", str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.xlsx"), "--json",
                 str(tmp_path / "r.json")]) == 0
     assert run(["template", "-o", str(tmp_path / "t.xlsx")]) == 0
-    from core.loader import load_or_raise
-    from core.panel import write_expert_form
-    from core.pipeline import compute
-    from core.project_file import save_project
-    from core.report import write_report
+    from core.experts.weight_forms import write_expert_form
+    from core.files.loader import load_or_raise
+    from core.files.project_file import save_project
+    from core.outputs.report import write_report
+    from core.pipeline.run import compute
     project = load_or_raise(SAMPLE_WORKBOOK)
     write_expert_form(project.framework, "张三", tmp_path / "form.xlsx")
     write_report(compute(project), tmp_path / "report.docx")
@@ -280,8 +280,8 @@ def test_a_stricter_umask_is_followed(tmp_path):
 
 @pytest.mark.skipif(not POSIX, reason="POSIX modes")
 def test_a_replaced_file_keeps_its_mode(tmp_path, umask_022):
-    from core.loader import load_or_raise
-    from core.project_file import save_project
+    from core.files.loader import load_or_raise
+    from core.files.project_file import save_project
     target = tmp_path / "p.cidx"
     save_project(load_or_raise(SAMPLE_WORKBOOK), target)
     target.chmod(0o640)

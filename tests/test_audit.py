@@ -1,4 +1,4 @@
-"""The statistical audit (core/audit.py) against hand computations and a published table."""
+"""The statistical audit (core/analysis/audit.py) against hand computations and a published table."""
 
 import json
 import math
@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from core.audit import audit, audit_matrix, cronbach_alpha, indicator_correlations, standardised_alpha
-from core.cli import _Parser
-from core.cli_analysis import cmd_audit, register
-from core.pipeline import compute
+from core.analysis.audit import audit, audit_matrix, cronbach_alpha, indicator_correlations, standardised_alpha
+from core.cli.analysis_commands import cmd_audit, register
+from core.cli.commands import CommandParser
+from core.pipeline.run import compute
 from tests.helpers import make_project, node
 
 
@@ -215,8 +215,8 @@ def test_nodes_use_node_scores_as_children():
 
 
 def test_cli_audit_json_shape(tmp_path, capsys):
-    p = _Parser(prog="main.py")
-    register(p.add_subparsers(dest="command", parser_class=_Parser))
+    p = CommandParser(prog="main.py")
+    register(p.add_subparsers(dest="command", parser_class=CommandParser))
     out = tmp_path / "a.json"
     assert cmd_audit(p.parse_args(["audit", "data/sample_ai_cities.xlsx", "--json", str(out), "--lang", "en"])) == 0
     d = json.loads(out.read_text(encoding="utf-8"))

@@ -8,10 +8,10 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QFontMetricsF, QImage  # noqa: E402
 
-from core import analysis  # noqa: E402
-from gui.chart_panel import NODE, PROFILE, RANKING, SCATTER, ChartPanel  # noqa: E402
-from gui.charts import RankingBarChart, chart_family, chart_font, fit_label  # noqa: E402
+from core.analysis import summary as analysis  # noqa: E402
+from gui.charts.widgets import RankingBarChart, chart_family, chart_font, fit_label  # noqa: E402
 from gui.controller import Controller  # noqa: E402
+from gui.panels.chart_panel import NODE, PROFILE, RANKING, SCATTER, ChartPanel  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -281,7 +281,7 @@ def test_language_change_event_retranslates_and_rerenders(panel, qtbot):
 
 
 def _scatter(qtbot):
-    from gui.charts import ScatterChart
+    from gui.charts.widgets import ScatterChart
     chart = ScatterChart()
     qtbot.addWidget(chart)
     chart.resize(800, 600)

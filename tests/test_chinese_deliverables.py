@@ -15,8 +15,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
 
 # the engine's own words: method keys, problem kinds, and the words of its English messages
 TERMS = (
@@ -71,7 +71,7 @@ def workbook_texts(path: Path) -> list[tuple[str, str]]:
 
 
 def test_expert_weight_forms_are_chinese(sample, tmp_path):
-    from core.panel import write_forms
+    from core.experts.weight_forms import write_forms
     paths = write_forms(sample.framework, ["张三", "李四"], tmp_path, lang="zh")
     assert [p.name for p in paths] == ["张三_第1轮.xlsx", "李四_第1轮.xlsx"]
     texts = [t for p in paths for t in workbook_texts(p)]
@@ -80,7 +80,7 @@ def test_expert_weight_forms_are_chinese(sample, tmp_path):
 
 
 def test_score_sheets_are_chinese(tmp_path):
-    from core.score_sheets import write_score_sheets
+    from core.experts.score_sheets import write_score_sheets
     from tests.score_sheet_helpers import SF_EXPERTS, SF_TARGETS, write_input
     project, problems = load(write_input(tmp_path / "in.xlsx"))
     assert project is not None, [p.message for p in problems]
@@ -90,7 +90,7 @@ def test_score_sheets_are_chinese(tmp_path):
 
 
 def test_problem_messages_and_the_check_are_chinese(sample):
-    from core.problem_texts import format_problem, kind_name
+    from core.text.problem_texts import format_problem, kind_name
     texts = [("check", format_problem(p, "zh")) for p in sample.problems]
     texts += [("kind", kind_name(p.kind, "zh")) for p in sample.problems]
     assert len(texts) == 8
@@ -98,7 +98,7 @@ def test_problem_messages_and_the_check_are_chinese(sample):
 
 
 def test_weight_sources_are_chinese(sample):
-    from core.weight_sources import DATA_METHODS, ahp_source, data_source, panel_source
+    from core.weighting.sources import DATA_METHODS, ahp_source, data_source, panel_source
     texts = [("panel", panel_source(m, 2, "1", "zh")) for m in ("aij", "aip")]
     texts += [("ahp", ahp_source(m, 0.073, "zh")) for m in ("eigen", "geometric", "arithmetic")]
     texts += [("data", data_source(m, "zh")) for m in DATA_METHODS]
@@ -109,8 +109,8 @@ def test_weight_sources_are_chinese(sample):
 
 
 def test_results_workbook_is_chinese(sample, tmp_path):
-    from core.pipeline import compute
-    from core.results_workbook import write_results
+    from core.outputs.results_workbook import write_results
+    from core.pipeline.run import compute
     out = tmp_path / "评价结果.xlsx"
     write_results(compute(sample), out, data=sample.data)
     found = english_terms(workbook_texts(out), sample)
@@ -118,8 +118,8 @@ def test_results_workbook_is_chinese(sample, tmp_path):
 
 
 def test_results_workbook_data_quality_sheet_is_chinese(sample, tmp_path):
-    from core.pipeline import compute
-    from core.results_workbook import write_results
+    from core.outputs.results_workbook import write_results
+    from core.pipeline.run import compute
     out = tmp_path / "评价结果.xlsx"
     write_results(compute(sample), out, data=sample.data)
     texts = [t for t in workbook_texts(out) if "!数据质量!" in t[0]]
@@ -131,9 +131,9 @@ def test_report_draft_is_chinese(sample, tmp_path, qtbot):
     pytest.importorskip("PySide6")
     import docx
 
-    from core.pipeline import compute
-    from core.report_facts import ReportOptions
-    from gui.report_cli import make_report
+    from core.outputs.report_facts import ReportOptions
+    from core.pipeline.run import compute
+    from gui.headless.report_command import make_report
     out = tmp_path / "评价报告草稿.docx"
     make_report(compute(sample), sample, out, ReportOptions(lang="zh"))
     d = docx.Document(str(out))
@@ -149,7 +149,7 @@ def test_qt_own_dialogs_speak_the_language_switched_live(qtbot):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
-    from gui.i18n import Languages
+    from gui.text.i18n import Languages
     langs = Languages.for_app(QApplication.instance())
     tr = QCoreApplication.translate
     assert langs.set_language("zh")
@@ -190,7 +190,7 @@ def test_save_dialogs_offer_names_in_the_language(qtbot, monkeypatch, lang, name
     w._ask_unsaved = lambda: "discard"
     qtbot.addWidget(w)
     assert w.open_default()
-    from gui.report_export import export_report
+    from gui.dialogs.report_export import export_report
     offered = []
 
     def cancel(parent, caption, start, *rest, **kw):  # the user reads the name offered, then cancels
@@ -208,8 +208,8 @@ def test_save_dialogs_offer_names_in_the_language(qtbot, monkeypatch, lang, name
                                     "expert panel (AIJ, geometric mean of the judgements), 2 experts, round 1",
                                     "专家组（AIJ 判断矩阵几何平均），2 位专家，第 1 轮"])
 def test_weight_source_in_the_workbook_follows_the_workbook_language(sample, tmp_path, stored):
-    from core.pipeline import compute
-    from core.results_workbook import write_results
+    from core.outputs.results_workbook import write_results
+    from core.pipeline.run import compute
     fw = sample.framework
     kids = fw.children[fw.root]
     project = sample.with_framework(fw.with_weights({k: 1.0 + i for i, k in enumerate(kids)}, source=stored))

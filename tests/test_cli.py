@@ -10,9 +10,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from core import cli
-from core.paths import DEFAULT_FRAMEWORK, SAMPLE_WORKBOOK
-from core.readers import read_csv
+from core.cli import commands as cli
+from core.files.paths import DEFAULT_FRAMEWORK, SAMPLE_WORKBOOK
+from core.files.readers import read_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -162,19 +162,19 @@ def test_exit_codes_of_the_real_program(tmp_path):
 
 def test_every_listed_command_module_exists():
     for name in cli.EXTENSION_MODULES:
-        module = __import__(f"core.{name}", fromlist=["register", "COMMANDS"])
+        module = __import__(f"core.cli.{name}", fromlist=["register", "COMMANDS"])
         assert callable(module.register) and module.COMMANDS
 
 
 def test_a_command_module_that_fails_to_import_is_an_error(monkeypatch):
     """A listed command module that cannot be imported is not skipped silently (its commands
     would just vanish from the CLI): the error names the module and the list it is in."""
-    monkeypatch.setattr(cli, "EXTENSION_MODULES", ("cli_scores", "cli_no_such_module"))
-    with pytest.raises(ImportError, match=r"core\.cli_no_such_module.*EXTENSION_MODULES"):
+    monkeypatch.setattr(cli, "EXTENSION_MODULES", ("score_commands", "no_such_commands"))
+    with pytest.raises(ImportError, match=r"core\.cli\.no_such_commands.*EXTENSION_MODULES"):
         run("--help")
-    code = ("import sys; from core import cli; cli.EXTENSION_MODULES = ('cli_no_such_module',); "
+    code = ("import sys; from core.cli import commands as cli; cli.EXTENSION_MODULES = ('no_such_commands',); "
             "sys.exit(cli.run(['check', sys.argv[1]]))")
     proc = subprocess.run([sys.executable, "-c", code, str(SAMPLE_WORKBOOK)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0
-    assert "core.cli_no_such_module" in proc.stderr
+    assert "core.cli.no_such_commands" in proc.stderr

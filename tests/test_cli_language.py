@@ -1,5 +1,5 @@
 """Issue 16 point 4: the headless commands print in `--lang`, else the project's `language`
-setting, else Chinese; each sentence from core/cli_texts.py.
+setting, else Chinese; each sentence from core/text/messages.py.
 
 The sample's language is zh, so a command run on it without `--lang` must print Chinese: no
 English word of the commands' own vocabulary (codes, file paths, numbers, unit names and the
@@ -14,9 +14,9 @@ import shutil
 import openpyxl
 import pytest
 
-from core import cli
-from core.cli_texts import TEXTS, pick_lang, text
-from core.paths import SAMPLE_WORKBOOK
+from core.cli import commands as cli
+from core.files.paths import SAMPLE_WORKBOOK
+from core.text.messages import TEXTS, pick_lang, text
 
 # words the commands used to print in English; none may reach a Chinese user
 ENGLISH = {"ranked", "excluded", "written", "units", "unit", "weights", "weight", "match", "different", "differ",
@@ -226,8 +226,8 @@ def test_score_sheets_and_scores(tmp_path, capsys):
 
 
 def test_map_and_report_usage_messages(tmp_path, capsys):
-    from gui.map_cli import run as run_map
-    from gui.report_cli import run as run_report
+    from gui.headless.map_command import run as run_map
+    from gui.headless.report_command import run as run_report
     assert run_map([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "m.txt")]) == 2
     assert "main.py map：-o 须以 .png 或 .svg 结尾" in capsys.readouterr().err
     assert run_map([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "m.txt"), "--lang", "en"]) == 2

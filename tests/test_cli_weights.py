@@ -6,14 +6,14 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core import cli
-from core.ahp import ahp_weights
-from core.framework import parse_framework
-from core.panel import write_expert_form
-from core.paths import DEFAULT_FRAMEWORK, SAMPLE_WORKBOOK
-from core.problems import ProblemList
-from core.readers import read_csv
-from core.weights import WEIGHT_METHODS, compute_weights
+from core.cli import commands as cli
+from core.experts.weight_forms import write_expert_form
+from core.files.paths import DEFAULT_FRAMEWORK, SAMPLE_WORKBOOK
+from core.files.readers import read_csv
+from core.model.framework import parse_framework
+from core.model.problems import ProblemList
+from core.weighting.ahp import ahp_weights
+from core.weighting.dispatch import WEIGHT_METHODS, compute_weights
 
 
 def run(*args):
@@ -42,7 +42,7 @@ def test_weights_data_methods_json_shape(tmp_path, capsys, method):
 
 
 def test_weights_entropy_matches_the_engine(tmp_path):
-    from core.loader import load
+    from core.files.loader import load
     js = tmp_path / "w.json"
     assert run("weights", SAMPLE_WORKBOOK, "--method", "entropy", "--json", js) == 0
     d = json.loads(js.read_text(encoding="utf-8"))
@@ -166,7 +166,7 @@ def test_panel_with_a_broken_form_merges_the_others_and_exits_1(tmp_path, capsys
 
 
 def test_panel_with_project_framework(tmp_path):
-    from core.loader import load
+    from core.files.loader import load
     project, _ = load(SAMPLE_WORKBOOK)
     f = tmp_path / "a.xlsx"
     write_expert_form(project.framework, "甲", f, nodes=["P"], lang="en")

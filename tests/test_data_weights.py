@@ -5,7 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from core.data_weights import (
+from core.pipeline.run import compute
+from core.weighting.data_methods import (
     DATA_METHODS,
     FORMULAS,
     WeightError,
@@ -17,7 +18,6 @@ from core.data_weights import (
     stdev_weights,
     varimax,
 )
-from core.pipeline import compute
 from tests.helpers import make_project, node
 
 # ------------------------------------------------------------------------------ published examples

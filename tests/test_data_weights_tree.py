@@ -1,10 +1,10 @@
-"""Weights from the data for every node at once, bottom-up (core.data_weights_tree)."""
+"""Weights from the data for every node at once, bottom-up (core.weighting.data_tree)."""
 
 import pytest
 
-from core.data_weights import data_weights
-from core.data_weights_tree import data_weights_bottom_up
-from core.pipeline import compute
+from core.pipeline.run import compute
+from core.weighting.data_methods import data_weights
+from core.weighting.data_tree import data_weights_bottom_up
 from tests.helpers import make_project, node
 
 

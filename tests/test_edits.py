@@ -2,7 +2,8 @@
 
 import pytest
 
-from core.edits import (
+from core.model.framework import Framework, Node
+from core.model.framework_edits import (
     EditRefused,
     add_node,
     move_node,
@@ -12,7 +13,6 @@ from core.edits import (
     set_local_share,
     split_equally,
 )
-from core.framework import Framework, Node
 
 
 def fw():
@@ -70,7 +70,7 @@ def test_breaking_edits_are_refused_with_a_reason(edit):
 
 
 def test_set_expert_scoring_and_back():
-    from core.edits import set_expert_scoring
+    from core.model.framework_edits import set_expert_scoring
     f = fw()
     leaf = "a1"
     out = set_expert_scoring(f, leaf, True, 0, 10, "  10 = 全国领先  ")

@@ -10,12 +10,12 @@ import zipfile
 import openpyxl
 import pytest
 
-from core import results_workbook as rw
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import compute
-from core.settings import Settings
-from core.xlsx_util import text_width
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.files.xlsx import text_width
+from core.model.settings import Settings
+from core.outputs import results_workbook as rw
+from core.pipeline.run import compute
 from tests.helpers import make_project, node
 
 
@@ -196,7 +196,7 @@ def test_methods_sheet_names_the_settings_in_english(sample, tmp_path):
 def test_book_writes_numbers_text_formulas_and_blocks_as_planned(tmp_path):
     import numpy as np
 
-    from core.xlsx_util import Book, Sheet
+    from core.files.xlsx import Book, Sheet
     ws = Sheet("表")
     ws.write_row(1, ["城市", np.int64(3), np.float32(0.5), True, "=1+1", "-r", "@x", "a\x01b"])
     ws.formula(2, 1, "=SUM(B1:C1)")

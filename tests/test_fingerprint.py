@@ -8,10 +8,10 @@ import shutil
 import openpyxl
 import pytest
 
-from core.fingerprint import fingerprint
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
-from core.project_file import load_project, save_project
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.files.project_file import load_project, save_project
+from core.provenance.fingerprint import fingerprint
 
 DEFAULTS = {"scale": 100, "decimals": 1, "normalization": "minmax", "aggregation": "arithmetic",
             "minmax_low": 0, "unit_min_coverage": 0, "imputation": "none", "imputation_group": "",
@@ -132,7 +132,7 @@ def test_fingerprint_composed_from_cached_parts_equals_the_whole_document(projec
     """The data part's bytes are cached per Dataset; the hash must stay that of the whole canonical document."""
     import hashlib
 
-    from core.fingerprint import canonical, canonical_bytes, fingerprint
+    from core.provenance.fingerprint import canonical, canonical_bytes, fingerprint
 
     def whole(p):
         return hashlib.sha256(canonical_bytes(canonical(p.framework, p.settings, p.data))).hexdigest()

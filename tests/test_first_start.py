@@ -78,7 +78,7 @@ QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.arg
 app = QApplication(sys.argv[:1])
 app.setOrganizationName("CityIndexTest")
 from gui.main_window import MainWindow
-from gui.tree_model import COL_CODE, COL_EFFECTIVE, COL_NAME, COL_WEIGHT
+from gui.models.tree_model import COL_CODE, COL_EFFECTIVE, COL_NAME, COL_WEIGHT
 w = MainWindow(lang="zh", remember=True)
 w.show()
 w.open_default()

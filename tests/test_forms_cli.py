@@ -10,9 +10,9 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core.ahp import consistent_matrix
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.weighting.ahp import consistent_matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 MAIN = [sys.executable, str(ROOT / "main.py")]
@@ -100,9 +100,9 @@ def test_panel_dialog_gives_one_note_per_expert_for_the_nodes_left_blank(qtbot, 
     pytest.importorskip("PySide6")
     from PySide6.QtGui import QBrush
 
-    from core.panel import write_forms
+    from core.experts.weight_forms import write_forms
     from gui.controller import Controller
-    from gui.panel_dialog import PanelDialog
+    from gui.dialogs.weight_forms_dialog import PanelDialog
     project, _ = load(SAMPLE_WORKBOOK)
     c = Controller()
     c.set_project(project)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from core.paths import SAMPLE_WORKBOOK  # noqa: E402
+from core.files.paths import SAMPLE_WORKBOOK  # noqa: E402
 
 pytestmark = pytest.mark.gui
 SB = QMessageBox.StandardButton
@@ -419,7 +419,7 @@ def test_cancel_of_a_background_save_keeps_the_previous_file(win, qtbot, tmp_pat
     byte for byte, no backup rotated, no temporary file, and no error message."""
     from PySide6.QtWidgets import QMessageBox
 
-    import core.project_file as pf
+    import core.files.project_file as pf
     target = tmp_path / "p.cidx"
     assert win.save_to(target) is True
     before = target.read_bytes()

@@ -19,7 +19,7 @@ import openpyxl
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from core.cli import run
+from core.cli.commands import run
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -62,8 +62,8 @@ with zipfile.ZipFile(io.BytesIO(VALID_XLSX)) as _z:
 
 def _valid_csv() -> str:
     """The sample's data as a CSV: scored with the bundled default framework, without errors."""
-    from core.loader import load_or_raise
-    from core.paths import SAMPLE_WORKBOOK
+    from core.files.loader import load_or_raise
+    from core.files.paths import SAMPLE_WORKBOOK
     values = load_or_raise(SAMPLE_WORKBOOK).data.values.iloc[:8]
     lines = [",".join(["城市", *values.columns])]
     lines += [",".join([u, *(format(x, ".10g") for x in row)]) for u, row in zip(values.index, values.to_numpy())]

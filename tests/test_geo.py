@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import geo
-from core.loader import load
-from core.paths import DATA, SAMPLE_WORKBOOK
+from core.files import geo
+from core.files.loader import load
+from core.files.paths import DATA, SAMPLE_WORKBOOK
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core import edits
-from core.history import Entry, History, cell_changes, describe_settings, describe_weights, weight_changes
-from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import compute
-from core.project_file import read_project, save_project
+from core.files.paths import SAMPLE_WORKBOOK
+from core.files.project_file import read_project, save_project
+from core.model import framework_edits as edits
+from core.pipeline.run import compute
+from core.provenance.history import Entry, History, cell_changes, describe_settings, describe_weights, weight_changes
 
 pytestmark = pytest.mark.gui
 
@@ -90,7 +90,7 @@ def test_a_weight_edit_names_who_when_what_and_the_ranks_before_and_after(contro
     expected = {u: [rb[u], ra[u]] for u in rb if rb[u] != ra[u]}
     assert expected and e.moved == expected
     assert e.top_after[0] == [min(ra, key=lambda u: (ra[u], u)), 1]
-    from core.fingerprint import fingerprint
+    from core.provenance.fingerprint import fingerprint
     p0, p1 = before_project, controller.project
     assert e.fingerprint_before == fingerprint(p0.framework, p0.settings, p0.data)
     assert e.fingerprint_after == fingerprint(p1.framework, p1.settings, p1.data)
@@ -207,10 +207,10 @@ def test_an_edited_cell_survives_a_structural_edit_saving_and_reopening(controll
 
 
 def test_a_value_for_an_indicator_without_a_column_adds_the_column(project):
-    from core.data_edits import with_data_values
-    from core.dataset import parse_data
-    from core.pipeline import Project
-    from core.problems import ProblemList
+    from core.model.data_edits import with_data_values
+    from core.model.dataset import parse_data
+    from core.model.problems import ProblemList
+    from core.model.project import Project
     t = project.data_table
     j = [str(h) for h in t.header].index("T25")
     table = type(t)(t.file, t.sheet, t.header[:j] + t.header[j + 1:], [r[:j] + r[j + 1:] for r in t.rows],
@@ -231,7 +231,7 @@ def test_a_value_for_an_indicator_without_a_column_adds_the_column(project):
 def test_expert_scores_fill_an_expert_scored_indicator(controller, user):
     from dataclasses import fields
 
-    from core.framework import Node
+    from core.model.framework import Node
     if "scored_by" not in {f.name for f in fields(Node)}:
         pytest.skip("expert-scored indicators are not in this version")
     c = controller

@@ -6,9 +6,9 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from core import edits
-from core.paths import SAMPLE_WORKBOOK
-from gui.history_view import (
+from core.files.paths import SAMPLE_WORKBOOK
+from core.model import framework_edits as edits
+from gui.panels.history_view import (
     DiffModel,
     HistoryModel,
     RankChangeModel,
@@ -43,7 +43,7 @@ def edited(controller, settings_dir):
 
 @pytest.fixture
 def panel(edited, qtbot):
-    from gui.history_view import HistoryPanel
+    from gui.panels.history_view import HistoryPanel
     p = HistoryPanel(edited)
     qtbot.addWidget(p)
     p.refresh()
@@ -173,7 +173,7 @@ def test_the_diff_dialog_compares_with_another_file(controller, qtbot, tmp_path)
 
 
 def test_preferences_set_the_user_name(controller, settings_dir, qtbot):
-    from gui.preferences import open_preferences
+    from gui.dialogs.preferences import open_preferences
     dlg = open_preferences(None, controller)
     qtbot.addWidget(dlg)
     assert dlg.name.text() == "秘书处"
@@ -185,7 +185,7 @@ def test_preferences_set_the_user_name(controller, settings_dir, qtbot):
 
 
 def test_reimport_through_the_window_helper(controller, settings_dir, tmp_path):
-    from gui.history_view import open_reimport_dialog
+    from gui.panels.history_view import open_reimport_dialog
     src = tmp_path / "data.csv"
     t = controller.project.data_table
     lines = [",".join(str(h) for h in t.header)]
@@ -204,7 +204,7 @@ def test_reimport_through_the_window_helper(controller, settings_dir, tmp_path):
 
 
 def test_the_panel_speaks_chinese(panel, qapp):
-    from gui.i18n import Languages
+    from gui.text.i18n import Languages
     Languages.for_app(qapp).set_language("zh")
     m = panel.model
     assert [m.headerData(i, Qt.Horizontal) for i in range(5)] == ["时间", "修改人", "内容", "原因", "状态"]

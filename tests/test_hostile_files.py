@@ -16,12 +16,12 @@ import openpyxl
 import pytest
 
 import main
-from core import cli
-from core.input_texts import MAX_SHEET_CELLS
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
-from core.problems import InputError
-from core.readers import read_csv, read_workbook
+from core.cli import commands as cli
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.files.readers import read_csv, read_workbook
+from core.model.problems import InputError
+from core.text.input_texts import MAX_SHEET_CELLS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,7 +66,7 @@ def test_a_value_at_xfd1048576_is_refused_with_a_message_not_an_abort(tmp_path):
     path = _far_cell_workbook(tmp_path)
     assert path.stat().st_size < 10_000
     code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
-            "from core import cli; sys.exit(cli.run(['check', sys.argv[1]]))")
+            "from core.cli import commands as cli; sys.exit(cli.run(['check', sys.argv[1]]))")
     proc = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 1, proc.stderr[-2000:]
@@ -140,7 +140,7 @@ def _bad_files(folder: Path) -> dict[str, Path]:
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
-    """Every headless command: core/cli.py's table (with its extension modules) and the
+    """Every headless command: core/cli/commands.py's table (with its extension modules) and the
     commands main.py hands to gui/ because they draw."""
     parser = cli.build_parser()
     action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
@@ -269,7 +269,7 @@ def test_nul_byte_in_a_csv_names_line_and_column(tmp_path):
 
 
 def test_zh_and_en_texts_for_every_new_kind():
-    from core.input_texts import KIND_NAMES, TEXTS
+    from core.text.input_texts import KIND_NAMES, TEXTS
     assert set(KIND_NAMES) <= set(TEXTS) and all(len(v) == 2 for v in KIND_NAMES.values())
     for kind, entry in TEXTS.items():
         assert set(entry) == {"en", "zh"}, kind
@@ -328,7 +328,7 @@ def test_an_ods_with_libreoffice_trailing_empty_repeats_is_read(tmp_path):
 
 def test_the_quick_column_bound_agrees_with_counting():
     # _beyond(c) must match exactly the references whose column is after c
-    from core.readers import _beyond, _column_letters
+    from core.files.readers import _beyond, _column_letters
     columns = [*range(1, 760), 1000, 16383, 16384]
     probes = sorted({*range(1, 16385, 37), *(c + d for c in columns for d in (-1, 0, 1))} - {0, 16385})
     refs = {k: f'<c r="{_column_letters(k)}7"'.encode() for k in probes}
@@ -339,7 +339,7 @@ def test_the_quick_column_bound_agrees_with_counting():
 
 
 def test_the_quick_row_bound_agrees_with_counting():
-    from core.readers import _greater
+    from core.files.readers import _greater
     for n in [0, 1, 9, 10, 99, 100, 101, 199, 1000, 3001, 9999, 99999, 1048575, 1048576]:
         pat = re.compile(b'r="' + _greater(n) + b'"')
         probes = {*range(0, 2 * n + 30), 10 * n, 10 * n + 1, 1048576, 9999999}

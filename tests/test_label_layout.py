@@ -14,11 +14,11 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core import results_workbook as rw
-from core.label_layout import place_labels, to_plot_points
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import compute
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.outputs import results_workbook as rw
+from core.outputs.label_layout import place_labels, to_plot_points
+from core.pipeline.run import compute
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 PAD, GAP, LINE = 1.5, 2.0, 1.2

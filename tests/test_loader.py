@@ -2,7 +2,7 @@
 
 import openpyxl
 
-from core.loader import load
+from core.files.loader import load
 
 
 def book(path, sheets: dict):
@@ -41,10 +41,10 @@ def test_workbook_without_any_known_sheet(tmp_path):
 
 
 def test_a_workbook_with_only_a_data_table_uses_the_default_framework(tmp_path):
-    from core.framework import parse_framework
-    from core.paths import DEFAULT_FRAMEWORK
-    from core.problems import ProblemList
-    from core.readers import read_csv
+    from core.files.paths import DEFAULT_FRAMEWORK
+    from core.files.readers import read_csv
+    from core.model.framework import parse_framework
+    from core.model.problems import ProblemList
     fw = parse_framework(read_csv(DEFAULT_FRAMEWORK), ProblemList())
     rows = [["城市"] + fw.leaves] + [[c] + [float(i + j) for j in range(41)] for i, c in enumerate("甲乙丙")]
     p, probs = load(book(tmp_path / "d.xlsx", {"Sheet1": rows}))

@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from core.pipeline import compute
+from core.pipeline.run import compute
 
 pytest.importorskip("PySide6")
 

@@ -14,13 +14,13 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 
-from core import geo  # noqa: E402
-from core.paths import ROOT, SAMPLE_WORKBOOK  # noqa: E402
-from core.pipeline import compute  # noqa: E402
-from core.results_workbook import write_results  # noqa: E402
-from gui.chart_panel import MAP, ChartPanel  # noqa: E402
-from gui.map_chart import MapChart, fill_map, map_geometry  # noqa: E402
-from gui.map_cli import run as run_map  # noqa: E402
+from core.files import geo  # noqa: E402
+from core.files.paths import ROOT, SAMPLE_WORKBOOK  # noqa: E402
+from core.outputs.results_workbook import write_results  # noqa: E402
+from core.pipeline.run import compute  # noqa: E402
+from gui.charts.map_chart import MapChart, fill_map, map_geometry  # noqa: E402
+from gui.headless.map_command import run as run_map  # noqa: E402
+from gui.panels.chart_panel import MAP, ChartPanel  # noqa: E402
 
 pytestmark = pytest.mark.gui
 

@@ -7,15 +7,15 @@ import pandas as pd
 import pytest
 import scipy.stats as st
 
-from core.aggregate import a_arithmetic, a_geometric, a_harmonic
-from core.denominate import denominate
-from core.framework import Framework, Node
-from core.impute import impute
-from core.normalise import normalise
-from core.rank import min_rank_desc
-from core.screen import screen
-from core.transform import apply as transform
-from core.treat import kurtosis, skewness, treat_column
+from core.model.framework import Framework, Node
+from core.pipeline.aggregate import a_arithmetic, a_geometric, a_harmonic
+from core.pipeline.denominate import denominate
+from core.pipeline.impute import impute
+from core.pipeline.normalise import normalise
+from core.pipeline.rank import min_rank_desc
+from core.pipeline.screen import screen
+from core.pipeline.transform import apply as transform
+from core.pipeline.treat import kurtosis, skewness, treat_column
 
 P = {"scale": 100.0, "low": 0.0, "min": None, "max": None, "target": None}
 nan = np.nan

@@ -6,9 +6,9 @@ import shutil
 
 import openpyxl
 
-from core.loader import bad_cells_only, load, with_bad_cells_as_missing
-from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import compute
+from core.files.loader import bad_cells_only, load, with_bad_cells_as_missing
+from core.files.paths import SAMPLE_WORKBOOK
+from core.pipeline.run import compute
 
 
 def sample_with(tmp_path, cells: dict[tuple[int, str], object], name="in.xlsx"):
@@ -61,11 +61,11 @@ def test_a_clean_load_is_not_a_bad_cells_case(tmp_path):
 
 
 def test_the_template_lists_the_units_given(tmp_path):
-    from core.framework import parse_framework
-    from core.paths import DEFAULT_FRAMEWORK
-    from core.problems import ProblemList
-    from core.readers import read_csv
-    from core.template import write_template
+    from core.files.paths import DEFAULT_FRAMEWORK
+    from core.files.readers import read_csv
+    from core.files.template import write_template
+    from core.model.framework import parse_framework
+    from core.model.problems import ProblemList
     fw = parse_framework(read_csv(DEFAULT_FRAMEWORK), ProblemList())
     out = tmp_path / "t.xlsx"
     write_template(fw, out, ["北京", "=cmd|' /C calc'!A0"])

@@ -7,9 +7,7 @@ import openpyxl
 import pytest
 from scipy.stats import chi2
 
-from core.ahp import consistent_matrix
-from core.framework import parse_framework
-from core.panel import (
+from core.experts.weight_forms import (
     ExpertForm,
     framework_fingerprint,
     kendall_w,
@@ -17,7 +15,9 @@ from core.panel import (
     read_expert_form,
     write_expert_form,
 )
-from core.problems import ProblemList
+from core.model.framework import parse_framework
+from core.model.problems import ProblemList
+from core.weighting.ahp import consistent_matrix
 from tests.helpers import fw_table, node
 
 FW_ROWS = [node("R", None), node("D1", "R"), node("a", "D1"), node("b", "D1"), node("c", "D1"),
@@ -275,7 +275,7 @@ def test_aij_with_direct_weights_and_an_inconsistent_expert():
     out = merge_panel([f1, f2], "aij")["D1"]
     assert out["experts"]["甲"]["cr"] > 0.1 and out["experts"]["乙"]["source"] == "weights"
     G = np.sqrt(A * consistent_matrix([0.5, 0.25, 0.25]))
-    from core.ahp import ahp_weights
+    from core.weighting.ahp import ahp_weights
     assert list(out["weights"].values()) == pytest.approx(ahp_weights(G)["weights"], abs=1e-12)
 
 

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from core.pipeline import compute
-from core.settings import Settings
+from core.model.settings import Settings
+from core.pipeline.run import compute
 from tests.helpers import make_project, node
 
 FW = [node("R", None), node("D1", "R", 2), node("a", "D1"), node("b", "D1", direction="-"),

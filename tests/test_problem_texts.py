@@ -1,4 +1,4 @@
-"""Problem messages in Chinese and English from one template per kind (core.problem_texts)."""
+"""Problem messages in Chinese and English from one template per kind (core.text.problem_texts)."""
 
 import ast
 import re
@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core import problem_texts as pt
-from core.cli import run
-from core.paths import SAMPLE_WORKBOOK
-from core.problems import Problem
+from core.cli.commands import run
+from core.files.paths import SAMPLE_WORKBOOK
+from core.model.problems import Problem
+from core.text import problem_texts as pt
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +21,7 @@ def engine_kinds() -> set[str]:
     """Every problem kind the engine can report: the first string argument of problems.error/warning/info
     (and of Problem(...)/a local err helper) in core/, found by reading the source."""
     kinds = set()
-    for f in (ROOT / "core").glob("*.py"):
+    for f in (ROOT / "core").rglob("*.py"):
         for n in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
             if not isinstance(n, ast.Call):
                 continue

@@ -9,17 +9,18 @@ import zipfile
 import numpy as np
 import pytest
 
-from core import project_file as pf
-from core.atomic import WriteError
-from core.dataset import parse_data
-from core.edits import add_node
-from core.framework import parse_framework
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import Project, compute
-from core.problems import InputError, ProblemList
-from core.settings import Settings
-from core.validate import validate_pair
+from core.files import project_file as pf
+from core.files.atomic import WriteError
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.model.dataset import parse_data
+from core.model.framework import parse_framework
+from core.model.framework_edits import add_node
+from core.model.problems import InputError, ProblemList
+from core.model.project import Project
+from core.model.settings import Settings
+from core.model.validate import validate_pair
+from core.pipeline.run import compute
 from tests.helpers import data_table, fw_table
 
 
@@ -119,7 +120,7 @@ def test_every_field_and_cell_type_survives(tmp_path):
 
 
 def test_loader_and_score_command_accept_a_project_file(sample, tmp_path):
-    from core import cli
+    from core.cli import commands as cli
     path = pf.save_project(sample, tmp_path / "p.cidx")
     project, problems = load(path)
     assert project is not None and not problems.has_errors
@@ -304,7 +305,7 @@ def test_an_error_while_building_the_file_changes_nothing(sample, tmp_path, monk
 def test_a_locked_target_gives_a_clear_write_error(sample, tmp_path, monkeypatch):
     path = pf.save_project(sample, tmp_path / "locked.cidx")
     before = path.read_bytes()
-    import core.atomic
+    import core.files.atomic
 
     real = os.replace
 
@@ -313,7 +314,7 @@ def test_a_locked_target_gives_a_clear_write_error(sample, tmp_path, monkeypatch
             raise PermissionError(13, "Permission denied")
         return real(src, dst)
 
-    monkeypatch.setattr(core.atomic.os, "replace", locked)
+    monkeypatch.setattr(core.files.atomic.os, "replace", locked)
     with pytest.raises(WriteError, match="cannot replace locked.cidx: it may be open in Excel or another program"):
         pf.save_project(sample, path)
     assert path.read_bytes() == before
@@ -322,7 +323,7 @@ def test_a_locked_target_gives_a_clear_write_error(sample, tmp_path, monkeypatch
     def refused(src, dst):  # nothing can be renamed in this folder
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(core.atomic.os, "replace", refused)
+    monkeypatch.setattr(core.files.atomic.os, "replace", refused)
     with pytest.raises(WriteError, match="cannot save locked.cidx"):
         pf.save_project(sample, path)
     monkeypatch.undo()
@@ -405,9 +406,9 @@ def test_recovery_files(sample, tmp_path):
 def test_save_reports_progress_and_a_cancel_keeps_the_previous_file_and_backups(tmp_path, monkeypatch):
     """Issue 17: the project file is written in chunks with progress to 1.0; a cancel between chunks
     raises SaveCancelled and leaves the previous file, its backups and no temporary file."""
-    import core.project_file as pf
-    from core.loader import load_or_raise
-    from core.paths import SAMPLE_WORKBOOK
+    import core.files.project_file as pf
+    from core.files.loader import load_or_raise
+    from core.files.paths import SAMPLE_WORKBOOK
     project = load_or_raise(SAMPLE_WORKBOOK)
     target = tmp_path / "p.cidx"
     pf.save_project(project, target)

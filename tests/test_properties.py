@@ -4,8 +4,8 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.pipeline import compute
-from core.settings import Settings
+from core.model.settings import Settings
+from core.pipeline.run import compute
 from tests.helpers import make_project, node
 
 FW = [node("R", None), node("D1", "R"), node("a", "D1"), node("b", "D1", direction="-"),

@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.problems import InputError
-from core.readers import find_sheet, read_any, read_csv, read_workbook
-from core.table import Table
+from core.files.readers import find_sheet, read_any, read_csv, read_workbook
+from core.model.problems import InputError
+from core.model.table import Table
 
 OLE = bytes.fromhex("D0CF11E0A1B11AE1")
 

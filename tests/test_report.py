@@ -12,8 +12,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from core.pipeline import compute
-from core.report_facts import fmt
+from core.outputs.report_facts import fmt
+from core.pipeline.run import compute
 
 pytestmark = pytest.mark.gui
 
@@ -28,8 +28,8 @@ def result(project):
 @pytest.fixture(scope="module")
 def draft(qapp, tmp_path_factory, project):
     """The draft of the sample, written once by the command line (figures drawn offscreen)."""
-    from core.paths import SAMPLE_WORKBOOK
-    from gui import report_cli
+    from core.files.paths import SAMPLE_WORKBOOK
+    from gui.headless import report_command as report_cli
 
     out = tmp_path_factory.mktemp("report") / "report.docx"
     code = report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(out), "--top", str(TOP), "--uncertainty-runs", "200"])
@@ -276,7 +276,7 @@ def test_headings_and_introductions_stay_with_what_follows(doc):
     are not split."""
     from docx.shared import Cm
 
-    from core.report import KEEP_TABLE_ROWS, MAX_FIGURE_H_CM
+    from core.outputs.report import KEEP_TABLE_ROWS, MAX_FIGURE_H_CM
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         assert doc.styles[name].paragraph_format.keep_with_next
     assert doc.styles["Caption"].paragraph_format.keep_together
@@ -357,7 +357,7 @@ def test_figures_at_print_resolution(doc):
 def test_scatter_and_uncertainty_sections(doc, result):
     from scipy import stats
 
-    from core.analysis import node_correlation
+    from core.analysis.summary import node_correlation
     s = result.scores[["T", "A"]].dropna()
     pearson = stats.pearsonr(s["T"], s["A"]).statistic
     spearman = stats.spearmanr(s["T"], s["A"]).statistic
@@ -378,11 +378,11 @@ def pdf_pages(draft, tmp_path_factory):
     import shutil
     import subprocess
 
-    from core.pdf import find_soffice
+    from core.outputs.pdf import find_soffice
     if find_soffice() is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice (soffice) or pdftotext is not installed: the PDF cannot be checked here (CI "
                     "installs libreoffice-writer-nogui and poppler-utils)")
-    from gui.report_cli import export_pdf
+    from gui.headless.report_command import export_pdf
     pdf = export_pdf(draft, tmp_path_factory.mktemp("pdf") / "report.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
@@ -449,7 +449,7 @@ def test_docx_asks_word_to_update_fields(draft):
 
 
 def test_pdf_without_libreoffice_says_so(monkeypatch, draft, tmp_path):
-    from core import pdf
+    from core.outputs import pdf
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     with pytest.raises(pdf.PdfError, match="LibreOffice was not found"):
         pdf.to_pdf(draft, tmp_path / "x.pdf")
@@ -458,7 +458,7 @@ def test_pdf_without_libreoffice_says_so(monkeypatch, draft, tmp_path):
 
 def test_static_lists_for_libreoffice(draft, tmp_path):
     """The PDF's copy replaces the TOC fields by entries with page references to every heading/caption."""
-    from core.report import static_lists
+    from core.outputs.report import static_lists
     out = static_lists(draft, tmp_path / "static.docx")
     d = Document(str(out))
     xml = d.element.xml
@@ -470,8 +470,8 @@ def test_static_lists_for_libreoffice(draft, tmp_path):
 
 # --- the command line ---------------------------------------------------------------------------------------
 def test_cli_usage_and_input_errors(tmp_path, capsys):
-    from core.paths import SAMPLE_WORKBOOK
-    from gui import report_cli
+    from core.files.paths import SAMPLE_WORKBOOK
+    from gui.headless import report_command as report_cli
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.pdf")]) == 2
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--top", "0"]) == 2
     assert report_cli.run([str(SAMPLE_WORKBOOK), "-o", str(tmp_path / "r.docx"), "--appendix-rows", "-1"]) == 2
@@ -485,7 +485,7 @@ def test_cli_usage_and_input_errors(tmp_path, capsys):
 
 def test_title_page_carries_the_inputs_fingerprint_and_the_version(doc, project):
     from core import __version__
-    from core.fingerprint import fingerprint
+    from core.provenance.fingerprint import fingerprint
 
     fp = fingerprint(project.framework, project.settings, project.data)
     first_page = "\n".join(p.text for p in doc.sections[0].iter_inner_content() if hasattr(p, "text"))

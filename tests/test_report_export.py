@@ -1,4 +1,4 @@
-"""The window's report export (gui.report_export) reports its progress and honours Cancel: the user
+"""The window's report export (gui.dialogs.report_export) reports its progress and honours Cancel: the user
 clicks Cancel in the progress dialog, while the figures are drawn or while the document is written,
 and no file is left behind."""
 
@@ -36,7 +36,7 @@ def click_cancel(dialog: QProgressDialog) -> bool:
 
 
 def test_cancel_while_the_figures_are_drawn(parent, controller, tmp_path):
-    from gui.report_export import export_report
+    from gui.dialogs.report_export import export_report
     clicked = []
     # fires at the first event processing of the export: the figures' dialog exists then
     QTimer.singleShot(0, lambda: clicked.extend(click_cancel(d) for d in progress_dialogs("Drawing the report's "
@@ -52,8 +52,8 @@ def test_cancel_while_the_document_is_written(parent, controller, tmp_path, monk
     """The document is built on a worker behind its own dialog; its progress moves, and Cancel stops it."""
     import time
 
-    import gui.report_cli as rx  # (gui.report_export imports write_document from there when it runs)
-    from gui.report_export import export_report
+    import gui.headless.report_command as rx  # gui.dialogs.report_export imports from it
+    from gui.dialogs.report_export import export_report
     seen: dict = {"clicked": False, "values": []}
     real = rx.write_document
 
@@ -94,7 +94,7 @@ def test_cancel_while_the_document_is_written(parent, controller, tmp_path, monk
 
 
 def test_export_runs_to_the_end_with_progress(parent, controller, tmp_path):
-    from gui.report_export import export_report
+    from gui.dialogs.report_export import export_report
     values: list[int] = []
 
     def poll():
@@ -116,11 +116,11 @@ def test_export_runs_to_the_end_with_progress(parent, controller, tmp_path):
 def test_leader_profile_figure_shows_the_runner_up(qtbot, project):
     """The figure beside the caption: the leader's bars are drawn beside the runner-up's, with the legend
     naming the runner-up's rank in the report's language (not 'Rank 1' = itself)."""
-    from core.pipeline import compute
-    from core.report import figure_plan
-    from core.report_facts import ReportOptions
-    from gui.charts import ProfileChart
-    from gui.report_charts import _profile
+    from core.outputs.report import figure_plan
+    from core.outputs.report_facts import ReportOptions
+    from core.pipeline.run import compute
+    from gui.charts.report_charts import _profile
+    from gui.charts.widgets import ProfileChart
 
     result = compute(project)
     ranking = result.ranks.sort_values(kind="stable")

@@ -1,5 +1,5 @@
-"""The report draft's facts and sentences (core.report_facts) and the document without Qt (core.report),
-and the window's export (gui.report_export)."""
+"""The report draft's facts and sentences (core.outputs.report_facts) and the document without Qt (core.outputs.report),
+and the window's export (gui.dialogs.report_export)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import numpy as np
 import pytest
 from docx import Document
 
-from core.pipeline import compute
-from core.report import build_report, figure_plan
-from core.report_facts import (
+from core.outputs.report import build_report, figure_plan
+from core.outputs.report_facts import (
     ReportOptions,
     city_facts,
     city_sentences,
@@ -20,6 +19,7 @@ from core.report_facts import (
     scatter_pair,
     top_units,
 )
+from core.pipeline.run import compute
 
 from .helpers import make_project, node
 
@@ -77,12 +77,12 @@ def test_scatter_pair_defaults(small, project):
 
 
 def test_illustrative_source(tmp_path):
-    from core.paths import DEFAULT_FRAMEWORK, SAMPLE_WORKBOOK
-    from core.readers import read_csv
-    from core.template import write_template
+    from core.files.paths import DEFAULT_FRAMEWORK, SAMPLE_WORKBOOK
+    from core.files.readers import read_csv
+    from core.files.template import write_template
     assert illustrative_source(SAMPLE_WORKBOOK)
-    from core.framework import parse_framework
-    from core.problems import ProblemList
+    from core.model.framework import parse_framework
+    from core.model.problems import ProblemList
     fw = parse_framework(read_csv(DEFAULT_FRAMEWORK), ProblemList())
     plain = tmp_path / "template.xlsx"
     write_template(fw, plain)
@@ -115,7 +115,7 @@ def test_english_draft_without_figures(small, tmp_path):
 
 @pytest.mark.gui
 def test_export_from_the_window(qapp, controller, tmp_path):
-    from gui.report_export import export_report, report_options
+    from gui.dialogs.report_export import export_report, report_options
     controller.is_sample = True
     assert report_options(None, controller).illustrative
     out = export_report(None, controller, tmp_path / "draft.docx")
@@ -169,7 +169,7 @@ def test_city_sentences_never_call_a_leading_dimension_merely_lowest(rank, dims,
 
 
 def test_sources_split_and_listed_once():
-    from core.report_facts import split_sources
+    from core.outputs.report_facts import split_sources
     assert split_sources("科技部；企查查") == ["科技部", "企查查"]
     assert split_sources("网络公开信息（搜索指数；媒体报道）; Web of Science") == [
         "网络公开信息（搜索指数；媒体报道）", "Web of Science"]
@@ -177,7 +177,7 @@ def test_sources_split_and_listed_once():
 
 
 def test_profile_reference_is_never_the_unit_itself(small):
-    from core.report_facts import profile_reference
+    from core.outputs.report_facts import profile_reference
     order = [u for u in sorted(small.units, key=lambda u: (small.ranks[u], u)) if np.isfinite(small.ranks[u])]
     assert profile_reference(small, order[0]) == (order[1], int(small.ranks[order[1]]))
     for u in order[1:]:
@@ -185,7 +185,7 @@ def test_profile_reference_is_never_the_unit_itself(small):
 
 
 def test_build_reports_progress_and_honours_cancel(small, tmp_path):
-    from core.report import ReportCancelled, write_report
+    from core.outputs.report import ReportCancelled, write_report
     seen: list[float] = []
     write_report(small, tmp_path / "a.docx", {}, ReportOptions(top_n=2, lang="en"), progress=seen.append)
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
@@ -226,7 +226,7 @@ def test_pdf_timeout_ends_libreoffice_and_its_children(tmp_path):
     import os
     import time
 
-    from core.pdf import PdfError, to_pdf
+    from core.outputs.pdf import PdfError, to_pdf
     pidfile = tmp_path / "child.pid"
     fake = tmp_path / "soffice"
     fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nwait\n", encoding="utf-8")
@@ -254,7 +254,7 @@ def test_pdf_conversion_cancelled_stops_libreoffice(tmp_path):
     import os
     import time
 
-    from core.pdf import PdfCancelled, timeout_for, to_pdf
+    from core.outputs.pdf import PdfCancelled, timeout_for, to_pdf
     pidfile = tmp_path / "child.pid"
     fake = tmp_path / "soffice"
     fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nwait\n", encoding="utf-8")

@@ -13,12 +13,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from core import results_workbook as rw
-from core.atomic import WriteError
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import compute
-from core.settings import Settings
+from core.files.atomic import WriteError
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.model.settings import Settings
+from core.outputs import results_workbook as rw
+from core.pipeline.run import compute
 from tests.helpers import make_project, node
 
 SOFFICE = shutil.which("soffice")
@@ -450,7 +450,7 @@ def test_live_workbook_keeps_names_as_text_and_only_its_own_formulas(tmp_path):
 
 
 def test_write_row_escapes_tab_and_carriage_return():
-    from core.xlsx_util import write_row
+    from core.files.xlsx import write_row
     ws = openpyxl.Workbook().active
     write_row(ws, 1, ["\t=1", "\r=2", "=3", "ok", 1.5, float("nan"), "a\x01b"])
     assert [c.data_type for c in ws[1][:4]] == ["s", "s", "s", "s"]
@@ -499,12 +499,12 @@ def test_locked_target_gives_a_clear_write_error(sample, tmp_path, monkeypatch):
     out = tmp_path / "结果.xlsx"
     rw.write_results(r, out)
     before = out.read_bytes()
-    import core.atomic
+    import core.files.atomic
 
     def locked(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(core.atomic.os, "replace", locked)
+    monkeypatch.setattr(core.files.atomic.os, "replace", locked)
     with pytest.raises(WriteError, match="结果.xlsx") as e:
         rw.write_results(r, out)
     assert "open in Excel" in str(e.value)
@@ -528,12 +528,12 @@ def test_read_only_folder_gives_a_clear_write_error(sample, tmp_path):
 
 def test_unwritable_folder_gives_a_clear_write_error_even_as_root(sample, tmp_path, monkeypatch):
     _, r = sample
-    import core.atomic
+    import core.files.atomic
 
     def refused(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(core.atomic.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(core.files.atomic.tempfile, "mkstemp", refused)
     with pytest.raises(WriteError, match=r"out\.xlsx: the folder .* is not writable"):
         rw.write_results(r, tmp_path / "out.xlsx")
     assert os.listdir(tmp_path) == []
@@ -546,7 +546,7 @@ def test_missing_folder_gives_a_clear_write_error(sample, tmp_path):
 
 
 def test_score_command_writes_the_new_workbook_and_live_formulas(tmp_path):
-    from core import cli
+    from core.cli import commands as cli
     out = tmp_path / "c.xlsx"
     assert cli.run(["score", str(SAMPLE_WORKBOOK), "-o", str(out), "--live-formulas"]) == 0
     names = openpyxl.load_workbook(out, read_only=True).sheetnames

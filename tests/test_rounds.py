@@ -7,11 +7,11 @@ import json
 import numpy as np
 import pytest
 
-from core import rounds
-from core.data_edits import with_data_values
-from core.fingerprint import canonical, fingerprint
-from core.pipeline import compute
-from core.project_file import load_project, read_project, save_project
+from core.files.project_file import load_project, read_project, save_project
+from core.model.data_edits import with_data_values
+from core.pipeline.run import compute
+from core.provenance import rounds
+from core.provenance.fingerprint import canonical, fingerprint
 
 
 def ranks(project) -> dict:

@@ -6,12 +6,10 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core import results_workbook as rw
-from core.loader import load
-from core.paths import SAMPLE_WORKBOOK
-from core.pipeline import compute
-from core.project_file import read_project, save_project
-from core.scenarios import (
+from core.files.loader import load
+from core.files.paths import SAMPLE_WORKBOOK
+from core.files.project_file import read_project, save_project
+from core.model.scenarios import (
     compare,
     framework_with_scenario,
     make_scenario,
@@ -21,6 +19,8 @@ from core.scenarios import (
     scenarios_to_json,
     unique_name,
 )
+from core.outputs import results_workbook as rw
+from core.pipeline.run import compute
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +162,7 @@ def ctrl(qtbot):
 
 @pytest.fixture
 def panel(ctrl, qtbot):
-    from gui.scenarios import ScenarioPanel
+    from gui.panels.scenarios_panel import ScenarioPanel
     p = ScenarioPanel(ctrl)
     qtbot.addWidget(p)
     p.resize(1200, 700)

@@ -6,11 +6,8 @@ import numpy as np
 import pytest
 from openpyxl import load_workbook
 
-from core.cli import run
-from core.framework import parse_framework
-from core.loader import load
-from core.problems import ProblemList
-from core.score_sheets import (
+from core.cli.commands import run
+from core.experts.score_sheets import (
     check_rule,
     expert_indicators,
     merge_scores,
@@ -21,7 +18,10 @@ from core.score_sheets import (
     write_score_sheet,
     write_score_sheets,
 )
-from core.table import Table
+from core.files.loader import load
+from core.model.framework import parse_framework
+from core.model.problems import ProblemList
+from core.model.table import Table
 
 from .score_sheet_helpers import FRAMEWORK, SF_EXPERTS, SF_SCORES, SF_TARGETS, fill, sf_scores, write_input
 
@@ -114,14 +114,14 @@ def test_expert_scored_indicator_without_scores_loads_and_awaits(tmp_path, proje
     p, problems = load(write_input(tmp_path / "cols.xlsx", with_columns=True))
     assert p is not None and not problems.has_errors
     assert not [x for x in problems if x.kind == "missing"]
-    from core.pipeline import compute
+    from core.pipeline.run import compute
     r = compute(p)  # computes; the awaiting indicators are simply missing meanwhile
     assert np.isfinite(r.normalised["A"]).all() and r.normalised[["Q1", "Q2"]].isna().all().all()
 
 
 def test_fields_round_trip_through_project_file_and_template(tmp_path, project):
-    from core.project_file import read_project, save_project
-    from core.template import write_template
+    from core.files.project_file import read_project, save_project
+    from core.files.template import write_template
     save_project(project, tmp_path / "p.cidx")
     back = read_project(tmp_path / "p.cidx").project.framework
     assert back.nodes["Q1"] == project.framework.nodes["Q1"]
@@ -132,7 +132,7 @@ def test_fields_round_trip_through_project_file_and_template(tmp_path, project):
     assert head[-4:] == ["scored_by", "scale_min", "scale_max", "guidance"]
     from dataclasses import replace
 
-    from core.readers import read_workbook
+    from core.files.readers import read_workbook
     problems = ProblemList()
     fw = parse_framework(read_workbook(tmp_path / "t.xlsx")["指标体系"], problems)
     assert not problems.has_errors, [x.format() for x in problems.errors]
@@ -142,7 +142,7 @@ def test_fields_round_trip_through_project_file_and_template(tmp_path, project):
 
 def test_a_data_value_outside_the_scale_is_warned(tmp_path):
     p, problems = load(write_input(tmp_path / "x.xlsx", with_columns=True))
-    from core.score_sheets import project_with_scores
+    from core.experts.score_sheets import project_with_scores
     q = project_with_scores(p, {("北京", "Q1"): 12.0, ("上海", "Q1"): 7.0})
     warn = [x for x in q.problems if x.kind == "outside_scale"]
     assert [(x.unit, x.code, x.value) for x in warn] == [("北京", "Q1", 12.0)]
@@ -423,7 +423,7 @@ def test_cli_refuses_a_trim_the_panel_cannot_bear_and_bad_usage(project_path, sh
 
 
 def test_cli_to_a_project_file(tmp_path, project_path, sheets):
-    from core.project_file import read_project
+    from core.files.project_file import read_project
     filled(sheets)
     out = tmp_path / "merged.cidx"
     assert run(["scores", *map(str, sheets), "--project", str(project_path), "--rule", "median", "-o", str(out)]) == 0
@@ -434,6 +434,6 @@ def test_cli_to_a_project_file(tmp_path, project_path, sheets):
 
 
 def test_cli_without_expert_indicators(tmp_path, capsys):
-    from core.paths import SAMPLE_WORKBOOK
+    from core.files.paths import SAMPLE_WORKBOOK
     assert run(["score-sheets", str(SAMPLE_WORKBOOK), "--experts", "张三", "-o", str(tmp_path)]) == 1
     assert "scored_by = expert" in capsys.readouterr().err

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from core.loader import load
+from core.files.loader import load
 
 from .score_sheet_helpers import SF_EXPERTS, SF_TARGETS, fill, sf_scores, write_input
 
@@ -26,7 +26,7 @@ def scored_controller(qtbot, tmp_path):
 
 @pytest.fixture
 def dialog(qtbot, scored_controller):
-    from gui.score_panel import ScoreSheetsDialog
+    from gui.dialogs.score_sheets_dialog import ScoreSheetsDialog
     dlg = ScoreSheetsDialog(scored_controller)  # not deleted on close: the model tester disconnects after
     qtbot.addWidget(dlg)
     return dlg
@@ -35,7 +35,7 @@ def dialog(qtbot, scored_controller):
 def test_open_on_either_tab(qtbot, scored_controller):
     from PySide6.QtCore import Qt
 
-    from gui.score_panel import open_score_sheets
+    from gui.dialogs.score_sheets_dialog import open_score_sheets
     for mode, tab in (("export", 0), ("import", 1)):
         dlg = open_score_sheets(None, scored_controller, mode)
         assert dlg.tabs.currentIndex() == tab and dlg.isVisible()
@@ -116,7 +116,7 @@ def test_write_import_look_and_apply(qtbot, dialog, scored_controller, tmp_path,
 def test_export_needs_names_and_expert_indicators(qtbot, dialog, controller, tmp_path):
     assert dialog.export_sheets([], tmp_path) == []
     assert dialog.export_log.text()
-    from gui.score_panel import ScoreSheetsDialog
+    from gui.dialogs.score_sheets_dialog import ScoreSheetsDialog
     d = ScoreSheetsDialog(controller)  # the sample project: no expert-scored indicator
     qtbot.addWidget(d)
     assert not d.export_btn.isEnabled()
@@ -127,7 +127,7 @@ def test_export_needs_names_and_expert_indicators(qtbot, dialog, controller, tmp
 def test_chinese_labels(qtbot, dialog, scored_controller, tmp_path):
     from PySide6.QtWidgets import QApplication
 
-    from gui.i18n import Languages
+    from gui.text.i18n import Languages
     paths = dialog.export_sheets(SF_EXPERTS, tmp_path / "s")
     for j, p in enumerate(paths):
         fill(p, sf_scores(j))

@@ -45,7 +45,7 @@ def test_selftest_names_what_failed_and_exits_non_zero(tmp_path):
 
 
 def test_a_broken_step_is_reported_and_its_dependants_skipped():
-    from gui.selftest import SelfTest
+    from gui.headless.selftest import SelfTest
 
     t = SelfTest(Path("."))
     t.step("load the bundled default", lambda: 1 / 0)
@@ -82,12 +82,12 @@ def test_the_window_paints_before_the_project_and_its_libraries_load():
 
 
 def test_the_module_step_fails_on_a_listed_command_module_that_is_missing(monkeypatch):
-    """core.cli treats a listed command module that cannot be imported as an error; so does the
+    """core.cli.commands treats a listed command module that cannot be imported as an error; so does the
     self-test (it used to skip it as "an extension point not filled yet")."""
-    import core.cli
-    from gui.selftest import SelfTest
+    import core.cli.commands
+    from gui.headless.selftest import SelfTest
 
-    monkeypatch.setattr(core.cli, "EXTENSION_MODULES", ("cli_scores", "cli_no_such_module"))
+    monkeypatch.setattr(core.cli.commands, "EXTENSION_MODULES", ("score_commands", "no_such_commands"))
     t = SelfTest(Path("."))
     t.step("modules", t.modules)
     assert t.failed == ["modules"]

@@ -1,4 +1,4 @@
-"""core/stats.py against closed forms and against scipy (the tests' oracle; the application does not use it)."""
+"""core/analysis/stats.py against closed forms and against scipy (the tests' oracle, not the application's)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import scipy.stats as st
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 
-from core import stats
+from core.analysis import stats
 
 
 def test_average_ranks_by_hand():

@@ -15,14 +15,13 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QDoubleSpinBox  # noqa: E402
 
-from core import edits  # noqa: E402
-from core.framework import Node  # noqa: E402
-from core.loader import load  # noqa: E402
-from core.paths import SAMPLE_WORKBOOK  # noqa: E402
-from core.pipeline import compute  # noqa: E402
+from core.files.loader import load  # noqa: E402
+from core.files.paths import SAMPLE_WORKBOOK  # noqa: E402
+from core.model import framework_edits as edits  # noqa: E402
+from core.model.framework import Node  # noqa: E402
+from core.pipeline.run import compute  # noqa: E402
 from gui.controller import Controller  # noqa: E402
-from gui.labels import method_label
-from gui.tree_model import (  # noqa: E402
+from gui.models.tree_model import (  # noqa: E402
     COL_DIRECTION,
     COL_LOCKED,
     COL_NAME,
@@ -32,7 +31,8 @@ from gui.tree_model import (  # noqa: E402
     IndicatorTreeModel,
     NodeRole,
 )
-from gui.tree_panel import SLIDER_STEPS, TreePanel  # noqa: E402
+from gui.panels.tree_panel import SLIDER_STEPS, TreePanel  # noqa: E402
+from gui.text.labels import method_label
 
 pytestmark = pytest.mark.gui
 
@@ -359,7 +359,7 @@ def test_an_indicator_set_as_expert_scored_from_the_context_menu(qtbot, panel, c
     guidance) as ONE undoable step recorded in the history; undo gives the statistic back."""
     from PySide6.QtWidgets import QDialog
 
-    from gui.expert_scoring import ExpertScoringDialog
+    from gui.dialogs.expert_scoring import ExpertScoringDialog
 
     seen = {}
 

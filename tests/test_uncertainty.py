@@ -1,4 +1,4 @@
-"""Monte Carlo uncertainty, Sobol' sensitivity and one-at-a-time drops (core/uncertainty.py).
+"""Monte Carlo uncertainty, Sobol' sensitivity and one-at-a-time drops (core/analysis/uncertainty.py).
 
 Every expected value here comes from an independent path: `AggregationPlan.scores` and
 `rank.min_rank_desc` one weight vector at a time, the full pipeline (`compute`) on a
@@ -11,12 +11,7 @@ import json
 import numpy as np
 import pytest
 
-from core.cli import _Parser
-from core.cli_analysis import cmd_uncertainty, register
-from core.pipeline import compute
-from core.rank import min_rank_desc
-from core.settings import Settings
-from core.uncertainty import (
+from core.analysis.uncertainty import (
     BatchPlan,
     Cancelled,
     _redraw_discrete,
@@ -30,6 +25,11 @@ from core.uncertainty import (
     run_uncertainty,
     sobol_indices,
 )
+from core.cli.analysis_commands import cmd_uncertainty, register
+from core.cli.commands import CommandParser
+from core.model.settings import Settings
+from core.pipeline.rank import min_rank_desc
+from core.pipeline.run import compute
 from tests.helpers import make_project, node
 
 # --- a project with every aggregation, a mixed node, missing values and zeros ----------------------
@@ -315,7 +315,7 @@ def test_a_two_way_choice_is_not_lost_in_the_design():
 def test_a_choice_degenerate_in_the_sobol_design_is_still_seen(monkeypatch):
     # Force what happens by chance with Sobol' sequences: the choice column has the same
     # leading bit in A and B. Read naively, d would never change between A and AB_d (indices 0).
-    from core import sobol
+    from core.analysis import sobol
     original = sobol.saltelli_sample
 
     calls = []
@@ -340,7 +340,7 @@ def test_a_choice_degenerate_in_the_sobol_design_is_still_seen(monkeypatch):
 
 
 def test_redrawn_columns_keep_the_saltelli_structure():
-    from core.sobol import saltelli_sample
+    from core.analysis.sobol import saltelli_sample
     X = saltelli_sample(16, ["g", "g", "h"], seed=0)
     Y = _redraw_discrete(X, ["g", "g", "h"], [2], np.random.default_rng(0))
     step = 2 + 2
@@ -415,8 +415,8 @@ def test_drop_one_refuses_the_root_and_an_only_child(mixed):
 
 
 def _args(argv):
-    p = _Parser(prog="main.py")
-    register(p.add_subparsers(dest="command", parser_class=_Parser))
+    p = CommandParser(prog="main.py")
+    register(p.add_subparsers(dest="command", parser_class=CommandParser))
     return p.parse_args(argv)
 
 
@@ -459,7 +459,7 @@ def test_batch_plan_is_reusable_across_chunks(mixed):
 
 
 def test_rank_shift_counts_a_lost_rank_as_last():
-    from core.uncertainty import _rank_shift
+    from core.analysis.uncertainty import _rank_shift
     ranks = np.array([[1, 0], [2, 1]])  # run 0: the second unit has no rank -> counts as 3 (units + 1)
     base = np.array([1.0, 2.0])
     # run 0: |1 - 1| + |3 - 2| = 1 -> 0.5 ; run 1: |2 - 1| + |1 - 2| = 2 -> 1.0

@@ -6,9 +6,9 @@ import json
 import numpy as np
 import pytest
 
-from core.pipeline import compute
-from core.rank import min_rank_desc
-from core.uncertainty import draw_weights, expert_weight_sets, run_uncertainty
+from core.analysis.uncertainty import draw_weights, expert_weight_sets, run_uncertainty
+from core.pipeline.rank import min_rank_desc
+from core.pipeline.run import compute
 
 # two experts on the children of P (P1, P2); nothing on the other nodes
 MERGED = {"P": {"experts": {"张三": {"weights": {"P1": 0.2, "P2": 0.8}},
@@ -72,9 +72,9 @@ def test_mode_experts_without_a_panel_is_refused(result):
 
 
 def test_command_line_reads_the_panel_from_a_project_file(tmp_path, project, capsys):
-    from core.cli import run
-    from core.paths import SAMPLE_WORKBOOK
-    from core.project_file import save_project
+    from core.cli.commands import run
+    from core.files.paths import SAMPLE_WORKBOOK
+    from core.files.project_file import save_project
     assert run(["uncertainty", str(SAMPLE_WORKBOOK), "--runs", "20", "--seed", "1", "--mode", "experts",
                 "--lang", "en"]) == 2
     assert "expert" in capsys.readouterr().err
@@ -87,7 +87,7 @@ def test_command_line_reads_the_panel_from_a_project_file(tmp_path, project, cap
 
 
 def test_the_analysis_panel_draws_from_the_merged_panel(qtbot, controller):
-    from gui.analysis_panel import AnalysisPanel, run
+    from gui.panels.analysis_panel import AnalysisPanel, run
     controller.panel_result = {"method": "aij", "merged": MERGED}
     panel = AnalysisPanel(controller)
     qtbot.addWidget(panel)

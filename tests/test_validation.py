@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from core.framework import parse_framework
-from core.pipeline import compute
-from core.problems import ProblemList
-from core.settings import Settings, parse_settings
+from core.model.framework import parse_framework
+from core.model.problems import ProblemList
+from core.model.settings import Settings, parse_settings
+from core.pipeline.run import compute
 from tests.helpers import fw_table, make_project, node
 
 FW = [node("R", None), node("D", "R"), node("a", "D"), node("b", "D")]

@@ -4,8 +4,8 @@ import shutil
 
 import openpyxl
 
-from core import cli
-from core.paths import SAMPLE_WORKBOOK
+from core.cli import commands as cli
+from core.files.paths import SAMPLE_WORKBOOK
 
 
 def score(tmp_path, src=SAMPLE_WORKBOOK):

@@ -6,11 +6,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from core.ahp import consistent_matrix  # noqa: E402
-from core.data_weights import data_weights  # noqa: E402
-from core.loader import load  # noqa: E402
-from core.panel import merge_panel, read_expert_form, write_expert_form  # noqa: E402
-from core.paths import SAMPLE_WORKBOOK  # noqa: E402
+from core.experts.weight_forms import merge_panel, read_expert_form, write_expert_form  # noqa: E402
+from core.files.loader import load  # noqa: E402
+from core.files.paths import SAMPLE_WORKBOOK  # noqa: E402
+from core.weighting.ahp import consistent_matrix  # noqa: E402
+from core.weighting.data_methods import data_weights  # noqa: E402
 from tests.helpers import make_project, node  # noqa: E402
 
 
@@ -25,7 +25,7 @@ def ctrl(qtbot):
 
 # ------------------------------------------------------------------------------ data-driven weights
 def test_entropy_on_T_applies_the_weights_data_weights_computes(ctrl, qtbot):
-    from gui.weights_dialog import WeightsDialog
+    from gui.dialogs.data_weights_dialog import WeightsDialog
     d = WeightsDialog(ctrl, "T")
     qtbot.addWidget(d)
     d.set_method("entropy")
@@ -61,8 +61,8 @@ def test_entropy_on_every_node_at_once_bottom_up_is_one_step(ctrl, qtbot):
 
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from core.pipeline import compute
-    from gui.weights_dialog import WeightsDialog
+    from core.pipeline.run import compute
+    from gui.dialogs.data_weights_dialog import WeightsDialog
 
     project = ctrl.project
     before = dict(ctrl.framework.local_weights())
@@ -115,8 +115,8 @@ def test_entropy_on_every_node_at_once_bottom_up_is_one_step(ctrl, qtbot):
 
 
 def test_every_method_previews_or_says_why_not(ctrl, qtbot):
-    from core.data_weights import DATA_METHODS
-    from gui.weights_dialog import WeightsDialog
+    from core.weighting.data_methods import DATA_METHODS
+    from gui.dialogs.data_weights_dialog import WeightsDialog
     d = WeightsDialog(ctrl, "T2")
     qtbot.addWidget(d)
     for m in DATA_METHODS:
@@ -128,7 +128,7 @@ def test_every_method_previews_or_says_why_not(ctrl, qtbot):
 
 def test_a_weight_error_is_shown_and_cannot_be_applied(qtbot):
     from gui.controller import Controller
-    from gui.weights_dialog import WeightsDialog
+    from gui.dialogs.data_weights_dialog import WeightsDialog
     rows = [node("R", None), node("a", "R"), node("b", "R")]
     project = make_project(rows, ["unit", "a", "b"], [["u1", -1.0, 2.0], ["u2", 3.0, 1.0], ["u3", 5.0, 4.0]])
     c = Controller()
@@ -187,7 +187,7 @@ def forms(ctrl, tmp_path):
 
 
 def test_panel_reports_the_broken_form_and_merges_the_others(ctrl, forms, qtbot):
-    from gui.panel_dialog import PanelDialog
+    from gui.dialogs.weight_forms_dialog import PanelDialog
     d = PanelDialog(ctrl)
     qtbot.addWidget(d)
     d.import_forms(forms)
@@ -223,7 +223,7 @@ def test_panel_reports_the_broken_form_and_merges_the_others(ctrl, forms, qtbot)
 
 
 def test_panel_apply_writes_all_merged_weights_as_one_step(ctrl, forms, qtbot):
-    from gui.panel_dialog import PanelDialog
+    from gui.dialogs.weight_forms_dialog import PanelDialog
     d = PanelDialog(ctrl)
     qtbot.addWidget(d)
     d.import_forms(forms)
@@ -243,7 +243,7 @@ def test_panel_apply_writes_all_merged_weights_as_one_step(ctrl, forms, qtbot):
 
 
 def test_export_writes_one_readable_form_per_expert(ctrl, tmp_path, qtbot):
-    from gui.panel_dialog import PanelDialog, split_names
+    from gui.dialogs.weight_forms_dialog import PanelDialog, split_names
     assert split_names("张三, 李四\n王五，赵六、张三") == ["张三", "李四", "王五", "赵六"]
     d = PanelDialog(ctrl)
     qtbot.addWidget(d)

@@ -10,8 +10,8 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
-from core.uncertainty import run_uncertainty  # noqa: E402
-from gui.analysis_panel import UncertaintyParams  # noqa: E402
+from core.analysis.uncertainty import run_uncertainty  # noqa: E402
+from gui.panels.analysis_panel import UncertaintyParams  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -130,8 +130,8 @@ def test_file_menu_exports_the_report_draft(win, tmp_path):
 
 
 def test_typing_a_data_cell_recomputes_and_is_in_the_history(win, qtbot):
-    from core.data_edits import with_data_values
-    from core.pipeline import compute
+    from core.model.data_edits import with_data_values
+    from core.pipeline.run import compute
     c, m = win.controller, win.data_model
     unit = c.result.ranking()[20]["unit"]
     idx = m.cell_of(unit, "T23")
@@ -201,7 +201,7 @@ def test_a_failed_export_says_why_and_writes_nothing(win, tmp_path, monkeypatch)
 
 
 def test_report_pdf_is_converted_off_the_gui_thread(win, tmp_path, qtbot):
-    from core.pdf import find_soffice
+    from core.outputs.pdf import find_soffice
     if find_soffice() is None:
         pytest.skip("LibreOffice is not installed (CI installs it)")
     out = win.export_report(tmp_path / "draft.pdf")

@@ -2,7 +2,7 @@
 
     python tools/make_sobol_directions.py
 
-Why: `core.sobol` generates Sobol' points without scipy (scipy is 67 MB in the packaged build),
+Why: `core.analysis.sobol` generates Sobol' points without scipy (scipy is 67 MB in the packaged build),
 but it needs the same direction numbers scipy uses, so that its unscrambled points equal
 `scipy.stats.qmc.Sobol(d, scramble=False)` exactly. They are S. Joe and F. Y. Kuo's
 "new-joe-kuo-6.21201" set (search criterion D(6), 21,201 dimensions; Joe & Kuo 2008,

@@ -32,7 +32,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").glob("*.py"))
+    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py"))
     return files + ["main.py"]
 
 

@@ -1,0 +1,4 @@
+"""How sure the ranking is, and figures over a result: Monte Carlo uncertainty and one-at-a-time drops
+(`uncertainty`), Sobol' points and indices (`sobol`), the statistical audit (`audit`), summary figures for
+charts and reports (`summary`), and the few distributions they need (`stats`).
+"""

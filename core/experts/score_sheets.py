@@ -1,0 +1,795 @@
+"""Expert score sheets: sheets out, filled sheets in, merged per city and indicator.
+
+Some indicators have no statistic behind them: a panel judges them. In the framework such an
+indicator has `scored_by` = `expert`, a scale (`scale_min`–`scale_max`, default 0–100) and a
+short `guidance` text for the experts.
+
+- `write_score_sheet(framework, units, expert, path)` writes one expert's workbook, atomically:
+  a first sheet `说明` (in Chinese: the expert's name, the framework's fingerprint, the
+  indicators with their scale and guidance, how to fill in), a sheet `评分` with the cities as
+  rows and the expert-scored indicators as columns (row 1 the codes, row 2 the names and scales,
+  then one row per city), data validation on every score cell (only numbers within that
+  indicator's scale), an optional `备注` column for a comment per city, every other cell locked
+  (sheet protection without a password), and a very hidden sheet `_sent` recording the cities
+  and indicators that went out.
+- `read_score_sheet(path, framework, units)` → (ScoreSheet or None, problems). Every problem
+  names the expert, the file, the sheet and the cell ("C7"). A sheet with any error — a score
+  outside the scale, text where a score goes, a city or an indicator that was not on the sheet
+  that went out, a missing expert name, a sheet missing — is not used (None); the caller merges
+  the others. Numbers typed as text ("8") are read with a warning; an empty cell means "not
+  scored" (never 0).
+- `read_score_sheets(paths, framework, units)` reads many at once and refuses every sheet of an
+  expert who appears twice (the files are named; neither is used).
+- `merge_scores(sheets, framework, rule, trim)`: per indicator and city the scores of the
+  experts who scored it, merged by `mean`, `median` or `trimmed` (drop the `trim` highest and
+  the `trim` lowest scores, then the mean: the rule of Chinese panels, "去掉一个最高分和一个最低
+  分", trim = 1 by default; raise it for a large panel). A trimmed mean needs more than 2·trim
+  scores: a panel of 2·trim experts or fewer is refused (ValueError); a single cell with too few
+  scores gets no value and a warning. Per indicator the agreement figures of `core.experts.agreement`
+  (Kendall's W and its test, ICC(2,k)/ICC(3,k)), per expert the deviation flags. The result is
+  a plain JSON-able dict (see `merge_scores`).
+- `merged_values(result)`, `workbook_with_scores(input, output, values)`,
+  `project_with_scores(project, values)`: the merged values as data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.experts.agreement import ICC_NAMES, expert_deviation, icc, kendall_w, others_mean, pooled_deviation
+from core.experts.form_info import cell_text as _text
+from core.experts.form_info import info_rows as _info
+from core.experts.form_info import lookup as _lookup
+from core.experts.weight_forms import framework_fingerprint
+from core.model.dataset import parse_number
+from core.model.framework import Framework
+from core.model.problems import InputError, ProblemList
+from core.model.table import Table, is_blank
+
+INFO_SHEETS = ("说明", "instructions", "info")
+SCORE_SHEETS = ("评分", "scores", "score")
+SENT_SHEET = "_sent"
+KIND = "专家评分表"
+KEY_KIND = "表格类型"
+KEY_EXPERT = "专家姓名"
+KEY_FRAMEWORK = "指标体系"
+KEY_FINGERPRINT = "指标体系校验码"
+KEY_INDICATORS = "评分指标"
+KEY_UNITS = "城市数"
+KEY_DATE = "生成日期"
+UNIT_HEADER = "城市"
+COMMENT_HEADER = "备注"
+NAME_ROW_LABEL = "指标名称（分值范围）"
+_EXPERT_KEYS = (KEY_EXPERT, "专家", "姓名", "expert", "expert name", "name")
+_FP_KEYS = (KEY_FINGERPRINT, "fingerprint", "framework fingerprint")
+_COMMENT_HEADERS = {COMMENT_HEADER.casefold(), "comment", "comments", "备注说明", "评语"}
+_BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
+
+RULES = ("mean", "median", "trimmed")
+DEFAULT_RULE = "trimmed"
+DEFAULT_TRIM = 1
+
+
+def expert_indicators(fw: Framework) -> list[str]:
+    """The expert-scored indicators, in framework order."""
+    return [c for c in fw.leaves if fw.nodes[c].expert_scored]
+
+
+def split_names(text: str) -> list[str]:
+    """Expert names from text separated by commas (also ，、；;) or new lines; blanks dropped, order kept."""
+    out: list[str] = []
+    for part in re.split(r"[,，、;；\n\r]+", text or ""):
+        name = part.strip()
+        if name:
+            out.append(name)
+    return out
+
+
+def sheet_file_name(expert: str) -> str:
+    safe = _BAD_FILE_CHARS.sub("_", expert).strip(" .") or "expert"
+    return f"{safe}_评分表.xlsx"
+
+
+# ---------------------------------------------------------------------------------------- writing
+
+def _instructions(rule_hint: str) -> list[str]:
+    return [
+        "填写说明",
+        "1. 本表用于专家对下列无统计数据的指标逐个城市评分。请在“评分”表的白色单元格中填写分数，"
+        "每个单元格只能填写该指标分值范围内的数字（可含小数）。",
+        "2. 各指标的分值范围与评分说明见下表。请依据评分说明独立评分。",
+        "3. 无法判断的城市可留空：留空表示不评分，不会按 0 分计算。",
+        "4. “备注”列可填写对该城市评分的简要说明（选填）。",
+        "5. 请勿修改城市名称、指标代码、表名和本页的专家信息；其他单元格已锁定。"
+        "填写完成后保存为 .xlsx 文件并交回秘书处。",
+        f"6. 汇总方法：{rule_hint}",
+    ]
+
+
+def _fmt_num(x: float) -> str:
+    return f"{x:g}"
+
+
+def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, path: str | Path,
+                      indicators: Sequence[str] | None = None, comments: bool = True,
+                      rule_hint: str = "去掉一个最高分和一个最低分后取平均（截尾均值）。") -> None:
+    """Write one expert's score sheet (see the module docstring), atomically."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from core.files.atomic import atomic_path
+    from core.files.xlsx import write_row
+
+    fw = framework
+    expert = (expert or "").strip()
+    if not expert:
+        raise ValueError("an expert's name is needed for a score sheet")
+    codes = list(indicators) if indicators is not None else expert_indicators(fw)
+    bad = [c for c in codes if c not in fw.nodes or not fw.nodes[c].expert_scored or not fw.is_leaf(c)]
+    if bad:
+        raise ValueError(f"not expert-scored indicators of the framework: {', '.join(bad)}")
+    if not codes:
+        raise ValueError("the framework has no expert-scored indicator (a framework row with scored_by = expert)")
+    units = [str(u) for u in units]
+    if not units:
+        raise ValueError("there are no cities to score")
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="D9E1F2")
+    input_fill = PatternFill("solid", fgColor="FFFFFF")
+    locked_fill = PatternFill("solid", fgColor="F2F2F2")
+    thin = Side(style="thin", color="BFBFBF")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    unlocked = Protection(locked=False)
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = INFO_SHEETS[0]
+    root = fw.nodes[fw.root]
+    rows: list[list[Any]] = [
+        ["CityIndex Studio 专家评分表"],
+        [],
+        [KEY_EXPERT, expert],
+        [KEY_KIND, KIND],
+        [KEY_FRAMEWORK, f"{root.code} {root.name_zh}".strip()],
+        [KEY_FINGERPRINT, framework_fingerprint(fw)],
+        [KEY_INDICATORS, ", ".join(codes)],
+        [KEY_UNITS, len(units)],
+        [KEY_DATE, dt.date.today().isoformat()],
+        [],
+        *[[line] for line in _instructions(rule_hint)],
+        [],
+        ["代码", "指标名称", "分值范围", "评分说明", "英文名称"],
+    ]
+    for c in codes:
+        n = fw.nodes[c]
+        lo, hi = n.scale
+        rows.append([c, n.name_zh, f"{_fmt_num(lo)}–{_fmt_num(hi)}", n.guidance, n.name_en])
+    for i, r in enumerate(rows, start=1):
+        write_row(ws, i, r)
+    ws["A1"].font = Font(bold=True, size=14)
+    for r in range(3, 10):
+        ws.cell(row=r, column=1).font = bold
+    table_head = 10 + len(_instructions(rule_hint)) + 2
+    for j in range(1, 6):
+        ws.cell(row=table_head, column=j).font = bold
+        ws.cell(row=table_head, column=j).fill = head_fill
+    for r in range(table_head + 1, table_head + 1 + len(codes)):
+        ws.cell(row=r, column=4).alignment = Alignment(wrap_text=True, vertical="top")
+    for col, width in zip("ABCDE", (16, 30, 12, 60, 30)):
+        ws.column_dimensions[col].width = width
+    ws.protection.sheet = True
+
+    # --- the scores ---------------------------------------------------------------------------
+    ws = wb.create_sheet(SCORE_SHEETS[0])
+    header = [UNIT_HEADER, *codes] + ([COMMENT_HEADER] if comments else [])
+    names = [NAME_ROW_LABEL]
+    for c in codes:
+        n = fw.nodes[c]
+        lo, hi = n.scale
+        names.append(f"{n.name_zh or n.code}（{_fmt_num(lo)}–{_fmt_num(hi)}）")
+    if comments:
+        names.append("选填")
+    write_row(ws, 1, header)
+    write_row(ws, 2, names)
+    for j in range(1, len(header) + 1):
+        for r in (1, 2):
+            cell = ws.cell(row=r, column=j)
+            cell.font = bold
+            cell.fill = head_fill
+            cell.border = box
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    last = 2 + len(units)
+    for i, u in enumerate(units):
+        r = 3 + i
+        write_row(ws, r, [u])
+        ws.cell(row=r, column=1).fill = locked_fill
+        ws.cell(row=r, column=1).border = box
+        for j in range(2, len(header) + 1):
+            cell = ws.cell(row=r, column=j)
+            cell.protection = unlocked
+            cell.fill = input_fill
+            cell.border = box
+            if comments and j == len(header):
+                cell.number_format = "@"
+                cell.alignment = Alignment(wrap_text=True)
+    for j, c in enumerate(codes, start=2):
+        lo, hi = fw.nodes[c].scale
+        letter = get_column_letter(j)
+        dv = DataValidation(type="decimal", operator="between", formula1=repr(float(lo)), formula2=repr(float(hi)),
+                            allow_blank=True, showErrorMessage=True, showInputMessage=True,
+                            errorTitle="分值超出范围",
+                            error=f"请填写 {_fmt_num(lo)}–{_fmt_num(hi)} 之间的数字",
+                            promptTitle=c[:32], prompt=f"{fw.nodes[c].name_zh}：{_fmt_num(lo)}–{_fmt_num(hi)}"[:255])
+        dv.add(f"{letter}3:{letter}{last}")
+        ws.add_data_validation(dv)
+        ws.column_dimensions[letter].width = 14
+    ws.column_dimensions["A"].width = 16
+    if comments:
+        ws.column_dimensions[get_column_letter(len(header))].width = 40
+    ws.row_dimensions[2].height = 45
+    ws.freeze_panes = "B3"
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # the expert may widen columns
+    ws.protection.formatRows = False
+
+    # --- what went out (read back to check the returned sheet) --------------------------------
+    ws = wb.create_sheet(SENT_SHEET)
+    write_row(ws, 1, ["kind", "value"])
+    r = 2
+    for c in codes:
+        write_row(ws, r, ["indicator", c])
+        r += 1
+    for u in units:
+        write_row(ws, r, ["unit", u])
+        r += 1
+    ws.sheet_state = "veryHidden"
+    wb.active = 1
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+def write_score_sheets(framework: Framework, units: Sequence[str], experts: Sequence[str], folder: str | Path,
+                       overwrite: bool = True, **kwargs: Any) -> list[Path]:
+    """One sheet per expert in `folder` (created if needed); names must be distinct and non-empty.
+
+    With `overwrite=False` an existing file is kept and the new one gets a number.
+    """
+    names = [e.strip() for e in experts]
+    if not names or any(not n for n in names):
+        raise ValueError("give every expert a name")
+    seen: dict[str, str] = {}
+    for n in names:
+        if n.casefold() in seen:
+            raise ValueError(f"the expert '{n}' is named twice; each expert gets one sheet")
+        seen[n.casefold()] = n
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for n in names:
+        path = folder / sheet_file_name(n)
+        k = 2
+        while not overwrite and path.exists():
+            path = folder / f"{Path(sheet_file_name(n)).stem} ({k}).xlsx"
+            k += 1
+        write_score_sheet(framework, units, n, path, **kwargs)
+        out.append(path)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- reading
+
+@dataclass
+class ScoreSheet:
+    """One expert's usable scores."""
+
+    expert: str
+    file: str
+    sheet: str
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)  # code -> {unit: score}
+    cells: dict[str, dict[str, str]] = field(default_factory=dict)  # code -> {unit: "C7"}
+    comments: dict[str, str] = field(default_factory=dict)  # unit -> comment
+
+    @property
+    def n_scores(self) -> int:
+        return sum(len(v) for v in self.scores.values())
+
+
+def _col(j: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(j + 1)
+
+
+def _sent(tables: dict[str, Table]) -> tuple[list[str], list[str]] | None:
+    t = tables.get(SENT_SHEET)
+    if t is None:
+        return None
+    codes, units = [], []
+    for r in t.rows:
+        kind, value = _text(r[0] if r else None), r[1] if len(r) > 1 else None
+        if kind == "indicator":
+            codes.append(_text(value))
+        elif kind == "unit":
+            units.append(_text(value) if not isinstance(value, str) else value.strip())
+    return codes, units
+
+
+def read_score_sheet(path: str | Path, framework: Framework,
+                     units: Sequence[str] | None = None) -> tuple[ScoreSheet | None, ProblemList]:
+    """Read one returned score sheet; (None, problems) when it cannot be used (module docstring).
+
+    `units`: the cities of the project (a score for a city no longer in it is ignored with a
+    warning). The indicators and cities a sheet may hold are those recorded as sent in it
+    (else the framework's expert-scored indicators and `units`).
+    """
+    from core.files.readers import find_sheet, read_any
+
+    fw = framework
+    path = Path(path)
+    problems = ProblemList()
+    fname = path.name
+    try:
+        tables = read_any(path)
+    except InputError as e:
+        problems.extend(e.problems)
+        return None, problems
+    info_t = find_sheet(tables, *INFO_SHEETS)
+    info = _info(info_t)
+    name = _lookup(info, _EXPERT_KEYS)
+    expert = name[0] if name else ""
+    who = f"expert {expert}" if expert else f"sheet file {fname}"
+    ex = {"expert": expert} if expert else {}  # what every problem of this sheet carries (core.text.problem_texts)
+    if info_t is None:
+        problems.error("score_no_info", f"{who}: there is no '{INFO_SHEETS[0]}' sheet, so the expert's name is "
+                       f"unknown; sheets found: {', '.join(tables) or 'none'}", file=fname, args=ex or None)
+    elif not expert:
+        row = name[1] if name else None
+        where = f"cell B{row}" if row else f"a '{KEY_EXPERT}' row"
+        problems.error("score_no_expert", f"{who}: the expert's name is missing ({where} of sheet "
+                       f"'{info_t.sheet}' is empty); write the name there and import the sheet again",
+                       file=fname, sheet=info_t.sheet, row=row, column="B", args=ex or None)
+    fp = _lookup(info, _FP_KEYS)
+    ours = framework_fingerprint(fw)
+    if fp and fp[0] and fp[0] != ours:
+        problems.warning("score_other_framework", f"{who}: the sheet was made for a framework with fingerprint "
+                         f"{fp[0]} (this one's is {ours}); the codes are matched one by one", file=fname,
+                         sheet=info_t.sheet if info_t else "", row=fp[1], column="B", value=fp[0],
+                         args=dict(ex, ours=ours))
+
+    t = find_sheet(tables, *SCORE_SHEETS)
+    if t is None:
+        problems.error("score_missing_sheet", f"{who}: there is no '{SCORE_SHEETS[0]}' sheet; sheets found: "
+                       f"{', '.join(tables) or 'none'}", file=fname, args=ex or None)
+        return None, problems
+    sh = t.sheet
+    sent = _sent(tables)
+    sent_codes, sent_units = sent if sent else (expert_indicators(fw), list(units or []))
+    sent_codes_set = set(sent_codes)
+    sent_units_set = set(sent_units)
+    project_units = set(units) if units is not None else None
+
+    # --- header -----------------------------------------------------------------------------
+    hr = t.header_row
+    col_of: dict[str, int] = {}
+    comment_col = None
+    for j, h in enumerate(t.header):
+        if j == 0:
+            continue
+        text = _text(h)
+        ref = f"{_col(j)}{hr}"
+        if not text:
+            if any(not is_blank(r[j]) for r in t.rows if j < len(r)):
+                problems.error("score_unknown_indicator", f"{who}: column {_col(j)} has scores but no indicator "
+                               f"code in cell {ref}", file=fname, sheet=sh, row=hr, column=_col(j),
+                               args=dict(ex, variant="no_code"))
+            continue
+        if text.casefold() in _COMMENT_HEADERS:
+            comment_col = j
+            continue
+        if text not in sent_codes_set:
+            known = " (an indicator of the framework, but not one scored on this sheet)" if text in fw.nodes else ""
+            problems.error("score_unknown_indicator", f"{who}: cell {ref} names indicator '{text}', which was not "
+                           f"on the sheet that went out{known}", file=fname, sheet=sh, row=hr, column=text,
+                           value=text, args=ex or None)
+            continue
+        if text in col_of:
+            problems.error("score_duplicate_indicator", f"{who}: indicator '{text}' has two columns "
+                           f"({_col(col_of[text])} and {_col(j)}, cell {ref})", file=fname, sheet=sh, row=hr,
+                           column=text, value=text, code=text, args=ex or None)
+            continue
+        col_of[text] = j
+    usable_codes = {}
+    for code, j in col_of.items():
+        if code not in fw.nodes or not fw.nodes[code].expert_scored:
+            problems.warning("score_not_expert_scored", f"{who}: indicator '{code}' (column {_col(j)}) is no longer "
+                             "scored by experts in this framework; its scores are ignored", file=fname, sheet=sh,
+                             row=hr, column=code, code=code, args=ex or None)
+            continue
+        usable_codes[code] = j
+    sheet = ScoreSheet(expert, fname, sh)
+
+    # --- rows ---------------------------------------------------------------------------------
+    seen_rows: dict[str, int] = {}
+    for i, r in enumerate(t.rows):
+        row = t.excel_row(i)
+        if all(is_blank(v) for v in r):
+            continue
+        first = r[0] if r else None
+        unit = first.strip() if isinstance(first, str) else _text(first)
+        if unit == NAME_ROW_LABEL or (i == 0 and unit.startswith("指标名称")):
+            continue
+        if not unit:
+            problems.error("score_unknown_unit", f"{who}: row {row} has scores but no city name (cell A{row})",
+                           file=fname, sheet=sh, row=row, column="A", args=dict(ex, variant="no_name"))
+            continue
+        if unit not in sent_units_set:
+            problems.error("score_unknown_unit", f"{who}: cell A{row} names city '{unit}', which was not on the "
+                           "sheet that went out", file=fname, sheet=sh, row=row, column=t.header[0] or "A",
+                           value=unit, unit=unit, args=ex or None)
+            continue
+        if unit in seen_rows:
+            problems.error("score_duplicate_unit", f"{who}: city '{unit}' appears again in cell A{row} (first in "
+                           f"A{seen_rows[unit]})", file=fname, sheet=sh, row=row, column=t.header[0] or "A",
+                           value=unit, unit=unit, args=ex or None)
+            continue
+        seen_rows[unit] = row
+        in_project = project_units is None or unit in project_units
+        for code, j in col_of.items():
+            v = r[j] if j < len(r) else None
+            ref = f"{_col(j)}{row}"
+            where = dict(file=fname, sheet=sh, row=row, column=code, value=v, unit=unit, code=code,
+                         args=dict(ex, cell=ref))
+            num, issue = parse_number(v)
+            if issue == "bad":
+                problems.error("score_not_a_number", f"{who}: cell {ref} ({unit}, {code}) holds '{v}', which is "
+                               "not a score; write a number or leave the cell empty", **where)
+                continue
+            if num is None:
+                continue
+            node = fw.nodes.get(code)
+            lo, hi = node.scale if node is not None else (-math.inf, math.inf)
+            if not lo <= num <= hi:
+                problems.error("score_outside_scale", f"{who}: cell {ref} ({unit}, {code}) holds {num:g}, outside "
+                               f"the scale {lo:g}–{hi:g}",
+                               **dict(where, args=dict(ex, cell=ref, lo=f"{lo:g}", hi=f"{hi:g}")))
+                continue
+            if issue == "text":
+                problems.warning("score_as_text", f"{who}: cell {ref} ({unit}, {code}) holds the number {num:g} "
+                                 "as text; read as a number", **where)
+            if code in usable_codes and in_project:
+                sheet.scores.setdefault(code, {})[unit] = num
+                sheet.cells.setdefault(code, {})[unit] = ref
+        if comment_col is not None and comment_col < len(r) and not is_blank(r[comment_col]):
+            sheet.comments[unit] = _text(r[comment_col])
+        if not in_project:
+            problems.warning("score_unit_gone", f"{who}: city '{unit}' (cell A{row}) is no longer in the project; "
+                             "its scores are ignored", file=fname, sheet=sh, row=row, column="A", unit=unit,
+                             args=ex or None)
+    missing = [u for u in sent_units if u not in seen_rows]
+    if missing:
+        problems.warning("score_unit_missing", f"{who}: {len(missing)} cit{'y' if len(missing) == 1 else 'ies'} of "
+                         f"the sheet that went out {'is' if len(missing) == 1 else 'are'} not on it: "
+                         + ", ".join(missing[:10]) + ("…" if len(missing) > 10 else ""), file=fname, sheet=sh,
+                         args=dict(ex, n=len(missing),
+                                   units=", ".join(missing[:10]) + ("…" if len(missing) > 10 else "")))
+    lost = [c for c in sent_codes if c not in col_of]
+    if lost:
+        problems.warning("score_indicator_missing", f"{who}: the column(s) of {', '.join(lost)} are not on the "
+                         "sheet: no scores for them from this expert", file=fname, sheet=sh, row=hr,
+                         args=dict(ex, codes=", ".join(lost)))
+    if not problems.has_errors and sheet.n_scores == 0:
+        problems.error("score_empty", f"{who}: the sheet holds no score (was it filled in and saved?)",
+                       file=fname, sheet=sh, args=ex or None)
+    if problems.has_errors:
+        return None, problems
+    return sheet, problems
+
+
+def read_score_sheets(paths: Sequence[str | Path], framework: Framework, units: Sequence[str] | None = None
+                      ) -> tuple[list[ScoreSheet], list[tuple[Path, ScoreSheet | None, ProblemList]]]:
+    """Read many sheets; an expert who appears in two or more sheets has none of them used.
+
+    Returns (usable sheets, [(path, sheet or None, problems)] for every path, in order).
+    """
+    read: list[tuple[Path, ScoreSheet | None, ProblemList]] = []
+    for p in paths:
+        s, problems = read_score_sheet(p, framework, units)
+        read.append((Path(p), s, problems))
+    by_name: dict[str, list[int]] = {}
+    for i, (_p, s, _q) in enumerate(read):
+        if s is not None:
+            by_name.setdefault(s.expert.casefold(), []).append(i)
+    for idxs in by_name.values():
+        if len(idxs) < 2:
+            continue
+        files = [read[i][0].name for i in idxs]
+        for i in idxs:
+            p, s, q = read[i]
+            others = ", ".join(f for f in files if f != p.name) or p.name
+            q.error("score_duplicate_expert", f"expert {s.expert}: this expert also returned {others}; none of "
+                    "their sheets is used until one is removed", file=p.name, sheet=INFO_SHEETS[0],
+                    column="B", value=s.expert, args={"expert": s.expert, "others": others})
+            read[i] = (p, None, q)
+    return [s for _p, s, _q in read if s is not None], read
+
+
+# ---------------------------------------------------------------------------------------- merging
+
+def rule_mean(x: np.ndarray, trim: int = 0) -> tuple[float, list[int]]:
+    return float(np.mean(x)), []
+
+
+def rule_median(x: np.ndarray, trim: int = 0) -> tuple[float, list[int]]:
+    return float(np.median(x)), []
+
+
+def rule_trimmed(x: np.ndarray, trim: int = DEFAULT_TRIM) -> tuple[float, list[int]]:
+    """Drop the `trim` lowest and `trim` highest scores (by position, ties by order), mean of the rest.
+
+    Returns (value, positions dropped). Needs len(x) > 2·trim.
+    """
+    n = len(x)
+    if trim < 0:
+        raise ValueError("trim must be 0 or more")
+    if 2 * trim >= n:
+        raise ValueError(f"a trimmed mean dropping {trim} highest and {trim} lowest needs more than {2 * trim} "
+                         f"scores; there are {n}")
+    order = np.argsort(x, kind="stable")
+    keep = order[trim:n - trim]
+    dropped = sorted(int(i) for i in np.concatenate([order[:trim], order[n - trim:]]))
+    return float(np.mean(x[keep])), dropped
+
+
+MERGE_RULES: dict[str, Callable[[np.ndarray, int], tuple[float, list[int]]]] = {
+    "mean": rule_mean, "median": rule_median, "trimmed": rule_trimmed,
+}
+
+
+def rule_text(rule: str, trim: int = DEFAULT_TRIM) -> str:
+    if rule == "trimmed":
+        return (f"trimmed mean (the {trim} highest and the {trim} lowest scores dropped)" if trim != 1 else
+                "trimmed mean (the highest and the lowest score dropped)")
+    return {"mean": "mean", "median": "median"}[rule]
+
+
+def rule_text_zh(rule: str, trim: int = DEFAULT_TRIM) -> str:
+    if rule == "trimmed":
+        return ("去掉一个最高分和一个最低分后取平均（截尾均值）。" if trim == 1 else
+                f"去掉 {trim} 个最高分和 {trim} 个最低分后取平均（截尾均值）。")
+    return {"mean": "取全体专家评分的平均值。", "median": "取全体专家评分的中位数。"}[rule]
+
+
+def check_rule(rule: str, trim: int, n_experts: int) -> None:
+    """ValueError with a clear message when the rule cannot be applied to a panel of n experts."""
+    if rule not in MERGE_RULES:
+        raise ValueError(f"unknown merge rule '{rule}'; choose one of {', '.join(RULES)}")
+    if rule == "trimmed":
+        if trim < 0:
+            raise ValueError("--trim must be 0 or more")
+        if 2 * trim >= n_experts:
+            raise ValueError(f"a trimmed mean dropping {trim} highest and {trim} lowest score(s) needs more than "
+                             f"{2 * trim} experts; {n_experts} sheet(s) can be merged. Use --rule mean or median, "
+                             "or a smaller --trim")
+
+
+def merge_scores(sheets: Sequence[ScoreSheet], framework: Framework, rule: str = DEFAULT_RULE,
+                 trim: int = DEFAULT_TRIM) -> dict:
+    """Merge usable sheets per indicator and city; the agreement figures per indicator and expert.
+
+    Returns a JSON-able dict::
+
+        {"rule", "trim", "rule_text", "experts": [{"expert", "file", "sheet", "scores", "comments"}],
+         "indicators": {code: {"name_zh", "name_en", "scale": [lo, hi], "experts": [names who scored it],
+             "units": {unit: {"value" (None when too few scores), "n", "scores": {expert: score},
+                              "dropped": [experts whose score was dropped], "cells": {expert: "C7"}}},
+             "kendall_w", "chi2", "df", "p_value", "n_complete" (cities every one of them scored),
+             "icc": {"icc2_1", "icc2_k", "icc3_1", "icc3_k", "f", "df1", "df2", "p_value", "n", "k", …},
+             "deviation": {expert: {"cells", "bias", "bias_share", "r", "flags"}}}},
+         "expert_summary": {expert: {"cells", "bias_share", "r", "flags", "file"}},
+         "flags": [{"expert", "code" (or None: over all indicators), "flag", …}],
+         "problems": [Problem dicts: cells left without a value],
+         "icc_names": {...}}
+    """
+    check_rule(rule, trim, len(sheets))
+    fn = MERGE_RULES[rule]
+    fw = framework
+    problems = ProblemList()
+    names = [s.expert for s in sheets]
+    out: dict[str, Any] = {
+        "rule": rule, "trim": trim if rule == "trimmed" else 0, "rule_text": rule_text(rule, trim),
+        "experts": [{"expert": s.expert, "file": s.file, "sheet": s.sheet, "scores": s.n_scores,
+                     "comments": dict(s.comments)} for s in sheets],
+        "indicators": {}, "expert_summary": {}, "flags": [], "icc_names": dict(ICC_NAMES),
+    }
+    pooled: dict[str, list] = {n: [] for n in names}
+    codes = [c for c in expert_indicators(fw) if any(c in s.scores for s in sheets)]
+    for code in codes:
+        node = fw.nodes[code]
+        lo, hi = node.scale
+        scorers = [s for s in sheets if s.scores.get(code)]
+        units: list[str] = []
+        for s in scorers:
+            for u in s.scores[code]:
+                if u not in units:
+                    units.append(u)
+        X = np.full((len(units), len(scorers)), np.nan)
+        for j, s in enumerate(scorers):
+            for i, u in enumerate(units):
+                X[i, j] = s.scores[code].get(u, np.nan)
+        cells: dict[str, dict] = {}
+        for i, u in enumerate(units):
+            present = [j for j in range(len(scorers)) if not np.isnan(X[i, j])]
+            x = X[i, present]
+            entry: dict[str, Any] = {"value": None, "n": len(present),
+                                     "scores": {scorers[j].expert: float(X[i, j]) for j in present},
+                                     "dropped": [], "cells": {scorers[j].expert: scorers[j].cells[code][u]
+                                                              for j in present}}
+            if rule == "trimmed" and len(present) <= 2 * trim:
+                problems.warning("score_too_few", f"{u} / {code}: {len(present)} score(s); the trimmed mean "
+                                 f"dropping {trim} highest and {trim} lowest needs more than {2 * trim}: no merged "
+                                 "value", unit=u, code=code, value=len(present),
+                                 args={"trim": trim, "need": 2 * trim})
+            else:
+                value, dropped = fn(x, trim)
+                entry["value"] = value
+                entry["dropped"] = [scorers[present[k]].expert for k in dropped]
+            cells[u] = entry
+        kw = kendall_w(X)
+        ic = icc(X)
+        ic.pop("names", None)
+        dev = expert_deviation(X, [s.expert for s in scorers], hi - lo)
+        for j, s in enumerate(scorers):
+            om = others_mean(X, j)
+            ok = ~np.isnan(X[:, j]) & ~np.isnan(om)
+            pooled[s.expert].append((X[ok, j], om[ok], hi - lo))
+            for flag in dev[s.expert]["flags"]:
+                out["flags"].append({"expert": s.expert, "code": code, "flag": flag,
+                                     "bias_share": dev[s.expert]["bias_share"], "r": dev[s.expert]["r"]})
+        out["indicators"][code] = {
+            "name_zh": node.name_zh, "name_en": node.name_en, "scale": [lo, hi],
+            "experts": [s.expert for s in scorers], "units": cells,
+            "kendall_w": kw["w"], "chi2": kw["chi2"], "df": kw["df"], "p_value": kw["p_value"],
+            "n_complete": kw["n"], "icc": ic, "deviation": dev,
+        }
+    for s in sheets:
+        d = pooled_deviation(pooled[s.expert])
+        out["expert_summary"][s.expert] = dict(d, file=s.file)
+        for flag in d["flags"]:
+            out["flags"].append({"expert": s.expert, "code": None, "flag": flag, "bias_share": d["bias_share"],
+                                 "r": d["r"]})
+    out["problems"] = [p.to_dict() for p in problems]
+    return out
+
+
+def merged_values(result: dict) -> dict[tuple[str, str], float | None]:
+    """(unit, code) -> merged value (None where too few scores), for the data."""
+    return {(u, code): e["value"] for code, ind in result.get("indicators", {}).items()
+            for u, e in ind["units"].items()}
+
+
+def provenance(result: dict, code: str, unit: str) -> str:
+    """One line on how a merged value was made: 'trimmed mean of 5 experts (张三, 李四 dropped)'."""
+    e = result["indicators"][code]["units"][unit]
+    text = f"{result['rule_text']} of {e['n']} expert score(s)"
+    if e["dropped"]:
+        text += f"; dropped: {', '.join(e['dropped'])}"
+    return text
+
+
+# ---------------------------------------------------------------------------------------- into the data
+
+def table_with_values(table: Table, values: dict[tuple[str, str], float | None],
+                      fw: Framework) -> tuple[Table, list[str]]:
+    """A copy of a data table with `values` written in (a new column per indicator that has none).
+
+    Returns (table, units not found in it). Cells of `None` values are emptied.
+    """
+    header = list(table.header)
+    rows = [list(r) for r in table.rows]
+    names = {fw.nodes[c].name_zh: c for c in fw.leaves if fw.nodes[c].name_zh}
+    col_of: dict[str, int] = {}
+    for j, h in enumerate(header[1:], start=1):
+        t = _text(h)
+        code = t if t in fw.nodes else names.get(t)
+        if code and code not in col_of:
+            col_of[code] = j
+    row_of: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        u = _text(r[0] if r else None)
+        if u and u not in row_of:
+            row_of[u] = i
+    missing: list[str] = []
+    for (u, code), v in values.items():
+        if code not in col_of:
+            col_of[code] = len(header)
+            header.append(code)
+        if u not in row_of:
+            if u not in missing:
+                missing.append(u)
+            continue
+        r = rows[row_of[u]]
+        j = col_of[code]
+        if len(r) <= j:
+            r.extend([None] * (j + 1 - len(r)))
+        r[j] = None if v is None else float(v)
+    return Table(table.file, table.sheet, header, rows, table.header_row), missing
+
+
+def project_with_scores(project, values: dict[tuple[str, str], float | None]):
+    """The project with the merged values as data (its data table re-read, so checks stay true)."""
+    from core.model.dataset import parse_data
+    from core.model.project import PAIR_KINDS, Project
+    from core.model.validate import validate_pair
+
+    t = project.data_table
+    if t is None:
+        t = Table(project.data.file, project.data.sheet or "data",
+                  [project.data.unit_header] + [str(c) for c in project.data.values.columns]
+                  + [str(c) for c in project.data.groups.columns],
+                  [[u] + [None if np.isnan(x) else float(x) for x in project.data.values.loc[u].to_numpy()]
+                   + list(project.data.groups.loc[u]) for u in project.data.units])
+    new, _missing = table_with_values(t, values, project.framework)
+    problems = ProblemList([p for p in project.problems if p.sheet != t.sheet and p.kind not in PAIR_KINDS])
+    ds = parse_data(new, project.framework, problems)
+    validate_pair(project.framework, ds, project.settings, problems)
+    return Project(project.framework, ds, project.settings, problems, project.source, new)
+
+
+def workbook_with_scores(input_path: str | Path, output_path: str | Path,
+                         values: dict[tuple[str, str], float | None], fw: Framework) -> list[str]:
+    """Copy an input workbook with the merged values put into its data sheet (new columns
+    appended for indicators that have none). Returns the units not found in the data sheet."""
+    from openpyxl import load_workbook
+
+    from core.files.atomic import atomic_path
+    from core.files.loader import DATA_SHEETS
+    from core.files.xlsx import write_row
+
+    wb = load_workbook(input_path)
+    by_name = {ws.title.strip().casefold(): ws for ws in wb.worksheets}
+    ws = next((by_name[n.casefold()] for n in DATA_SHEETS if n.casefold() in by_name), None)
+    if ws is None:
+        raise ValueError(f"{Path(input_path).name}: no data/数据 sheet to put the scores into")
+    header_row = next((r[0].row for r in ws.iter_rows() if any(c.value not in (None, "") for c in r)), 1)
+    header = {}
+    names = {fw.nodes[c].name_zh: c for c in fw.leaves if fw.nodes[c].name_zh}
+    last_col = 0
+    for c in ws[header_row]:
+        if c.value in (None, ""):
+            continue
+        last_col = max(last_col, c.column)
+        if c.column == 1:
+            continue
+        t = _text(c.value)
+        code = t if t in fw.nodes else names.get(t)
+        if code and code not in header:
+            header[code] = c.column
+    rows = {}
+    for r in range(header_row + 1, ws.max_row + 1):
+        v = ws.cell(row=r, column=1).value
+        u = v.strip() if isinstance(v, str) else _text(v)
+        if u and u not in rows:
+            rows[u] = r
+    missing = []
+    for (u, code), v in values.items():
+        if code not in header:
+            last_col += 1
+            header[code] = last_col
+            write_row(ws, header_row, [code], start_col=last_col)
+        if u not in rows:
+            if u not in missing:
+                missing.append(u)
+            continue
+        ws.cell(row=rows[u], column=header[code]).value = None if v is None else float(v)
+    with atomic_path(output_path) as tmp:
+        wb.save(tmp)
+    return missing

@@ -1,0 +1,3 @@
+"""What a committee receives: the results workbook, the report draft (`report`, its facts and words),
+the JSON at full precision, PDF through LibreOffice, and the label layout of the workbook's scatter charts.
+"""

@@ -1,0 +1,215 @@
+"""The pipeline in its fixed order, and a result that explains itself.
+
+    denominate → screen → impute → treat outliers → transform → normalise
+    → weights → aggregate → rank
+
+`compute(project)` runs every stage; `Result.reweight(framework)` takes new
+weights and re-aggregates from the cached normalised matrix (never re-reading
+or re-normalising). Each stage's arguments and what it did are recorded in
+`Result.steps`, so a results workbook or a report can say exactly how every
+number was made.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from core.model.framework import Framework
+from core.model.problems import ProblemList
+from core.model.project import Project
+from core.model.settings import Settings
+from core.pipeline import denominate as _den
+from core.pipeline import impute as _imp
+from core.pipeline import screen as _scr
+from core.pipeline import transform as _tr
+from core.pipeline import treat as _trt
+from core.pipeline.aggregate import AggregationPlan
+from core.pipeline.normalise import normalise
+from core.pipeline.rank import min_rank_desc, order
+
+STAGES = ("denominate", "screen", "impute", "treat", "transform", "normalise", "weights",
+          "aggregate", "rank")
+
+
+@dataclass(frozen=True)
+class Result:
+    framework: Framework
+    settings: Settings
+    units: tuple[str, ...]  # units scored (after screening), in data order
+    raw: pd.DataFrame  # after denomination (screened units only)
+    treated: pd.DataFrame  # values entering normalisation (after impute/treat/transform)
+    normalised: pd.DataFrame  # units × leaves
+    plan: AggregationPlan
+    scores_array: np.ndarray  # units × nodes (plan.codes)
+    local: dict[str, float]
+    effective: dict[str, float]
+    excluded: list[dict]
+    imputed: list[dict]
+    outliers: dict[str, dict]
+    treated_cells: list[dict]
+    steps: list[dict]
+    problems: ProblemList
+    missing: list[dict]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    # --- views -------------------------------------------------------------
+    @property
+    def scores(self) -> pd.DataFrame:
+        return pd.DataFrame(self.scores_array, index=pd.Index(self.units, name="unit"),
+                            columns=self.plan.codes)
+
+    @property
+    def root_scores(self) -> np.ndarray:
+        return self.scores_array[:, 0]
+
+    @property
+    def ranks(self) -> pd.Series:
+        return pd.Series(min_rank_desc(self.root_scores), index=pd.Index(self.units, name="unit"))
+
+    def node_ranks(self, code: str) -> pd.Series:
+        j = self.plan.codes.index(code)
+        return pd.Series(min_rank_desc(self.scores_array[:, j]), index=pd.Index(self.units, name="unit"))
+
+    def rank_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """(indices of units in rank order, rank of each unit in data order; NaN = no rank).
+
+        The cheap form of `ranking()` for views that show thousands of units."""
+        r = min_rank_desc(self.root_scores)
+        return np.array(order(self.root_scores, self.units), dtype=int), r
+
+    def ranking(self) -> list[dict]:
+        """Units in rank order with rank, root score and every node's score."""
+        r = min_rank_desc(self.root_scores)
+        out = []
+        for i in order(self.root_scores, self.units):
+            row = self.scores_array[i]
+            out.append({"unit": self.units[i],
+                        "rank": None if np.isnan(r[i]) else int(r[i]),
+                        "score": None if np.isnan(row[0]) else float(row[0]),
+                        "nodes": {c: (None if np.isnan(v) else float(v))
+                                  for c, v in zip(self.plan.codes[1:], row[1:])}})
+        return out
+
+    # --- the incremental path -----------------------------------------------
+    def reweight(self, fw: Framework) -> Result:
+        """Same data and methods, new weights: re-aggregate only.
+
+        The "weights" step is rewritten too, so the new result describes itself truly (a
+        workbook or report written from it states the weights its scores were made with)."""
+        t0 = time.perf_counter()
+        local = fw.local_weights()
+        effective = fw.effective_weights(local)
+        S = self.plan.scores(self.plan.weight_vector(local))
+        steps = [_weights_step(local, effective) if st["stage"] == "weights" else st
+                 for st in self.steps]
+        t = dict(self.timings, reweight=time.perf_counter() - t0)
+        return replace(self, framework=fw, scores_array=S, local=local,
+                       effective=effective, steps=steps, timings=t)
+
+    def scores_for_weights(self, local_vector: np.ndarray) -> np.ndarray:
+        """Root scores for a local-weight vector (plan order): the hot path of sensitivity runs."""
+        return self.plan.scores(local_vector)[:, 0]
+
+
+def _weights_step(local: dict[str, float], effective: dict[str, float]) -> dict:
+    """The "weights" entry of `Result.steps`: written by `compute` and rewritten by `reweight`."""
+    return {"stage": "weights", "method": "framework (equal where empty)",
+            "local": local, "effective": effective}
+
+
+def compute(project: Project) -> Result:
+    fw, ds, s = project.framework, project.data, project.settings
+    problems = ProblemList(list(project.problems.items))
+    steps: list[dict] = []
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        timings[name] = now - t
+        t = now
+
+    raw, den_log = _den.denominate(ds.values, fw)
+    steps.append({"stage": "denominate", "denominated": den_log})
+    lap("denominate")
+
+    raw, excluded = _scr.screen(raw, s.unit_min_coverage)
+    steps.append({"stage": "screen", "unit_min_coverage": s.unit_min_coverage,
+                  "excluded": [e["unit"] for e in excluded]})
+    lap("screen")
+
+    groups = None
+    if s.imputation.startswith("group_"):
+        groups = ds.groups[s.imputation_group].reindex(raw.index)
+    filled, imputed = _imp.impute(raw, s.imputation, groups)
+    for rec in imputed:
+        if rec["note"]:
+            problems.info("imputation_fallback", f"{rec['unit']} / {rec['code']}: {rec['note']}",
+                          **ds.where(rec["unit"], rec["code"]), args={"note": rec["note"]})
+    steps.append({"stage": "impute", "method": s.imputation, "group": s.imputation_group,
+                  "cells": len(imputed)})
+    lap("impute")
+
+    treated, outliers, changed = _trt.treat(filled, s.outliers, s.winsor_max_points, s.skew_limit,
+                                            s.kurtosis_limit)
+    for code, rec in outliers.items():
+        if rec["action"] == "flagged":
+            problems.warning("outlier_flagged", f"indicator '{code}' still fails the outlier rule "
+                             "after winsorisation (negative skew): kept winsorised", code=code)
+        elif rec["action"] == "not_tested":
+            problems.info("outlier_not_tested", f"indicator '{code}': {rec['note']}", code=code,
+                          args={"note": rec["note"]})
+    steps.append({"stage": "treat", "method": s.outliers, "winsor_max_points": s.winsor_max_points,
+                  "skew_limit": s.skew_limit, "kurtosis_limit": s.kurtosis_limit,
+                  "treated": {c: r["action"] for c, r in outliers.items() if r["action"] != "none"}})
+    lap("treat")
+
+    transformed = treated.copy()
+    tr_log = {}
+    for code in fw.leaves:
+        name = fw.nodes[code].transform
+        if name:
+            if outliers.get(code, {}).get("action") == "log":
+                problems.warning("double_log", f"indicator '{code}' was log-transformed by the outlier "
+                                 f"rule and has transform '{name}' too; both are applied", code=code,
+                                 args={"transform": name})
+            transformed[code] = _tr.apply(name, treated[code].to_numpy())
+            tr_log[code] = name
+    steps.append({"stage": "transform", "transforms": tr_log})
+    lap("transform")
+
+    norm = pd.DataFrame(np.nan, index=transformed.index, columns=fw.leaves)
+    methods = {}
+    for code in fw.leaves:
+        node = fw.nodes[code]
+        method = fw.normalization_of(code, s.normalization)
+        params = {"scale": s.scale, "low": s.minmax_low, "target": node.target,
+                  "min": _tr.apply(node.transform, node.min) if node.min is not None else None,
+                  "max": _tr.apply(node.transform, node.max) if node.max is not None else None}
+        norm[code] = normalise(transformed[code].to_numpy(), method, node.direction, params)
+        methods[code] = method
+    steps.append({"stage": "normalise", "default": s.normalization, "scale": s.scale,
+                  "minmax_low": s.minmax_low, "methods": methods,
+                  "directions": {c: fw.nodes[c].direction for c in fw.leaves}})
+    lap("normalise")
+
+    local = fw.local_weights()
+    effective = fw.effective_weights(local)
+    steps.append(_weights_step(local, effective))
+    plan = AggregationPlan.build(fw, norm.to_numpy(), s.aggregation, s.node_min_coverage)
+    S = plan.scores(plan.weight_vector(local))
+    steps.append({"stage": "aggregate", "default": s.aggregation,
+                  "methods": {c: fw.aggregation_of(c, s.aggregation) for c in fw.internal},
+                  "node_min_coverage": s.node_min_coverage})
+    lap("aggregate")
+    units = tuple(norm.index)
+    missing = plan.why_missing(S, units)
+    steps.append({"stage": "rank", "ties": "share the best rank", "tie_decimals": 9})
+    lap("rank")
+    return Result(fw, s, units, raw, transformed, norm, plan, S, local, effective, excluded,
+                  imputed, outliers, changed, steps, problems, missing, timings)

@@ -1,0 +1,159 @@
+"""The report draft's figures, drawn offscreen with the application's own charts (gui.charts.widgets,
+gui.charts.map_chart) and exported as PNG at print resolution: 16 cm at 300 dpi is 1890 pixels wide.
+
+`render_figures(result, specs, folder, groups=None, lang="zh", svg=False)` draws every
+`core.outputs.report.FigureSpec` (from `core.outputs.report.figure_plan`) into `folder` and returns
+{key: PNG path}; with `svg=True` an SVG of each is written beside its PNG. Titles are left off
+the charts: the document's captions (图 n …) name them. Needs a QApplication (the caller makes
+one; gui.headless.report_command does so offscreen). One chart object of each kind is reused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from core.analysis import summary as analysis
+from core.outputs.report import PRINT_DPI, FigureSpec, figure_width_px
+from core.outputs.report_text import words
+from gui.charts.map_chart import MapChart, fill_map
+from gui.charts.widgets import (
+    AVERAGE_COLOR,
+    LEADER_COLOR,
+    UNIT_COLOR,
+    NodeRankingChart,
+    ProfileChart,
+    RankingBarChart,
+    ScatterChart,
+    group_colors,
+)
+
+LAYOUT_WIDTH = 760  # the widget width the charts are laid out at; exported scaled to print pixels
+ROW_PX = 17  # pixels per bar in the ranking charts (before scaling)
+PROFILE_HEIGHT = 380
+SCATTER_HEIGHT = 560
+
+
+def _file_name(key: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", key).strip("._") or "figure"
+
+
+def _groups(result, groups, units):
+    """Bar colours by region (the window's rule: a 'region' column, else the first group column)."""
+    if groups is None or getattr(groups, "empty", True):
+        return None, None
+    col = "region" if "region" in groups.columns else groups.columns[0]
+    column = groups[col].reindex(list(result.units))
+    colors = group_colors([v for v in column if isinstance(v, str) and v])
+    values = groups[col].reindex(list(units))
+    return [v if isinstance(v, str) else "" for v in values], colors
+
+
+def _ranking(chart: RankingBarChart, result, groups, code: str, top: int, lang: str) -> int:
+    rows = analysis.node_ranking(result, code)[:top]
+    units = [x["unit"] for x in rows]
+    g, colors = _groups(result, groups, units)
+    chart.set_data(units, [x["score"] for x in rows], g, "", result.settings.decimals, "", result.settings.scale,
+                   group_color=colors)
+    return max(220, len(units) * ROW_PX + (110 if g else 80))
+
+
+def _profile(chart: ProfileChart, result, unit: str, level: int, lang: str, ref: str | None = None,
+             ref_rank: int | None = None) -> int:
+    """The unit beside the average and a reference unit: the figure plan's (the leader, or for the leader
+    the runner-up: core.outputs.report_facts.profile_reference); the legend names the reference's rank, as the
+    caption does."""
+    p = analysis.profile(result, unit, level, lang)
+    if ref is None:  # a spec without a reference: the chart's own rule (the leader)
+        ref, ref_rank = p["leader_unit"], 1
+    ref_scores = analysis.profile(result, ref, level, lang)["unit"] if ref else [None] * len(p["codes"])
+    chart.set_data(p["names"], unit, p["unit"], p["average"], ref or "", ref_scores, result.settings.scale,
+                   result.settings.decimals, "")
+    T = words(lang)  # the report's own words (core.outputs.report_text), as its captions
+    entries = [(unit, UNIT_COLOR), (T["legend_average"], AVERAGE_COLOR)]
+    if ref:
+        entries.append((T["legend_ref"].format(rank=ref_rank, unit=ref), LEADER_COLOR))
+    chart.set_legend(entries)
+    return PROFILE_HEIGHT
+
+
+def _scatter(chart: ScatterChart, result, x: str, y: str, lang: str) -> int:
+    c = analysis.node_correlation(result, x, y)
+    order = [result.units[int(i)] for i in result.rank_order()[0]]
+    s = result.scores.loc[order]
+    fw = result.framework
+    chart.set_export_size(LAYOUT_WIDTH, SCATTER_HEIGHT)  # labels are placed for the final size
+    chart.set_data(order, s[x].to_numpy(), s[y].to_numpy(), f"{x} {fw.nodes[x].name(lang)}",
+                   f"{y} {fw.nodes[y].name(lang)}", "", c["pearson"], c["spearman"], "", c["n"],
+                   result.settings.decimals)
+    return SCATTER_HEIGHT
+
+
+def render_figures(result, specs: Sequence[FigureSpec], folder: str | Path, groups=None, lang: str = "zh",
+                   svg: bool = False, progress: Callable[[int, int], object] | None = None,
+                   timings: dict | None = None) -> dict[str, Path]:
+    """Draw each spec to `folder`/<key>.png (and .svg); returns {key: png}. `timings`, when given,
+    receives the seconds spent per kind. The map also reports the units it could not place in
+    `timings['map_missing']` (a list)."""
+    import time
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    charts: dict[str, object] = {}
+    out: dict[str, Path] = {}
+
+    def chart(kind: str):
+        if kind not in charts:
+            charts[kind] = {"ranking": RankingBarChart, "node": NodeRankingChart, "profile": ProfileChart,
+                            "scatter": ScatterChart, "map": MapChart}[kind]()
+        return charts[kind]
+
+    try:
+        for k, spec in enumerate(specs):
+            if progress is not None:
+                progress(k, len(specs))
+            t0 = time.perf_counter()
+            c = chart(spec.kind)
+            p = spec.params
+            if spec.kind in ("ranking", "node"):
+                height = _ranking(c, result, groups, p["code"], int(p["top"]), lang)
+            elif spec.kind == "profile":
+                height = _profile(c, result, p["unit"], int(p.get("level", 1)), lang, p.get("ref"), p.get("ref_rank"))
+            elif spec.kind == "scatter":
+                height = _scatter(c, result, p["x"], p["y"], lang)
+            elif spec.kind == "map":
+                shown = fill_map(c, result, groups, p.get("code"), int(p.get("top", 10)), "", lang)
+                c.set_title("")
+                height = c.preferred_height(LAYOUT_WIDTH) - 30
+                if timings is not None:
+                    timings["map_missing"] = list(shown["missing"])
+                if not shown["coords"]:  # no unit could be placed (not Chinese cities): no map
+                    continue
+            else:
+                raise ValueError(f"unknown figure kind {spec.kind!r}")
+            c.set_export_size(LAYOUT_WIDTH, height)
+            target = folder / f"{_file_name(spec.key)}.png"
+            width_px = figure_width_px(spec.width_cm, PRINT_DPI)
+            c.export_png(target, scale=width_px / LAYOUT_WIDTH)
+            if svg:
+                c.export_svg(target.with_suffix(".svg"))
+            out[spec.key] = target
+            if timings is not None:
+                timings[spec.kind] = timings.get(spec.kind, 0.0) + time.perf_counter() - t0
+        if progress is not None:
+            progress(len(specs), len(specs))
+    finally:
+        for c in charts.values():
+            c.deleteLater()
+    return out
+
+
+def png_dpi(path: str | Path, width_cm: float) -> float:
+    """The print resolution of a PNG placed `width_cm` wide (tests, the benchmark)."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        return float(np.round(im.width / (width_cm / 2.54), 1))

@@ -1,0 +1,240 @@
+"""`python main.py report INPUT -o REPORT.docx [--top N] [--lang zh|en] [--pdf] [--svg] [--scatter X,Y]
+[--uncertainty-runs N] [--appendix-rows N]`: the report draft, headless.
+
+Loads INPUT like the other commands, computes, draws the figures offscreen (gui.charts.report_charts,
+`QT_QPA_PLATFORM=offscreen` unless set) and writes the .docx (core.outputs.report). `--pdf` also writes
+REPORT.pdf with LibreOffice (core.outputs.pdf; a clear message and exit 1 when LibreOffice is missing —
+the .docx is written all the same). `--svg` keeps an SVG of every figure in REPORT_figures/ beside
+the report (the PNGs too). `--uncertainty-runs N` adds the rank intervals of N Monte Carlo runs
+over the weights (core.analysis.uncertainty, ±20 %, seed `--seed`). Exit codes as the other commands:
+0 done, 1 problems in the input (printed) or a file that cannot be written, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from core.cli.commands import USAGE_EXIT, CommandParser, print_problems
+from core.text.messages import pick_lang, text
+
+PROBLEM_EXIT = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = CommandParser(prog="main.py report", description="Write the report draft (.docx, optionally .pdf): the TOP N, "
+                "the method, a profile per top city, the dimensions, the scatter and one table per indicator.")
+    p.add_argument("input", help="an input workbook, a data sheet (.csv/.xlsx) or a project file")
+    p.add_argument("-o", "--output", required=True, help="REPORT.docx")
+    p.add_argument("--top", type=int, default=10, help="how many top units get a section (default 10)")
+    p.add_argument("--lang", choices=["zh", "en"], default=None, help="language of the draft (default: zh, or the "
+                   "project's language)")
+    p.add_argument("--pdf", action="store_true", help="also write REPORT.pdf with LibreOffice (headless)")
+    p.add_argument("--svg", action="store_true", help="keep every figure as SVG (and PNG) in REPORT_figures/")
+    p.add_argument("--scatter", help="the two nodes of the scatter, X,Y (default T,A when present, else the first "
+                   "two dimensions)")
+    p.add_argument("--uncertainty-runs", type=int, default=0, help="add rank intervals from N Monte Carlo runs "
+                   "over the weights (default 0: no uncertainty section)")
+    p.add_argument("--seed", type=int, default=1, help="seed of the uncertainty runs (default 1)")
+    p.add_argument("--appendix-rows", type=int, default=100, help="the appendix lists at most N units per "
+                   "indicator, best first (default 100; 0: every unit)")
+    p.add_argument("--title", default="", help="the title on the title page")
+    p.add_argument("--data", help="take the data from another file (.xlsx or .csv)")
+    return p
+
+
+def ahp_inputs(project) -> list[dict]:
+    """The AHP matrices (AHP-<code> sheets) of the input workbook, as weight notes with their CR,
+    each saying whether the framework's current weights are the ones it gives."""
+    src = Path(project.source or "")
+    if src.suffix.lower() != ".xlsx" or not src.is_file():
+        return []
+    import zipfile
+    try:
+        with zipfile.ZipFile(src) as z:
+            if "AHP-" not in z.read("xl/workbook.xml").decode("utf-8", "replace"):
+                return []
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []
+    from core.model.problems import ProblemList
+    from core.weighting.dispatch import ahp_sheet_name, compute_weights
+    out = compute_weights(project, "ahp", problems=ProblemList())
+    local = project.framework.local_weights()
+    found = []
+    for node, e in out["nodes"].items():
+        if "cr" not in e:
+            continue
+        used = all(abs(local.get(k, -1) - w) < 1e-6 for k, w in e["weights"].items())
+        note = {"kind": "ahp", "method": out.get("ahp_method", "eigen"), "ri_table": out.get("ri_table", "saaty"),
+                "lambda_max": e["lambda_max"], "ci": e["ci"], "ri": e["ri"], "cr": e["cr"], "weights": e["weights"]}
+        found.append({"node": node, "sheet": ahp_sheet_name(node), "note": note, "used": used})
+    return found
+
+
+FIGURES_SHARE = 0.3  # of make_report's progress: the figures, then the document
+
+
+def draw_figures(result, project, options, folder: Path, *, svg: bool = False, timings: dict | None = None,
+                 progress=None, cancelled=None) -> dict:
+    """The figures of the draft (GUI thread: Qt draws them) into `folder`; {key: png}. `progress(fraction)`
+    after each, ReportCancelled when `cancelled()` turns True."""
+    from core.outputs.report import ReportCancelled, figure_plan
+    from gui.charts.report_charts import render_figures
+
+    timings = timings if timings is not None else {}
+
+    def step(k: int, n: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ReportCancelled("report draft cancelled")
+        if progress is not None:
+            progress(k / max(n, 1))
+
+    t0 = time.perf_counter()
+    chart_times: dict = {}
+    figs = render_figures(result, figure_plan(result, options), folder, project.data.groups, options.lang, svg=svg,
+                          timings=chart_times, progress=step)
+    timings["charts"] = time.perf_counter() - t0
+    timings["map_missing"] = chart_times.get("map_missing", [])
+    return figs
+
+
+def write_document(result, project, out: Path, options, figs: dict, *, uncertainty=None, notes=None,
+                   ahp: list | None = None, timings: dict | None = None, progress=None, cancelled=None) -> Path:
+    """The .docx from drawn figures (no Qt: may run on a worker thread); nothing is written when cancelled."""
+    from core.outputs.report import write_report
+    from core.provenance.fingerprint import fingerprint
+
+    timings = timings if timings is not None else {}
+    t0 = time.perf_counter()
+    try:
+        fp = fingerprint(result.framework, result.settings, project.data)
+    except Exception:  # noqa: BLE001 - the fingerprint is a courtesy on the title page
+        fp = ""
+    write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],
+                 fingerprint=fp, map_missing=timings.get("map_missing", []), progress=progress, cancelled=cancelled)
+    timings["docx"] = time.perf_counter() - t0
+    return out
+
+
+def make_report(result, project, out: Path, options, *, svg: bool = False, uncertainty=None, notes=None,
+                ahp: list | None = None, figures_dir: Path | None = None, timings: dict | None = None,
+                progress=None, cancelled=None) -> Path:
+    """Draw the figures and write the draft (needs a QApplication). Figures go to `figures_dir`
+    (default: a temporary folder, removed after; with `svg`, REPORT_figures/ beside the report).
+    `progress(fraction)` and `cancelled()` as core.outputs.report.build_report: a cancelled draft raises
+    core.outputs.report.ReportCancelled and leaves no file."""
+    timings = timings if timings is not None else {}
+    keep = figures_dir or (out.with_name(out.stem + "_figures") if svg else None)
+
+    def part(lo: float, hi: float):
+        return None if progress is None else (lambda f: progress(lo + (hi - lo) * f))
+
+    with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
+        folder = keep or Path(tmp)
+        figs = draw_figures(result, project, options, folder, svg=svg, timings=timings,
+                            progress=part(0.0, FIGURES_SHARE), cancelled=cancelled)
+        write_document(result, project, out, options, figs, uncertainty=uncertainty, notes=notes, ahp=ahp,
+                       timings=timings, progress=part(FIGURES_SHARE, 1.0), cancelled=cancelled)
+    return out
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    out = Path(args.output)
+    lang = pick_lang(args)
+    if out.suffix.lower() != ".docx":
+        print(text("report_bad_ext", lang), file=sys.stderr)
+        return USAGE_EXIT
+    if args.top < 1 or args.uncertainty_runs < 0 or args.appendix_rows < 0:
+        print(text("report_bad_numbers", lang), file=sys.stderr)
+        return USAGE_EXIT
+    scatter = None
+    if args.scatter:
+        parts = [s.strip() for s in args.scatter.split(",")]
+        if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
+            print(text("report_bad_scatter", lang), file=sys.stderr)
+            return USAGE_EXIT
+        scatter = (parts[0], parts[1])
+
+    from core.files.atomic import WriteError
+    from core.files.loader import load
+    from core.outputs.report_facts import ReportOptions, illustrative_source
+    from core.pipeline.run import compute
+
+    project, problems = load(args.input, args.data)
+    lang = pick_lang(args, project)
+    if project is None or problems.has_errors:
+        print_problems(problems, sys.stderr, lang=lang)
+        print(text("report_load_failed", lang, n=len(problems.errors), input=args.input), file=sys.stderr)
+        return PROBLEM_EXIT
+    result = compute(project)
+    fw = result.framework
+    if scatter is not None:
+        bad = [c for c in scatter if c not in result.plan.codes or fw.is_leaf(c) or c == fw.root]
+        if bad:
+            nodes = [c for c in fw.preorder() if c != fw.root and not fw.is_leaf(c)]
+            print(text("report_scatter_unknown", lang, bad=", ".join(bad), nodes=", ".join(nodes)), file=sys.stderr)
+            return USAGE_EXIT
+    illustrative = illustrative_source(args.input) or (args.data is not None and illustrative_source(args.data))
+    options = ReportOptions(top_n=args.top, lang=lang, scatter=scatter, title=args.title, illustrative=illustrative,
+                            source_name=Path(args.input).name, appendix_max_units=args.appendix_rows or None)
+    uncertainty = None
+    if args.uncertainty_runs:
+        from core.analysis.uncertainty import run_uncertainty
+        uncertainty = run_uncertainty(result, args.uncertainty_runs, args.seed, sensitivity=False)
+    notes = {}
+    if Path(args.input).suffix.lower() == ".cidx":
+        try:
+            from core.files.project_file import read_project
+            notes = dict((read_project(args.input).expert_inputs or {}).get("weight_notes") or {})
+        except Exception:  # noqa: BLE001 - notes are optional
+            notes = {}
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from gui.text.fonts import install_fonts
+    from gui.text.i18n import Languages
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_fonts(app)
+    Languages.for_app(app).set_language(lang)
+    timings: dict = {}
+    try:
+        make_report(result, project, out, options, svg=args.svg, uncertainty=uncertainty, notes=notes,
+                    ahp=ahp_inputs(project), timings=timings)
+    except (WriteError, OSError) as e:
+        print(text("error", lang, msg=e) if isinstance(e, WriteError) else text("cannot_write", lang, path=out, msg=e),
+              file=sys.stderr)
+        return PROBLEM_EXIT
+    missing = timings.get("map_missing") or []
+    if missing:
+        print(text("map_missing", lang, units=", ".join(missing)), file=sys.stderr)
+    print(text("report_written", lang, path=out, charts=timings.get("charts", 0), docx=timings.get("docx", 0)))
+    if args.pdf:
+        from core.outputs.pdf import PdfError
+        from core.outputs.report import write_report  # noqa: F401  (the PDF is made from the same draft)
+        try:
+            pdf = export_pdf(out)
+        except PdfError as e:
+            print(text("error", lang, msg=e), file=sys.stderr)
+            return PROBLEM_EXIT
+        print(text("pdf_written", lang, path=pdf))
+    return 0
+
+
+def export_pdf(docx: Path, pdf: Path | None = None, cancelled=None) -> Path:
+    """The PDF of a written draft (core.outputs.pdf.to_pdf; PdfError with a clear message when LibreOffice is absent,
+    PdfCancelled when `cancelled()` turns True). The time limit grows with the draft (core.outputs.pdf.timeout_for)."""
+    from core.outputs.pdf import to_pdf
+    from core.outputs.report import static_lists
+    with tempfile.TemporaryDirectory(prefix="cityindex-pdf-src-") as tmp:
+        # LibreOffice does not rebuild Word's TOC fields: convert a copy whose lists are plain entries
+        # with page references (which it does compute)
+        src = Path(tmp) / docx.name
+        static_lists(docx, src)
+        return to_pdf(src, pdf or docx.with_suffix(".pdf"), cancelled=cancelled)

@@ -1,0 +1,2 @@
+"""Languages, display names of the engine's keys, fonts, and problem messages in the user's language.
+"""

@@ -1,0 +1,20 @@
+"""A problem's message in the user's language.
+
+The sentences live in the engine (core.text.problem_texts, one Chinese and one English template per
+problem kind); the window only picks the language it currently speaks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def current_language() -> str:
+    """'zh' or 'en': the language the application's translators are set to (zh before any)."""
+    app = QCoreApplication.instance()
+    langs = getattr(app, "_cityindex_languages", None) if app is not None else None
+    return getattr(langs, "current", "") or "zh"
+
+
+def problem_text(p, lang: str | None = None) -> str:
+    return p.text(lang or current_language())
