@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from core.model.dataset import Dataset
 from core.model.framework import Framework
 from core.model.problems import ProblemList
 from core.model.project import Project
@@ -122,6 +123,8 @@ def _weights_step(local: dict[str, float], effective: dict[str, float]) -> dict:
 
 
 def compute(project: Project) -> Result:
+    """Run every step in its fixed order; each one appends what it did to `steps` (and its
+    problems to the result's list), and its time to `timings`."""
     fw, ds, s = project.framework, project.data, project.settings
     problems = ProblemList(list(project.problems.items))
     steps: list[dict] = []
@@ -143,59 +146,13 @@ def compute(project: Project) -> Result:
                   "excluded": [e["unit"] for e in excluded]})
     lap("screen")
 
-    groups = None
-    if s.imputation.startswith("group_"):
-        groups = ds.groups[s.imputation_group].reindex(raw.index)
-    filled, imputed = _imp.impute(raw, s.imputation, groups)
-    for rec in imputed:
-        if rec["note"]:
-            problems.info("imputation_fallback", f"{rec['unit']} / {rec['code']}: {rec['note']}",
-                          **ds.where(rec["unit"], rec["code"]), args={"note": rec["note"]})
-    steps.append({"stage": "impute", "method": s.imputation, "group": s.imputation_group,
-                  "cells": len(imputed)})
+    filled, imputed = _impute_step(raw, ds, s, problems, steps)
     lap("impute")
-
-    treated, outliers, changed = _trt.treat(filled, s.outliers, s.winsor_max_points, s.skew_limit,
-                                            s.kurtosis_limit)
-    for code, rec in outliers.items():
-        if rec["action"] == "flagged":
-            problems.warning("outlier_flagged", f"indicator '{code}' still fails the outlier rule "
-                             "after winsorisation (negative skew): kept winsorised", code=code)
-        elif rec["action"] == "not_tested":
-            problems.info("outlier_not_tested", f"indicator '{code}': {rec['note']}", code=code,
-                          args={"note": rec["note"]})
-    steps.append({"stage": "treat", "method": s.outliers, "winsor_max_points": s.winsor_max_points,
-                  "skew_limit": s.skew_limit, "kurtosis_limit": s.kurtosis_limit,
-                  "treated": {c: r["action"] for c, r in outliers.items() if r["action"] != "none"}})
+    treated, outliers, changed = _treat_step(filled, s, problems, steps)
     lap("treat")
-
-    transformed = treated.copy()
-    tr_log = {}
-    for code in fw.leaves:
-        name = fw.nodes[code].transform
-        if name:
-            if outliers.get(code, {}).get("action") == "log":
-                problems.warning("double_log", f"indicator '{code}' was log-transformed by the outlier "
-                                 f"rule and has transform '{name}' too; both are applied", code=code,
-                                 args={"transform": name})
-            transformed[code] = _tr.apply(name, treated[code].to_numpy())
-            tr_log[code] = name
-    steps.append({"stage": "transform", "transforms": tr_log})
+    transformed = _transform_step(treated, fw, outliers, problems, steps)
     lap("transform")
-
-    norm = pd.DataFrame(np.nan, index=transformed.index, columns=fw.leaves)
-    methods = {}
-    for code in fw.leaves:
-        node = fw.nodes[code]
-        method = fw.normalization_of(code, s.normalization)
-        params = {"scale": s.scale, "low": s.minmax_low, "target": node.target,
-                  "min": _tr.apply(node.transform, node.min) if node.min is not None else None,
-                  "max": _tr.apply(node.transform, node.max) if node.max is not None else None}
-        norm[code] = normalise(transformed[code].to_numpy(), method, node.direction, params)
-        methods[code] = method
-    steps.append({"stage": "normalise", "default": s.normalization, "scale": s.scale,
-                  "minmax_low": s.minmax_low, "methods": methods,
-                  "directions": {c: fw.nodes[c].direction for c in fw.leaves}})
+    norm = _normalise_step(transformed, fw, s, steps)
     lap("normalise")
 
     local = fw.local_weights()
@@ -213,3 +170,73 @@ def compute(project: Project) -> Result:
     lap("rank")
     return Result(fw, s, units, raw, transformed, norm, plan, S, local, effective, excluded,
                   imputed, outliers, changed, steps, problems, missing, timings)
+
+
+def _impute_step(raw: pd.DataFrame, ds: Dataset, s: Settings, problems: ProblemList, steps: list[dict]):
+    """Missing values filled by the settings' method (within groups for `group_*`); a cell the
+    method could not fill its own way says so (info)."""
+    groups = None
+    if s.imputation.startswith("group_"):
+        groups = ds.groups[s.imputation_group].reindex(raw.index)
+    filled, imputed = _imp.impute(raw, s.imputation, groups)
+    for rec in imputed:
+        if rec["note"]:
+            problems.info("imputation_fallback", f"{rec['unit']} / {rec['code']}: {rec['note']}",
+                          **ds.where(rec["unit"], rec["code"]), args={"note": rec["note"]})
+    steps.append({"stage": "impute", "method": s.imputation, "group": s.imputation_group,
+                  "cells": len(imputed)})
+    return filled, imputed
+
+
+def _treat_step(filled: pd.DataFrame, s: Settings, problems: ProblemList, steps: list[dict]):
+    """Outliers treated by the OECD/JRC rule; what could not be treated is a warning or a note."""
+    treated, outliers, changed = _trt.treat(filled, s.outliers, s.winsor_max_points, s.skew_limit,
+                                            s.kurtosis_limit)
+    for code, rec in outliers.items():
+        if rec["action"] == "flagged":
+            problems.warning("outlier_flagged", f"indicator '{code}' still fails the outlier rule "
+                             "after winsorisation (negative skew): kept winsorised", code=code)
+        elif rec["action"] == "not_tested":
+            problems.info("outlier_not_tested", f"indicator '{code}': {rec['note']}", code=code,
+                          args={"note": rec["note"]})
+    steps.append({"stage": "treat", "method": s.outliers, "winsor_max_points": s.winsor_max_points,
+                  "skew_limit": s.skew_limit, "kurtosis_limit": s.kurtosis_limit,
+                  "treated": {c: r["action"] for c, r in outliers.items() if r["action"] != "none"}})
+    return treated, outliers, changed
+
+
+def _transform_step(treated: pd.DataFrame, fw: Framework, outliers: dict, problems: ProblemList,
+                    steps: list[dict]) -> pd.DataFrame:
+    """Each indicator's own transform (`log`, `log1p`); a warning when the outlier rule logged it too."""
+    transformed = treated.copy()
+    tr_log = {}
+    for code in fw.leaves:
+        name = fw.nodes[code].transform
+        if name:
+            if outliers.get(code, {}).get("action") == "log":
+                problems.warning("double_log", f"indicator '{code}' was log-transformed by the outlier "
+                                 f"rule and has transform '{name}' too; both are applied", code=code,
+                                 args={"transform": name})
+            transformed[code] = _tr.apply(name, treated[code].to_numpy())
+            tr_log[code] = name
+    steps.append({"stage": "transform", "transforms": tr_log})
+    return transformed
+
+
+def _normalise_step(transformed: pd.DataFrame, fw: Framework, s: Settings, steps: list[dict]) -> pd.DataFrame:
+    """Every indicator on the common scale by its method and direction; goalposts are transformed
+    with the indicator."""
+    norm = pd.DataFrame(np.nan, index=transformed.index, columns=fw.leaves)
+    methods = {}
+    for code in fw.leaves:
+        node = fw.nodes[code]
+        method = fw.normalization_of(code, s.normalization)
+        params = {"scale": s.scale, "low": s.minmax_low, "target": node.target,
+                  "min": _tr.apply(node.transform, node.min) if node.min is not None else None,
+                  "max": _tr.apply(node.transform, node.max) if node.max is not None else None}
+        norm[code] = normalise(transformed[code].to_numpy(), method, node.direction, params)
+        methods[code] = method
+    steps.append({"stage": "normalise", "default": s.normalization, "scale": s.scale,
+                  "minmax_low": s.minmax_low, "methods": methods,
+                  "directions": {c: fw.nodes[c].direction for c in fw.leaves}})
+    return norm
