@@ -88,7 +88,25 @@ class ChartPanel(QWidget):
         self.charts: list[BaseChart] = [self.ranking_chart, self.profile_chart, self.node_chart,
                                         self.scatter_chart, self.map_chart]
 
-        # ranking: top N / all
+        self._build_ranking_tab()
+        self._build_profile_tab()
+        self._build_node_tab()
+        self._build_scatter_tab()
+        self._build_map_tab()
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for tab in (self.ranking_tab, self.profile_tab, self.node_tab, self.scatter_tab, self.map_tab):
+            self.tabs.addTab(tab, "")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.tabs)
+        self._retranslate()
+
+        self._connect(controller)
+
+    def _build_ranking_tab(self) -> None:
+        """Ranking: top N, or all."""
         self.ranking_tab = _Tab(self.ranking_chart, scroll=True)
         self.top_label = QLabel()
         self.top_n = QSpinBox()
@@ -100,13 +118,15 @@ class ChartPanel(QWidget):
             self.ranking_tab.controls.addWidget(w)
         self.ranking_tab.controls.addStretch(1)
 
-        # profile: level 1 or 2
+    def _build_profile_tab(self) -> None:
+        """A city's profile: level 1, or level 2 too."""
         self.profile_tab = _Tab(self.profile_chart)
         self.sub_dims = QCheckBox()
         self.profile_tab.controls.addWidget(self.sub_dims)
         self.profile_tab.controls.addStretch(1)
 
-        # node ranking: any internal node, with its own top N / all
+    def _build_node_tab(self) -> None:
+        """The ranking on any internal node, with its own top N / all."""
         self.node_tab = _Tab(self.node_chart, scroll=True)
         self.node_label = QLabel()
         self.node_combo = QComboBox()
@@ -121,7 +141,8 @@ class ChartPanel(QWidget):
             self.node_tab.controls.addWidget(w)
         self.node_tab.controls.addStretch(1)
 
-        # scatter: X and Y nodes
+    def _build_scatter_tab(self) -> None:
+        """Scatter: the X and Y nodes."""
         self.scatter_tab = _Tab(self.scatter_chart)
         self.x_label = QLabel()
         self.x_combo = QComboBox()
@@ -134,7 +155,8 @@ class ChartPanel(QWidget):
             self.scatter_tab.controls.addWidget(w)
         self.scatter_tab.controls.addStretch(1)
 
-        # map: the node that colours the points, and how many are labelled
+    def _build_map_tab(self) -> None:
+        """Map: the node that colours the points, and how many are labelled."""
         self.map_tab = _Tab(self.map_chart)
         self.map_label = QLabel()
         self.map_combo = QComboBox()
@@ -149,16 +171,9 @@ class ChartPanel(QWidget):
             self.map_tab.controls.addWidget(w)
         self.map_tab.controls.addStretch(1)
 
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        for tab in (self.ranking_tab, self.profile_tab, self.node_tab, self.scatter_tab, self.map_tab):
-            self.tabs.addTab(tab, "")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.tabs)
-        self._retranslate()
-
-        # wiring
+    def _connect(self, controller) -> None:
+        """The controls mark their tab for redrawing (only the visible tab draws); the
+        controller's signals feed every tab."""
         self.tabs.currentChanged.connect(self._tab_changed)
         self.top_n.valueChanged.connect(lambda _v: self._invalidate(RANKING))
         self.show_all.toggled.connect(self._all_toggled)
