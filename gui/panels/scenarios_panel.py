@@ -95,6 +95,30 @@ class BumpChart(BaseChart):
         self.units, self.ranks = list(shown), shown
         k = len(columns)
         xs = np.arange(k, dtype=float)
+        self._draw_lines(shown, xs)
+        self._draw_selected(shown, xs, selected)
+        ends = [r[side] for r in shown.values() for side in (0, -1) if r[side] is not None]
+        max_rank = max(ends or [1])  # lines that dip below the last labelled place leave the view
+        if selected in shown:  # a band across the selected unit's first and last places
+            for side, x in ((0, 0), (-1, k - 1)):
+                y = shown[selected][side]
+                if y is not None:
+                    band = pg.PlotDataItem([x - 0.12, x + 0.12], [y, y], pen=pg.mkPen(HIGHLIGHT, width=16))
+                    band.setZValue(-5)
+                    pi.addItem(band)
+                    self.items.append(band)
+
+        pi.getAxis("left").setTicks([self._ticks(shown, 0, True), []] if k else [[], []])
+        pi.getAxis("right").setTicks([self._ticks(shown, -1, False), []] if k else [[], []])
+        pi.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(columns)], []])
+        self.vb.setXRange(-0.3, max(k - 1, 0) + 0.3, padding=0)
+        self.vb.setYRange(0.4, max_rank + 0.6, padding=0)
+        self.set_title(title)
+
+    def _draw_lines(self, shown: dict, xs: np.ndarray) -> None:
+        """Every unit's line, its segments coloured by direction, and a dot at every rank."""
+        pi = self.getPlotItem()
+        k = len(xs)
         # segments coloured by direction: up (green), down (red), unchanged (grey); one item per colour
         segs: dict[str, list[float]] = {UP_COLOR: [], DOWN_COLOR: [], SAME_COLOR: []}
         for r in shown.values():
@@ -116,6 +140,10 @@ class BumpChart(BaseChart):
         dots.setZValue(3)
         pi.addItem(dots)
         self.items.append(dots)
+
+    def _draw_selected(self, shown: dict, xs: np.ndarray, selected: str) -> None:
+        """The selected unit's line on top, its rank written at every column."""
+        pi = self.getPlotItem()
         for u, r in shown.items():
             if u != selected:
                 continue
@@ -134,34 +162,19 @@ class BumpChart(BaseChart):
                     t.setZValue(11)
                     pi.addItem(t)
                     self.items.append(t)
-        ends = [r[side] for r in shown.values() for side in (0, -1) if r[side] is not None]
-        max_rank = max(ends or [1])  # lines that dip below the last labelled place leave the view
-        if selected in shown:  # a band across the selected unit's first and last places
-            for side, x in ((0, 0), (-1, k - 1)):
-                y = shown[selected][side]
-                if y is not None:
-                    band = pg.PlotDataItem([x - 0.12, x + 0.12], [y, y], pen=pg.mkPen(HIGHLIGHT, width=16))
-                    band.setZValue(-5)
-                    pi.addItem(band)
-                    self.items.append(band)
 
-        def ticks(side: int, left: bool) -> list[tuple[float, str]]:
-            at: dict[int, list[str]] = {}
-            for u, r in shown.items():
-                if r[side] is not None:
-                    at.setdefault(r[side], []).append(u)
-            out = []
-            for y, us in sorted(at.items()):
-                names = " / ".join(us)
-                out.append((float(y), f"{names}  {y}" if left else f"{y}  {names}"))
-            return out
-
-        pi.getAxis("left").setTicks([ticks(0, True), []] if k else [[], []])
-        pi.getAxis("right").setTicks([ticks(-1, False), []] if k else [[], []])
-        pi.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(columns)], []])
-        self.vb.setXRange(-0.3, max(k - 1, 0) + 0.3, padding=0)
-        self.vb.setYRange(0.4, max_rank + 0.6, padding=0)
-        self.set_title(title)
+    @staticmethod
+    def _ticks(shown: dict, side: int, left: bool) -> list[tuple[float, str]]:
+        """Axis labels at the first (left) or last column: the units at each rank, and the rank."""
+        at: dict[int, list[str]] = {}
+        for u, r in shown.items():
+            if r[side] is not None:
+                at.setdefault(r[side], []).append(u)
+        out = []
+        for y, us in sorted(at.items()):
+            names = " / ".join(us)
+            out.append((float(y), f"{names}  {y}" if left else f"{y}  {names}"))
+        return out
 
     def unit_at(self, scene_pos: QPointF) -> str:
         if not self.units or not self.vb.sceneBoundingRect().contains(scene_pos):
@@ -194,6 +207,30 @@ class ScenarioPanel(QWidget):
         self.comparison: dict | None = None
         self._dirty = True
 
+        self._build_list()
+        right = self._build_comparison()
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.list_box)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setSizes([380, 820])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+        controller.scenarios_changed.connect(self._scenarios_changed)
+        # bound methods, not lambdas: Qt drops them when the panel is deleted
+        controller.result_changed.connect(self._result_changed)
+        controller.selection_changed.connect(self._selection_changed)
+        controller.language_changed.connect(self._language_changed)
+        self.compared = {s["name"] for s in controller.scenarios}
+        self.retranslate()
+
+    def _build_list(self) -> None:
+        """The left side: the saved scenarios with their buttons, the 'current weights' box, a message."""
         self.list_box = QGroupBox(self)
         self.list_table = QTableWidget(0, 3, self)
         self.list_table.verticalHeader().setVisible(False)
@@ -229,6 +266,8 @@ class ScenarioPanel(QWidget):
         lv.addWidget(self.current_check)
         lv.addWidget(self.message)
 
+    def _build_comparison(self) -> QWidget:
+        """The right side: the bump chart of ranks under each scenario (top N), the table of ranks, a hint."""
         self.tabs = QTabWidget(self)
         self.ranks_table = QTableWidget(0, 0, self)
         self.ranks_table.verticalHeader().setVisible(False)
@@ -238,7 +277,7 @@ class ScenarioPanel(QWidget):
         self.ranks_table.setAlternatingRowColors(True)
         self.ranks_table.cellClicked.connect(self._rank_row_clicked)
         self.chart = BumpChart(self)
-        self.chart.unit_clicked.connect(controller.select_unit)
+        self.chart.unit_clicked.connect(self.controller.select_unit)
         self.top_label = QLabel(self)
         self.top_spin = QSpinBox(self)
         self.top_spin.setRange(0, 10000)
@@ -263,25 +302,7 @@ class ScenarioPanel(QWidget):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.tabs, 1)
         rv.addWidget(self.hint)
-
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.list_box)
-        split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
-        split.setSizes([380, 820])
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
-
-        controller.scenarios_changed.connect(self._scenarios_changed)
-        # bound methods, not lambdas: Qt drops them when the panel is deleted
-        controller.result_changed.connect(self._result_changed)
-        controller.selection_changed.connect(self._selection_changed)
-        controller.language_changed.connect(self._language_changed)
-        self.compared = {s["name"] for s in controller.scenarios}
-        self.retranslate()
+        return right
 
     # --- replaceable questions --------------------------------------------------------
     def ask_name(self, title: str, label: str, default: str) -> str | None:
