@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,11 +43,21 @@ from gui.dialogs import dialog_dirs
 
 RED = "#c62828"
 GREEN = "#2e7d32"
+ERROR_BG = QColor("#fdecea")  # a file not used, a problem that is an error
+WARNING_BG = QColor("#fff8e1")  # a warning
+MERGED_BG = QColor("#e3eefa")  # the merged value beside the experts' own
 
 _WHO = re.compile(r"^expert (.+?): ")
 _CELL = re.compile(r"\bcells? ([A-Z]{1,3}[0-9]+(?: and [A-Z]{1,3}[0-9]+)?)")
 
 FormRow = tuple[QWidget | str, QWidget | QLayout]  # a row of the export tab's form: label, field
+
+
+def fmt(v, digits: int = 3) -> str:
+    """A figure of a merge (W, p, CR, a weight) with `digits` decimals; None → '–', never '-0.000'."""
+    if v is None:
+        return "–"
+    return f"{(v if abs(v) >= 0.5 * 10 ** -digits else 0.0):.{digits}f}"
 
 
 def problem_cell(p) -> str:

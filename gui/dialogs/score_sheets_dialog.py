@@ -59,21 +59,23 @@ from core.experts.score_sheets import (
     write_score_sheets,
 )
 from core.files.atomic import WriteError
-from gui.dialogs.expert_forms_dialog import GREEN, RED, ExpertFormsDialog, FormRow, problem_cell, problem_expert
+from gui.dialogs.expert_forms_dialog import (
+    ERROR_BG,
+    GREEN,
+    MERGED_BG,
+    RED,
+    WARNING_BG,
+    ExpertFormsDialog,
+    FormRow,
+    fmt,
+    problem_cell,
+    problem_expert,
+)
 
 translate = QCoreApplication.translate
-ERROR_BG = QColor("#fdecea")
-WARNING_BG = QColor("#fff8e1")
-MERGED_BG = QColor("#e3eefa")
 FLAG_BG = QColor("#fff3e0")
 DROPPED_FG = QColor("#9e9e9e")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _fmt(v, digits: int = 3) -> str:
-    if v is None:
-        return "–"
-    return f"{(v if abs(v) >= 0.5 * 10 ** -digits else 0.0):.{digits}f}"  # never "-0.000"
 
 
 def _num(v: float) -> str:
@@ -357,10 +359,10 @@ class ScoreSheetsDialog(ExpertFormsDialog):
             (lambda: translate("ScoreSheets", "Indicator"), name, None),
             (lambda: translate("ScoreSheets", "Experts"), lambda c: str(len(ind(c)["experts"])), _right),
             (lambda: translate("ScoreSheets", "Cities merged"), merged, _right),
-            (lambda: translate("ScoreSheets", "Kendall's W"), lambda c: _fmt(ind(c)["kendall_w"]), _right),
-            (lambda: translate("ScoreSheets", "p"), lambda c: _fmt(ind(c)["p_value"], 4), _right),
-            (lambda: translate("ScoreSheets", "ICC(2,k)"), lambda c: _fmt(ind(c)["icc"]["icc2_k"]), _right),
-            (lambda: translate("ScoreSheets", "ICC(3,k)"), lambda c: _fmt(ind(c)["icc"]["icc3_k"]), _right),
+            (lambda: translate("ScoreSheets", "Kendall's W"), lambda c: fmt(ind(c)["kendall_w"]), _right),
+            (lambda: translate("ScoreSheets", "p"), lambda c: fmt(ind(c)["p_value"], 4), _right),
+            (lambda: translate("ScoreSheets", "ICC(2,k)"), lambda c: fmt(ind(c)["icc"]["icc2_k"]), _right),
+            (lambda: translate("ScoreSheets", "ICC(3,k)"), lambda c: fmt(ind(c)["icc"]["icc3_k"]), _right),
         ]
 
     def _expert_columns(self):
@@ -379,8 +381,8 @@ class ScoreSheetsDialog(ExpertFormsDialog):
             (lambda: translate("ScoreSheets", "Expert"), lambda r: r[0], None),
             (lambda: translate("ScoreSheets", "Cells"), lambda r: str(dev(r)["cells"]), colour),
             (lambda: translate("ScoreSheets", "Deviation from the others (% of scale)"),
-             lambda r: _fmt(None if dev(r)["bias_share"] is None else 100 * dev(r)["bias_share"], 1), colour),
-            (lambda: translate("ScoreSheets", "r with the others"), lambda r: _fmt(dev(r)["r"], 2), colour),
+             lambda r: fmt(None if dev(r)["bias_share"] is None else 100 * dev(r)["bias_share"], 1), colour),
+            (lambda: translate("ScoreSheets", "r with the others"), lambda r: fmt(dev(r)["r"], 2), colour),
             (lambda: translate("ScoreSheets", "Flags"), lambda r: ", ".join(flag_text(f) for f in dev(r)["flags"]),
              colour),
         ]
@@ -578,7 +580,7 @@ class ScoreSheetsDialog(ExpertFormsDialog):
             i = self.tr("The ICC needs at least two experts and two cities scored by all of them.")
         else:
             i = self.tr("ICC(2,k) = {0} (two-way random, absolute agreement, mean of {2} experts); ICC(3,k) = {1} "
-                        "(two-way mixed, consistency).").format(_fmt(ic["icc2_k"]), _fmt(ic["icc3_k"]), ic["k"])
+                        "(two-way mixed, consistency).").format(fmt(ic["icc2_k"]), fmt(ic["icc3_k"]), ic["k"])
         flags = self.tr("A flagged expert (⚑) is shown, never dropped: lenient or severe = their scores sit at least "
                         "10 % of the scale above or below the others'; against the rest = r with the others' mean "
                         "below 0.3. Struck-out scores were dropped by the trimmed mean.")

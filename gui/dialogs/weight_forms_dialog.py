@@ -54,11 +54,17 @@ from core.experts.weight_forms import (
 from core.model.problems import ProblemList
 from core.weighting.sources import panel_source
 from gui.dialogs.ahp_editor import RED
-from gui.dialogs.expert_forms_dialog import GREEN, ExpertFormsDialog, FormRow, problem_cell, problem_expert
-
-ERROR_BG = QColor("#fdecea")
-WARNING_BG = QColor("#fff8e1")
-MERGED_BG = QColor("#e3eefa")
+from gui.dialogs.expert_forms_dialog import (
+    ERROR_BG,
+    GREEN,
+    MERGED_BG,
+    WARNING_BG,
+    ExpertFormsDialog,
+    FormRow,
+    fmt,
+    problem_cell,
+    problem_expert,
+)
 
 
 def split_names(text: str) -> list[str]:
@@ -299,8 +305,8 @@ class PanelDialog(ExpertFormsDialog):
             e = self.merged[node]
             name = fw.nodes[node].name(lang) if node in fw.nodes else ""
             chi = "–" if e["chi2"] is None else f"{e['chi2']:.2f} ({e['df']})"
-            cells = [f"{node}  {name}", str(e["n_experts"]), _fmt(e["kendall_w"], 3), chi, _fmt(e["p_value"], 4),
-                     _fmt(e["cr"], 3)]
+            cells = [f"{node}  {name}", str(e["n_experts"]), fmt(e["kendall_w"], 3), chi, fmt(e["p_value"], 4),
+                     fmt(e["cr"], 3)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, node)
@@ -349,8 +355,8 @@ class PanelDialog(ExpertFormsDialog):
         t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for i, k in enumerate(kids):
             cells = [k, fw.nodes[k].name(lang) if k in fw.nodes else ""]
-            cells += [_fmt(e["experts"][x]["weights"].get(k), 4) for x in experts]
-            cells += [_fmt(e["weights"][k], 4), _fmt(e["cv"].get(k), 3), _fmt(e["spread"].get(k), 4)]
+            cells += [fmt(e["experts"][x]["weights"].get(k), 4) for x in experts]
+            cells += [fmt(e["weights"][k], 4), fmt(e["cv"].get(k), 3), fmt(e["spread"].get(k), 4)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col >= 2:
@@ -370,14 +376,14 @@ class PanelDialog(ExpertFormsDialog):
         t.setItem(last, 1, QTableWidgetItem(self.tr("consistency ratio (AHP forms)")))
         for j, x in enumerate(experts):
             cr = e["experts"][x]["cr"]
-            text = _fmt(cr, 3) if e["experts"][x]["source"] == "ahp" else self.tr("direct")
+            text = fmt(cr, 3) if e["experts"][x]["source"] == "ahp" else self.tr("direct")
             item = QTableWidgetItem(text)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if cr is not None and cr >= 0.10:
                 item.setForeground(QBrush(QColor(RED)))
                 item.setToolTip(self.tr("CR ≥ 0.10: this expert's judgements are not consistent enough"))
             t.setItem(last, 2 + j, item)
-        item = QTableWidgetItem(_fmt(e["cr"], 3))
+        item = QTableWidgetItem(fmt(e["cr"], 3))
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setBackground(QBrush(MERGED_BG))
         t.setItem(last, merged_col, item)
@@ -472,12 +478,6 @@ class PanelDialog(ExpertFormsDialog):
         if self.read:
             self._show_forms()
         self._show_summary()
-
-
-def _fmt(v, digits: int) -> str:
-    if v is None:
-        return "–"
-    return f"{(v if abs(v) >= 0.5 * 10 ** -digits else 0.0):.{digits}f}"  # never "-0.000"
 
 
 def open_panel_dialog(parent: QWidget | None, controller, tab: str = "export") -> PanelDialog | None:
