@@ -30,6 +30,9 @@ short `guidance` text for the experts.
   a plain JSON-able dict (see `merge_scores`).
 - `merged_values(result)`, `workbook_with_scores(input, output, values)`,
   `project_with_scores(project, values)`: the merged values as data.
+
+The first sheet, the fingerprint, opening a returned file and the folder of sheets are shared with
+the weight forms (`core.experts.forms`).
 """
 
 from __future__ import annotations

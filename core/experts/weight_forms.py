@@ -26,6 +26,9 @@ DESIGN §3 (expert forms) and §2 (AIJ / AIP, Kendall's W, coefficient of variat
 
 For each node, an expert's AHP sheet is used when it holds judgements; otherwise the expert's
 direct weights for that node's children; an expert who gave neither is left out for that node.
+
+The first sheet, the fingerprint, opening a returned file and the folder of forms are shared with
+the score sheets (`core.experts.forms`).
 """
 
 from __future__ import annotations
