@@ -309,19 +309,10 @@ def cmd_diff(args) -> int:
     return 0
 
 
-def split_names(text: str) -> list[str]:
-    """Names separated by commas (also ，、；;); blanks and repeats dropped."""
-    import re
-    out: list[str] = []
-    for part in re.split(r"[,，、;；\n]+", text):
-        if part.strip() and part.strip() not in out:
-            out.append(part.strip())
-    return out
-
-
 def cmd_forms(args) -> int:
+    from core.experts.forms import split_names
     from core.experts.weight_forms import write_forms
-    names = split_names(args.experts)
+    names = split_names(args.experts, unique=True)
     if not names:
         print(text("forms_no_expert", pick_lang(args)), file=sys.stderr)
         return USAGE_EXIT
@@ -330,7 +321,7 @@ def cmd_forms(args) -> int:
         return PROBLEM_EXIT
     fw = project.framework
     lang = pick_lang(args, project)
-    nodes = split_names(args.nodes) if args.nodes else None
+    nodes = split_names(args.nodes, unique=True) if args.nodes else None
     if nodes:
         bad = [c for c in nodes if c not in fw.nodes or not fw.children[c]]
         if bad:

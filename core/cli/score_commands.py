@@ -54,7 +54,8 @@ def _units(project) -> list[str]:
 
 
 def cmd_score_sheets(args) -> int:
-    from core.experts.score_sheets import expert_indicators, rule_text_zh, split_names, write_score_sheets
+    from core.experts.forms import split_names
+    from core.experts.score_sheets import expert_indicators, rule_text_zh, write_score_sheets
     from core.files.atomic import WriteError
     lang = pick_lang(args)
     names = split_names(args.experts)

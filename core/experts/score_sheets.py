@@ -30,6 +30,9 @@ short `guidance` text for the experts.
   a plain JSON-able dict (see `merge_scores`).
 - `merged_values(result)`, `workbook_with_scores(input, output, values)`,
   `project_with_scores(project, values)`: the merged values as data.
+
+The first sheet, the fingerprint, opening a returned file and the folder of sheets are shared with
+the weight forms (`core.experts.forms`).
 """
 
 from __future__ import annotations
@@ -45,31 +48,39 @@ from typing import Any
 import numpy as np
 
 from core.experts.agreement import ICC_NAMES, expert_deviation, icc, kendall_w, others_mean, pooled_deviation
-from core.experts.form_info import cell_text as _text
-from core.experts.form_info import info_rows as _info
-from core.experts.form_info import lookup as _lookup
-from core.experts.weight_forms import framework_fingerprint
+from core.experts.forms import (
+    EXPERT_KEYS,
+    FP_KEYS,
+    INFO_SHEETS,
+    KEY_DATE,
+    KEY_EXPERT,
+    KEY_FINGERPRINT,
+    KEY_FRAMEWORK,
+    ReturnedForm,
+    bold,
+    box,
+    col_letter,
+    framework_fingerprint,
+    numbered_path,
+    open_form,
+    write_info_sheet,
+    write_per_expert,
+)
+from core.experts.forms import cell_text as _text
 from core.model.dataset import parse_number
 from core.model.framework import Framework
-from core.model.problems import InputError, ProblemList
+from core.model.problems import ProblemList
 from core.model.table import Table, is_blank
 
-INFO_SHEETS = ("说明", "instructions", "info")
 SCORE_SHEETS = ("评分", "scores", "score")
 SENT_SHEET = "_sent"
 KIND = "专家评分表"
 KEY_KIND = "表格类型"
-KEY_EXPERT = "专家姓名"
-KEY_FRAMEWORK = "指标体系"
-KEY_FINGERPRINT = "指标体系校验码"
 KEY_INDICATORS = "评分指标"
 KEY_UNITS = "城市数"
-KEY_DATE = "生成日期"
 UNIT_HEADER = "城市"
 COMMENT_HEADER = "备注"
 NAME_ROW_LABEL = "指标名称（分值范围）"
-_EXPERT_KEYS = (KEY_EXPERT, "专家", "姓名", "expert", "expert name", "name")
-_FP_KEYS = (KEY_FINGERPRINT, "fingerprint", "framework fingerprint")
 _COMMENT_HEADERS = {COMMENT_HEADER.casefold(), "comment", "comments", "备注说明", "评语"}
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
 
@@ -81,16 +92,6 @@ DEFAULT_TRIM = 1
 def expert_indicators(fw: Framework) -> list[str]:
     """The expert-scored indicators, in framework order."""
     return [c for c in fw.leaves if fw.nodes[c].expert_scored]
-
-
-def split_names(text: str) -> list[str]:
-    """Expert names from text separated by commas (also ，、；;) or new lines; blanks dropped, order kept."""
-    out: list[str] = []
-    for part in re.split(r"[,，、;；\n\r]+", text or ""):
-        name = part.strip()
-        if name:
-            out.append(name)
-    return out
 
 
 def sheet_file_name(expert: str) -> str:
@@ -123,41 +124,52 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
                       rule_hint: str = "去掉一个最高分和一个最低分后取平均（截尾均值）。") -> None:
     """Write one expert's score sheet (see the module docstring), atomically."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     from core.files.atomic import atomic_path
-    from core.files.xlsx import write_row
 
     fw = framework
     expert = (expert or "").strip()
     if not expert:
         raise ValueError("an expert's name is needed for a score sheet")
+    codes = _checked_indicators(fw, indicators)
+    units = [str(u) for u in units]
+    if not units:
+        raise ValueError("there are no cities to score")
+    wb = Workbook()
+    _write_info_sheet(wb.active, fw, expert, codes, units, rule_hint)
+    _write_scores_sheet(wb.create_sheet(SCORE_SHEETS[0]), fw, codes, units, comments)
+    _write_sent_sheet(wb.create_sheet(SENT_SHEET), codes, units)
+    wb.active = 1
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+def _checked_indicators(fw: Framework, indicators: Sequence[str] | None) -> list[str]:
+    """The indicators a sheet asks about (`indicators`, or every expert-scored one); ValueError if none
+    or one is not an expert-scored indicator."""
     codes = list(indicators) if indicators is not None else expert_indicators(fw)
     bad = [c for c in codes if c not in fw.nodes or not fw.nodes[c].expert_scored or not fw.is_leaf(c)]
     if bad:
         raise ValueError(f"not expert-scored indicators of the framework: {', '.join(bad)}")
     if not codes:
         raise ValueError("the framework has no expert-scored indicator (a framework row with scored_by = expert)")
-    units = [str(u) for u in units]
-    if not units:
-        raise ValueError("there are no cities to score")
-    bold = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor="D9E1F2")
-    input_fill = PatternFill("solid", fgColor="FFFFFF")
-    locked_fill = PatternFill("solid", fgColor="F2F2F2")
-    thin = Side(style="thin", color="BFBFBF")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    unlocked = Protection(locked=False)
+    return codes
 
-    wb = Workbook()
-    ws = wb.active
+
+def _head_fill() -> Any:
+    from openpyxl.styles import PatternFill
+    return PatternFill("solid", fgColor="D9E1F2")
+
+
+def _write_info_sheet(ws: Any, fw: Framework, expert: str, codes: list[str], units: list[str],
+                      rule_hint: str) -> None:
+    """The first sheet: who, which framework, what to score; how to fill in; each indicator's scale
+    and guidance. Locked."""
+    from openpyxl.styles import Alignment
+
     ws.title = INFO_SHEETS[0]
     root = fw.nodes[fw.root]
-    rows: list[list[Any]] = [
-        ["CityIndex Studio 专家评分表"],
-        [],
+    pairs = [
         [KEY_EXPERT, expert],
         [KEY_KIND, KIND],
         [KEY_FRAMEWORK, f"{root.code} {root.name_zh}".strip()],
@@ -165,23 +177,18 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
         [KEY_INDICATORS, ", ".join(codes)],
         [KEY_UNITS, len(units)],
         [KEY_DATE, dt.date.today().isoformat()],
-        [],
-        *[[line] for line in _instructions(rule_hint)],
-        [],
-        ["代码", "指标名称", "分值范围", "评分说明", "英文名称"],
     ]
+    instructions = _instructions(rule_hint)
+    table: list[list[Any]] = [["代码", "指标名称", "分值范围", "评分说明", "英文名称"]]
     for c in codes:
         n = fw.nodes[c]
         lo, hi = n.scale
-        rows.append([c, n.name_zh, f"{_fmt_num(lo)}–{_fmt_num(hi)}", n.guidance, n.name_en])
-    for i, r in enumerate(rows, start=1):
-        write_row(ws, i, r)
-    ws["A1"].font = Font(bold=True, size=14)
-    for r in range(3, 10):
-        ws.cell(row=r, column=1).font = bold
-    table_head = 10 + len(_instructions(rule_hint)) + 2
+        table.append([c, n.name_zh, f"{_fmt_num(lo)}–{_fmt_num(hi)}", n.guidance, n.name_en])
+    first = write_info_sheet(ws, "CityIndex Studio 专家评分表", pairs, [*[[line] for line in instructions], [], *table])
+    table_head = first + len(instructions) + 1
+    head_fill = _head_fill()
     for j in range(1, 6):
-        ws.cell(row=table_head, column=j).font = bold
+        ws.cell(row=table_head, column=j).font = bold()
         ws.cell(row=table_head, column=j).fill = head_fill
     for r in range(table_head + 1, table_head + 1 + len(codes)):
         ws.cell(row=r, column=4).alignment = Alignment(wrap_text=True, vertical="top")
@@ -189,8 +196,15 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
         ws.column_dimensions[col].width = width
     ws.protection.sheet = True
 
-    # --- the scores ---------------------------------------------------------------------------
-    ws = wb.create_sheet(SCORE_SHEETS[0])
+
+def _write_scores_sheet(ws: Any, fw: Framework, codes: list[str], units: list[str], comments: bool) -> None:
+    """The cities as rows, the indicators as columns (codes, then names and scales), every score cell
+    open and validated against its scale, the rest locked."""
+    from openpyxl.styles import Alignment, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+
+    from core.files.xlsx import write_row
+
     header = [UNIT_HEADER, *codes] + ([COMMENT_HEADER] if comments else [])
     names = [NAME_ROW_LABEL]
     for c in codes:
@@ -201,27 +215,46 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
         names.append("选填")
     write_row(ws, 1, header)
     write_row(ws, 2, names)
+    head_fill, frame = _head_fill(), box()
     for j in range(1, len(header) + 1):
         for r in (1, 2):
             cell = ws.cell(row=r, column=j)
-            cell.font = bold
+            cell.font = bold()
             cell.fill = head_fill
-            cell.border = box
+            cell.border = frame
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    last = 2 + len(units)
+    input_fill = PatternFill("solid", fgColor="FFFFFF")
+    locked_fill = PatternFill("solid", fgColor="F2F2F2")
+    unlocked = Protection(locked=False)
     for i, u in enumerate(units):
         r = 3 + i
         write_row(ws, r, [u])
         ws.cell(row=r, column=1).fill = locked_fill
-        ws.cell(row=r, column=1).border = box
+        ws.cell(row=r, column=1).border = frame
         for j in range(2, len(header) + 1):
             cell = ws.cell(row=r, column=j)
             cell.protection = unlocked
             cell.fill = input_fill
-            cell.border = box
+            cell.border = frame
             if comments and j == len(header):
                 cell.number_format = "@"
                 cell.alignment = Alignment(wrap_text=True)
+    _add_scale_validations(ws, fw, codes, last=2 + len(units))
+    ws.column_dimensions["A"].width = 16
+    if comments:
+        ws.column_dimensions[get_column_letter(len(header))].width = 40
+    ws.row_dimensions[2].height = 45
+    ws.freeze_panes = "B3"
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # the expert may widen columns
+    ws.protection.formatRows = False
+
+
+def _add_scale_validations(ws: Any, fw: Framework, codes: list[str], last: int) -> None:
+    """Each indicator's column (rows 3…`last`) accepts only numbers within its scale."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     for j, c in enumerate(codes, start=2):
         lo, hi = fw.nodes[c].scale
         letter = get_column_letter(j)
@@ -233,17 +266,12 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
         dv.add(f"{letter}3:{letter}{last}")
         ws.add_data_validation(dv)
         ws.column_dimensions[letter].width = 14
-    ws.column_dimensions["A"].width = 16
-    if comments:
-        ws.column_dimensions[get_column_letter(len(header))].width = 40
-    ws.row_dimensions[2].height = 45
-    ws.freeze_panes = "B3"
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False  # the expert may widen columns
-    ws.protection.formatRows = False
 
-    # --- what went out (read back to check the returned sheet) --------------------------------
-    ws = wb.create_sheet(SENT_SHEET)
+
+def _write_sent_sheet(ws: Any, codes: list[str], units: list[str]) -> None:
+    """What went out, very hidden: read back to check the returned sheet."""
+    from core.files.xlsx import write_row
+
     write_row(ws, 1, ["kind", "value"])
     r = 2
     for c in codes:
@@ -253,9 +281,6 @@ def write_score_sheet(framework: Framework, units: Sequence[str], expert: str, p
         write_row(ws, r, ["unit", u])
         r += 1
     ws.sheet_state = "veryHidden"
-    wb.active = 1
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
 
 
 def write_score_sheets(framework: Framework, units: Sequence[str], experts: Sequence[str], folder: str | Path,
@@ -272,18 +297,13 @@ def write_score_sheets(framework: Framework, units: Sequence[str], experts: Sequ
         if n.casefold() in seen:
             raise ValueError(f"the expert '{n}' is named twice; each expert gets one sheet")
         seen[n.casefold()] = n
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for n in names:
-        path = folder / sheet_file_name(n)
-        k = 2
-        while not overwrite and path.exists():
-            path = folder / f"{Path(sheet_file_name(n)).stem} ({k}).xlsx"
-            k += 1
-        write_score_sheet(framework, units, n, path, **kwargs)
-        out.append(path)
-    return out
+
+    def path_for(folder: Path, name: str) -> Path:
+        path = folder / sheet_file_name(name)
+        return path if overwrite else numbered_path(path)
+
+    return write_per_expert(names, folder, path_for,
+                            lambda name, path: write_score_sheet(framework, units, name, path, **kwargs))
 
 
 # ---------------------------------------------------------------------------------------- reading
@@ -302,11 +322,6 @@ class ScoreSheet:
     @property
     def n_scores(self) -> int:
         return sum(len(v) for v in self.scores.values())
-
-
-def _col(j: int) -> str:
-    from openpyxl.utils import get_column_letter
-    return get_column_letter(j + 1)
 
 
 def _sent(tables: dict[str, Table]) -> tuple[list[str], list[str]] | None:
@@ -331,71 +346,98 @@ def read_score_sheet(path: str | Path, framework: Framework,
     warning). The indicators and cities a sheet may hold are those recorded as sent in it
     (else the framework's expert-scored indicators and `units`).
     """
-    from core.files.readers import find_sheet, read_any
+    from core.files.readers import find_sheet
 
     fw = framework
-    path = Path(path)
     problems = ProblemList()
-    fname = path.name
-    try:
-        tables = read_any(path)
-    except InputError as e:
-        problems.extend(e.problems)
+    rf = open_form(path, problems)
+    if rf is None:
         return None, problems
-    info_t = find_sheet(tables, *INFO_SHEETS)
-    info = _info(info_t)
-    name = _lookup(info, _EXPERT_KEYS)
-    expert = name[0] if name else ""
-    who = f"expert {expert}" if expert else f"sheet file {fname}"
-    ex = {"expert": expert} if expert else {}  # what every problem of this sheet carries (core.text.problem_texts)
-    if info_t is None:
+    expert = rf.expert()
+    rd = _Reading(rf.file, expert, problems)
+    _check_identity(rf, fw, rd)
+    t = find_sheet(rf.tables, *SCORE_SHEETS)
+    if t is None:
+        problems.error("score_missing_sheet", f"{rd.who}: there is no '{SCORE_SHEETS[0]}' sheet; sheets found: "
+                       f"{rf.sheet_names or 'none'}", file=rd.file, args=rd.ex or None)
+        return None, problems
+    sent = _sent(rf.tables)
+    sent_codes, sent_units = sent if sent else (expert_indicators(fw), list(units or []))
+    col_of, comment_col = _read_header(t, fw, set(sent_codes), rd)
+    sheet = ScoreSheet(expert, rd.file, t.sheet)
+    seen_rows = _read_rows(t, fw, sheet, col_of, _usable_indicators(t, fw, col_of, rd), comment_col,
+                           set(sent_units), set(units) if units is not None else None, rd)
+    _check_what_went_out(t, sent_codes, sent_units, col_of, seen_rows, rd)
+    if not problems.has_errors and sheet.n_scores == 0:
+        problems.error("score_empty", f"{rd.who}: the sheet holds no score (was it filled in and saved?)",
+                       file=rd.file, sheet=t.sheet, args=rd.ex or None)
+    if problems.has_errors:
+        return None, problems
+    return sheet, problems
+
+
+@dataclass
+class _Reading:
+    """One returned sheet being read: its file, its expert, where its problems go."""
+
+    file: str
+    expert: str
+    problems: ProblemList
+
+    @property
+    def who(self) -> str:
+        """How every message names the sheet: 'expert 张三', else by its file."""
+        return f"expert {self.expert}" if self.expert else f"sheet file {self.file}"
+
+    @property
+    def ex(self) -> dict:
+        """What every problem of this sheet carries (core.text.problem_texts)."""
+        return {"expert": self.expert} if self.expert else {}
+
+
+def _check_identity(rf: ReturnedForm, fw: Framework, rd: _Reading) -> None:
+    """The first sheet is there and names the expert (errors); it was made for this framework (a warning:
+    the codes are matched one by one)."""
+    who, ex, problems = rd.who, rd.ex, rd.problems
+    if rf.info_table is None:
         problems.error("score_no_info", f"{who}: there is no '{INFO_SHEETS[0]}' sheet, so the expert's name is "
-                       f"unknown; sheets found: {', '.join(tables) or 'none'}", file=fname, args=ex or None)
-    elif not expert:
+                       f"unknown; sheets found: {rf.sheet_names or 'none'}", file=rd.file, args=ex or None)
+    elif not rd.expert:
+        name = rf.get(EXPERT_KEYS)
         row = name[1] if name else None
         where = f"cell B{row}" if row else f"a '{KEY_EXPERT}' row"
         problems.error("score_no_expert", f"{who}: the expert's name is missing ({where} of sheet "
-                       f"'{info_t.sheet}' is empty); write the name there and import the sheet again",
-                       file=fname, sheet=info_t.sheet, row=row, column="B", args=ex or None)
-    fp = _lookup(info, _FP_KEYS)
+                       f"'{rf.info_table.sheet}' is empty); write the name there and import the sheet again",
+                       file=rd.file, sheet=rf.info_table.sheet, row=row, column="B", args=ex or None)
+    fp = rf.get(FP_KEYS)
     ours = framework_fingerprint(fw)
     if fp and fp[0] and fp[0] != ours:
         problems.warning("score_other_framework", f"{who}: the sheet was made for a framework with fingerprint "
-                         f"{fp[0]} (this one's is {ours}); the codes are matched one by one", file=fname,
-                         sheet=info_t.sheet if info_t else "", row=fp[1], column="B", value=fp[0],
-                         args=dict(ex, ours=ours))
+                         f"{fp[0]} (this one's is {ours}); the codes are matched one by one", file=rd.file,
+                         sheet=rf.info_sheet, row=fp[1], column="B", value=fp[0], args=dict(ex, ours=ours))
 
-    t = find_sheet(tables, *SCORE_SHEETS)
-    if t is None:
-        problems.error("score_missing_sheet", f"{who}: there is no '{SCORE_SHEETS[0]}' sheet; sheets found: "
-                       f"{', '.join(tables) or 'none'}", file=fname, args=ex or None)
-        return None, problems
-    sh = t.sheet
-    sent = _sent(tables)
-    sent_codes, sent_units = sent if sent else (expert_indicators(fw), list(units or []))
-    sent_codes_set = set(sent_codes)
-    sent_units_set = set(sent_units)
-    project_units = set(units) if units is not None else None
 
-    # --- header -----------------------------------------------------------------------------
-    hr = t.header_row
+def _read_header(t: Table, fw: Framework, sent_codes: set[str], rd: _Reading) -> tuple[dict[str, int], int | None]:
+    """The indicator columns (code → 0-based column) and the comment column, if any; a column that was
+    not on the sheet that went out, has scores but no code, or repeats a code is an error."""
+    who, ex, problems, fname, sh, hr = rd.who, rd.ex, rd.problems, rd.file, t.sheet, t.header_row
     col_of: dict[str, int] = {}
     comment_col = None
     for j, h in enumerate(t.header):
         if j == 0:
             continue
         text = _text(h)
-        ref = f"{_col(j)}{hr}"
+        ref = f"{col_letter(j)}{hr}"
         if not text:
             if any(not is_blank(r[j]) for r in t.rows if j < len(r)):
-                problems.error("score_unknown_indicator", f"{who}: column {_col(j)} has scores but no indicator "
-                               f"code in cell {ref}", file=fname, sheet=sh, row=hr, column=_col(j),
+                problems.error("score_unknown_indicator", f"{who}: column {col_letter(j)} has scores but no "
+                               f"indicator code in cell {ref}", file=fname, sheet=sh, row=hr, column=col_letter(j),
                                args=dict(ex, variant="no_code"))
             continue
         if text.casefold() in _COMMENT_HEADERS:
             comment_col = j
             continue
-        if text not in sent_codes_set:
+        if text not in sent_codes:
             known = " (an indicator of the framework, but not one scored on this sheet)" if text in fw.nodes else ""
             problems.error("score_unknown_indicator", f"{who}: cell {ref} names indicator '{text}', which was not "
                            f"on the sheet that went out{known}", file=fname, sheet=sh, row=hr, column=text,
@@ -403,21 +445,32 @@ def read_score_sheet(path: str | Path, framework: Framework,
             continue
         if text in col_of:
             problems.error("score_duplicate_indicator", f"{who}: indicator '{text}' has two columns "
-                           f"({_col(col_of[text])} and {_col(j)}, cell {ref})", file=fname, sheet=sh, row=hr,
-                           column=text, value=text, code=text, args=ex or None)
+                           f"({col_letter(col_of[text])} and {col_letter(j)}, cell {ref})", file=fname, sheet=sh,
+                           row=hr, column=text, value=text, code=text, args=ex or None)
             continue
         col_of[text] = j
-    usable_codes = {}
+    return col_of, comment_col
+
+
+def _usable_indicators(t: Table, fw: Framework, col_of: dict[str, int], rd: _Reading) -> dict[str, int]:
+    """The columns whose indicator is still scored by experts (a warning for the others)."""
+    usable = {}
     for code, j in col_of.items():
         if code not in fw.nodes or not fw.nodes[code].expert_scored:
-            problems.warning("score_not_expert_scored", f"{who}: indicator '{code}' (column {_col(j)}) is no longer "
-                             "scored by experts in this framework; its scores are ignored", file=fname, sheet=sh,
-                             row=hr, column=code, code=code, args=ex or None)
+            rd.problems.warning("score_not_expert_scored", f"{rd.who}: indicator '{code}' (column {col_letter(j)}) "
+                                "is no longer scored by experts in this framework; its scores are ignored",
+                                file=rd.file, sheet=t.sheet, row=t.header_row, column=code, code=code,
+                                args=rd.ex or None)
             continue
-        usable_codes[code] = j
-    sheet = ScoreSheet(expert, fname, sh)
+        usable[code] = j
+    return usable
 
-    # --- rows ---------------------------------------------------------------------------------
+
+def _read_rows(t: Table, fw: Framework, sheet: ScoreSheet, col_of: dict[str, int], usable: dict[str, int],
+               comment_col: int | None, sent_units: set[str], project_units: set[str] | None,
+               rd: _Reading) -> dict[str, int]:
+    """Each city's row into `sheet` (scores, their cells, the comment); returns city → Excel row."""
+    who, ex, problems, fname, sh = rd.who, rd.ex, rd.problems, rd.file, t.sheet
     seen_rows: dict[str, int] = {}
     for i, r in enumerate(t.rows):
         row = t.excel_row(i)
@@ -431,7 +484,7 @@ def read_score_sheet(path: str | Path, framework: Framework,
             problems.error("score_unknown_unit", f"{who}: row {row} has scores but no city name (cell A{row})",
                            file=fname, sheet=sh, row=row, column="A", args=dict(ex, variant="no_name"))
             continue
-        if unit not in sent_units_set:
+        if unit not in sent_units:
             problems.error("score_unknown_unit", f"{who}: cell A{row} names city '{unit}', which was not on the "
                            "sheet that went out", file=fname, sheet=sh, row=row, column=t.header[0] or "A",
                            value=unit, unit=unit, args=ex or None)
@@ -444,28 +497,8 @@ def read_score_sheet(path: str | Path, framework: Framework,
         seen_rows[unit] = row
         in_project = project_units is None or unit in project_units
         for code, j in col_of.items():
-            v = r[j] if j < len(r) else None
-            ref = f"{_col(j)}{row}"
-            where = dict(file=fname, sheet=sh, row=row, column=code, value=v, unit=unit, code=code,
-                         args=dict(ex, cell=ref))
-            num, issue = parse_number(v)
-            if issue == "bad":
-                problems.error("score_not_a_number", f"{who}: cell {ref} ({unit}, {code}) holds '{v}', which is "
-                               "not a score; write a number or leave the cell empty", **where)
-                continue
-            if num is None:
-                continue
-            node = fw.nodes.get(code)
-            lo, hi = node.scale if node is not None else (-math.inf, math.inf)
-            if not lo <= num <= hi:
-                problems.error("score_outside_scale", f"{who}: cell {ref} ({unit}, {code}) holds {num:g}, outside "
-                               f"the scale {lo:g}–{hi:g}",
-                               **dict(where, args=dict(ex, cell=ref, lo=f"{lo:g}", hi=f"{hi:g}")))
-                continue
-            if issue == "text":
-                problems.warning("score_as_text", f"{who}: cell {ref} ({unit}, {code}) holds the number {num:g} "
-                                 "as text; read as a number", **where)
-            if code in usable_codes and in_project:
+            num, ref = _read_score(r, row, j, unit, code, fw, rd, sh)
+            if num is not None and code in usable and in_project:
                 sheet.scores.setdefault(code, {})[unit] = num
                 sheet.cells.setdefault(code, {})[unit] = ref
         if comment_col is not None and comment_col < len(r) and not is_blank(r[comment_col]):
@@ -474,6 +507,41 @@ def read_score_sheet(path: str | Path, framework: Framework,
             problems.warning("score_unit_gone", f"{who}: city '{unit}' (cell A{row}) is no longer in the project; "
                              "its scores are ignored", file=fname, sheet=sh, row=row, column="A", unit=unit,
                              args=ex or None)
+    return seen_rows
+
+
+def _read_score(r: list, row: int, j: int, unit: str, code: str, fw: Framework, rd: _Reading,
+                sh: str) -> tuple[float | None, str]:
+    """One score cell: (the number, or None when empty or wrong — the problem added; its cell 'C7')."""
+    who, ex, problems = rd.who, rd.ex, rd.problems
+    v = r[j] if j < len(r) else None
+    ref = f"{col_letter(j)}{row}"
+    where = dict(file=rd.file, sheet=sh, row=row, column=code, value=v, unit=unit, code=code,
+                 args=dict(ex, cell=ref))
+    num, issue = parse_number(v)
+    if issue == "bad":
+        problems.error("score_not_a_number", f"{who}: cell {ref} ({unit}, {code}) holds '{v}', which is "
+                       "not a score; write a number or leave the cell empty", **where)
+        return None, ref
+    if num is None:
+        return None, ref
+    node = fw.nodes.get(code)
+    lo, hi = node.scale if node is not None else (-math.inf, math.inf)
+    if not lo <= num <= hi:
+        problems.error("score_outside_scale", f"{who}: cell {ref} ({unit}, {code}) holds {num:g}, outside "
+                       f"the scale {lo:g}–{hi:g}",
+                       **dict(where, args=dict(ex, cell=ref, lo=f"{lo:g}", hi=f"{hi:g}")))
+        return None, ref
+    if issue == "text":
+        problems.warning("score_as_text", f"{who}: cell {ref} ({unit}, {code}) holds the number {num:g} "
+                         "as text; read as a number", **where)
+    return num, ref
+
+
+def _check_what_went_out(t: Table, sent_codes: list[str], sent_units: list[str], col_of: dict[str, int],
+                         seen_rows: dict[str, int], rd: _Reading) -> None:
+    """Warnings for the cities and the indicator columns that went out and did not come back."""
+    who, ex, problems, fname, sh = rd.who, rd.ex, rd.problems, rd.file, t.sheet
     missing = [u for u in sent_units if u not in seen_rows]
     if missing:
         problems.warning("score_unit_missing", f"{who}: {len(missing)} cit{'y' if len(missing) == 1 else 'ies'} of "
@@ -484,14 +552,8 @@ def read_score_sheet(path: str | Path, framework: Framework,
     lost = [c for c in sent_codes if c not in col_of]
     if lost:
         problems.warning("score_indicator_missing", f"{who}: the column(s) of {', '.join(lost)} are not on the "
-                         "sheet: no scores for them from this expert", file=fname, sheet=sh, row=hr,
+                         "sheet: no scores for them from this expert", file=fname, sheet=sh, row=t.header_row,
                          args=dict(ex, codes=", ".join(lost)))
-    if not problems.has_errors and sheet.n_scores == 0:
-        problems.error("score_empty", f"{who}: the sheet holds no score (was it filled in and saved?)",
-                       file=fname, sheet=sh, args=ex or None)
-    if problems.has_errors:
-        return None, problems
-    return sheet, problems
 
 
 def read_score_sheets(paths: Sequence[str | Path], framework: Framework, units: Sequence[str] | None = None
@@ -600,66 +662,19 @@ def merge_scores(sheets: Sequence[ScoreSheet], framework: Framework, rule: str =
          "icc_names": {...}}
     """
     check_rule(rule, trim, len(sheets))
-    fn = MERGE_RULES[rule]
     fw = framework
     problems = ProblemList()
-    names = [s.expert for s in sheets]
     out: dict[str, Any] = {
         "rule": rule, "trim": trim if rule == "trimmed" else 0, "rule_text": rule_text(rule, trim),
         "experts": [{"expert": s.expert, "file": s.file, "sheet": s.sheet, "scores": s.n_scores,
                      "comments": dict(s.comments)} for s in sheets],
         "indicators": {}, "expert_summary": {}, "flags": [], "icc_names": dict(ICC_NAMES),
     }
-    pooled: dict[str, list] = {n: [] for n in names}
-    codes = [c for c in expert_indicators(fw) if any(c in s.scores for s in sheets)]
-    for code in codes:
-        node = fw.nodes[code]
-        lo, hi = node.scale
+    pooled: dict[str, list] = {s.expert: [] for s in sheets}
+    for code in [c for c in expert_indicators(fw) if any(c in s.scores for s in sheets)]:
         scorers = [s for s in sheets if s.scores.get(code)]
-        units: list[str] = []
-        for s in scorers:
-            for u in s.scores[code]:
-                if u not in units:
-                    units.append(u)
-        X = np.full((len(units), len(scorers)), np.nan)
-        for j, s in enumerate(scorers):
-            for i, u in enumerate(units):
-                X[i, j] = s.scores[code].get(u, np.nan)
-        cells: dict[str, dict] = {}
-        for i, u in enumerate(units):
-            present = [j for j in range(len(scorers)) if not np.isnan(X[i, j])]
-            x = X[i, present]
-            entry: dict[str, Any] = {"value": None, "n": len(present),
-                                     "scores": {scorers[j].expert: float(X[i, j]) for j in present},
-                                     "dropped": [], "cells": {scorers[j].expert: scorers[j].cells[code][u]
-                                                              for j in present}}
-            if rule == "trimmed" and len(present) <= 2 * trim:
-                problems.warning("score_too_few", f"{u} / {code}: {len(present)} score(s); the trimmed mean "
-                                 f"dropping {trim} highest and {trim} lowest needs more than {2 * trim}: no merged "
-                                 "value", unit=u, code=code, value=len(present),
-                                 args={"trim": trim, "need": 2 * trim})
-            else:
-                value, dropped = fn(x, trim)
-                entry["value"] = value
-                entry["dropped"] = [scorers[present[k]].expert for k in dropped]
-            cells[u] = entry
-        kw = kendall_w(X)
-        ic = icc(X)
-        ic.pop("names", None)
-        dev = expert_deviation(X, [s.expert for s in scorers], hi - lo)
-        for j, s in enumerate(scorers):
-            om = others_mean(X, j)
-            ok = ~np.isnan(X[:, j]) & ~np.isnan(om)
-            pooled[s.expert].append((X[ok, j], om[ok], hi - lo))
-            for flag in dev[s.expert]["flags"]:
-                out["flags"].append({"expert": s.expert, "code": code, "flag": flag,
-                                     "bias_share": dev[s.expert]["bias_share"], "r": dev[s.expert]["r"]})
-        out["indicators"][code] = {
-            "name_zh": node.name_zh, "name_en": node.name_en, "scale": [lo, hi],
-            "experts": [s.expert for s in scorers], "units": cells,
-            "kendall_w": kw["w"], "chi2": kw["chi2"], "df": kw["df"], "p_value": kw["p_value"],
-            "n_complete": kw["n"], "icc": ic, "deviation": dev,
-        }
+        out["indicators"][code] = _merge_indicator(fw.nodes[code], scorers, rule, trim, problems, pooled,
+                                                   out["flags"])
     for s in sheets:
         d = pooled_deviation(pooled[s.expert])
         out["expert_summary"][s.expert] = dict(d, file=s.file)
@@ -668,6 +683,66 @@ def merge_scores(sheets: Sequence[ScoreSheet], framework: Framework, rule: str =
                                  "r": d["r"]})
     out["problems"] = [p.to_dict() for p in problems]
     return out
+
+
+def _score_matrix(code: str, scorers: Sequence[ScoreSheet]) -> tuple[list[str], np.ndarray]:
+    """The cities any scorer scored (in order of appearance) and their scores, city × expert, NaN = not scored."""
+    units: list[str] = []
+    for s in scorers:
+        for u in s.scores[code]:
+            if u not in units:
+                units.append(u)
+    X = np.full((len(units), len(scorers)), np.nan)
+    for j, s in enumerate(scorers):
+        for i, u in enumerate(units):
+            X[i, j] = s.scores[code].get(u, np.nan)
+    return units, X
+
+
+def _merge_cell(u: str, code: str, x_row: np.ndarray, scorers: Sequence[ScoreSheet], rule: str, trim: int,
+                problems: ProblemList) -> dict[str, Any]:
+    """One city's merged value of one indicator, with its scores, cells and the experts dropped."""
+    present = [j for j in range(len(scorers)) if not np.isnan(x_row[j])]
+    entry: dict[str, Any] = {"value": None, "n": len(present),
+                             "scores": {scorers[j].expert: float(x_row[j]) for j in present},
+                             "dropped": [], "cells": {scorers[j].expert: scorers[j].cells[code][u] for j in present}}
+    if rule == "trimmed" and len(present) <= 2 * trim:
+        problems.warning("score_too_few", f"{u} / {code}: {len(present)} score(s); the trimmed mean "
+                         f"dropping {trim} highest and {trim} lowest needs more than {2 * trim}: no merged "
+                         "value", unit=u, code=code, value=len(present),
+                         args={"trim": trim, "need": 2 * trim})
+    else:
+        value, dropped = MERGE_RULES[rule](x_row[present], trim)
+        entry["value"] = value
+        entry["dropped"] = [scorers[present[k]].expert for k in dropped]
+    return entry
+
+
+def _merge_indicator(node: Any, scorers: Sequence[ScoreSheet], rule: str, trim: int, problems: ProblemList,
+                     pooled: dict[str, list], flags: list[dict]) -> dict[str, Any]:
+    """One indicator: every city merged, the agreement figures, each expert's deviation (its flags
+    added to `flags`, its scores against the others' mean to `pooled`)."""
+    code = node.code
+    lo, hi = node.scale
+    units, X = _score_matrix(code, scorers)
+    cells = {u: _merge_cell(u, code, X[i], scorers, rule, trim, problems) for i, u in enumerate(units)}
+    kw = kendall_w(X)
+    ic = icc(X)
+    ic.pop("names", None)
+    dev = expert_deviation(X, [s.expert for s in scorers], hi - lo)
+    for j, s in enumerate(scorers):
+        om = others_mean(X, j)
+        ok = ~np.isnan(X[:, j]) & ~np.isnan(om)
+        pooled[s.expert].append((X[ok, j], om[ok], hi - lo))
+        for flag in dev[s.expert]["flags"]:
+            flags.append({"expert": s.expert, "code": code, "flag": flag,
+                          "bias_share": dev[s.expert]["bias_share"], "r": dev[s.expert]["r"]})
+    return {
+        "name_zh": node.name_zh, "name_en": node.name_en, "scale": [lo, hi],
+        "experts": [s.expert for s in scorers], "units": cells,
+        "kendall_w": kw["w"], "chi2": kw["chi2"], "df": kw["df"], "p_value": kw["p_value"],
+        "n_complete": kw["n"], "icc": ic, "deviation": dev,
+    }
 
 
 def merged_values(result: dict) -> dict[tuple[str, str], float | None]:

@@ -26,12 +26,14 @@ DESIGN §3 (expert forms) and §2 (AIJ / AIP, Kendall's W, coefficient of variat
 
 For each node, an expert's AHP sheet is used when it holds judgements; otherwise the expert's
 direct weights for that node's children; an expert who gave neither is left out for that node.
+
+The first sheet, the fingerprint, opening a returned file and the folder of forms are shared with
+the score sheets (`core.experts.forms`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,11 +43,25 @@ from typing import Any
 import numpy as np
 
 from core.analysis import stats
-from core.experts.form_info import cell_text as _text
-from core.experts.form_info import info_rows as _info
-from core.experts.form_info import lookup as _lookup
+from core.experts.forms import (
+    FP_KEYS,
+    INFO_SHEETS,
+    KEY_DATE,
+    KEY_EXPERT,
+    KEY_FINGERPRINT,
+    KEY_FRAMEWORK,
+    ReturnedForm,
+    bold,
+    box,
+    framework_fingerprint,
+    numbered_path,
+    open_form,
+    write_info_sheet,
+    write_per_expert,
+)
+from core.experts.forms import cell_text as _text
 from core.model.framework import Framework, map_header
-from core.model.problems import InputError, ProblemList
+from core.model.problems import ProblemList
 from core.model.table import Table, is_blank
 from core.weighting.ahp import (
     AHP_METHODS,
@@ -56,29 +72,16 @@ from core.weighting.ahp import (
     parse_pairwise,
 )
 
-INFO_SHEETS = ("说明", "instructions", "info")
 WEIGHTS_SHEETS = ("权重", "weights")
 AHP_PREFIX = "AHP-"
 AHP_PREFIX_ZH = "判断矩阵-"
 AHP_PREFIXES = (AHP_PREFIX_ZH, AHP_PREFIX)  # a form's pairwise sheets, as a Chinese or an English form names them
 MERGE_METHODS = ("aij", "aip")
 
-KEY_EXPERT = "专家姓名"
 KEY_ROUND = "轮次"
-KEY_FRAMEWORK = "指标体系"
-KEY_FINGERPRINT = "指标体系校验码"
 KEY_NODES = "征询节点"
-KEY_DATE = "生成日期"
-_EXPERT_KEYS = {KEY_EXPERT, "专家", "姓名", "expert", "expert name", "name"}
-_ROUND_KEYS = {KEY_ROUND, "round", "delphi round"}
-_FP_KEYS = {KEY_FINGERPRINT, "fingerprint", "framework fingerprint"}
-_NODES_KEYS = {KEY_NODES, "nodes"}
-
-
-def framework_fingerprint(fw: Framework) -> str:
-    """A short digest of the tree (codes and parents, in order): equal iff same structure."""
-    text = "\n".join(f"{c}\t{fw.nodes[c].parent}" for c in fw.preorder())
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+_ROUND_KEYS = (KEY_ROUND, "round", "delphi round")
+_NODES_KEYS = (KEY_NODES, "nodes")
 
 
 # ---------------------------------------------------------------------------------------- writing
@@ -168,70 +171,69 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
                       nodes: Sequence[str] | None = None, round_no: int = 1, lang: str = "zh") -> None:
     """Write one expert's weight form (see the module docstring), atomically, in `lang` ('zh': sheets
     说明 / 权重 / 判断矩阵-<code>; 'en': instructions / weights / AHP-<code>)."""
-    T = FORM_TEXTS["en" if lang == "en" else "zh"]
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     from core.files.atomic import atomic_path
-    from core.files.xlsx import autosize, write_row
 
-    fw = framework
+    T = FORM_TEXTS["en" if lang == "en" else "zh"]
+    covered = _covered_nodes(framework, nodes)
+    wb = Workbook()
+    _write_info_sheet(wb.active, T, framework, expert_name, covered, round_no, lang)
+    _write_weights_sheet(wb.create_sheet(T["weights_sheet"]), T, framework, covered, lang)
+    for p in covered:
+        _write_pairwise_sheet(wb.create_sheet(f"{T['ahp_prefix']}{p}"[:31]), T, framework, p, lang)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+def _covered_nodes(fw: Framework, nodes: Sequence[str] | None) -> list[str]:
+    """The internal nodes a form asks about, in framework order: `nodes`, or all of them."""
     internal = [c for c in fw.preorder() if fw.children[c]]
     if nodes is None:
-        covered = internal
-    else:
-        unknown = [c for c in nodes if c not in fw.nodes or not fw.children[c]]
-        if unknown:
-            raise ValueError(f"not internal nodes of the framework: {', '.join(unknown)}")
-        covered = [c for c in internal if c in set(nodes)]
-    bold = Font(bold=True)
-    grey = PatternFill("solid", fgColor="D9D9D9")
-    diag = PatternFill("solid", fgColor="F2F2F2")
-    thin = Side(style="thin", color="BFBFBF")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        return internal
+    unknown = [c for c in nodes if c not in fw.nodes or not fw.children[c]]
+    if unknown:
+        raise ValueError(f"not internal nodes of the framework: {', '.join(unknown)}")
+    return [c for c in internal if c in set(nodes)]
 
-    wb = Workbook()
-    ws = wb.active
+
+def _write_info_sheet(ws: Any, T: dict, fw: Framework, expert_name: str, covered: list[str], round_no: int,
+                      lang: str) -> None:
+    """The first sheet: who, which round, which framework and nodes; the instructions; the scale."""
     ws.title = T["info_sheet"]
     root = fw.nodes[fw.root]
     keys = T["keys"]
-    rows: list[list[Any]] = [
-        [T["title"]],
-        [],
+    pairs = [
         [keys[0], expert_name],
         [keys[1], int(round_no)],
         [keys[2], f"{root.code} {root.name(lang)}".strip()],
         [keys[3], framework_fingerprint(fw)],
         [keys[4], ", ".join(covered)],
         [keys[5], dt.date.today().isoformat()],
-        [],
-        *[[line] for line in T["instructions"]],
-        [],
-        *_scale_rows(T),
     ]
-    for i, r in enumerate(rows, start=1):
-        write_row(ws, i, r)
-    ws["A1"].font = Font(bold=True, size=14)
-    for r in range(3, 9):
-        ws.cell(row=r, column=1).font = bold
+    write_info_sheet(ws, T["title"], pairs, [*[[line] for line in T["instructions"]], [], *_scale_rows(T)])
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 40
 
-    # direct weights
-    ws = wb.create_sheet(T["weights_sheet"])
+
+def _write_weights_sheet(ws: Any, T: dict, fw: Framework, covered: list[str], lang: str) -> None:
+    """Direct weights: every covered node's children with their parent, an empty weight column E."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from core.files.xlsx import autosize, write_row
+
     write_row(ws, 1, list(T["weights_head"]))
     for c in ws[1]:
-        c.font = bold
+        c.font = bold()
+    frame = box()
     r = 2
     for p in covered:
         for k in fw.children[p]:
             n = fw.nodes[k]
             extra = [n.name_zh, n.name_en] if lang == "en" else [n.name_zh, fw.nodes[p].name_zh]
             write_row(ws, r, [k, p, *extra, None])
-            ws.cell(row=r, column=5).border = box
+            ws.cell(row=r, column=5).border = frame
             r += 1
     if r > 2:
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
@@ -241,51 +243,59 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
     ws.freeze_panes = "A2"
     autosize(ws)
 
-    # pairwise sheets
-    for p in covered:
-        kids = list(fw.children[p])
-        n = len(kids)
-        ws = wb.create_sheet(f"{T['ahp_prefix']}{p}"[:31])
-        write_row(ws, 1, [T["corner"], *kids])
-        ws.cell(row=1, column=1).font = bold
+
+def _write_pairwise_sheet(ws: Any, T: dict, fw: Framework, p: str, lang: str) -> None:
+    """One node's pairwise matrix: child codes as row and column headers, diagonal 1, the lower
+    triangle greyed, each upper cell validated (1/9 … 9 or a text fraction); a legend below."""
+    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from core.files.xlsx import write_row
+
+    grey = PatternFill("solid", fgColor="D9D9D9")
+    diag = PatternFill("solid", fgColor="F2F2F2")
+    frame = box()
+    kids = list(fw.children[p])
+    n = len(kids)
+    write_row(ws, 1, [T["corner"], *kids])
+    ws.cell(row=1, column=1).font = bold()
+    for j in range(n):
+        ws.cell(row=1, column=j + 2).font = bold()
+    for i, a in enumerate(kids):
+        row = i + 2
+        ws.cell(row=row, column=1, value=a).font = bold()
         for j in range(n):
-            ws.cell(row=1, column=j + 2).font = bold
-        for i, a in enumerate(kids):
-            row = i + 2
-            ws.cell(row=row, column=1, value=a).font = bold
-            for j in range(n):
-                cell = ws.cell(row=row, column=j + 2)
-                cell.border = box
-                cell.alignment = Alignment(horizontal="center")
-                if i == j:
-                    cell.value = 1
-                    cell.fill = diag
-                elif j < i:
-                    cell.fill = grey
-                else:
-                    cell.number_format = "@"  # so that a typed 1/3 stays text, not a date
-                    # one rule per cell: its formula's relative reference is that cell
-                    ref = f"{get_column_letter(j + 2)}{row}"
-                    dv = DataValidation(type="custom", formula1=_validation_formula(ref), allow_blank=True,
-                                        showErrorMessage=True, showInputMessage=True,
-                                        errorTitle=T["judgement_error"][0], error=T["judgement_error"][1],
-                                        promptTitle=T["judgement_error"][0],
-                                        prompt=T["prompt"].format(a=a, b=kids[j]))
-                    dv.add(ref)
-                    ws.add_data_validation(dv)
-        # legend below the matrix, after an empty row (not read back)
-        r = n + 3
-        write_row(ws, r, [T["legend"].format(code=p, name=fw.nodes[p].name(lang))])
+            cell = ws.cell(row=row, column=j + 2)
+            cell.border = frame
+            cell.alignment = Alignment(horizontal="center")
+            if i == j:
+                cell.value = 1
+                cell.fill = diag
+            elif j < i:
+                cell.fill = grey
+            else:
+                cell.number_format = "@"  # so that a typed 1/3 stays text, not a date
+                # one rule per cell: its formula's relative reference is that cell
+                ref = f"{get_column_letter(j + 2)}{row}"
+                dv = DataValidation(type="custom", formula1=_validation_formula(ref), allow_blank=True,
+                                    showErrorMessage=True, showInputMessage=True,
+                                    errorTitle=T["judgement_error"][0], error=T["judgement_error"][1],
+                                    promptTitle=T["judgement_error"][0],
+                                    prompt=T["prompt"].format(a=a, b=kids[j]))
+                dv.add(ref)
+                ws.add_data_validation(dv)
+    # legend below the matrix, after an empty row (not read back)
+    r = n + 3
+    write_row(ws, r, [T["legend"].format(code=p, name=fw.nodes[p].name(lang))])
+    r += 1
+    for k in kids:
+        write_row(ws, r, [k, fw.nodes[k].name(lang)])
         r += 1
-        for k in kids:
-            write_row(ws, r, [k, fw.nodes[k].name(lang)])
-            r += 1
-        ws.freeze_panes = "B2"
-        ws.column_dimensions["A"].width = 12
-        for j in range(n):
-            ws.column_dimensions[get_column_letter(j + 2)].width = 10
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    ws.freeze_panes = "B2"
+    ws.column_dimensions["A"].width = 12
+    for j in range(n):
+        ws.column_dimensions[get_column_letter(j + 2)].width = 10
 
 
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]+')
@@ -302,18 +312,14 @@ def write_forms(framework: Framework, experts: Sequence[str], folder: str | Path
     """One blank form per expert in `folder` (created if need be), never over an existing file;
     returns the files written. The window's Weights → Expert panel and `python main.py forms` both
     write through here."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in experts:
-        path = folder / form_file_name(name, round_no, lang)
-        k = 2
-        while path.exists():
-            path = path.with_name(f"{path.stem} ({k}){path.suffix}")
-            k += 1
-        write_expert_form(framework, name, path, nodes=nodes, round_no=round_no, lang=lang)
-        written.append(path)
-    return written
+    return write_per_expert(
+        experts, folder, lambda f, name: form_path(f, name, round_no, lang),
+        lambda name, path: write_expert_form(framework, name, path, nodes=nodes, round_no=round_no, lang=lang))
+
+
+def form_path(folder: Path, expert: str, round_no: int, lang: str = "zh") -> Path:
+    """Where an expert's form goes in `folder`: its file name, numbered when that file exists."""
+    return numbered_path(Path(folder) / form_file_name(expert, round_no, lang), stacked=True)
 
 
 # ---------------------------------------------------------------------------------------- reading
@@ -352,114 +358,138 @@ class ExpertForm:
 
 def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm | None, ProblemList]:
     """Read a filled form; (None, problems) when it cannot be used (see the module docstring)."""
-    from core.files.readers import find_sheet, read_any
+    from core.files.readers import find_sheet
 
     fw = framework
-    path = Path(path)
     problems = ProblemList()
-    try:
-        tables = read_any(path)
-    except InputError as e:
-        problems.extend(e.problems)
+    rf = open_form(path, problems)
+    if rf is None:
         return None, problems
-    fname = path.name
-    info_t = find_sheet(tables, *INFO_SHEETS)
-    info = _info(info_t)
-    name = _lookup(info, _EXPERT_KEYS)
-    expert = name[0] if name and name[0] else ""
+    expert, round_no = _read_identity(rf, Path(path), problems)
+    who = f"expert {expert}"
+    ex = {"expert": expert}  # the facts every problem of this form carries (core.text.problem_texts)
+    weights_t = find_sheet(rf.tables, *WEIGHTS_SHEETS)
+    ahp_ts = _pairwise_sheets(rf.tables)
+    if _made_for_another_framework(rf, fw, weights_t, ahp_ts, problems, who, ex):
+        return None, problems
+    if weights_t is None and not ahp_ts:
+        problems.error("form_missing_sheet", f"{who}: the form has neither a 'weights' sheet nor any "
+                       f"'{AHP_PREFIX}<code>' sheet; sheets found: {rf.sheet_names or 'none'}", file=rf.file,
+                       args=dict(ex, sheets=rf.sheet_names or "—"))
+        return None, problems
+
+    children = {p: tuple(fw.children[p]) for p in fw.preorder() if fw.children[p]}
+    covered = _read_covered(rf, fw, problems, who, ex)
+    form = ExpertForm(expert, rf.file, round_no, children, covered=tuple(covered))
+    broken = _read_pairwise_sheets(ahp_ts, fw, form, problems, who)
+    if weights_t is not None:
+        _read_weights(weights_t, fw, form, problems, who)
+    if not form.matrices and not form.direct and not problems.has_errors:
+        problems.error("form_empty", f"{who}: the form holds no judgement and no weight (was it filled in and "
+                       "saved?)", file=rf.file, args=ex)
+        return None, problems
+    _check_coverage(rf, fw, form, weights_t, ahp_ts, broken, problems, who, ex)
+    if problems.has_errors:
+        return None, problems
+    return form, problems
+
+
+def _read_identity(rf: ReturnedForm, path: Path, problems: ProblemList) -> tuple[str, int | None]:
+    """The expert (the file's name, with a warning, when the form has none) and the round, if legible."""
+    expert = rf.expert()
     if not expert:
         expert = path.stem
         problems.warning("form_no_expert", f"no expert name on a '{INFO_SHEETS[0]}' sheet: the file name "
-                         f"'{expert}' is used as the expert's name", file=fname,
-                         sheet=info_t.sheet if info_t else "", args={"name": expert})
-    who = f"expert {expert}"
-    ex = {"expert": expert}  # the facts every problem of this form carries (core.text.problem_texts)
+                         f"'{expert}' is used as the expert's name", file=rf.file,
+                         sheet=rf.info_sheet, args={"name": expert})
     round_no = None
-    rd = _lookup(info, _ROUND_KEYS)
+    rd = rf.get(_ROUND_KEYS)
     if rd and rd[0]:
         try:
             round_no = int(float(rd[0]))
         except ValueError:
-            problems.warning("form_round", f"{who}: the round '{rd[0]}' is not a number", file=fname,
-                             sheet=info_t.sheet if info_t else "", row=rd[1], column="B", value=rd[0], args=ex)
+            problems.warning("form_round", f"expert {expert}: the round '{rd[0]}' is not a number", file=rf.file,
+                             sheet=rf.info_sheet, row=rd[1], column="B", value=rd[0], args={"expert": expert})
+    return expert, round_no
 
-    weights_t = find_sheet(tables, *WEIGHTS_SHEETS)
+
+def _pairwise_sheets(tables: dict[str, Table]) -> dict[str, Table]:
+    """node code → its pairwise sheet ('判断矩阵-<code>' or 'AHP-<code>')."""
     ahp_ts = {}
     for sheet_name, t in tables.items():
         pre = _ahp_prefix(sheet_name)
         if pre:
             ahp_ts[sheet_name.strip()[len(pre):].strip()] = t
-    prefix = AHP_PREFIX if any(n.strip().upper().startswith(AHP_PREFIX) for n in tables) else AHP_PREFIX_ZH
+    return ahp_ts
 
-    # --- a form made for another framework --------------------------------------------------
+
+def _made_for_another_framework(rf: ReturnedForm, fw: Framework, weights_t: Table | None,
+                                ahp_ts: dict[str, Table], problems: ProblemList, who: str, ex: dict) -> bool:
+    """True (with the error) when the form's fingerprint differs, or most of its codes are not ours."""
     form_codes = set(ahp_ts)
     if weights_t is not None:
         cols = map_header(weights_t.header)
         if "code" in cols:
             form_codes |= {_text(r[cols["code"]]) for r in weights_t.rows if len(r) > cols["code"]} - {""}
-    fp = _lookup(info, _FP_KEYS)
+    fp = rf.get(FP_KEYS)
     ours = framework_fingerprint(fw)
     unknown = sorted(c for c in form_codes if c not in fw.nodes)
     foreign = (fp is not None and fp[0] and fp[0] != ours) or (form_codes and len(unknown) * 2 > len(form_codes))
-    if foreign:
-        where = dict(file=fname, sheet=info_t.sheet if (info_t and fp) else "", row=fp[1] if fp else None,
-                     column="B" if fp else "", value=fp[0] if fp else None)
-        missing = [c for c in fw.nodes if c != fw.root and c not in form_codes] if form_codes else []
-        detail = []
-        if unknown:
-            detail.append("codes not in this framework: " + ", ".join(unknown[:10])
-                          + ("…" if len(unknown) > 10 else ""))
-        if missing and len(missing) < len(fw.nodes) - 1:
-            detail.append("codes of this framework not in the form: " + ", ".join(missing[:10])
-                          + ("…" if len(missing) > 10 else ""))
-        problems.error("form_other_framework", f"{who}: this form was made for another framework "
-                       f"(its fingerprint {fp[0] if fp else '—'} differs from this framework's {ours})"
-                       + ("; " + "; ".join(detail) if detail else "") + ": it is not used", **where,
-                       args=dict(ex, theirs=fp[0] if fp else "—", ours=ours))
-        return None, problems
+    if not foreign:
+        return False
+    where = dict(file=rf.file, sheet=rf.info_table.sheet if (rf.info_table and fp) else "",
+                 row=fp[1] if fp else None, column="B" if fp else "", value=fp[0] if fp else None)
+    missing = [c for c in fw.nodes if c != fw.root and c not in form_codes] if form_codes else []
+    detail = []
+    if unknown:
+        detail.append("codes not in this framework: " + ", ".join(unknown[:10])
+                      + ("…" if len(unknown) > 10 else ""))
+    if missing and len(missing) < len(fw.nodes) - 1:
+        detail.append("codes of this framework not in the form: " + ", ".join(missing[:10])
+                      + ("…" if len(missing) > 10 else ""))
+    problems.error("form_other_framework", f"{who}: this form was made for another framework "
+                   f"(its fingerprint {fp[0] if fp else '—'} differs from this framework's {ours})"
+                   + ("; " + "; ".join(detail) if detail else "") + ": it is not used", **where,
+                   args=dict(ex, theirs=fp[0] if fp else "—", ours=ours))
+    return True
 
-    if weights_t is None and not ahp_ts:
-        problems.error("form_missing_sheet", f"{who}: the form has neither a 'weights' sheet nor any "
-                       f"'{AHP_PREFIX}<code>' sheet; sheets found: {', '.join(tables) or 'none'}", file=fname,
-                       args=dict(ex, sheets=", ".join(tables) or "—"))
-        return None, problems
 
-    internal = [c for c in fw.preorder() if fw.children[c]]
-    children = {p: tuple(fw.children[p]) for p in internal}
-    nodes_row = _lookup(info, _NODES_KEYS)
+def _read_covered(rf: ReturnedForm, fw: Framework, problems: ProblemList, who: str, ex: dict) -> list[str]:
+    """The nodes the first sheet says the form covers; a code that is not an internal node is an error."""
+    nodes_row = rf.get(_NODES_KEYS)
     covered = [c.strip() for c in nodes_row[0].replace("，", ",").split(",") if c.strip()] if nodes_row else []
     for c in covered:
         if c not in fw.nodes or not fw.children[c]:
             problems.error("form_unknown_code", f"{who}: the node list names '{c}', which is not a node of "
-                           "this framework", file=fname, sheet=info_t.sheet if info_t else "",
+                           "this framework", file=rf.file, sheet=rf.info_sheet,
                            row=nodes_row[1] if nodes_row else None, column="B", value=c, args=ex)
-    form = ExpertForm(expert, fname, round_no, children, covered=tuple(covered))
+    return covered
 
-    # --- AHP sheets ---------------------------------------------------------------------------
+
+def _read_pairwise_sheets(ahp_ts: dict[str, Table], fw: Framework, form: ExpertForm, problems: ProblemList,
+                          who: str) -> set[str]:
+    """Each pairwise sheet's matrix into `form.matrices`; returns the nodes whose sheet has errors."""
     broken: set[str] = set()
     for code, t in ahp_ts.items():
         if code not in fw.nodes or not fw.children[code]:
             what = "an indicator (it has no children to compare)" if code in fw.nodes else "not in this framework"
             problems.error("form_unknown_code", f"{who}: sheet '{t.sheet}' is for '{code}', which is {what}",
-                           file=fname, sheet=t.sheet, row=None, value=code, args=ex)
+                           file=form.file, sheet=t.sheet, row=None, value=code, args={"expert": form.expert})
             continue
-        pw = parse_pairwise(t, code, children[code], problems, who, expert=expert)
+        pw = parse_pairwise(t, code, form.children[code], problems, who, expert=form.expert)
         if pw is None:
             broken.add(code)
         elif not pw.empty:
             form.matrices[code] = pw.matrix
+    return broken
 
-    # --- weights sheet -----------------------------------------------------------------------
-    if weights_t is not None:
-        _read_weights(weights_t, fw, form, problems, who)
 
-    # --- coverage ----------------------------------------------------------------------------
-    if not form.matrices and not form.direct and not problems.has_errors:
-        problems.error("form_empty", f"{who}: the form holds no judgement and no weight (was it filled in and "
-                       "saved?)", file=fname, args=ex)
-        return None, problems
+def _check_coverage(rf: ReturnedForm, fw: Framework, form: ExpertForm, weights_t: Table | None,
+                    ahp_ts: dict[str, Table], broken: set[str], problems: ProblemList, who: str, ex: dict) -> None:
+    """Every covered node answered: a missing sheet is an error, a node left blank a note."""
+    prefix = AHP_PREFIX if any(n.strip().upper().startswith(AHP_PREFIX) for n in rf.tables) else AHP_PREFIX_ZH
     blank: list[str] = []
-    for p in covered:
+    for p in form.covered:
         if p not in fw.nodes or not fw.children[p]:
             continue
         if p in form.matrices or p in form.direct or p in broken:
@@ -467,21 +497,18 @@ def read_expert_form(path: str | Path, framework: Framework) -> tuple[ExpertForm
         sheet = f"{prefix}{p}"
         if p not in ahp_ts and weights_t is None:
             problems.error("form_missing_sheet", f"{who}: sheet '{sheet}' is missing (the form covers '{p}') "
-                           f"and there is no 'weights' sheet either", file=fname, sheet=sheet, code=p,
+                           f"and there is no 'weights' sheet either", file=rf.file, sheet=sheet, code=p,
                            args=dict(ex, variant="node"))
         elif p not in ahp_ts:
             problems.error("form_missing_sheet", f"{who}: sheet '{sheet}' is missing (the form covers '{p}') "
-                           f"and the '{weights_t.sheet}' sheet has no weights for its children", file=fname,
+                           f"and the '{weights_t.sheet}' sheet has no weights for its children", file=rf.file,
                            sheet=sheet, code=p, args=dict(ex, variant="node"))
         else:
             blank.append(p)
     if blank:  # one line per expert, a note: leaving a node to others is the expert's right
         problems.info("form_nodes_blank", f"{who}: nothing filled in for {len(blank)} node(s): {', '.join(blank)}; "
-                      "this expert is left out for them", file=fname,
+                      "this expert is left out for them", file=rf.file,
                       args=dict(ex, n=len(blank), nodes=", ".join(blank)))
-    if problems.has_errors:
-        return None, problems
-    return form, problems
 
 
 def _ahp_prefix(sheet_name: str) -> str:

@@ -275,7 +275,6 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
     prefix = f"{who}: " if who else ""
     n_before = len(problems.errors)
     children = [str(c) for c in children]
-    kids = set(children)
 
     def err(kind: str, msg: str, row: int | None, col: str = "", value: Any = None, **args: Any) -> None:
         if expert:
@@ -283,15 +282,38 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
         problems.error(kind, prefix + msg, file=f, sheet=sh, row=row, column=col, value=value, code=node,
                        args=args or None)
 
-    # The matrix is the block at the top left: the header row up to its first empty cell,
-    # the rows down to the first empty row. Notes below or to the right are not read.
+    width, body = _matrix_block(table)
+    col_of, row_of = _matrix_headers(table, body, width, node, children, err)
+    if len(problems.errors) > n_before:
+        return None
+    cells = _matrix_cells(table, body, children, col_of, row_of, err)
+    if len(problems.errors) > n_before:
+        return None
+    if not cells:
+        return Pairwise(node, tuple(children), None, f, sh)
+    A = _reciprocal_matrix(table, children, col_of, row_of, cells, err)
+    if len(problems.errors) > n_before:
+        return None
+    return Pairwise(node, tuple(children), A, f, sh)
+
+
+def _matrix_block(table: Table) -> tuple[int, list[list]]:
+    """The matrix is the block at the top left: the header row up to its first empty cell, the rows
+    down to the first empty row. Notes below or to the right are not read. Returns (width, rows)."""
     width = next((j for j in range(1, len(table.header)) if not _code_text(table.header[j])), len(table.header))
     body: list[list] = []
     for r in table.rows:
         if all(is_blank(v) for v in r):
             break
         body.append(r)
-    # column headers: header[1:width]; row headers: first cell of each row
+    return width, body
+
+
+def _matrix_headers(table: Table, body: list[list], width: int, node: str, children: list[str],
+                    err: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """child → its column (header[1:width]) and its row (first cell of each row); an unknown,
+    repeated or missing child code is an error."""
+    kids = set(children)
     col_of: dict[str, int] = {}
     for j, h in enumerate(table.header[1:width], start=1):
         c = _code_text(h)
@@ -327,12 +349,15 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
         if c not in row_of:
             err("ahp_missing_code", f"child '{c}' of '{node}' has no row (column A must list every child "
                 "code)", None, "A", None, child=c)
-    if len(problems.errors) > n_before:
-        return None
+    return col_of, row_of
 
-    n = len(children)
+
+def _matrix_cells(table: Table, body: list[list], children: list[str], col_of: dict[str, int],
+                  row_of: dict[str, int], err: Any) -> dict[tuple[int, int], tuple[float, int, str, str]]:
+    """Every judgement entered: (i, j) → (value, Excel row, cell, column header); a cell that is not a
+    judgement on the scale (or a diagonal other than 1) is an error."""
     idx = {c: k for k, c in enumerate(children)}
-    cells: dict[tuple[int, int], tuple[float, int, str, str]] = {}  # (i, j) -> value, row, ref, header
+    cells: dict[tuple[int, int], tuple[float, int, str, str]] = {}
     for a in children:
         i = row_of[a]
         excel_row = table.excel_row(i)
@@ -361,11 +386,14 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
                     excel_row, b, v, cell=ref, a=a, b=b)
                 continue
             cells[(idx[a], idx[b])] = (x, excel_row, ref, b)
-    if len(problems.errors) > n_before:
-        return None
-    if not cells:
-        return Pairwise(node, tuple(children), None, f, sh)
+    return cells
 
+
+def _reciprocal_matrix(table: Table, children: list[str], col_of: dict[str, int], row_of: dict[str, int],
+                       cells: dict[tuple[int, int], tuple[float, int, str, str]], err: Any) -> np.ndarray:
+    """The full matrix from the judgements of one triangle (the other filled by reciprocals); a pair
+    with no judgement, or two that are not reciprocal, is an error."""
+    n = len(children)
     # Sheet positions, to tell the cell above the diagonal (as laid out) from its mirror.
     rpos = {c: k for k, c in enumerate(sorted(children, key=lambda c: row_of[c]))}
     cpos = {c: k for k, c in enumerate(sorted(children, key=lambda c: col_of[c]))}
@@ -394,6 +422,4 @@ def parse_pairwise(table: Table, node: str, children: Sequence[str], problems: P
             else:
                 assert lo is not None
                 A[p_lo, q_lo], A[p_up, q_up] = lo[0], 1.0 / lo[0]
-    if len(problems.errors) > n_before:
-        return None
-    return Pairwise(node, tuple(children), A, f, sh)
+    return A

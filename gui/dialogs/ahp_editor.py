@@ -286,7 +286,30 @@ class AhpEditor(QDialog):
         self.setObjectName("AhpEditor")
         self.setSizeGripEnabled(True)
 
-        # --- options --------------------------------------------------------------------
+        options = self._build_options()
+        self._build_matrix()
+        self._build_weights()
+        self._build_figures()
+        self._build_hints()
+        bottom = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explain)
+        layout.addLayout(options)
+        layout.addLayout(self._results_grid(), 1)
+        layout.addLayout(bottom)
+        self._restore_options(controller.ahp_judgements.get(node))
+        self.method.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.ri_table.currentIndexChanged.connect(lambda _i: self.recompute())
+        controller.language_changed.connect(self._language_changed)
+        self.retranslate()
+        self.recompute()
+        n = len(self.codes)
+        self.resize(min(1400, max(1040, 300 + 96 * n + 480)), min(900, 520 + 30 * n))
+
+    # --- building the window (in the order the widgets take focus) ----------------------
+    def _build_options(self) -> QHBoxLayout:
+        """The heading, the explanation and the row of options: method, RI table, the two resets."""
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         f = self.heading.font()
@@ -316,8 +339,10 @@ class AhpEditor(QDialog):
         options.addStretch(1)
         options.addWidget(self.reset_btn)
         options.addWidget(self.equal_btn)
+        return options
 
-        # --- the matrix -----------------------------------------------------------------
+    def _build_matrix(self) -> None:
+        """The judgement matrix (model, view, delegate), the line describing the current cell, the legend."""
         self.model = JudgementModel(self.codes, self._names(), self._start_matrix(), self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -352,7 +377,8 @@ class AhpEditor(QDialog):
         lv.addWidget(self.legend)
         lv.addStretch(1)
 
-        # --- the results ----------------------------------------------------------------
+    def _build_weights(self) -> None:
+        """The weights table: each child's current and new weight, as bars."""
         self.weights_box = QGroupBox(self)
         self.weights_table = QTableWidget(len(self.codes), 4, self)
         self.weights_table.verticalHeader().setVisible(False)
@@ -372,6 +398,8 @@ class AhpEditor(QDialog):
         wv.addWidget(self.weights_table, 0, Qt.AlignmentFlag.AlignTop)
         wv.addStretch(1)
 
+    def _build_figures(self) -> None:
+        """λmax, CI, RI and CR (large), and the flag under them."""
         self.figures_box = QGroupBox(self)
         form = QFormLayout(self.figures_box)
         self.lambda_label, self.ci_label, self.ri_value, self.cr_label = (QLabel(self) for _ in range(4))
@@ -386,6 +414,8 @@ class AhpEditor(QDialog):
         self.flag_label.setWordWrap(True)
         form.addRow(self.flag_label)
 
+    def _build_hints(self) -> None:
+        """The judgements that depart most from the weights, and the button to take a hint."""
         self.hints_box = QGroupBox(self)
         self.hints_table = QTableWidget(0, 4, self)
         self.hints_table.verticalHeader().setVisible(False)
@@ -408,15 +438,8 @@ class AhpEditor(QDialog):
         hb.addWidget(self.hint_btn)
         hv.addLayout(hb)
 
-        grid = QGridLayout()
-        grid.addWidget(self.matrix_box, 0, 0)
-        grid.addWidget(self.weights_box, 0, 1)
-        grid.addWidget(self.hints_box, 1, 0)
-        grid.addWidget(self.figures_box, 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(0, 1)
-
+    def _build_buttons(self) -> QHBoxLayout:
+        """Apply and Close, and the line saying what was applied."""
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close,
                                         self)
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
@@ -425,25 +448,25 @@ class AhpEditor(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.applied_label, 1)
         bottom.addWidget(self.buttons)
+        return bottom
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.explain)
-        layout.addLayout(options)
-        layout.addLayout(grid, 1)
-        layout.addLayout(bottom)
+    def _results_grid(self) -> QGridLayout:
+        """Matrix and weights above, hints and figures below."""
+        grid = QGridLayout()
+        grid.addWidget(self.matrix_box, 0, 0)
+        grid.addWidget(self.weights_box, 0, 1)
+        grid.addWidget(self.hints_box, 1, 0)
+        grid.addWidget(self.figures_box, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(0, 1)
+        return grid
 
-        stored = controller.ahp_judgements.get(node)
+    def _restore_options(self, stored: dict | None) -> None:
+        """The method and RI table of the judgements stored for this node, if they are for its children."""
         if stored and list(stored.get("children", [])) == self.codes:
             self._select(self.method, stored.get("method", "eigen"))
             self._select(self.ri_table, stored.get("ri_table", "saaty"))
-        self.method.currentIndexChanged.connect(lambda _i: self.recompute())
-        self.ri_table.currentIndexChanged.connect(lambda _i: self.recompute())
-        controller.language_changed.connect(self._language_changed)
-        self.retranslate()
-        self.recompute()
-        n = len(self.codes)
-        self.resize(min(1400, max(1040, 300 + 96 * n + 480)), min(900, 520 + 30 * n))
 
     # --- start values -----------------------------------------------------------------
     def _names(self) -> list[str]:

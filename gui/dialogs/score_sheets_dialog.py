@@ -16,6 +16,9 @@ Two tabs (as the weight panel, gui/dialogs/weight_forms_dialog.py):
   (`controller.set_data_values`), so the ranking follows at once, and keeps the merge —
   provenance and agreement, plain JSON — in `controller.extras["expert_scores"]`.
 
+The tabs, the file lists and the texts both expert-form dialogs share live in
+gui/dialogs/expert_forms_dialog.py; this module builds and fills what is the score sheets' own.
+
 Entry point: `open_score_sheets(parent, controller, mode="export"|"import")`.
 """
 
@@ -26,31 +29,24 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from core.experts.forms import split_names
 from core.experts.score_sheets import (
     RULES,
     ScoreSheet,
@@ -60,28 +56,26 @@ from core.experts.score_sheets import (
     merged_values,
     read_score_sheets,
     rule_text_zh,
-    split_names,
     write_score_sheets,
 )
 from core.files.atomic import WriteError
-from gui.dialogs import dialog_dirs
-from gui.dialogs.weight_forms_dialog import problem_cell
+from gui.dialogs.expert_forms_dialog import (
+    ERROR_BG,
+    GREEN,
+    MERGED_BG,
+    RED,
+    WARNING_BG,
+    ExpertFormsDialog,
+    FormRow,
+    fmt,
+    problem_cell,
+    problem_expert,
+)
 
 translate = QCoreApplication.translate
-RED = "#c62828"
-GREEN = "#2e7d32"
-ERROR_BG = QColor("#fdecea")
-WARNING_BG = QColor("#fff8e1")
-MERGED_BG = QColor("#e3eefa")
 FLAG_BG = QColor("#fff3e0")
 DROPPED_FG = QColor("#9e9e9e")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _fmt(v, digits: int = 3) -> str:
-    if v is None:
-        return "–"
-    return f"{(v if abs(v) >= 0.5 * 10 ** -digits else 0.0):.{digits}f}"  # never "-0.000"
 
 
 def _num(v: float) -> str:
@@ -122,13 +116,6 @@ def problem_text(p) -> str:
         msg = p.message
         return msg.split(": ", 1)[1] if msg.startswith(("expert ", "sheet file ")) and ": " in msg else msg
     return t.format(cell=cell, unit=p.unit or "", code=p.code or "")
-
-
-def problem_expert(p, fallback: str) -> str:
-    m = p.message
-    if m.startswith("expert ") and ": " in m:
-        return m[len("expert "):].split(": ", 1)[0]
-    return fallback
 
 
 # ------------------------------------------------------------------------------------------- models
@@ -200,68 +187,31 @@ def _bg(color: QColor) -> Callable:
 
 # ------------------------------------------------------------------------------------------- dialog
 
-class ScoreSheetsDialog(QDialog):
+class ScoreSheetsDialog(ExpertFormsDialog):
     """Public for tests: `export_sheets(names, folder)`, `import_sheets(paths)`, `sheets`, `read`,
     `result` (merge_scores' dict or None), `merge_error`, `set_rule(rule, trim)`, `select_indicator(code)`,
     `apply()`; the models `sheets_model`, `problems_model`, `indicators_model`, `detail_model`, `experts_model`."""
 
-    def __init__(self, controller, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.controller = controller
-        self.paths: list[Path] = []
+    OBJECT_NAME = "ScoreSheetsDialog"
+    SIZE = (1200, 800)
+
+    def _init_state(self) -> None:
         self.read: list[tuple[Path, ScoreSheet | None, Any]] = []
         self.sheets: list[ScoreSheet] = []
         self.result: dict | None = None
         self.merge_error = ""
         self._code: str | None = None
-        self.setObjectName("ScoreSheetsDialog")
-        self.setSizeGripEnabled(True)
-        self.tabs = QTabWidget(self)
 
-        # --- export ---------------------------------------------------------------------
-        self.export_page = QWidget(self)
-        self.export_intro = QLabel(self)
-        self.export_intro.setWordWrap(True)
-        self.names_edit = QPlainTextEdit(self)
-        self.names_edit.setMinimumHeight(80)
-        self.names_edit.setMaximumHeight(140)
-        self.folder_edit = QLineEdit(self)
-        self.browse_btn = QPushButton(self)
-        self.browse_btn.clicked.connect(self._browse_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(self.browse_btn)
+    # --- building -----------------------------------------------------------------------
+    def _build_export_rows_after_folder(self) -> list[FormRow]:
         self.comments_check = QCheckBox(self)
         self.comments_check.setChecked(True)
         self.indicators_info = QLabel(self)
         self.indicators_info.setWordWrap(True)
-        self.export_btn = QPushButton(self)
-        self.export_btn.clicked.connect(lambda: self.export_sheets())
-        self.export_log = QLabel(self)
-        self.export_log.setWordWrap(True)
-        self.export_log.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form = QFormLayout()
-        self.names_label, self.folder_label, self.indicators_label = (QLabel(self) for _ in range(3))
-        form.addRow(self.names_label, self.names_edit)
-        form.addRow(self.folder_label, folder_row)
-        form.addRow("", self.comments_check)
-        form.addRow(self.indicators_label, self.indicators_info)
-        ev = QVBoxLayout(self.export_page)
-        ev.addWidget(self.export_intro)
-        ev.addLayout(form)
-        eb = QHBoxLayout()
-        eb.addStretch(1)
-        eb.addWidget(self.export_btn)
-        ev.addLayout(eb)
-        ev.addWidget(self.export_log)
-        ev.addStretch(1)
+        self.indicators_label = QLabel(self)
+        return [("", self.comments_check), (self.indicators_label, self.indicators_info)]
 
-        # --- import ---------------------------------------------------------------------
-        self.import_page = QWidget(self)
-        self.add_btn = QPushButton(self)
-        self.add_btn.clicked.connect(self._choose_sheets)
-        self.clear_btn = QPushButton(self)
-        self.clear_btn.clicked.connect(self.clear_sheets)
+    def _build_merge_options(self) -> list[QWidget]:
         self.rule_label = QLabel(self)
         self.rule_combo = QComboBox(self)
         for r in RULES:
@@ -273,14 +223,10 @@ class ScoreSheetsDialog(QDialog):
         self.trim_spin.setValue(1)
         self.rule_combo.currentIndexChanged.connect(lambda _i: self.merge())
         self.trim_spin.valueChanged.connect(lambda _v: self.merge())
-        top = QHBoxLayout()
-        for w in (self.add_btn, self.clear_btn):
-            top.addWidget(w)
-        top.addSpacing(16)
-        for w in (self.rule_label, self.rule_combo, self.trim_label, self.trim_spin):
-            top.addWidget(w)
-        top.addStretch(1)
+        return [self.rule_label, self.rule_combo, self.trim_label, self.trim_spin]
 
+    def _build_views(self) -> tuple[QSplitter, QSplitter]:
+        """Sheets | problems above; indicators over experts | one indicator's scores below."""
         self.sheets_model = RowsModel(self._sheet_columns(), self)
         self.problems_model = RowsModel(self._problem_columns(), self)
         self.indicators_model = RowsModel(self._indicator_columns(), self)
@@ -316,36 +262,14 @@ class ScoreSheetsDialog(QDialog):
         lower.addWidget(left)
         lower.addWidget(self.detail_box)
         lower.setSizes([480, 700])
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(upper)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setChildrenCollapsible(False)
+        return upper, lower
 
+    def _build_apply_row(self) -> tuple[QLabel, list[QPushButton]]:
         self.apply_btn = QPushButton(self)
         self.apply_btn.clicked.connect(lambda: self.apply())
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        ab = QHBoxLayout()
-        ab.addWidget(self.status_label, 1)
-        ab.addWidget(self.apply_btn)
-        iv = QVBoxLayout(self.import_page)
-        iv.addLayout(top)
-        iv.addWidget(split, 1)
-        iv.addLayout(ab)
-
-        self.tabs.addTab(self.export_page, "")
-        self.tabs.addTab(self.import_page, "")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
-        controller.language_changed.connect(self._language_changed)  # bound: dropped on deletion
-        self.retranslate()
-        self._update_buttons()
-        self.resize(1200, 800)
+        return self.status_label, [self.apply_btn]
 
     @staticmethod
     def _view(model: QAbstractTableModel, selectable: bool = False) -> QTableView:
@@ -435,10 +359,10 @@ class ScoreSheetsDialog(QDialog):
             (lambda: translate("ScoreSheets", "Indicator"), name, None),
             (lambda: translate("ScoreSheets", "Experts"), lambda c: str(len(ind(c)["experts"])), _right),
             (lambda: translate("ScoreSheets", "Cities merged"), merged, _right),
-            (lambda: translate("ScoreSheets", "Kendall's W"), lambda c: _fmt(ind(c)["kendall_w"]), _right),
-            (lambda: translate("ScoreSheets", "p"), lambda c: _fmt(ind(c)["p_value"], 4), _right),
-            (lambda: translate("ScoreSheets", "ICC(2,k)"), lambda c: _fmt(ind(c)["icc"]["icc2_k"]), _right),
-            (lambda: translate("ScoreSheets", "ICC(3,k)"), lambda c: _fmt(ind(c)["icc"]["icc3_k"]), _right),
+            (lambda: translate("ScoreSheets", "Kendall's W"), lambda c: fmt(ind(c)["kendall_w"]), _right),
+            (lambda: translate("ScoreSheets", "p"), lambda c: fmt(ind(c)["p_value"], 4), _right),
+            (lambda: translate("ScoreSheets", "ICC(2,k)"), lambda c: fmt(ind(c)["icc"]["icc2_k"]), _right),
+            (lambda: translate("ScoreSheets", "ICC(3,k)"), lambda c: fmt(ind(c)["icc"]["icc3_k"]), _right),
         ]
 
     def _expert_columns(self):
@@ -457,8 +381,8 @@ class ScoreSheetsDialog(QDialog):
             (lambda: translate("ScoreSheets", "Expert"), lambda r: r[0], None),
             (lambda: translate("ScoreSheets", "Cells"), lambda r: str(dev(r)["cells"]), colour),
             (lambda: translate("ScoreSheets", "Deviation from the others (% of scale)"),
-             lambda r: _fmt(None if dev(r)["bias_share"] is None else 100 * dev(r)["bias_share"], 1), colour),
-            (lambda: translate("ScoreSheets", "r with the others"), lambda r: _fmt(dev(r)["r"], 2), colour),
+             lambda r: fmt(None if dev(r)["bias_share"] is None else 100 * dev(r)["bias_share"], 1), colour),
+            (lambda: translate("ScoreSheets", "r with the others"), lambda r: fmt(dev(r)["r"], 2), colour),
             (lambda: translate("ScoreSheets", "Flags"), lambda r: ", ".join(flag_text(f) for f in dev(r)["flags"]),
              colour),
         ]
@@ -519,11 +443,11 @@ class ScoreSheetsDialog(QDialog):
                    (lambda: translate("ScoreSheets", "How"), provenance, None)])
 
     # --- export -----------------------------------------------------------------------
-    def _browse_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the score sheets"),
-                                                  self.folder_edit.text() or dialog_dirs.start_path())
-        if folder:
-            self.folder_edit.setText(folder)
+    def _folder_title(self) -> str:
+        return self.tr("Folder for the score sheets")
+
+    def _export_clicked(self) -> None:
+        self.export_sheets()
 
     def export_sheets(self, names: list[str] | None = None, folder: str | Path | None = None) -> list[Path]:
         """Write one sheet per expert; returns the files written (the log says what happened)."""
@@ -535,7 +459,7 @@ class ScoreSheetsDialog(QDialog):
                       error=True)
             return []
         if not names:
-            self._log(self.tr("Enter the experts' names first."), error=True)
+            self._no_names()
             return []
         if not folder_text:
             self._log(self.tr("Choose a folder for the score sheets."), error=True)
@@ -552,38 +476,21 @@ class ScoreSheetsDialog(QDialog):
         self._log("\n".join(lines))
         return paths
 
-    def _log(self, text: str, error: bool = False) -> None:
-        self.export_log.setText(text)
-        self.export_log.setStyleSheet(f"color: {RED};" if error else "")
-
     # --- import -----------------------------------------------------------------------
-    def _choose_sheets(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned score sheets"),
-                                                self.folder_edit.text() or dialog_dirs.start_path(),
-                                                self.tr("Excel workbooks (*.xlsx *.xlsm)"))
-        if paths:
-            self.import_sheets([Path(p) for p in paths])
+    def _files_title(self) -> str:
+        return self.tr("Returned score sheets")
 
     def clear_sheets(self) -> None:
-        self.paths = []
-        self._reread()
+        self.clear_files()
 
     def import_sheets(self, paths) -> None:
         """Read the sheets (added to those already read; a file read twice counts once) and merge."""
-        for p in paths:
-            p = Path(p)
-            if p not in self.paths:
-                self.paths.append(p)
-        self._reread()
+        self.add_files(paths)
 
     def _reread(self) -> None:
-        from PySide6.QtWidgets import QApplication
         c = self.controller
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with self.busy():
             self.sheets, self.read = read_score_sheets(self.paths, c.framework, list(c.project.data.units))
-        finally:
-            QApplication.restoreOverrideCursor()
         self.sheets_model.set_rows(self.read)
         self.problems_model.set_rows([(p, q) for p, _s, qs in self.read for q in qs])
         self.problems_view.resizeRowsToContents()
@@ -673,7 +580,7 @@ class ScoreSheetsDialog(QDialog):
             i = self.tr("The ICC needs at least two experts and two cities scored by all of them.")
         else:
             i = self.tr("ICC(2,k) = {0} (two-way random, absolute agreement, mean of {2} experts); ICC(3,k) = {1} "
-                        "(two-way mixed, consistency).").format(_fmt(ic["icc2_k"]), _fmt(ic["icc3_k"]), ic["k"])
+                        "(two-way mixed, consistency).").format(fmt(ic["icc2_k"]), fmt(ic["icc3_k"]), ic["k"])
         flags = self.tr("A flagged expert (⚑) is shown, never dropped: lenient or severe = their scores sit at least "
                         "10 % of the scale above or below the others'; against the rest = r with the others' mean "
                         "below 0.3. Struck-out scores were dropped by the trimmed mean.")
@@ -690,7 +597,7 @@ class ScoreSheetsDialog(QDialog):
             self.status_label.setStyleSheet("")
         else:
             self.status_label.setText("")
-        self.problems_box.setTitle(self.tr("Problems ({0})").format(len(self.problems_model.rows)))
+        self.problems_box.setTitle(self.problems_title(len(self.problems_model.rows)))
         self.sheets_box.setTitle(self.tr("Sheets ({0})").format(n))
 
     def _update_buttons(self) -> None:
@@ -731,24 +638,17 @@ class ScoreSheetsDialog(QDialog):
         return True
 
     # --- language ---------------------------------------------------------------------
-    def _language_changed(self, _lang: str) -> None:
-        self.retranslate()
-
     def retranslate(self) -> None:
         fw = self.controller.framework
         codes = expert_indicators(fw) if fw else []
+        super().retranslate()
         self.setWindowTitle(self.tr("Expert score sheets"))
         self.tabs.setTabText(0, self.tr("Write score sheets"))
-        self.tabs.setTabText(1, self.tr("Import and merge"))
         self.export_intro.setText(self.tr(
             "One workbook per expert: a first sheet with the scale and the scoring guidance of each indicator "
             "(in Chinese), and a sheet with the cities as rows and the expert-scored indicators as columns, "
             "accepting only numbers within each scale; the other cells are locked. Send each expert their sheet; "
             "import the returned sheets on the next tab."))
-        self.names_label.setText(self.tr("Experts:"))
-        self.names_edit.setPlaceholderText(self.tr("Names, separated by commas or new lines"))
-        self.folder_label.setText(self.tr("Folder:"))
-        self.browse_btn.setText(self.tr("Browse…"))
         self.comments_check.setText(self.tr("A comment column for each city"))
         self.indicators_label.setText(self.tr("Indicators:"))
         if codes:
@@ -760,7 +660,6 @@ class ScoreSheetsDialog(QDialog):
                                                  "(column scored_by = expert, with scale_min, scale_max, guidance)."))
         self.export_btn.setText(self.tr("Write the score sheets"))
         self.add_btn.setText(self.tr("Add returned sheets…"))
-        self.clear_btn.setText(self.tr("Remove all"))
         self.rule_label.setText(self.tr("Merge by:"))
         texts = {"mean": self.tr("mean"), "median": self.tr("median"),
                  "trimmed": self.tr("trimmed mean (drop the K highest and K lowest)")}
@@ -769,24 +668,12 @@ class ScoreSheetsDialog(QDialog):
         self.trim_label.setText(self.tr("K:"))
         self.indicators_box.setTitle(self.tr("Indicators"))
         self.apply_btn.setText(self.tr("Apply the merged scores to the data"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         for m in (self.sheets_model, self.problems_model, self.indicators_model, self.detail_model, self.experts_model):
             m.retranslate()
         self._show_indicator()
         self._show_status()
 
-    def changeEvent(self, e) -> None:  # noqa: N802
-        if e.type() == QEvent.Type.LanguageChange and hasattr(self, "buttons"):
-            self.retranslate()
-        super().changeEvent(e)
-
 
 def open_score_sheets(parent: QWidget | None, controller, mode: str = "export") -> ScoreSheetsDialog | None:
     """Open the expert score sheets dialog: mode "export" (write sheets) or "import" (merge). Window-modal."""
-    if controller.framework is None:
-        return None
-    dlg = ScoreSheetsDialog(controller, parent)
-    dlg.tabs.setCurrentIndex(1 if mode == "import" else 0)
-    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dlg.open()
-    return dlg
+    return ScoreSheetsDialog.open_on(parent, controller, mode == "import")

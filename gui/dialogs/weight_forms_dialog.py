@@ -14,82 +14,62 @@ Two tabs:
   3 experts, round 2") and keeps the panel in `controller.panel_result` and a note per
   node in `controller.weight_notes`.
 
+The tabs, the file lists and the texts both expert-form dialogs share live in
+gui/dialogs/expert_forms_dialog.py; this module builds and fills what is the weight forms' own.
+
 Entry points: `open_panel_dialog(parent, controller, tab="export"|"import")`.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from core.experts import forms
 from core.experts.weight_forms import (
     MERGE_METHODS,
     ExpertForm,
-    form_file_name,
+    form_path,
     merge_panel,
     read_expert_form,
     write_expert_form,
 )
 from core.model.problems import ProblemList
 from core.weighting.sources import panel_source
-from gui.dialogs import dialog_dirs
 from gui.dialogs.ahp_editor import RED
-
-GREEN = "#2e7d32"
-ERROR_BG = QColor("#fdecea")
-WARNING_BG = QColor("#fff8e1")
-MERGED_BG = QColor("#e3eefa")
-
-_WHO = re.compile(r"^expert (.+?): ")
-_CELL = re.compile(r"\bcells? ([A-Z]{1,3}[0-9]+(?: and [A-Z]{1,3}[0-9]+)?)")
+from gui.dialogs.expert_forms_dialog import (
+    ERROR_BG,
+    GREEN,
+    MERGED_BG,
+    WARNING_BG,
+    ExpertFormsDialog,
+    FormRow,
+    fmt,
+    problem_cell,
+    problem_expert,
+)
 
 
 def split_names(text: str) -> list[str]:
     """Expert names from text separated by commas (also ，、；;) or new lines; blanks and repeats dropped."""
-    out: list[str] = []
-    for part in re.split(r"[,，、;；\n\r]+", text):
-        name = part.strip()
-        if name and name not in out:
-            out.append(name)
-    return out
-
-
-def problem_cell(p) -> str:
-    """The cell a form problem is about: 'C3', 'C2, B3', else 'row 4, T22' from its fields."""
-    m = _CELL.search(p.message)
-    if m:
-        return m.group(1).replace(" and ", ", ")
-    parts = []
-    if p.row is not None:
-        parts.append(str(p.row))
-    if p.column:
-        parts.append(str(p.column))
-    return " · ".join(parts)
+    return forms.split_names(text, unique=True)
 
 
 def form_problem_text(p, lang: str = "zh") -> str:
@@ -97,92 +77,48 @@ def form_problem_text(p, lang: str = "zh") -> str:
     return p.text(lang)
 
 
-def problem_expert(p, fallback: str) -> str:
-    expert = (p.args or {}).get("expert") if getattr(p, "args", None) else None
-    if expert:
-        return expert
-    m = _WHO.match(p.message)
-    return m.group(1) if m else fallback
-
-
-class PanelDialog(QDialog):
+class PanelDialog(ExpertFormsDialog):
     """Public for tests: `export_forms(names, round_no, folder)`, `import_forms(paths)`, `forms`,
     `problems` (list of (path, Problem)), `merged` (merge_panel's dict), `set_merge_method`,
     `apply(node=None)`, the tables `forms_table`, `problems_table`, `summary_table`, `detail_table`."""
 
-    def __init__(self, controller, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.controller = controller
+    OBJECT_NAME = "PanelDialog"
+    SIZE = (1180, 760)
+    ERROR_COLOR = RED
+
+    def _init_state(self) -> None:
         self.forms: list[ExpertForm] = []
-        self.paths: list[Path] = []
         self.read: list[tuple[Path, ExpertForm | None, ProblemList]] = []
         self.problems: list[tuple[Path, object]] = []
         self.merged: dict[str, dict] = {}
-        self.setObjectName("PanelDialog")
-        self.setSizeGripEnabled(True)
-        self.tabs = QTabWidget(self)
 
-        # --- export ---------------------------------------------------------------------
-        self.export_page = QWidget(self)
-        self.export_intro = QLabel(self)
-        self.export_intro.setWordWrap(True)
-        self.names_edit = QPlainTextEdit(self)
-        self.names_edit.setMinimumHeight(80)
-        self.names_edit.setMaximumHeight(140)
+    # --- building -----------------------------------------------------------------------
+    def _build_export_rows_before_folder(self) -> list[FormRow]:
         self.round_spin = QSpinBox(self)
         self.round_spin.setRange(1, 99)
         self.round_spin.setMinimumWidth(80)
-        self.folder_edit = QLineEdit(self)
-        self.browse_btn = QPushButton(self)
-        self.browse_btn.clicked.connect(self._browse_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(self.browse_btn)
-        self.nodes_info = QLabel(self)
-        self.nodes_info.setWordWrap(True)
-        self.export_btn = QPushButton(self)
-        self.export_btn.clicked.connect(lambda: self.export_forms())
-        self.export_log = QLabel(self)
-        self.export_log.setWordWrap(True)
-        self.export_log.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.form = QFormLayout()
-        self.names_label, self.round_label, self.folder_label, self.nodes_label = (QLabel(self) for _ in range(4))
-        self.form.addRow(self.names_label, self.names_edit)
+        self.round_label = QLabel(self)
         round_row = QHBoxLayout()
         round_row.addWidget(self.round_spin)
         round_row.addStretch(1)
-        self.form.addRow(self.round_label, round_row)
-        self.form.addRow(self.folder_label, folder_row)
-        self.form.addRow(self.nodes_label, self.nodes_info)
-        ev = QVBoxLayout(self.export_page)
-        ev.addWidget(self.export_intro)
-        ev.addLayout(self.form)
-        eb = QHBoxLayout()
-        eb.addStretch(1)
-        eb.addWidget(self.export_btn)
-        ev.addLayout(eb)
-        ev.addWidget(self.export_log)
-        ev.addStretch(1)
+        return [(self.round_label, round_row)]
 
-        # --- import ---------------------------------------------------------------------
-        self.import_page = QWidget(self)
-        self.add_btn = QPushButton(self)
-        self.add_btn.clicked.connect(self._choose_forms)
-        self.clear_btn = QPushButton(self)
-        self.clear_btn.clicked.connect(self.clear_forms)
+    def _build_export_rows_after_folder(self) -> list[FormRow]:
+        self.nodes_info = QLabel(self)
+        self.nodes_info.setWordWrap(True)
+        self.nodes_label = QLabel(self)
+        return [(self.nodes_label, self.nodes_info)]
+
+    def _build_merge_options(self) -> list[QWidget]:
         self.method_label = QLabel(self)
         self.method_combo = QComboBox(self)
         for m in MERGE_METHODS:
             self.method_combo.addItem("", m)
         self.method_combo.currentIndexChanged.connect(lambda _i: self.merge())
-        top = QHBoxLayout()
-        top.addWidget(self.add_btn)
-        top.addWidget(self.clear_btn)
-        top.addSpacing(16)
-        top.addWidget(self.method_label)
-        top.addWidget(self.method_combo)
-        top.addStretch(1)
+        return [self.method_label, self.method_combo]
 
+    def _build_views(self) -> tuple[QSplitter, QSplitter]:
+        """Forms | problems above; merged nodes | one node's weights per expert below."""
         self.forms_box = QGroupBox(self)
         self.forms_table = self._table(5)
         QVBoxLayout(self.forms_box).addWidget(self.forms_table)
@@ -219,39 +155,15 @@ class PanelDialog(QDialog):
         lower.setStretchFactor(1, 1)
         lower.setSizes([540, 600])
         upper.setSizes([460, 680])
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(upper)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setChildrenCollapsible(False)
+        return upper, lower
 
+    def _build_apply_row(self) -> tuple[QLabel, list[QPushButton]]:
         self.apply_node_btn = QPushButton(self)
         self.apply_node_btn.clicked.connect(lambda: self.apply(self.current_node()))
         self.apply_all_btn = QPushButton(self)
         self.apply_all_btn.clicked.connect(lambda: self.apply())
         self.applied_label = QLabel(self)
-        ab = QHBoxLayout()
-        ab.addWidget(self.applied_label, 1)
-        ab.addWidget(self.apply_node_btn)
-        ab.addWidget(self.apply_all_btn)
-        iv = QVBoxLayout(self.import_page)
-        iv.addLayout(top)
-        iv.addWidget(split, 1)
-        iv.addLayout(ab)
-
-        self.tabs.addTab(self.export_page, "")
-        self.tabs.addTab(self.import_page, "")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
-
-        controller.language_changed.connect(self._language_changed)  # bound: dropped on deletion
-        self.retranslate()
-        self._update_buttons()
-        self.resize(1180, 760)
+        return self.applied_label, [self.apply_node_btn, self.apply_all_btn]
 
     @staticmethod
     def _table(columns: int) -> QTableWidget:
@@ -265,20 +177,15 @@ class PanelDialog(QDialog):
         return t
 
     # --- export -----------------------------------------------------------------------
-    def _browse_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the expert forms"),
-                                                  self.folder_edit.text() or dialog_dirs.start_path())
-        if folder:
-            self.folder_edit.setText(folder)
+    def _folder_title(self) -> str:
+        return self.tr("Folder for the expert forms")
 
     def form_path(self, folder: Path, name: str, round_no: int) -> Path:
         """Where one expert's form goes; never an existing file."""
-        path = folder / form_file_name(name, round_no, self.controller.language)
-        k = 2
-        while path.exists():
-            path = path.with_name(f"{path.stem} ({k}){path.suffix}")
-            k += 1
-        return path
+        return form_path(folder, name, round_no, self.controller.language)
+
+    def _export_clicked(self) -> None:
+        self.export_forms()
 
     def export_forms(self, names: list[str] | None = None, round_no: int | None = None,
                      folder: str | Path | None = None) -> list[Path]:
@@ -287,7 +194,7 @@ class PanelDialog(QDialog):
         round_no = self.round_spin.value() if round_no is None else int(round_no)
         folder = Path(self.folder_edit.text().strip() if folder is None else folder)
         if not names:
-            self._log(self.tr("Enter the experts' names first."), error=True)
+            self._no_names()
             return []
         if not str(folder) or str(folder) == ".":
             self._log(self.tr("Choose a folder for the forms."), error=True)
@@ -315,42 +222,25 @@ class PanelDialog(QDialog):
         self._log("\n".join(lines), error=bool(failed))
         return written
 
-    def _log(self, text: str, error: bool = False) -> None:
-        self.export_log.setText(text)
-        self.export_log.setStyleSheet(f"color: {RED};" if error else "")
-
     # --- import -----------------------------------------------------------------------
-    def _choose_forms(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Filled expert forms"),
-                                                self.folder_edit.text() or dialog_dirs.start_path(),
-                                                self.tr("Excel workbooks (*.xlsx *.xlsm)"))
-        if paths:
-            self.import_forms([Path(p) for p in paths])
+    def _files_title(self) -> str:
+        return self.tr("Filled expert forms")
 
     def clear_forms(self) -> None:
-        self.paths, self.read = [], []
-        self._reread()
+        self.clear_files()
 
     def import_forms(self, paths) -> None:
         """Read the forms (added to those already read; a file read twice counts once) and merge."""
-        for p in paths:
-            p = Path(p)
-            if p not in self.paths:
-                self.paths.append(p)
-        self._reread()
+        self.add_files(paths)
 
     def _reread(self) -> None:
         fw = self.controller.framework
         self.read, self.problems = [], []
-        from PySide6.QtWidgets import QApplication
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with self.busy():
             for p in self.paths:
                 form, problems = read_expert_form(p, fw)
                 self.read.append((p, form, problems))
                 self.problems += [(p, q) for q in problems]
-        finally:
-            QApplication.restoreOverrideCursor()
         self.forms = [f for _p, f, _q in self.read if f is not None]
         self._show_forms()
         self.merge()
@@ -402,7 +292,7 @@ class PanelDialog(QDialog):
                 item.setToolTip(q.format(self.controller.language))
                 t.setItem(i, col, item)
         t.resizeRowsToContents()
-        self.problems_box.setTitle(self.tr("Problems ({0})").format(len(self.problems)))
+        self.problems_box.setTitle(self.problems_title(len(self.problems)))
 
     def _show_summary(self) -> None:
         fw, lang = self.controller.framework, self.controller.language
@@ -415,8 +305,8 @@ class PanelDialog(QDialog):
             e = self.merged[node]
             name = fw.nodes[node].name(lang) if node in fw.nodes else ""
             chi = "–" if e["chi2"] is None else f"{e['chi2']:.2f} ({e['df']})"
-            cells = [f"{node}  {name}", str(e["n_experts"]), _fmt(e["kendall_w"], 3), chi, _fmt(e["p_value"], 4),
-                     _fmt(e["cr"], 3)]
+            cells = [f"{node}  {name}", str(e["n_experts"]), fmt(e["kendall_w"], 3), chi, fmt(e["p_value"], 4),
+                     fmt(e["cr"], 3)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, node)
@@ -465,8 +355,8 @@ class PanelDialog(QDialog):
         t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for i, k in enumerate(kids):
             cells = [k, fw.nodes[k].name(lang) if k in fw.nodes else ""]
-            cells += [_fmt(e["experts"][x]["weights"].get(k), 4) for x in experts]
-            cells += [_fmt(e["weights"][k], 4), _fmt(e["cv"].get(k), 3), _fmt(e["spread"].get(k), 4)]
+            cells += [fmt(e["experts"][x]["weights"].get(k), 4) for x in experts]
+            cells += [fmt(e["weights"][k], 4), fmt(e["cv"].get(k), 3), fmt(e["spread"].get(k), 4)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col >= 2:
@@ -486,14 +376,14 @@ class PanelDialog(QDialog):
         t.setItem(last, 1, QTableWidgetItem(self.tr("consistency ratio (AHP forms)")))
         for j, x in enumerate(experts):
             cr = e["experts"][x]["cr"]
-            text = _fmt(cr, 3) if e["experts"][x]["source"] == "ahp" else self.tr("direct")
+            text = fmt(cr, 3) if e["experts"][x]["source"] == "ahp" else self.tr("direct")
             item = QTableWidgetItem(text)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if cr is not None and cr >= 0.10:
                 item.setForeground(QBrush(QColor(RED)))
                 item.setToolTip(self.tr("CR ≥ 0.10: this expert's judgements are not consistent enough"))
             t.setItem(last, 2 + j, item)
-        item = QTableWidgetItem(_fmt(e["cr"], 3))
+        item = QTableWidgetItem(fmt(e["cr"], 3))
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setBackground(QBrush(MERGED_BG))
         t.setItem(last, merged_col, item)
@@ -555,29 +445,21 @@ class PanelDialog(QDialog):
         return True
 
     # --- language ---------------------------------------------------------------------
-    def _language_changed(self, _lang: str) -> None:
-        self.retranslate()
-
     def retranslate(self) -> None:
         fw = self.controller.framework
         internal = [c for c in fw.preorder() if fw.children[c]] if fw else []
+        super().retranslate()
         self.setWindowTitle(self.tr("Expert panel"))
         self.tabs.setTabText(0, self.tr("Export forms"))
-        self.tabs.setTabText(1, self.tr("Import and merge"))
         self.export_intro.setText(self.tr("One form per expert: a sheet of instructions (in Chinese), a weights "
                                           "sheet for direct weights and one pairwise-comparison sheet (AHP) per node. "
                                           "Send each expert their form; import the filled forms on the next tab."))
-        self.names_label.setText(self.tr("Experts:"))
-        self.names_edit.setPlaceholderText(self.tr("Names, separated by commas or new lines"))
         self.round_label.setText(self.tr("Round:"))
-        self.folder_label.setText(self.tr("Folder:"))
-        self.browse_btn.setText(self.tr("Browse…"))
         self.nodes_label.setText(self.tr("Nodes:"))
         self.nodes_info.setText(self.tr("All {0} nodes that have children: {1}").format(
             len(internal), ", ".join(internal)))
         self.export_btn.setText(self.tr("Write the forms"))
         self.add_btn.setText(self.tr("Add filled forms…"))
-        self.clear_btn.setText(self.tr("Remove all"))
         self.method_label.setText(self.tr("Merge:"))
         texts = {"aij": self.tr("AIJ: geometric mean of the judgements"),
                  "aip": self.tr("AIP: mean of the weights")}
@@ -586,36 +468,18 @@ class PanelDialog(QDialog):
         self.forms_box.setTitle(self.tr("Forms"))
         self.forms_table.setHorizontalHeaderLabels([self.tr("Expert"), self.tr("File"), self.tr("Round"),
                                                     self.tr("Status"), self.tr("Nodes answered")])
-        self.problems_box.setTitle(self.tr("Problems ({0})").format(len(self.problems)))
+        self.problems_box.setTitle(self.problems_title(len(self.problems)))
         self.problems_table.setHorizontalHeaderLabels([self.tr("Expert"), self.tr("File"), self.tr("Sheet"),
                                                        self.tr("Cell"), self.tr("Problem")])
         self.summary_table.setHorizontalHeaderLabels([self.tr("Node"), self.tr("Experts"), self.tr("Kendall's W"),
                                                       self.tr("χ² (df)"), self.tr("p"), self.tr("CR merged")])
         self.apply_node_btn.setText(self.tr("Apply this node"))
         self.apply_all_btn.setText(self.tr("Apply all merged weights"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         if self.read:
             self._show_forms()
         self._show_summary()
 
-    def changeEvent(self, e) -> None:  # noqa: N802
-        if e.type() == QEvent.Type.LanguageChange and hasattr(self, "buttons"):
-            self.retranslate()
-        super().changeEvent(e)
-
-
-def _fmt(v, digits: int) -> str:
-    if v is None:
-        return "–"
-    return f"{(v if abs(v) >= 0.5 * 10 ** -digits else 0.0):.{digits}f}"  # never "-0.000"
-
 
 def open_panel_dialog(parent: QWidget | None, controller, tab: str = "export") -> PanelDialog | None:
     """Open the expert-panel dialog on its "export" or "import" tab. Window-modal."""
-    if controller.framework is None:
-        return None
-    dlg = PanelDialog(controller, parent)
-    dlg.tabs.setCurrentIndex(1 if tab == "import" else 0)
-    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dlg.open()
-    return dlg
+    return PanelDialog.open_on(parent, controller, tab == "import")
