@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.files.paths import SAMPLE_WORKBOOK
+from gui import dialog_dirs
 from gui.controller import Controller
-from gui.dialogs import dialog_dirs
 from gui.models.ranking_model import RankingFilter, RankingModel, group_column
 from gui.panels.data_view import DataModel, FrozenColumnTable, ProblemsView
 from gui.text.i18n import Languages

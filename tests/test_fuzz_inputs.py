@@ -62,7 +62,7 @@ with zipfile.ZipFile(io.BytesIO(VALID_XLSX)) as _z:
 
 def _valid_csv() -> str:
     """The sample's data as a CSV: scored with the bundled default framework, without errors."""
-    from core.files.loader import load_or_raise
+    from tests.helpers import load_or_raise
     from core.files.paths import SAMPLE_WORKBOOK
     values = load_or_raise(SAMPLE_WORKBOOK).data.values.iloc[:8]
     lines = [",".join(["城市", *values.columns])]

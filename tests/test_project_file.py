@@ -407,7 +407,7 @@ def test_save_reports_progress_and_a_cancel_keeps_the_previous_file_and_backups(
     """Issue 17: the project file is written in chunks with progress to 1.0; a cancel between chunks
     raises SaveCancelled and leaves the previous file, its backups and no temporary file."""
     import core.files.project_file as pf
-    from core.files.loader import load_or_raise
+    from tests.helpers import load_or_raise
     from core.files.paths import SAMPLE_WORKBOOK
     project = load_or_raise(SAMPLE_WORKBOOK)
     target = tmp_path / "p.cidx"

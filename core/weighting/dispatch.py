@@ -49,11 +49,6 @@ def apply_node_weights(fw: Framework, weights: dict[str, dict[str, float]]) -> F
     return fw.with_weights(flat)
 
 
-def as_node_weights(out: dict) -> dict[str, dict[str, float]]:
-    """{node: {child: weight}} from a `compute_weights` result (kept nodes included)."""
-    return {p: dict(entry["weights"]) for p, entry in out["nodes"].items()}
-
-
 def _framework_of(obj) -> Framework:
     return obj if isinstance(obj, Framework) else obj.framework
 

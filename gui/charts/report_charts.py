@@ -14,8 +14,6 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import numpy as np
-
 from core.analysis import summary as analysis
 from core.outputs.report import PRINT_DPI, FigureSpec, figure_width_px
 from core.outputs.report_text import words
@@ -149,11 +147,3 @@ def render_figures(result, specs: Sequence[FigureSpec], folder: str | Path, grou
         for c in charts.values():
             c.deleteLater()
     return out
-
-
-def png_dpi(path: str | Path, width_cm: float) -> float:
-    """The print resolution of a PNG placed `width_cm` wide (tests, the benchmark)."""
-    from PIL import Image
-
-    with Image.open(path) as im:
-        return float(np.round(im.width / (width_cm / 2.54), 1))

@@ -67,7 +67,7 @@ def export_report(parent, controller, path: str | Path | None = None) -> Path | 
         start = translate("ReportExport", "report.docx")
         if getattr(controller, "path", None) and not getattr(controller, "is_sample", False):
             start = str(Path(controller.path).with_name(Path(controller.path).stem + "_report.docx"))
-        from gui.dialogs import dialog_dirs
+        from gui import dialog_dirs
         start = dialog_dirs.start_path(start)
         docx_filter = translate("ReportExport", "Word document (*.docx)")
         pdf_filter = translate("ReportExport", "Word document and PDF (*.pdf)")

@@ -64,7 +64,7 @@ from core.experts.score_sheets import (
     write_score_sheets,
 )
 from core.files.atomic import WriteError
-from gui.dialogs import dialog_dirs
+from gui import dialog_dirs
 from gui.dialogs.weight_forms_dialog import problem_cell
 
 translate = QCoreApplication.translate
@@ -187,15 +187,6 @@ class RowsModel(QAbstractTableModel):
 def _right(_row, role):
     return RIGHT if role == Qt.ItemDataRole.TextAlignmentRole else None
 
-
-def _bg(color: QColor) -> Callable:
-    brush = QBrush(color)
-
-    def role_fn(_row, role):
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return brush
-        return None
-    return role_fn
 
 
 # ------------------------------------------------------------------------------------------- dialog

@@ -57,7 +57,7 @@ from core.experts.weight_forms import (
 )
 from core.model.problems import ProblemList
 from core.weighting.sources import panel_source
-from gui.dialogs import dialog_dirs
+from gui import dialog_dirs
 from gui.dialogs.ahp_editor import RED
 
 GREEN = "#2e7d32"
