@@ -67,6 +67,10 @@ An output that never changes (e.g. perturb = 0) gives indices of 0 and a note.
 
 **One at a time.** `drop_one(result, code)` sets that node's weight to 0 in the plan, its
 siblings' weights renormalised, and returns each unit's scores and ranks before and after.
+`drop_refusal` says beforehand when a node cannot be dropped (the root, an only weighted child) and
+`drop_summary` gives the figures under the table (how many units move, by how much on average).
+
+`same_inputs(a, b)`: whether two results would give the same analysis (is a run still current?).
 """
 
 from __future__ import annotations
@@ -809,6 +813,38 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
 # ----------------------------------------------------------------------------------- one at a time
 
 
+@dataclass(frozen=True)
+class DropRefusal:
+    """Why `code` cannot be dropped one at a time: `reason` is 'unknown' (not a node of the result's plan),
+    'root', or 'only_child' (its siblings carry no weight, so `parent` would be left without a score)."""
+
+    reason: str
+    code: str
+    parent: str = ""
+
+    def message(self) -> str:
+        """In English, as drop_one's ValueError (the window words 'only_child' in the user's language)."""
+        if self.reason == "unknown":
+            return f"unknown code '{self.code}'"
+        if self.reason == "root":
+            return "the root cannot be dropped"
+        return (f"'{self.code}' is the only weighted child of '{self.parent}': dropping it leaves "
+                f"'{self.parent}' without a score")
+
+
+def drop_refusal(result, code: str) -> DropRefusal | None:
+    """None when `drop_one(result, code)` can drop `code`, else why not (the window asks before it drops)."""
+    plan, fw = result.plan, result.framework
+    if code not in plan.codes:
+        return DropRefusal("unknown", code)
+    if code == fw.root:
+        return DropRefusal("root", code)
+    parent = fw.nodes[code].parent
+    if sum(result.local.get(k, 0.0) for k in fw.children[parent] if k != code) <= 0:
+        return DropRefusal("only_child", code, parent)
+    return None
+
+
 def drop_one(result, code: str) -> pd.DataFrame:
     """Each unit's rank when `code` (an indicator or a node) is removed: its weight set to 0 and
     its siblings' weights renormalised, the rest of the plan unchanged (a unit missing the
@@ -816,19 +852,16 @@ def drop_one(result, code: str) -> pd.DataFrame:
 
     Columns: base_score, score (root scores), base_rank, rank, change = base_rank − rank
     (positive: the unit moves up). Units in data order; NaN where a unit has no score/rank.
+    ValueError (`drop_refusal`'s message) when `code` cannot be dropped.
     """
+    refusal = drop_refusal(result, code)
+    if refusal is not None:
+        raise ValueError(refusal.message())
     plan, fw = result.plan, result.framework
-    if code not in plan.codes:
-        raise ValueError(f"unknown code '{code}'")
-    if code == fw.root:
-        raise ValueError("the root cannot be dropped")
     parent = fw.nodes[code].parent
     local = dict(result.local)
     siblings = [k for k in fw.children[parent] if k != code]
     rest = sum(local[k] for k in siblings)
-    if rest <= 0:
-        raise ValueError(f"'{code}' is the only weighted child of '{parent}': dropping it leaves "
-                         f"'{parent}' without a score")
     local[code] = 0.0
     for k in siblings:
         local[k] = local[k] / rest
@@ -838,3 +871,37 @@ def drop_one(result, code: str) -> pd.DataFrame:
     return pd.DataFrame({"base_score": result.root_scores, "score": S[:, 0], "base_rank": base, "rank": new,
                          "change": base - new},
                         index=pd.Index(result.units, name="unit"))
+
+
+@dataclass(frozen=True)
+class DropSummary:
+    """The figures under a drop table: `moved` of `units` change rank, by `mean_shift` places on average
+    (over the units ranked with and without the node; 0 when there are none); the node carried `share` of
+    the index (its effective weight)."""
+
+    units: int
+    moved: int
+    mean_shift: float
+    share: float
+
+
+def drop_summary(result, code: str, table: pd.DataFrame) -> DropSummary:
+    """The summary of `table` = drop_one(result, code)."""
+    change = table["change"].to_numpy(dtype=float)
+    finite = np.isfinite(change)
+    return DropSummary(units=len(change), moved=int(np.count_nonzero(change[finite] != 0)),
+                       mean_shift=float(np.mean(np.abs(change[finite]))) if finite.any() else 0.0,
+                       share=float(result.effective.get(code, 0.0)))
+
+
+def same_inputs(a, b) -> bool:
+    """True when two results would give the same uncertainty analysis (same framework with its
+    weights and methods, settings, units and normalised data): the window uses it to tell whether
+    its last run still describes the current result."""
+    if a is b:
+        return True
+    if a is None or b is None:
+        return False
+    return (a.units == b.units and a.settings == b.settings and a.framework == b.framework
+            and a.plan.codes == b.plan.codes
+            and np.array_equal(a.plan.base, b.plan.base, equal_nan=True))

@@ -4,7 +4,8 @@
 Indicator and denominator cells become floats (NaN = missing); a cell that is
 not a number is reported with its row, column and value and is treated as
 missing — never as zero. Every other column is a *group* (region, province…)
-kept as text for colouring, filtering and group imputation.
+kept as text for colouring, filtering and group imputation; `group_column` says which one the window
+and the report colour and filter by.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ class Dataset:
     def with_values(self, values: pd.DataFrame) -> Dataset:
         return Dataset(self.units, values, self.groups, self.file, self.sheet,
                        self.unit_rows, self.headers, self.unit_header)
+
+
+def group_column(groups: pd.DataFrame | None) -> str:
+    """The group column units are coloured and filtered by (the ranking table, the charts, the report's figures):
+    'region' when the data have one, else the first group column; '' when there is none."""
+    cols = [] if groups is None else list(groups.columns)
+    return "region" if "region" in cols else (cols[0] if cols else "")
 
 
 def parse_number(v: Any) -> tuple[float | None, str]:

@@ -78,18 +78,6 @@ def run(result, params: UncertaintyParams, progress, cancelled) -> UncertaintyRe
                            expert_weights=params.expert_weights or None)
 
 
-def same_inputs(a, b) -> bool:
-    """True when two results would give the same uncertainty analysis (same framework with its
-    weights and methods, settings, units and normalised data)."""
-    if a is b:
-        return True
-    if a is None or b is None:
-        return False
-    return (a.units == b.units and a.settings == b.settings and a.framework == b.framework
-            and a.plan.codes == b.plan.codes
-            and np.array_equal(a.plan.base, b.plan.base, equal_nan=True))
-
-
 def order_by_rank(ranks: np.ndarray, names: list[str]) -> list[int]:
     """Indices by rank (ties by name), units without a rank last."""
     return sorted(range(len(names)), key=lambda i: (np.isnan(ranks[i]), 0 if np.isnan(ranks[i]) else ranks[i],
@@ -533,7 +521,10 @@ class AnalysisPanel(QWidget):
 
     # --- uncertainty: showing --------------------------------------------------------------
     def _check_stale(self) -> None:
-        stale = self.last_result is not None and not same_inputs(self.source, self.result)
+        stale = False
+        if self.last_result is not None:  # a run was made: core.analysis.uncertainty is loaded already
+            from core.analysis.uncertainty import same_inputs
+            stale = not same_inputs(self.source, self.result)
         if stale != self.stale:
             self.stale = stale
             self.stale_label.setVisible(stale)
@@ -783,18 +774,14 @@ class AnalysisPanel(QWidget):
             return
         self._dropped = (r, code)
         fw = r.framework
-        parent = fw.nodes[code].parent
-        rest = sum(r.local.get(k, 0.0) for k in fw.children[parent] if k != code)
-        if rest <= 0:
+        from core.analysis.uncertainty import drop_one, drop_refusal, drop_summary
+        refusal = drop_refusal(r, code)
+        if refusal is not None:
             self._clear_drop(self.tr("{0} is the only weighted child of {1}: without it {1} has no score. "
-                                     "Drop {1} instead.").format(code, parent))
+                                     "Drop {1} instead.").format(code, refusal.parent)
+                             if refusal.reason == "only_child" else refusal.message())
             return
-        from core.analysis.uncertainty import drop_one
-        try:
-            df = drop_one(r, code)
-        except ValueError as e:
-            self._clear_drop(str(e))
-            return
+        df = drop_one(r, code)
         self.drop_table_data = df
         change = df["change"].to_numpy(dtype=float)
         base = df["base_rank"].to_numpy(dtype=float)
@@ -828,13 +815,12 @@ class AnalysisPanel(QWidget):
         t.resizeColumnsToContents()  # after sorting is on: the header's arrow needs room too
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._mark_selected(t, 0)
-        moved = int(np.count_nonzero(np.nan_to_num(change) != 0))
-        mean_abs = float(np.nanmean(np.abs(change))) if np.isfinite(change).any() else 0.0
+        summary = drop_summary(r, code, df)
         kind = self.tr("indicator") if fw.is_leaf(code) else self.tr("node")
-        share = r.effective.get(code, 0.0)
         self.drop_info.setText(self.tr("Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights "
                                        "rescaled): {4} of {5} units change rank, by {6:.2f} places on average.")
-                               .format(code, self.node_name(code), kind, 100 * share, moved, len(change), mean_abs))
+                               .format(code, self.node_name(code), kind, 100 * summary.share, summary.moved,
+                                       summary.units, summary.mean_shift))
         self._render_drop_chart()
 
     def _render_drop_chart(self) -> None:
