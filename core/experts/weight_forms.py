@@ -46,7 +46,7 @@ from core.experts.form_info import info_rows as _info
 from core.experts.form_info import lookup as _lookup
 from core.model.framework import Framework, map_header
 from core.model.problems import InputError, ProblemList
-from core.model.table import Table, is_blank
+from core.model.table import Table, cell_number, is_blank
 from core.weighting.ahp import (
     AHP_METHODS,
     SCALE_LABELS_EN,
@@ -493,17 +493,6 @@ def _ahp_prefix(sheet_name: str) -> str:
     return ""
 
 
-def _num(v: Any) -> float:
-    if isinstance(v, bool):
-        raise ValueError
-    if isinstance(v, (int, float)):
-        return float(v)
-    s = str(v).strip().replace("％", "%")
-    if s.endswith("%"):
-        return float(s[:-1]) / 100.0
-    return float(s)
-
-
 def _read_weights(t: Table, fw: Framework, form: ExpertForm, problems: ProblemList, who: str) -> None:
     from openpyxl.utils import get_column_letter
     f, sh = t.file, t.sheet
@@ -539,7 +528,7 @@ def _read_weights(t: Table, fw: Framework, form: ExpertForm, problems: ProblemLi
         w = None
         if not is_blank(v):
             try:
-                w = _num(v)
+                w = cell_number(v)
                 if w != w or w in (float("inf"), float("-inf")):
                     raise ValueError
             except (TypeError, ValueError):

@@ -84,7 +84,8 @@ def _fmt(v, digits: int = 3) -> str:
     return f"{(v if abs(v) >= 0.5 * 10 ** -digits else 0.0):.{digits}f}"  # never "-0.000"
 
 
-def _num(v: float) -> str:
+def _short_number(v: float) -> str:
+    """A score for display: four significant digits (one decimal from 10,000 on)."""
     return f"{v:.4g}" if abs(v) < 1e4 else f"{v:.1f}"
 
 
@@ -463,7 +464,7 @@ class ScoreSheetsDialog(QDialog):
         def expert_col(x):
             def cell(row):
                 v = row[1]["scores"].get(x)
-                return "" if v is None else _num(v)
+                return "" if v is None else _short_number(v)
 
             def role(row, r):
                 if r == Qt.ItemDataRole.TextAlignmentRole:
@@ -506,7 +507,7 @@ class ScoreSheetsDialog(QDialog):
         return ([(lambda: translate("ScoreSheets", "City"), lambda r: r[0], None)]
                 + [expert_col(x) for x in experts]
                 + [(lambda: translate("ScoreSheets", "Merged"),
-                    lambda r: "–" if r[1]["value"] is None else _num(r[1]["value"]), merged_role),
+                    lambda r: "–" if r[1]["value"] is None else _short_number(r[1]["value"]), merged_role),
                    (lambda: translate("ScoreSheets", "How"), provenance, None)])
 
     # --- export -----------------------------------------------------------------------
