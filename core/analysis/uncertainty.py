@@ -692,6 +692,101 @@ def draw_weights(result, runs: int, seed: int, perturb: float = 0.2, mode: str =
     return space.draw(np.random.default_rng(int(seed)), int(runs), perturb, mode, concentration)
 
 
+def _sobol_size(runs: int, n_inputs: int, sensitivity: bool, sensitivity_samples: int | None) -> int:
+    """The Sobol' base sample size N: a power of two; `sensitivity_samples` rounded up, else the largest with
+    N·(inputs + 2) ≤ runs, at least 64; 0 without sensitivity or without an uncertain input."""
+    if not (sensitivity and n_inputs):
+        return 0
+    n = sensitivity_samples or max(64, 1 << int(math.floor(math.log2(max(runs // (n_inputs + 2), 1)))))
+    return 1 << max(1, math.ceil(math.log2(n)))
+
+
+class _Runner:
+    """Ranks rows of weights under their method combination, chunk by chunk and grouped by combination,
+    reporting progress over `total_work` rows and raising Cancelled when `cancel()` turns True."""
+
+    def __init__(self, model: _Model, chunk: int, total_work: int, progress, cancel):
+        self.model, self.chunk, self.total_work = model, chunk, total_work
+        self.progress, self.cancel = progress, cancel
+        self.done = 0
+
+    def tick(self, k: int) -> None:
+        self.done += k
+        if self.progress is not None:
+            self.progress(min(self.done / self.total_work, 1.0))
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled("uncertainty analysis cancelled")
+
+    def evaluate(self, W: np.ndarray, combos: np.ndarray,
+                 on_ranks: Callable[[np.ndarray, np.ndarray], None]) -> None:
+        for c in np.unique(combos):
+            rows = np.flatnonzero(combos == c)
+            bp = self.model.plan(int(c))
+            for a in range(0, len(rows), self.chunk):
+                self.check()
+                sel = rows[a:a + self.chunk]
+                on_ranks(sel, batched_ranks(bp.root_scores(W[sel])))
+                self.tick(len(sel))
+
+
+def _monte_carlo(result, space: _WeightSpace, model: _Model, runner: _Runner, runs: int, seed: int,
+                 perturb: float, mode: str, concentration: float | None, notes: Notes) -> np.ndarray:
+    """The ranks (runs × units, 0 = no rank) of `runs` draws of the weights and method choices; notes the units
+    a method combination leaves without a score."""
+    rng = np.random.default_rng(seed)
+    W = space.draw(rng, runs, perturb, mode, concentration)
+    ni = rng.integers(0, len(model.norm_choices), size=runs)
+    ai = rng.integers(0, len(model.agg_choices), size=runs)
+    combos = model.combo(ni, ai)
+    U = len(result.units)
+    rdtype = np.int16 if U < np.iinfo(np.int16).max else np.int32
+    ranks = np.zeros((runs, U), dtype=rdtype)
+
+    def store(sel, rk):
+        ranks[sel] = rk
+
+    runner.evaluate(W, combos, store)
+    base_missing = int(np.isnan(result.root_scores).sum())
+    for c in np.unique(combos):
+        lost = int(np.isnan(model.plan(int(c)).root_scores(space.base[None, :])).sum()) - base_missing
+        if lost > 0:
+            notes.add("unc_note_lost", combo=model.describe(int(c)), n=lost)
+    return ranks
+
+
+def _sensitivity(result, space: _WeightSpace, model: _Model, runner: _Runner, methods_c: dict[str, list[str]],
+                 perturb: float, mode: str, concentration: float | None, base_rank: np.ndarray, n_sobol: int,
+                 seed: int) -> dict[str, dict[str, float]]:
+    """Sobol' indices of the mean absolute rank shift: one input per first-level node's weights, one per
+    method choice (see the module docstring)."""
+    nv = len(space.var_idx)
+    names = [f"w:{result.plan.codes[j]}" for j in space.var_idx] + [f"m:{k}" for k in methods_c]
+    groups = list(space.var_input) + list(methods_c)
+
+    def choice(u: np.ndarray, n: int) -> np.ndarray:
+        return np.minimum((u * n).astype(int), n - 1)
+
+    def run_samples(X: np.ndarray) -> np.ndarray:
+        Ws = space.from_uniform(X[:, :nv], perturb, mode, concentration)
+        cols = {k: X[:, nv + i] for i, k in enumerate(methods_c)}
+        n_i = (choice(cols["normalization"], len(model.norm_choices)) if "normalization" in cols
+               else np.zeros(len(X), int))
+        a_i = (choice(cols["aggregation"], len(model.agg_choices)) if "aggregation" in cols
+               else np.zeros(len(X), int))
+        Y = np.empty(len(X))
+
+        def shift(sel, rk):
+            Y[sel] = _rank_shift(rk, base_rank)
+
+        runner.evaluate(Ws, model.combo(n_i, a_i), shift)
+        return Y
+
+    sens, _ = sobol_indices(names, groups, run_samples, n_sobol, seed, discrete=range(nv, nv + len(methods_c)))
+    return sens
+
+
 def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: str = "uniform",
                     methods: dict | None = None, progress: Callable[[float], object] | None = None,
                     cancel: Callable[[], bool] | None = None, *, concentration: float | None = None,
@@ -711,8 +806,6 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
         weighted = sorted({result.plan.codes[j] for j, v in zip(space.var_idx, space.expert_values) if len(v)})
         notes.add("unc_note_experts", n=len(weighted))
     model = _Model(result, methods_c)
-    U = len(result.units)
-    chunk = int(chunk or _default_chunk(U))
     base_rank = min_rank_desc(result.root_scores)
     if space.unperturbed_dims:
         notes.add("unc_note_unperturbed", dims=", ".join(space.unperturbed_dims))
@@ -720,87 +813,25 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
         notes.add("unc_note_fixed")
 
     inputs = list(dict.fromkeys(space.var_input)) + list(methods_c)
-    n_sobol = 0
-    if sensitivity and inputs:
-        n_sobol = sensitivity_samples or max(64, 1 << int(math.floor(math.log2(max(runs // (len(inputs) + 2), 1)))))
-        n_sobol = 1 << max(1, math.ceil(math.log2(n_sobol)))
+    n_sobol = _sobol_size(runs, len(inputs), sensitivity, sensitivity_samples)
     total_work = runs + (n_sobol * (len(inputs) + 2) if n_sobol else 0)
-    done = 0
-
-    def tick(k: int) -> None:
-        nonlocal done
-        done += k
-        if progress is not None:
-            progress(min(done / total_work, 1.0))
-
-    def check() -> None:
-        if cancel is not None and cancel():
-            raise Cancelled("uncertainty analysis cancelled")
-
+    runner = _Runner(model, int(chunk or _default_chunk(len(result.units))), total_work, progress, cancel)
     if progress is not None:
         progress(0.0)
 
-    def evaluate(W: np.ndarray, combos: np.ndarray, on_ranks: Callable[[np.ndarray, np.ndarray], None]) -> None:
-        """Rank every row of W under its method combination, chunk by chunk, grouped by combination."""
-        for c in np.unique(combos):
-            rows = np.flatnonzero(combos == c)
-            bp = model.plan(int(c))
-            for a in range(0, len(rows), chunk):
-                check()
-                sel = rows[a:a + chunk]
-                on_ranks(sel, batched_ranks(bp.root_scores(W[sel])))
-                tick(len(sel))
-
-    # --- Monte Carlo
-    rng = np.random.default_rng(seed)
-    W = space.draw(rng, runs, perturb, mode, concentration)
-    ni = rng.integers(0, len(model.norm_choices), size=runs)
-    ai = rng.integers(0, len(model.agg_choices), size=runs)
-    combos = model.combo(ni, ai)
-    rdtype = np.int16 if U < np.iinfo(np.int16).max else np.int32
-    ranks = np.zeros((runs, U), dtype=rdtype)
-
-    def store(sel, rk):
-        ranks[sel] = rk
-
-    evaluate(W, combos, store)
-    base_missing = int(np.isnan(result.root_scores).sum())
-    for c in np.unique(combos):
-        lost = int(np.isnan(model.plan(int(c)).root_scores(space.base[None, :])).sum()) - base_missing
-        if lost > 0:
-            notes.add("unc_note_lost", combo=model.describe(int(c)), n=lost)
+    ranks = _monte_carlo(result, space, model, runner, runs, seed, perturb, mode, concentration, notes)
     q = rank_quantiles(ranks)
     unranked = (ranks == 0).sum(axis=0)
     top10 = ((ranks > 0) & (ranks <= TOP_N)).sum(axis=0) / runs
     if unranked.any():
         notes.add("unc_note_unranked", n=int((unranked > 0).sum()))
 
-    # --- Sobol' sensitivity
     sens: dict[str, dict[str, float]] = {}
     if sensitivity and not inputs:
         notes.add("unc_note_no_input")
     if n_sobol:
-        nv = len(space.var_idx)
-        names = [f"w:{result.plan.codes[j]}" for j in space.var_idx] + [f"m:{k}" for k in methods_c]
-        groups = list(space.var_input) + list(methods_c)
-
-        def run_samples(X: np.ndarray) -> np.ndarray:
-            Ws = space.from_uniform(X[:, :nv], perturb, mode, concentration)
-            cols = {k: X[:, nv + i] for i, k in enumerate(methods_c)}
-            n_i = (np.minimum((cols["normalization"] * len(model.norm_choices)).astype(int),
-                              len(model.norm_choices) - 1) if "normalization" in cols else np.zeros(len(X), int))
-            a_i = (np.minimum((cols["aggregation"] * len(model.agg_choices)).astype(int),
-                              len(model.agg_choices) - 1) if "aggregation" in cols else np.zeros(len(X), int))
-            Y = np.empty(len(X))
-
-            def shift(sel, rk):
-                Y[sel] = _rank_shift(rk, base_rank)
-
-            evaluate(Ws, model.combo(n_i, a_i), shift)
-            return Y
-
-        sens, _ = sobol_indices(names, groups, run_samples, n_sobol, seed,
-                                discrete=range(nv, nv + len(methods_c)))
+        sens = _sensitivity(result, space, model, runner, methods_c, perturb, mode, concentration, base_rank,
+                            n_sobol, seed)
         if all(v["total"] == 0 and v["first"] == 0 for v in sens.values()):
             notes.add("unc_note_never_changed")
     if progress is not None:

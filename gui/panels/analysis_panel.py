@@ -84,7 +84,7 @@ def order_by_rank(ranks: np.ndarray, names: list[str]) -> list[int]:
                                                     names[i]))
 
 
-def _num(v):
+def _rank_value(v):
     """A rank or share for a table cell and the workbook: int when whole, None when missing."""
     if v is None or not np.isfinite(v):
         return None
@@ -196,7 +196,22 @@ class AnalysisPanel(QWidget):
 
     # --- building ----------------------------------------------------------------------
     def _build_uncertainty(self) -> None:
+        """The uncertainty tab: the run's settings (two rows), its status, then the chart beside the tables."""
         self.uncertainty_tab = QWidget()
+        row1, row2 = self._build_run_controls()
+        status_row = self._build_status()
+        self._build_results()
+        lay = QVBoxLayout(self.uncertainty_tab)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.setSpacing(4)
+        lay.addLayout(row1)
+        lay.addLayout(row2)
+        lay.addLayout(status_row)
+        lay.addWidget(self.stale_label)
+        lay.addWidget(self.u_splitter, 1)
+
+    def _build_run_controls(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Runs, seed, perturbation, draw mode and Run; the method choices to vary; the chart's TOP N."""
         self.runs_label, self.seed_label, self.perturb_label, self.mode_label = QLabel(), QLabel(), QLabel(), QLabel()
         self.runs = QSpinBox()
         self.runs.setRange(10, 200_000)
@@ -255,7 +270,10 @@ class AnalysisPanel(QWidget):
         for w in (self.vary_agg, self.agg_button):
             row2.addWidget(w)
         row2.addStretch(1)
+        return row1, row2
 
+    def _build_status(self) -> QHBoxLayout:
+        """The run's status, its notes, and the stale warning (placed by _build_uncertainty)."""
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.stale_label = QLabel()
@@ -268,7 +286,10 @@ class AnalysisPanel(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.notes_label)
+        return status_row
 
+    def _build_results(self) -> None:
+        """The rank-interval chart with its TOP N row, beside the ranks table and the sensitivity tab."""
         self.chart = UncertaintyChart()
         self.chart.unit_clicked.connect(self._unit_clicked)
         self.table = make_table(6)
@@ -302,15 +323,6 @@ class AnalysisPanel(QWidget):
         self.u_splitter.setStretchFactor(1, 0)
         self.u_splitter.setSizes([580, 420])
         self.u_splitter.setChildrenCollapsible(False)
-
-        lay = QVBoxLayout(self.uncertainty_tab)
-        lay.setContentsMargins(6, 4, 6, 4)
-        lay.setSpacing(4)
-        lay.addLayout(row1)
-        lay.addLayout(row2)
-        lay.addLayout(status_row)
-        lay.addWidget(self.stale_label)
-        lay.addWidget(self.u_splitter, 1)
 
     def _build_drop(self) -> None:
         self.drop_tab = QWidget()
@@ -793,7 +805,7 @@ class AnalysisPanel(QWidget):
         t.setRowCount(len(order))
         for row, i in enumerate(order):
             unit = df.index[i]
-            ch = _num(change[i])
+            ch = _rank_value(change[i])
             if ch is None:
                 text, color = "–", None
             elif ch > 0:
@@ -802,7 +814,7 @@ class AnalysisPanel(QWidget):
                 text, color = f"▼{-ch}", DOWN
             else:
                 text, color = "0", QColor("#8a8a8a")
-            b, n = _num(base[i]), _num(df["rank"].iloc[i])
+            b, n = _rank_value(base[i]), _rank_value(df["rank"].iloc[i])
             items = [SortItem(str(unit), str(unit)),
                      right(SortItem("–" if b is None else str(b), float("nan") if b is None else b)),
                      right(SortItem("–" if n is None else str(n), float("nan") if n is None else n)),
