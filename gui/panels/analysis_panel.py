@@ -10,7 +10,9 @@ Three tabs over the controller's current `Result`:
    indices. A cancelled run leaves the previous result in place and says so. When the
    controller announces a result whose inputs differ from those of the run, the panel says
    the numbers are stale (and returns to "current" if an undo restores the inputs).
-2. **One at a time** — `core.analysis.uncertainty.drop_one` for any node: each unit's rank without it.
+2. **One at a time** — `core.analysis.uncertainty.drop_one` for any node: each unit's rank without it;
+   the engine also says when a node cannot be dropped (`drop_refusal`) and gives the figures under the
+   table (`drop_summary`): the panel only words and shows them.
 3. **Audit** — `gui.panels.audit_view.AuditView` over `core.analysis.audit`.
 
 Tabs 2 and 3 are cheap and recompute on every new result, but only when visible (a weight
