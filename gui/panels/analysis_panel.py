@@ -87,7 +87,7 @@ def order_by_rank(ranks: np.ndarray, names: list[str]) -> list[int]:
 
 
 def _rank_value(v):
-    """A rank or share for a table cell and the workbook: int when whole, None when missing."""
+    """A rank or a change of rank for the drop table: int when whole, None when missing."""
     if v is None or not np.isfinite(v):
         return None
     f = float(v)
