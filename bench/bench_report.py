@@ -38,9 +38,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from core.files.loader import load
     from core.files.paths import SAMPLE_WORKBOOK
+    from core.outputs.report import export_pdf
     from core.outputs.report_facts import ReportOptions
     from core.pipeline.run import compute
-    from gui.headless.report_command import export_pdf, make_report
+    from gui.charts.report_charts import make_report
     from gui.text.fonts import install_fonts
     from gui.text.i18n import Languages
 
@@ -86,7 +87,7 @@ def large(out: Path, n_units: int, sample_s: float) -> None:
     from bench.bench_engine import synthetic_project, wide_framework
     from core.outputs.report_facts import ReportOptions
     from core.pipeline.run import compute
-    from gui.headless.report_command import make_report
+    from gui.charts.report_charts import make_report
 
     t0 = time.perf_counter()
     project = synthetic_project(wide_framework(), n_units, np.random.default_rng(1))

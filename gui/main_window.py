@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.files.paths import SAMPLE_WORKBOOK
+from gui import dialog_dirs
 from gui.controller import Controller
-from gui.dialogs import dialog_dirs
-from gui.models.ranking_model import RankingFilter, RankingModel, group_column
+from gui.models.ranking_model import RankingFilter, RankingModel
 from gui.panels.data_view import DataModel, FrozenColumnTable, ProblemsView
 from gui.text.i18n import Languages
 
@@ -115,7 +115,10 @@ class RankingPage(QWidget):
         self.group.clear()
         self.group.addItem(self.tr("All groups"), "")
         p = self.c.project
-        col = group_column(p)
+        col = ""
+        if p is not None:
+            from core.model.dataset import group_column  # pandas: loaded with the project
+            col = group_column(p.data.groups)
         if col:
             for g in sorted(set(p.data.groups[col]) - {""}):
                 self.group.addItem(g, g)

@@ -39,3 +39,15 @@ def make_project(fw_rows, header, data_rows, settings: Settings | None = None,
     if not allow_errors:
         assert not problems.has_errors, [p.format() for p in problems.errors]
     return Project(fw, ds, s, problems)
+
+
+def load_or_raise(path, data_path=None) -> Project:
+    """Load an input file and refuse one with errors (warnings are kept in project.problems): the tests'
+    shortcut to a project they know is clean."""
+    from core.files.loader import load
+    from core.model.problems import InputError
+
+    project, problems = load(path, data_path)
+    if project is None or problems.has_errors:
+        raise InputError(ProblemList(problems.errors or problems.items))
+    return project

@@ -43,14 +43,14 @@ WRITERS = {
         assert run(["score", SAMPLE, "-o", TARGET]) == 0
     """,
     "project": """
-        from core.files.loader import load_or_raise
+        from tests.helpers import load_or_raise
         from core.files.project_file import save_project
         project = load_or_raise(SAMPLE)
         # write
         save_project(project, TARGET)
     """,
     "forms": """
-        from core.files.loader import load_or_raise
+        from tests.helpers import load_or_raise
         from core.experts.weight_forms import write_expert_form
         project = load_or_raise(SAMPLE)
         # write
@@ -58,7 +58,7 @@ WRITERS = {
     """,
     "score-sheets": """
         from pathlib import Path
-        from core.files.loader import load_or_raise
+        from tests.helpers import load_or_raise
         from core.experts.score_sheets import write_score_sheet
         from tests.score_sheet_helpers import write_input
         project = load_or_raise(write_input(Path(TARGET).parent / "scored_input.xlsx"))
@@ -66,7 +66,7 @@ WRITERS = {
         write_score_sheet(project.framework, list(project.data.units), "张三", TARGET)
     """,
     "report": """
-        from core.files.loader import load_or_raise
+        from tests.helpers import load_or_raise
         from core.pipeline.run import compute
         from core.outputs.report import write_report
         result = compute(load_or_raise(SAMPLE))
@@ -255,10 +255,10 @@ def test_new_files_get_the_mode_an_ordinary_save_gives(tmp_path, umask_022):
                 str(tmp_path / "r.json")]) == 0
     assert run(["template", "-o", str(tmp_path / "t.xlsx")]) == 0
     from core.experts.weight_forms import write_expert_form
-    from core.files.loader import load_or_raise
     from core.files.project_file import save_project
     from core.outputs.report import write_report
     from core.pipeline.run import compute
+    from tests.helpers import load_or_raise
     project = load_or_raise(SAMPLE_WORKBOOK)
     write_expert_form(project.framework, "张三", tmp_path / "form.xlsx")
     write_report(compute(project), tmp_path / "report.docx")
@@ -280,8 +280,8 @@ def test_a_stricter_umask_is_followed(tmp_path):
 
 @pytest.mark.skipif(not POSIX, reason="POSIX modes")
 def test_a_replaced_file_keeps_its_mode(tmp_path, umask_022):
-    from core.files.loader import load_or_raise
     from core.files.project_file import save_project
+    from tests.helpers import load_or_raise
     target = tmp_path / "p.cidx"
     save_project(load_or_raise(SAMPLE_WORKBOOK), target)
     target.chmod(0o640)

@@ -133,7 +133,7 @@ def test_report_draft_is_chinese(sample, tmp_path, qtbot):
 
     from core.outputs.report_facts import ReportOptions
     from core.pipeline.run import compute
-    from gui.headless.report_command import make_report
+    from gui.charts.report_charts import make_report
     out = tmp_path / "评价报告草稿.docx"
     make_report(compute(sample), sample, out, ReportOptions(lang="zh"))
     d = docx.Document(str(out))

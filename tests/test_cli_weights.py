@@ -172,3 +172,28 @@ def test_panel_with_project_framework(tmp_path):
     write_expert_form(project.framework, "甲", f, nodes=["P"], lang="en")
     fill_form(f, {"AHP-P": {"C2": 4}})
     assert run("panel", f, "--project", SAMPLE_WORKBOOK) == 0
+
+
+def test_ahp_inputs_lists_the_matrices_of_the_input_and_whether_they_are_used(tmp_path):
+    """The report's AHP notes (core.weighting.dispatch.ahp_inputs): one per AHP-<node> sheet. P1 three times as
+    important as P2 gives P1 3/4, P2 1/4 (a consistent 2 × 2 matrix: λmax = 2, CI = 0); the sample weighs P's
+    children 1/2 each, so the matrix is not the one in use; 1 (equal importance) is."""
+    from core.files.loader import load
+    from core.weighting.dispatch import ahp_inputs
+
+    sample, _ = load(SAMPLE_WORKBOOK)
+    assert ahp_inputs(sample) == []  # the sample has no AHP sheet
+    for judgement, weights, used in ((3, {"P1": 0.75, "P2": 0.25}, False), (1, {"P1": 0.5, "P2": 0.5}, True)):
+        book = tmp_path / f"ahp{judgement}.xlsx"
+        wb = openpyxl.load_workbook(SAMPLE_WORKBOOK)
+        ws = wb.create_sheet("AHP-P")
+        ws.append(["", "P1", "P2"])
+        ws.append(["P1", 1, judgement])
+        ws.append(["P2", None, 1])
+        wb.save(book)
+        project, _ = load(book)
+        (found,) = ahp_inputs(project)
+        assert (found["node"], found["sheet"], found["used"]) == ("P", "AHP-P", used)
+        note = found["note"]
+        assert note["kind"] == "ahp" and note["weights"] == pytest.approx(weights, abs=1e-12)
+        assert note["lambda_max"] == pytest.approx(2.0) and note["ci"] == pytest.approx(0.0, abs=1e-12)

@@ -407,8 +407,8 @@ def test_save_reports_progress_and_a_cancel_keeps_the_previous_file_and_backups(
     """Issue 17: the project file is written in chunks with progress to 1.0; a cancel between chunks
     raises SaveCancelled and leaves the previous file, its backups and no temporary file."""
     import core.files.project_file as pf
-    from core.files.loader import load_or_raise
     from core.files.paths import SAMPLE_WORKBOOK
+    from tests.helpers import load_or_raise
     project = load_or_raise(SAMPLE_WORKBOOK)
     target = tmp_path / "p.cidx"
     pf.save_project(project, target)

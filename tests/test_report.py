@@ -382,7 +382,7 @@ def pdf_pages(draft, tmp_path_factory):
     if find_soffice() is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice (soffice) or pdftotext is not installed: the PDF cannot be checked here (CI "
                     "installs libreoffice-writer-nogui and poppler-utils)")
-    from gui.headless.report_command import export_pdf
+    from core.outputs.report import export_pdf
     pdf = export_pdf(draft, tmp_path_factory.mktemp("pdf") / "report.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")

@@ -52,7 +52,7 @@ def test_cancel_while_the_document_is_written(parent, controller, tmp_path, monk
     """The document is built on a worker behind its own dialog; its progress moves, and Cancel stops it."""
     import time
 
-    import gui.headless.report_command as rx  # gui.dialogs.report_export imports from it
+    import core.outputs.report as rx  # gui.dialogs.report_export imports write_document from it when it runs
     from gui.dialogs.report_export import export_report
     seen: dict = {"clicked": False, "values": []}
     real = rx.write_document

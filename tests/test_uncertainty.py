@@ -20,9 +20,12 @@ from core.analysis.uncertainty import (
     batched_scores,
     draw_weights,
     drop_one,
+    drop_refusal,
+    drop_summary,
     normalised_matrix,
     rank_quantiles,
     run_uncertainty,
+    same_inputs,
     sobol_indices,
 )
 from core.cli.analysis_commands import cmd_uncertainty, register
@@ -409,6 +412,71 @@ def test_drop_one_refuses_the_root_and_an_only_child(mixed):
     r2 = compute(make_project(fw, ["城市", "a", "b"], [["X", 1, 2], ["Y", 2, 1], ["Z", 3, 3]]))
     with pytest.raises(ValueError, match="only weighted child"):
         drop_one(r2, "a")
+
+
+def test_drop_refusal_says_why_before_the_drop():
+    """The engine's rule, asked before dropping: the root, an only weighted child (naming its parent) and an
+    unknown code are refused; any other node or indicator may be dropped."""
+    fw = [node("R", None), node("A", "R"), node("a", "A"), node("B", "R"), node("b1", "B"), node("b2", "B")]
+    r = compute(make_project(fw, ["城市", "a", "b1", "b2"], [["X", 1, 2, 3], ["Y", 2, 1, 1], ["Z", 3, 3, 2]]))
+    assert drop_refusal(r, "R").reason == "root"
+    only = drop_refusal(r, "a")
+    assert (only.reason, only.code, only.parent) == ("only_child", "a", "A")
+    assert "only weighted child of 'A'" in only.message()
+    assert drop_refusal(r, "nope").reason == "unknown"
+    assert drop_refusal(r, "A") is None and drop_refusal(r, "b1") is None
+
+
+def test_drop_refusal_counts_a_sibling_weighted_zero_as_absent():
+    """A child whose siblings all weigh 0 is an only weighted child, though it has siblings."""
+    fw = [node("R", None), node("A", "R"), node("a1", "A", weight=1), node("a2", "A", weight=0), node("B", "R"),
+          node("b", "B")]
+    r = compute(make_project(fw, ["城市", "a1", "a2", "b"], [["X", 1, 2, 3], ["Y", 2, 1, 1], ["Z", 3, 3, 2]]))
+    assert drop_refusal(r, "a1").reason == "only_child"
+    assert drop_refusal(r, "a2") is None
+
+
+def test_drop_summary_of_a_hand_computed_drop():
+    """R = mean(a, b), min-max normalised. a = 1, 2, 3 → 0, .5, 1; b = 3, 1, 2 → 1, 0, .5; scores X .5, Y .25,
+    Z .75: ranks X 2, Y 3, Z 1. Without b the ranking is a's: X 3, Y 2, Z 1. Changes (base − new): X −1, Y +1,
+    Z 0: 2 of 3 units move, by (1 + 1 + 0) / 3 places on average; b carried half the index."""
+    fw = [node("R", None), node("a", "R"), node("b", "R")]
+    r = compute(make_project(fw, ["城市", "a", "b"], [["X", 1, 3], ["Y", 2, 1], ["Z", 3, 2]]))
+    table = drop_one(r, "b")
+    assert list(table["change"]) == [-1, 1, 0]
+    s = drop_summary(r, "b", table)
+    assert (s.units, s.moved) == (3, 2)
+    assert s.mean_shift == pytest.approx(2 / 3)
+    assert s.share == pytest.approx(0.5)
+
+
+def test_drop_summary_leaves_units_without_a_rank_out_of_the_average():
+    """A unit ranked in only one of the two rankings (change NaN) does not move and is not averaged:
+    changes NaN, 2, −1, 0 → 2 of 4 units move, by (2 + 1 + 0) / 3 = 1 place; none ranked twice → 0."""
+    import pandas as pd
+
+    fw = [node("R", None), node("a", "R"), node("b", "R")]
+    r = compute(make_project(fw, ["城市", "a", "b"], [["X", 1, 3], ["Y", 2, 1], ["Z", 3, 2]]))
+    table = pd.DataFrame({"change": [np.nan, 2.0, -1.0, 0.0]}, index=["W", "X", "Y", "Z"])
+    s = drop_summary(r, "a", table)
+    assert (s.units, s.moved, s.mean_shift) == (4, 2, pytest.approx(1.0))
+    none = drop_summary(r, "a", pd.DataFrame({"change": [np.nan, np.nan]}, index=["X", "Y"]))
+    assert (none.units, none.moved, none.mean_shift) == (2, 0, 0.0)
+
+
+def test_same_inputs_compares_what_the_analysis_reads():
+    """Two computations of one project give the same analysis; other weights or other data do not."""
+    fw = [node("R", None), node("a", "R"), node("b", "R")]
+    rows = [["X", 1, 3], ["Y", 2, 1], ["Z", 3, 2]]
+    project = make_project(fw, ["城市", "a", "b"], rows)
+    r = compute(project)
+    assert same_inputs(r, r) and same_inputs(r, compute(project))
+    assert not same_inputs(r, None) and not same_inputs(None, r)
+    assert same_inputs(None, None)
+    reweighted = compute(project.with_framework(project.framework.with_weights({"a": 0.7, "b": 0.3})))
+    assert not same_inputs(r, reweighted)
+    other_data = compute(make_project(fw, ["城市", "a", "b"], [["X", 1, 3], ["Y", 2, 1], ["Z", 3, 9]]))
+    assert not same_inputs(r, other_data)
 
 
 # --- headless command --------------------------------------------------------------------------------

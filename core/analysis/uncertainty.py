@@ -67,6 +67,10 @@ An output that never changes (e.g. perturb = 0) gives indices of 0 and a note.
 
 **One at a time.** `drop_one(result, code)` sets that node's weight to 0 in the plan, its
 siblings' weights renormalised, and returns each unit's scores and ranks before and after.
+`drop_refusal` says beforehand when a node cannot be dropped (the root, an only weighted child) and
+`drop_summary` gives the figures under the table (how many units move, by how much on average).
+
+`same_inputs(a, b)`: whether two results would give the same analysis (is a run still current?).
 """
 
 from __future__ import annotations
@@ -688,6 +692,101 @@ def draw_weights(result, runs: int, seed: int, perturb: float = 0.2, mode: str =
     return space.draw(np.random.default_rng(int(seed)), int(runs), perturb, mode, concentration)
 
 
+def _sobol_size(runs: int, n_inputs: int, sensitivity: bool, sensitivity_samples: int | None) -> int:
+    """The Sobol' base sample size N: a power of two; `sensitivity_samples` rounded up, else the largest with
+    N·(inputs + 2) ≤ runs, at least 64; 0 without sensitivity or without an uncertain input."""
+    if not (sensitivity and n_inputs):
+        return 0
+    n = sensitivity_samples or max(64, 1 << int(math.floor(math.log2(max(runs // (n_inputs + 2), 1)))))
+    return 1 << max(1, math.ceil(math.log2(n)))
+
+
+class _Runner:
+    """Ranks rows of weights under their method combination, chunk by chunk and grouped by combination,
+    reporting progress over `total_work` rows and raising Cancelled when `cancel()` turns True."""
+
+    def __init__(self, model: _Model, chunk: int, total_work: int, progress, cancel):
+        self.model, self.chunk, self.total_work = model, chunk, total_work
+        self.progress, self.cancel = progress, cancel
+        self.done = 0
+
+    def tick(self, k: int) -> None:
+        self.done += k
+        if self.progress is not None:
+            self.progress(min(self.done / self.total_work, 1.0))
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled("uncertainty analysis cancelled")
+
+    def evaluate(self, W: np.ndarray, combos: np.ndarray,
+                 on_ranks: Callable[[np.ndarray, np.ndarray], None]) -> None:
+        for c in np.unique(combos):
+            rows = np.flatnonzero(combos == c)
+            bp = self.model.plan(int(c))
+            for a in range(0, len(rows), self.chunk):
+                self.check()
+                sel = rows[a:a + self.chunk]
+                on_ranks(sel, batched_ranks(bp.root_scores(W[sel])))
+                self.tick(len(sel))
+
+
+def _monte_carlo(result, space: _WeightSpace, model: _Model, runner: _Runner, runs: int, seed: int,
+                 perturb: float, mode: str, concentration: float | None, notes: Notes) -> np.ndarray:
+    """The ranks (runs × units, 0 = no rank) of `runs` draws of the weights and method choices; notes the units
+    a method combination leaves without a score."""
+    rng = np.random.default_rng(seed)
+    W = space.draw(rng, runs, perturb, mode, concentration)
+    ni = rng.integers(0, len(model.norm_choices), size=runs)
+    ai = rng.integers(0, len(model.agg_choices), size=runs)
+    combos = model.combo(ni, ai)
+    U = len(result.units)
+    rdtype = np.int16 if U < np.iinfo(np.int16).max else np.int32
+    ranks = np.zeros((runs, U), dtype=rdtype)
+
+    def store(sel, rk):
+        ranks[sel] = rk
+
+    runner.evaluate(W, combos, store)
+    base_missing = int(np.isnan(result.root_scores).sum())
+    for c in np.unique(combos):
+        lost = int(np.isnan(model.plan(int(c)).root_scores(space.base[None, :])).sum()) - base_missing
+        if lost > 0:
+            notes.add("unc_note_lost", combo=model.describe(int(c)), n=lost)
+    return ranks
+
+
+def _sensitivity(result, space: _WeightSpace, model: _Model, runner: _Runner, methods_c: dict[str, list[str]],
+                 perturb: float, mode: str, concentration: float | None, base_rank: np.ndarray, n_sobol: int,
+                 seed: int) -> dict[str, dict[str, float]]:
+    """Sobol' indices of the mean absolute rank shift: one input per first-level node's weights, one per
+    method choice (see the module docstring)."""
+    nv = len(space.var_idx)
+    names = [f"w:{result.plan.codes[j]}" for j in space.var_idx] + [f"m:{k}" for k in methods_c]
+    groups = list(space.var_input) + list(methods_c)
+
+    def choice(u: np.ndarray, n: int) -> np.ndarray:
+        return np.minimum((u * n).astype(int), n - 1)
+
+    def run_samples(X: np.ndarray) -> np.ndarray:
+        Ws = space.from_uniform(X[:, :nv], perturb, mode, concentration)
+        cols = {k: X[:, nv + i] for i, k in enumerate(methods_c)}
+        n_i = (choice(cols["normalization"], len(model.norm_choices)) if "normalization" in cols
+               else np.zeros(len(X), int))
+        a_i = (choice(cols["aggregation"], len(model.agg_choices)) if "aggregation" in cols
+               else np.zeros(len(X), int))
+        Y = np.empty(len(X))
+
+        def shift(sel, rk):
+            Y[sel] = _rank_shift(rk, base_rank)
+
+        runner.evaluate(Ws, model.combo(n_i, a_i), shift)
+        return Y
+
+    sens, _ = sobol_indices(names, groups, run_samples, n_sobol, seed, discrete=range(nv, nv + len(methods_c)))
+    return sens
+
+
 def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: str = "uniform",
                     methods: dict | None = None, progress: Callable[[float], object] | None = None,
                     cancel: Callable[[], bool] | None = None, *, concentration: float | None = None,
@@ -707,8 +806,6 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
         weighted = sorted({result.plan.codes[j] for j, v in zip(space.var_idx, space.expert_values) if len(v)})
         notes.add("unc_note_experts", n=len(weighted))
     model = _Model(result, methods_c)
-    U = len(result.units)
-    chunk = int(chunk or _default_chunk(U))
     base_rank = min_rank_desc(result.root_scores)
     if space.unperturbed_dims:
         notes.add("unc_note_unperturbed", dims=", ".join(space.unperturbed_dims))
@@ -716,87 +813,25 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
         notes.add("unc_note_fixed")
 
     inputs = list(dict.fromkeys(space.var_input)) + list(methods_c)
-    n_sobol = 0
-    if sensitivity and inputs:
-        n_sobol = sensitivity_samples or max(64, 1 << int(math.floor(math.log2(max(runs // (len(inputs) + 2), 1)))))
-        n_sobol = 1 << max(1, math.ceil(math.log2(n_sobol)))
+    n_sobol = _sobol_size(runs, len(inputs), sensitivity, sensitivity_samples)
     total_work = runs + (n_sobol * (len(inputs) + 2) if n_sobol else 0)
-    done = 0
-
-    def tick(k: int) -> None:
-        nonlocal done
-        done += k
-        if progress is not None:
-            progress(min(done / total_work, 1.0))
-
-    def check() -> None:
-        if cancel is not None and cancel():
-            raise Cancelled("uncertainty analysis cancelled")
-
+    runner = _Runner(model, int(chunk or _default_chunk(len(result.units))), total_work, progress, cancel)
     if progress is not None:
         progress(0.0)
 
-    def evaluate(W: np.ndarray, combos: np.ndarray, on_ranks: Callable[[np.ndarray, np.ndarray], None]) -> None:
-        """Rank every row of W under its method combination, chunk by chunk, grouped by combination."""
-        for c in np.unique(combos):
-            rows = np.flatnonzero(combos == c)
-            bp = model.plan(int(c))
-            for a in range(0, len(rows), chunk):
-                check()
-                sel = rows[a:a + chunk]
-                on_ranks(sel, batched_ranks(bp.root_scores(W[sel])))
-                tick(len(sel))
-
-    # --- Monte Carlo
-    rng = np.random.default_rng(seed)
-    W = space.draw(rng, runs, perturb, mode, concentration)
-    ni = rng.integers(0, len(model.norm_choices), size=runs)
-    ai = rng.integers(0, len(model.agg_choices), size=runs)
-    combos = model.combo(ni, ai)
-    rdtype = np.int16 if U < np.iinfo(np.int16).max else np.int32
-    ranks = np.zeros((runs, U), dtype=rdtype)
-
-    def store(sel, rk):
-        ranks[sel] = rk
-
-    evaluate(W, combos, store)
-    base_missing = int(np.isnan(result.root_scores).sum())
-    for c in np.unique(combos):
-        lost = int(np.isnan(model.plan(int(c)).root_scores(space.base[None, :])).sum()) - base_missing
-        if lost > 0:
-            notes.add("unc_note_lost", combo=model.describe(int(c)), n=lost)
+    ranks = _monte_carlo(result, space, model, runner, runs, seed, perturb, mode, concentration, notes)
     q = rank_quantiles(ranks)
     unranked = (ranks == 0).sum(axis=0)
     top10 = ((ranks > 0) & (ranks <= TOP_N)).sum(axis=0) / runs
     if unranked.any():
         notes.add("unc_note_unranked", n=int((unranked > 0).sum()))
 
-    # --- Sobol' sensitivity
     sens: dict[str, dict[str, float]] = {}
     if sensitivity and not inputs:
         notes.add("unc_note_no_input")
     if n_sobol:
-        nv = len(space.var_idx)
-        names = [f"w:{result.plan.codes[j]}" for j in space.var_idx] + [f"m:{k}" for k in methods_c]
-        groups = list(space.var_input) + list(methods_c)
-
-        def run_samples(X: np.ndarray) -> np.ndarray:
-            Ws = space.from_uniform(X[:, :nv], perturb, mode, concentration)
-            cols = {k: X[:, nv + i] for i, k in enumerate(methods_c)}
-            n_i = (np.minimum((cols["normalization"] * len(model.norm_choices)).astype(int),
-                              len(model.norm_choices) - 1) if "normalization" in cols else np.zeros(len(X), int))
-            a_i = (np.minimum((cols["aggregation"] * len(model.agg_choices)).astype(int),
-                              len(model.agg_choices) - 1) if "aggregation" in cols else np.zeros(len(X), int))
-            Y = np.empty(len(X))
-
-            def shift(sel, rk):
-                Y[sel] = _rank_shift(rk, base_rank)
-
-            evaluate(Ws, model.combo(n_i, a_i), shift)
-            return Y
-
-        sens, _ = sobol_indices(names, groups, run_samples, n_sobol, seed,
-                                discrete=range(nv, nv + len(methods_c)))
+        sens = _sensitivity(result, space, model, runner, methods_c, perturb, mode, concentration, base_rank,
+                            n_sobol, seed)
         if all(v["total"] == 0 and v["first"] == 0 for v in sens.values()):
             notes.add("unc_note_never_changed")
     if progress is not None:
@@ -809,6 +844,38 @@ def run_uncertainty(result, runs: int, seed: int, perturb: float = 0.2, mode: st
 # ----------------------------------------------------------------------------------- one at a time
 
 
+@dataclass(frozen=True)
+class DropRefusal:
+    """Why `code` cannot be dropped one at a time: `reason` is 'unknown' (not a node of the result's plan),
+    'root', or 'only_child' (its siblings carry no weight, so `parent` would be left without a score)."""
+
+    reason: str
+    code: str
+    parent: str = ""
+
+    def message(self) -> str:
+        """In English, as drop_one's ValueError (the window words 'only_child' in the user's language)."""
+        if self.reason == "unknown":
+            return f"unknown code '{self.code}'"
+        if self.reason == "root":
+            return "the root cannot be dropped"
+        return (f"'{self.code}' is the only weighted child of '{self.parent}': dropping it leaves "
+                f"'{self.parent}' without a score")
+
+
+def drop_refusal(result, code: str) -> DropRefusal | None:
+    """None when `drop_one(result, code)` can drop `code`, else why not (the window asks before it drops)."""
+    plan, fw = result.plan, result.framework
+    if code not in plan.codes:
+        return DropRefusal("unknown", code)
+    if code == fw.root:
+        return DropRefusal("root", code)
+    parent = fw.nodes[code].parent
+    if sum(result.local.get(k, 0.0) for k in fw.children[parent] if k != code) <= 0:
+        return DropRefusal("only_child", code, parent)
+    return None
+
+
 def drop_one(result, code: str) -> pd.DataFrame:
     """Each unit's rank when `code` (an indicator or a node) is removed: its weight set to 0 and
     its siblings' weights renormalised, the rest of the plan unchanged (a unit missing the
@@ -816,19 +883,16 @@ def drop_one(result, code: str) -> pd.DataFrame:
 
     Columns: base_score, score (root scores), base_rank, rank, change = base_rank − rank
     (positive: the unit moves up). Units in data order; NaN where a unit has no score/rank.
+    ValueError (`drop_refusal`'s message) when `code` cannot be dropped.
     """
+    refusal = drop_refusal(result, code)
+    if refusal is not None:
+        raise ValueError(refusal.message())
     plan, fw = result.plan, result.framework
-    if code not in plan.codes:
-        raise ValueError(f"unknown code '{code}'")
-    if code == fw.root:
-        raise ValueError("the root cannot be dropped")
     parent = fw.nodes[code].parent
     local = dict(result.local)
     siblings = [k for k in fw.children[parent] if k != code]
     rest = sum(local[k] for k in siblings)
-    if rest <= 0:
-        raise ValueError(f"'{code}' is the only weighted child of '{parent}': dropping it leaves "
-                         f"'{parent}' without a score")
     local[code] = 0.0
     for k in siblings:
         local[k] = local[k] / rest
@@ -838,3 +902,37 @@ def drop_one(result, code: str) -> pd.DataFrame:
     return pd.DataFrame({"base_score": result.root_scores, "score": S[:, 0], "base_rank": base, "rank": new,
                          "change": base - new},
                         index=pd.Index(result.units, name="unit"))
+
+
+@dataclass(frozen=True)
+class DropSummary:
+    """The figures under a drop table: `moved` of `units` change rank, by `mean_shift` places on average
+    (over the units ranked with and without the node; 0 when there are none); the node carried `share` of
+    the index (its effective weight)."""
+
+    units: int
+    moved: int
+    mean_shift: float
+    share: float
+
+
+def drop_summary(result, code: str, table: pd.DataFrame) -> DropSummary:
+    """The summary of `table` = drop_one(result, code)."""
+    change = table["change"].to_numpy(dtype=float)
+    finite = np.isfinite(change)
+    return DropSummary(units=len(change), moved=int(np.count_nonzero(change[finite] != 0)),
+                       mean_shift=float(np.mean(np.abs(change[finite]))) if finite.any() else 0.0,
+                       share=float(result.effective.get(code, 0.0)))
+
+
+def same_inputs(a, b) -> bool:
+    """True when two results would give the same uncertainty analysis (same framework with its
+    weights and methods, settings, units and normalised data): the window uses it to tell whether
+    its last run still describes the current result."""
+    if a is b:
+        return True
+    if a is None or b is None:
+        return False
+    return (a.units == b.units and a.settings == b.settings and a.framework == b.framework
+            and a.plan.codes == b.plan.codes
+            and np.array_equal(a.plan.base, b.plan.base, equal_nan=True))

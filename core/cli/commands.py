@@ -359,7 +359,3 @@ def main_usage() -> str:
 
 def looks_like_command(argv: list[str]) -> bool:
     return bool(argv) and (argv[0] in _all_commands() or argv[0] in ("-h", "--help"))
-
-
-def is_file_arg(argv: list[str]) -> bool:
-    return bool(argv) and Path(argv[0]).suffix != "" and not argv[0].startswith("-")

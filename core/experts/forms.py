@@ -21,7 +21,7 @@ from typing import Any
 
 from core.model.framework import Framework
 from core.model.problems import InputError, ProblemList
-from core.model.table import Table, is_blank
+from core.model.table import Table, cell_text
 
 INFO_SHEETS = ("说明", "instructions", "info")
 KEY_EXPERT = "专家姓名"
@@ -37,15 +37,6 @@ TITLE_SIZE = 14
 
 
 # ---------------------------------------------------------------------------------------- cells
-
-def cell_text(v: Any) -> str:
-    """A cell as text: blank → '', 3.0 → '3' (a code or a round typed as a number), else stripped."""
-    if is_blank(v):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
-
 
 def col_letter(j: int) -> str:
     """The Excel letter of a 0-based column index (0 → 'A'), as every problem names a cell."""

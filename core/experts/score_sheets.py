@@ -66,11 +66,11 @@ from core.experts.forms import (
     write_info_sheet,
     write_per_expert,
 )
-from core.experts.forms import cell_text as _text
 from core.model.dataset import parse_number
 from core.model.framework import Framework
 from core.model.problems import ProblemList
 from core.model.table import Table, is_blank
+from core.model.table import cell_text as _text
 
 SCORE_SHEETS = ("评分", "scores", "score")
 SENT_SHEET = "_sent"

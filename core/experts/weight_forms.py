@@ -59,10 +59,10 @@ from core.experts.forms import (
     write_info_sheet,
     write_per_expert,
 )
-from core.experts.forms import cell_text as _text
 from core.model.framework import Framework, map_header
 from core.model.problems import ProblemList
-from core.model.table import Table, is_blank
+from core.model.table import Table, cell_number, is_blank
+from core.model.table import cell_text as _text
 from core.weighting.ahp import (
     AHP_METHODS,
     SCALE_LABELS_EN,
@@ -520,17 +520,6 @@ def _ahp_prefix(sheet_name: str) -> str:
     return ""
 
 
-def _num(v: Any) -> float:
-    if isinstance(v, bool):
-        raise ValueError
-    if isinstance(v, (int, float)):
-        return float(v)
-    s = str(v).strip().replace("％", "%")
-    if s.endswith("%"):
-        return float(s[:-1]) / 100.0
-    return float(s)
-
-
 def _read_weights(t: Table, fw: Framework, form: ExpertForm, problems: ProblemList, who: str) -> None:
     from openpyxl.utils import get_column_letter
     f, sh = t.file, t.sheet
@@ -566,7 +555,7 @@ def _read_weights(t: Table, fw: Framework, form: ExpertForm, problems: ProblemLi
         w = None
         if not is_blank(v):
             try:
-                w = _num(v)
+                w = cell_number(v)
                 if w != w or w in (float("inf"), float("-inf")):
                     raise ValueError
             except (TypeError, ValueError):

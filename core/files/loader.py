@@ -150,14 +150,6 @@ def with_bad_cells_as_missing(project: Project | None) -> Project | None:
     return replace(project, problems=kept)
 
 
-def load_or_raise(path: str | Path, data_path: str | Path | None = None) -> Project:
-    """Load and refuse a project with errors (warnings are kept in project.problems)."""
-    project, problems = load(path, data_path)
-    if project is None or problems.has_errors:
-        raise InputError(ProblemList(problems.errors or problems.items))
-    return project
-
-
 def file_sha256(path: str | Path) -> str:
     """The SHA-256 of a file, read in 1 MB blocks (the history records it for a re-import)."""
     h = hashlib.sha256()

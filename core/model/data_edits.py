@@ -14,10 +14,10 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
-from core.model.dataset import Dataset, _text, parse_data
+from core.model.dataset import Dataset, parse_data
 from core.model.problems import ProblemList
 from core.model.project import PAIR_KINDS, Project
-from core.model.table import Table
+from core.model.table import Table, cell_text
 from core.model.validate import validate_pair
 
 
@@ -70,7 +70,7 @@ def with_data_values(project: Project, values: dict[tuple[str, str], float | Non
     ds = project.data
     header = list(t.header)
     rows = [list(r) for r in t.rows]
-    texts = [_text(h) for h in header]
+    texts = [cell_text(h) for h in header]
     width = len(header)
     for (unit, code), v in values.items():
         head = ds.headers.get(code, code)
@@ -95,10 +95,10 @@ def _row_of(t: Table, rows: list[list], ds: Dataset, unit: str) -> int:
     r = ds.unit_rows.get(unit)
     if r is not None:
         i = r - t.header_row - 1
-        if 0 <= i < len(rows) and rows[i] and _text(rows[i][0]) == unit:
+        if 0 <= i < len(rows) and rows[i] and cell_text(rows[i][0]) == unit:
             return i
     for i, row in enumerate(rows):
-        if row and _text(row[0]) == unit:
+        if row and cell_text(row[0]) == unit:
             return i
     raise ValueError(f"unit '{unit}' has no row in the data sheet")
 

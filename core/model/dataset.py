@@ -4,7 +4,8 @@
 Indicator and denominator cells become floats (NaN = missing); a cell that is
 not a number is reported with its row, column and value and is treated as
 missing — never as zero. Every other column is a *group* (region, province…)
-kept as text for colouring, filtering and group imputation.
+kept as text for colouring, filtering and group imputation; `group_column` says which one the window
+and the report colour and filter by.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pandas as pd
 
 from core.model.framework import Framework
 from core.model.problems import ProblemList, input_problem
-from core.model.table import Table, is_blank
+from core.model.table import Table, cell_text, is_blank
 
 UNIT_HEADERS = ("unit", "units", "城市", "单位名称", "地区", "city", "name", "名称")
 
@@ -44,6 +45,13 @@ class Dataset:
     def with_values(self, values: pd.DataFrame) -> Dataset:
         return Dataset(self.units, values, self.groups, self.file, self.sheet,
                        self.unit_rows, self.headers, self.unit_header)
+
+
+def group_column(groups: pd.DataFrame | None) -> str:
+    """The group column units are coloured and filtered by (the ranking table, the charts, the report's figures):
+    'region' when the data have one, else the first group column; '' when there is none."""
+    cols = [] if groups is None else list(groups.columns)
+    return "region" if "region" in cols else (cols[0] if cols else "")
 
 
 def parse_number(v: Any) -> tuple[float | None, str]:
@@ -72,17 +80,9 @@ def _is_nan(v: Any) -> bool:
     return isinstance(v, (float, np.floating)) and v != v
 
 
-def _text(v: Any) -> str:
-    if is_blank(v):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
-
-
 def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
     f, sh = table.file, table.sheet
-    header = [_text(h) for h in table.header]
+    header = [cell_text(h) for h in table.header]
     by_name = {fw.nodes[c].name_zh: c for c in fw.leaves if fw.nodes[c].name_zh}
     leaves = set(fw.leaves)
     denominators = {fw.nodes[c].denominator for c in fw.leaves if fw.nodes[c].denominator}
@@ -142,7 +142,7 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
         row = table.excel_row(i)
         if all(is_blank(v) for v in r):
             continue
-        name = _text(r[0] if r else None)
+        name = cell_text(r[0] if r else None)
         if not name:
             problems.error("empty_unit", "a row without a unit name (its values are not used)",
                            file=f, sheet=sh, row=row, column=header[0] or "unit")
@@ -177,7 +177,7 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
                                  **where)
             line.append(np.nan if num is None else num)
         vals.append(line)
-        grps.append([_text(r[j]) if j < len(r) else "" for j in group_cols.values()])
+        grps.append([cell_text(r[j]) if j < len(r) else "" for j in group_cols.values()])
 
     values = pd.DataFrame(np.array(vals, dtype=float).reshape(len(units), len(numeric_cols)),
                           index=pd.Index(units, name="unit"), columns=list(numeric_cols))

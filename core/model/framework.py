@@ -13,7 +13,7 @@ from typing import Any
 
 from core.model.problems import ProblemList
 from core.model.settings import AGGREGATIONS, NORMALIZATIONS, TRANSFORMS, canonical
-from core.model.table import Table, is_blank
+from core.model.table import Table, cell_number, cell_text, is_blank
 
 # column -> accepted header spellings (lower-case compared)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -230,29 +230,10 @@ class Framework:
 
 # --- parsing ------------------------------------------------------------
 
-def _num(v: Any) -> float:
-    if isinstance(v, bool):
-        raise ValueError
-    if isinstance(v, (int, float)):
-        return float(v)
-    s = str(v).strip().replace("％", "%")
-    if s.endswith("%"):
-        return float(s[:-1]) / 100.0
-    return float(s)
-
-
-def _text(v: Any) -> str:
-    if is_blank(v):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
-
-
 def map_header(header: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for j, h in enumerate(header):
-        col = _HEADER_LOOKUP.get(_text(h).lower())
+        col = _HEADER_LOOKUP.get(cell_text(h).lower())
         if col and col not in out:
             out[col] = j
     return out
@@ -284,7 +265,7 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
         problems.error("missing_column", "the framework sheet has no 'parent' column",
                        file=f, sheet=sh, row=table.header_row, column="parent")
         return None
-    header_name = {c: _text(table.header[j]) for c, j in cols.items()}
+    header_name = {c: cell_text(table.header[j]) for c, j in cols.items()}
 
     def cell(r: list, col: str) -> Any:
         j = cols.get(col)
@@ -296,7 +277,7 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
         row = table.excel_row(i)
         if all(is_blank(v) for v in r):
             continue
-        code = _text(cell(r, "code"))
+        code = cell_text(cell(r, "code"))
 
         def where(col: str, value: Any = None, _row=row, _code=code) -> dict:
             return dict(file=f, sheet=sh, row=_row, column=header_name.get(col, col),
@@ -314,7 +295,7 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
         w = cell(r, "weight")
         if not is_blank(w):
             try:
-                weight = _num(w)
+                weight = cell_number(w)
                 if weight != weight or weight in (float("inf"), float("-inf")):
                     raise ValueError
                 if weight < 0:
@@ -325,7 +306,7 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
                 problems.error("non_numeric_weight", f"weight of '{code}' is not a number",
                                **where("weight", w))
         direction = 1
-        d = _text(cell(r, "direction"))
+        d = cell_text(cell(r, "direction"))
         if d:
             if d not in DIRECTIONS:
                 problems.error("bad_direction", f"direction of '{code}' must be + or - (正向/负向)",
@@ -351,8 +332,8 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
                                                                               "choices": "log, log1p"})
             tr = ""
         sb_raw = cell(r, "scored_by")
-        sb_key = _text(sb_raw).lower()
-        scored_by = SCORED_BY.get(sb_key, SCORED_BY.get(_text(sb_raw)))
+        sb_key = cell_text(sb_raw).lower()
+        scored_by = SCORED_BY.get(sb_key, SCORED_BY.get(cell_text(sb_raw)))
         if scored_by is None:
             problems.error("bad_scored_by", f"scored_by of '{code}' must be empty (data) or 'expert' (专家)",
                            **where("scored_by", sb_raw))
@@ -363,19 +344,19 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
             nums[col] = None
             if not is_blank(v):
                 try:
-                    nums[col] = _num(v)
+                    nums[col] = cell_number(v)
                 except (TypeError, ValueError):
                     problems.error("non_numeric", f"{col} of '{code}' is not a number", **where(col, v),
                            args={"variant": "framework"})
         nodes[code] = Node(
-            code=code, parent=_text(cell(r, "parent")), name_zh=_text(cell(r, "name_zh")),
-            name_en=_text(cell(r, "name_en")), weight=weight, direction=direction,
+            code=code, parent=cell_text(cell(r, "parent")), name_zh=cell_text(cell(r, "name_zh")),
+            name_en=cell_text(cell(r, "name_en")), weight=weight, direction=direction,
             aggregation=agg, normalization=norm, min=nums["min"], max=nums["max"],
-            target=nums["target"], transform=tr, denominator=_text(cell(r, "denominator")),
-            unit=_text(cell(r, "unit")), source=_text(cell(r, "source")),
-            year=_text(cell(r, "year")), description=_text(cell(r, "description")), row=row,
+            target=nums["target"], transform=tr, denominator=cell_text(cell(r, "denominator")),
+            unit=cell_text(cell(r, "unit")), source=cell_text(cell(r, "source")),
+            year=cell_text(cell(r, "year")), description=cell_text(cell(r, "description")), row=row,
             scored_by=scored_by, scale_min=nums["scale_min"], scale_max=nums["scale_max"],
-            guidance=_text(cell(r, "guidance")),
+            guidance=cell_text(cell(r, "guidance")),
         )
         rows_of[code] = row
     return nodes, header_name

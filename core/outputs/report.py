@@ -36,12 +36,18 @@ on a worker behind a progress dialog; a cancelled build raises ReportCancelled a
 
 `figure_plan(result, options)` lists the figures the document places (key, kind, parameters),
 so the renderer draws exactly those.
+
+`write_document(result, project, out, options, figs, …)` is what both the `report` command and the window
+call once the figures are drawn: `write_report` with the inputs' fingerprint, timed. `export_pdf(docx)`
+prints a draft to PDF (core.outputs.pdf) from its `static_lists` copy.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+import tempfile
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -936,3 +942,32 @@ def write_report(result: Result, path: str | Path, figures: Mapping[str, Path] |
     with atomic_path(path) as tmp:
         doc.save(str(tmp))
     return path
+
+
+def write_document(result, project, out: Path, options, figs: dict, *, uncertainty=None, notes=None,
+                   ahp: list | None = None, timings: dict | None = None, progress=None, cancelled=None) -> Path:
+    """The .docx from drawn figures (no Qt: may run on a worker thread); nothing is written when cancelled."""
+    from core.provenance.fingerprint import fingerprint
+
+    timings = timings if timings is not None else {}
+    t0 = time.perf_counter()
+    try:
+        fp = fingerprint(result.framework, result.settings, project.data)
+    except Exception:  # noqa: BLE001 - the fingerprint is a courtesy on the title page
+        fp = ""
+    write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],
+                 fingerprint=fp, map_missing=timings.get("map_missing", []), progress=progress, cancelled=cancelled)
+    timings["docx"] = time.perf_counter() - t0
+    return out
+
+
+def export_pdf(docx: Path, pdf: Path | None = None, cancelled=None) -> Path:
+    """The PDF of a written draft (core.outputs.pdf.to_pdf; PdfError with a clear message when LibreOffice is absent,
+    PdfCancelled when `cancelled()` turns True). The time limit grows with the draft (core.outputs.pdf.timeout_for)."""
+    from core.outputs.pdf import to_pdf
+    with tempfile.TemporaryDirectory(prefix="cityindex-pdf-src-") as tmp:
+        # LibreOffice does not rebuild Word's TOC fields: convert a copy whose lists are plain entries
+        # with page references (which it does compute)
+        src = Path(tmp) / docx.name
+        static_lists(docx, src)
+        return to_pdf(src, pdf or docx.with_suffix(".pdf"), cancelled=cancelled)

@@ -226,7 +226,8 @@ def number_format(decimals: int) -> str:
     return "0" if decimals <= 0 else "0." + "0" * decimals
 
 
-def _num(v: Any) -> float | None:
+def _float_or_none(v: Any) -> float | None:
+    """A number for a workbook cell: None (an empty cell) when missing or NaN."""
     if v is None:
         return None
     f = float(v)
@@ -524,7 +525,7 @@ def _write_ranking(b: _Book) -> None:
         if k < top_rows:
             ws.set(row, 1, None if np.isnan(ranks[k]) else int(ranks[k]), {**hi, **CENTER, "num_format": RANK_FMT})
             for j in range(S.shape[1]):
-                ws.set(row, 3 + j, _num(S[k, j]), {**hi, "num_format": b.fmt})
+                ws.set(row, 3 + j, _float_or_none(S[k, j]), {**hi, "num_format": b.fmt})
     if top_rows < len(b.order):
         ws.grid(first + top_rows, 1, ranks[top_rows:, None], {**CENTER, "num_format": RANK_FMT})
         ws.grid(first + top_rows, 3, S[top_rows:], {"num_format": b.fmt})
@@ -736,7 +737,7 @@ def _write_index(b: _Book) -> None:
                            T["plus"] if node.direction > 0 else T["minus"],
                            NORM_NAMES[lang].get(method, method), TRANSFORM_NAMES.get(node.transform, ""),
                            node.denominator, _outlier_words(b, code)])
-        for j, v in ((11, _num(rec.get("skew"))), (12, _num(rec.get("kurtosis")))):
+        for j, v in ((11, _float_or_none(rec.get("skew"))), (12, _float_or_none(rec.get("kurtosis")))):
             ws.set(row, j, v, {"num_format": "0.00"})
         ws.write_row(row, [node.unit, node.source, node.year], 13)
         ws.set(row, 16, r.effective.get(code), {"num_format": WEIGHT_FMT})
@@ -1120,11 +1121,11 @@ def _write_changes(b: _Book) -> None:
                       f" ({rec['group']})" if rec.get("group") else "")
         if rec.get("note"):
             note += "; " + rec["note"]
-        rows.append([T["ch_imputed"], rec["unit"], rec["code"], b.name(rec["code"]), None, _num(rec["value"]),
+        rows.append([T["ch_imputed"], rec["unit"], rec["code"], b.name(rec["code"]), None, _float_or_none(rec["value"]),
                      note])
     for rec in r.treated_cells:
         rows.append([T.get("ch_" + rec["action"], rec["action"]), rec["unit"], rec["code"], b.name(rec["code"]),
-                     _num(rec["old"]), _num(rec["new"]), _outlier_words(b, rec["code"])])
+                     _float_or_none(rec["old"]), _float_or_none(rec["new"]), _outlier_words(b, rec["code"])])
     for k, row in enumerate(rows or [[T["none"]]], start=2):
         ws.write_row(k, row)
     _finish(b, ws, "A2")

@@ -49,11 +49,6 @@ def apply_node_weights(fw: Framework, weights: dict[str, dict[str, float]]) -> F
     return fw.with_weights(flat)
 
 
-def as_node_weights(out: dict) -> dict[str, dict[str, float]]:
-    """{node: {child: weight}} from a `compute_weights` result (kept nodes included)."""
-    return {p: dict(entry["weights"]) for p, entry in out["nodes"].items()}
-
-
 def _framework_of(obj) -> Framework:
     return obj if isinstance(obj, Framework) else obj.framework
 
@@ -166,3 +161,29 @@ def compute_weights(project_or_result, method: str, tables: dict | None = None, 
             continue
         nodes[p] = {"weights": r["weights"], "figures": r["figures"], "formula": r["formula"]}
     return out
+
+
+def ahp_inputs(project) -> list[dict]:
+    """The AHP matrices (AHP-<code> sheets) of the input workbook, as weight notes with their CR,
+    each saying whether the framework's current weights are the ones it gives."""
+    src = Path(project.source or "")
+    if src.suffix.lower() != ".xlsx" or not src.is_file():
+        return []
+    import zipfile
+    try:
+        with zipfile.ZipFile(src) as z:
+            if "AHP-" not in z.read("xl/workbook.xml").decode("utf-8", "replace"):
+                return []
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []
+    out = compute_weights(project, "ahp", problems=ProblemList())
+    local = project.framework.local_weights()
+    found = []
+    for node, e in out["nodes"].items():
+        if "cr" not in e:
+            continue
+        used = all(abs(local.get(k, -1) - w) < 1e-6 for k, w in e["weights"].items())
+        note = {"kind": "ahp", "method": out.get("ahp_method", "eigen"), "ri_table": out.get("ri_table", "saaty"),
+                "lambda_max": e["lambda_max"], "ci": e["ci"], "ri": e["ri"], "cr": e["cr"], "weights": e["weights"]}
+        found.append({"node": node, "sheet": ahp_sheet_name(node), "note": note, "used": used})
+    return found

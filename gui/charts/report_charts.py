@@ -6,17 +6,22 @@ gui.charts.map_chart) and exported as PNG at print resolution: 16 cm at 300 dpi 
 {key: PNG path}; with `svg=True` an SVG of each is written beside its PNG. Titles are left off
 the charts: the document's captions (图 n …) name them. Needs a QApplication (the caller makes
 one; gui.headless.report_command does so offscreen). One chart object of each kind is reused.
+
+`draw_figures(result, project, options, folder, …)` draws the figures of `figure_plan` with progress,
+cancel and timings (the window's export and `make_report`); `make_report(…)` draws them and writes the
+draft with core.outputs.report.write_document (the `report` command, tests and the benchmark).
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import numpy as np
-
 from core.analysis import summary as analysis
+from core.model.dataset import group_column
 from core.outputs.report import PRINT_DPI, FigureSpec, figure_width_px
 from core.outputs.report_text import words
 from gui.charts.map_chart import MapChart, fill_map
@@ -42,10 +47,10 @@ def _file_name(key: str) -> str:
 
 
 def _groups(result, groups, units):
-    """Bar colours by region (the window's rule: a 'region' column, else the first group column)."""
+    """Bar colours by group, as the window colours them (core.model.dataset.group_column)."""
     if groups is None or getattr(groups, "empty", True):
         return None, None
-    col = "region" if "region" in groups.columns else groups.columns[0]
+    col = group_column(groups)
     column = groups[col].reindex(list(result.units))
     colors = group_colors([v for v in column if isinstance(v, str) and v])
     values = groups[col].reindex(list(units))
@@ -151,9 +156,50 @@ def render_figures(result, specs: Sequence[FigureSpec], folder: str | Path, grou
     return out
 
 
-def png_dpi(path: str | Path, width_cm: float) -> float:
-    """The print resolution of a PNG placed `width_cm` wide (tests, the benchmark)."""
-    from PIL import Image
+FIGURES_SHARE = 0.3  # of make_report's progress: the figures, then the document
 
-    with Image.open(path) as im:
-        return float(np.round(im.width / (width_cm / 2.54), 1))
+
+def draw_figures(result, project, options, folder: Path, *, svg: bool = False, timings: dict | None = None,
+                 progress=None, cancelled=None) -> dict:
+    """The figures of the draft (GUI thread: Qt draws them) into `folder`; {key: png}. `progress(fraction)`
+    after each, ReportCancelled when `cancelled()` turns True."""
+    from core.outputs.report import ReportCancelled, figure_plan
+
+    timings = timings if timings is not None else {}
+
+    def step(k: int, n: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ReportCancelled("report draft cancelled")
+        if progress is not None:
+            progress(k / max(n, 1))
+
+    t0 = time.perf_counter()
+    chart_times: dict = {}
+    figs = render_figures(result, figure_plan(result, options), folder, project.data.groups, options.lang, svg=svg,
+                          timings=chart_times, progress=step)
+    timings["charts"] = time.perf_counter() - t0
+    timings["map_missing"] = chart_times.get("map_missing", [])
+    return figs
+
+
+def make_report(result, project, out: Path, options, *, svg: bool = False, uncertainty=None, notes=None,
+                ahp: list | None = None, figures_dir: Path | None = None, timings: dict | None = None,
+                progress=None, cancelled=None) -> Path:
+    """Draw the figures and write the draft (needs a QApplication). Figures go to `figures_dir`
+    (default: a temporary folder, removed after; with `svg`, REPORT_figures/ beside the report).
+    `progress(fraction)` and `cancelled()` as core.outputs.report.build_report: a cancelled draft raises
+    core.outputs.report.ReportCancelled and leaves no file."""
+    timings = timings if timings is not None else {}
+    keep = figures_dir or (out.with_name(out.stem + "_figures") if svg else None)
+
+    def part(lo: float, hi: float):
+        return None if progress is None else (lambda f: progress(lo + (hi - lo) * f))
+
+    with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
+        folder = keep or Path(tmp)
+        figs = draw_figures(result, project, options, folder, svg=svg, timings=timings,
+                            progress=part(0.0, FIGURES_SHARE), cancelled=cancelled)
+        from core.outputs.report import write_document
+        write_document(result, project, out, options, figs, uncertainty=uncertainty, notes=notes, ahp=ahp,
+                       timings=timings, progress=part(FIGURES_SHARE, 1.0), cancelled=cancelled)
+    return out

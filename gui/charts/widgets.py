@@ -338,7 +338,7 @@ class BaseChart(pg.PlotWidget):
         else:
             caption = QCoreApplication.translate("Charts", "Export PNG")
             filters = QCoreApplication.translate("Charts", "PNG image (*.png)")
-        from gui.dialogs import dialog_dirs
+        from gui import dialog_dirs
         path, _ = QFileDialog.getSaveFileName(self, caption, dialog_dirs.start_path(f"{stem}.{kind}"), filters)
         if not path:
             return None

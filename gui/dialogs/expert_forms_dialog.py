@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dialogs import dialog_dirs
+from gui import dialog_dirs
 
 RED = "#c62828"
 GREEN = "#2e7d32"

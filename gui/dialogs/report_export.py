@@ -49,7 +49,7 @@ def current_uncertainty(parent, controller):
     unc = getattr(panel, "last_result", None)
     if unc is None:
         return None
-    from gui.panels.analysis_panel import same_inputs
+    from core.analysis.uncertainty import same_inputs
     return unc if same_inputs(getattr(panel, "source", None), controller.result) else None
 
 
@@ -67,7 +67,7 @@ def export_report(parent, controller, path: str | Path | None = None) -> Path | 
         start = translate("ReportExport", "report.docx")
         if getattr(controller, "path", None) and not getattr(controller, "is_sample", False):
             start = str(Path(controller.path).with_name(Path(controller.path).stem + "_report.docx"))
-        from gui.dialogs import dialog_dirs
+        from gui import dialog_dirs
         start = dialog_dirs.start_path(start)
         docx_filter = translate("ReportExport", "Word document (*.docx)")
         pdf_filter = translate("ReportExport", "Word document and PDF (*.pdf)")
@@ -108,9 +108,10 @@ def write_draft(parent, controller, path: Path) -> Path | None:
     written, the status bar says so) or failed (a message box says why). Waits in a local event loop,
     so the window stays painted and the caller gets the file when this returns."""
     from core.files.atomic import WriteError
-    from core.outputs.report import ReportCancelled
+    from core.outputs.report import ReportCancelled, write_document
+    from core.weighting.dispatch import ahp_inputs
     from gui import worker
-    from gui.headless.report_command import ahp_inputs, draw_figures, write_document
+    from gui.charts.report_charts import draw_figures
 
     result, project = controller.result, controller.project
     options = report_options(parent, controller)
@@ -173,8 +174,8 @@ def pdf_in_background(parent, docx: Path):
     LibreOffice or a failed conversion is reported once it is known (the Word draft is written either
     way), a cancelled one in the status bar. Returns the Task."""
     from core.outputs.pdf import PdfCancelled, PdfError
+    from core.outputs.report import export_pdf
     from gui import worker
-    from gui.headless.report_command import export_pdf
 
     def done(pdf) -> None:
         bar = getattr(parent, "statusBar", None)

@@ -78,7 +78,8 @@ DROPPED_FG = QColor("#9e9e9e")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _num(v: float) -> str:
+def _short_number(v: float) -> str:
+    """A score for display: four significant digits (one decimal from 10,000 on)."""
     return f"{v:.4g}" if abs(v) < 1e4 else f"{v:.1f}"
 
 
@@ -174,15 +175,6 @@ class RowsModel(QAbstractTableModel):
 def _right(_row, role):
     return RIGHT if role == Qt.ItemDataRole.TextAlignmentRole else None
 
-
-def _bg(color: QColor) -> Callable:
-    brush = QBrush(color)
-
-    def role_fn(_row, role):
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return brush
-        return None
-    return role_fn
 
 
 # ------------------------------------------------------------------------------------------- dialog
@@ -396,7 +388,7 @@ class ScoreSheetsDialog(ExpertFormsDialog):
         def expert_col(x):
             def cell(row):
                 v = row[1]["scores"].get(x)
-                return "" if v is None else _num(v)
+                return "" if v is None else _short_number(v)
 
             def role(row, r):
                 if r == Qt.ItemDataRole.TextAlignmentRole:
@@ -439,7 +431,7 @@ class ScoreSheetsDialog(ExpertFormsDialog):
         return ([(lambda: translate("ScoreSheets", "City"), lambda r: r[0], None)]
                 + [expert_col(x) for x in experts]
                 + [(lambda: translate("ScoreSheets", "Merged"),
-                    lambda r: "–" if r[1]["value"] is None else _num(r[1]["value"]), merged_role),
+                    lambda r: "–" if r[1]["value"] is None else _short_number(r[1]["value"]), merged_role),
                    (lambda: translate("ScoreSheets", "How"), provenance, None)])
 
     # --- export -----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
 
-from gui.dialogs import dialog_dirs
+from gui import dialog_dirs
 
 translate = QCoreApplication.translate
 RESULTS_FILTER = "Excel (*.xlsx)"

@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 from core.cli.commands import USAGE_EXIT, CommandParser, print_problems
@@ -45,101 +43,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", default="", help="the title on the title page")
     p.add_argument("--data", help="take the data from another file (.xlsx or .csv)")
     return p
-
-
-def ahp_inputs(project) -> list[dict]:
-    """The AHP matrices (AHP-<code> sheets) of the input workbook, as weight notes with their CR,
-    each saying whether the framework's current weights are the ones it gives."""
-    src = Path(project.source or "")
-    if src.suffix.lower() != ".xlsx" or not src.is_file():
-        return []
-    import zipfile
-    try:
-        with zipfile.ZipFile(src) as z:
-            if "AHP-" not in z.read("xl/workbook.xml").decode("utf-8", "replace"):
-                return []
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return []
-    from core.model.problems import ProblemList
-    from core.weighting.dispatch import ahp_sheet_name, compute_weights
-    out = compute_weights(project, "ahp", problems=ProblemList())
-    local = project.framework.local_weights()
-    found = []
-    for node, e in out["nodes"].items():
-        if "cr" not in e:
-            continue
-        used = all(abs(local.get(k, -1) - w) < 1e-6 for k, w in e["weights"].items())
-        note = {"kind": "ahp", "method": out.get("ahp_method", "eigen"), "ri_table": out.get("ri_table", "saaty"),
-                "lambda_max": e["lambda_max"], "ci": e["ci"], "ri": e["ri"], "cr": e["cr"], "weights": e["weights"]}
-        found.append({"node": node, "sheet": ahp_sheet_name(node), "note": note, "used": used})
-    return found
-
-
-FIGURES_SHARE = 0.3  # of make_report's progress: the figures, then the document
-
-
-def draw_figures(result, project, options, folder: Path, *, svg: bool = False, timings: dict | None = None,
-                 progress=None, cancelled=None) -> dict:
-    """The figures of the draft (GUI thread: Qt draws them) into `folder`; {key: png}. `progress(fraction)`
-    after each, ReportCancelled when `cancelled()` turns True."""
-    from core.outputs.report import ReportCancelled, figure_plan
-    from gui.charts.report_charts import render_figures
-
-    timings = timings if timings is not None else {}
-
-    def step(k: int, n: int) -> None:
-        if cancelled is not None and cancelled():
-            raise ReportCancelled("report draft cancelled")
-        if progress is not None:
-            progress(k / max(n, 1))
-
-    t0 = time.perf_counter()
-    chart_times: dict = {}
-    figs = render_figures(result, figure_plan(result, options), folder, project.data.groups, options.lang, svg=svg,
-                          timings=chart_times, progress=step)
-    timings["charts"] = time.perf_counter() - t0
-    timings["map_missing"] = chart_times.get("map_missing", [])
-    return figs
-
-
-def write_document(result, project, out: Path, options, figs: dict, *, uncertainty=None, notes=None,
-                   ahp: list | None = None, timings: dict | None = None, progress=None, cancelled=None) -> Path:
-    """The .docx from drawn figures (no Qt: may run on a worker thread); nothing is written when cancelled."""
-    from core.outputs.report import write_report
-    from core.provenance.fingerprint import fingerprint
-
-    timings = timings if timings is not None else {}
-    t0 = time.perf_counter()
-    try:
-        fp = fingerprint(result.framework, result.settings, project.data)
-    except Exception:  # noqa: BLE001 - the fingerprint is a courtesy on the title page
-        fp = ""
-    write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],
-                 fingerprint=fp, map_missing=timings.get("map_missing", []), progress=progress, cancelled=cancelled)
-    timings["docx"] = time.perf_counter() - t0
-    return out
-
-
-def make_report(result, project, out: Path, options, *, svg: bool = False, uncertainty=None, notes=None,
-                ahp: list | None = None, figures_dir: Path | None = None, timings: dict | None = None,
-                progress=None, cancelled=None) -> Path:
-    """Draw the figures and write the draft (needs a QApplication). Figures go to `figures_dir`
-    (default: a temporary folder, removed after; with `svg`, REPORT_figures/ beside the report).
-    `progress(fraction)` and `cancelled()` as core.outputs.report.build_report: a cancelled draft raises
-    core.outputs.report.ReportCancelled and leaves no file."""
-    timings = timings if timings is not None else {}
-    keep = figures_dir or (out.with_name(out.stem + "_figures") if svg else None)
-
-    def part(lo: float, hi: float):
-        return None if progress is None else (lambda f: progress(lo + (hi - lo) * f))
-
-    with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
-        folder = keep or Path(tmp)
-        figs = draw_figures(result, project, options, folder, svg=svg, timings=timings,
-                            progress=part(0.0, FIGURES_SHARE), cancelled=cancelled)
-        write_document(result, project, out, options, figs, uncertainty=uncertainty, notes=notes, ahp=ahp,
-                       timings=timings, progress=part(FIGURES_SHARE, 1.0), cancelled=cancelled)
-    return out
 
 
 def run(argv: list[str]) -> int:
@@ -203,6 +106,9 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
     Languages.for_app(app).set_language(lang)
+    from core.weighting.dispatch import ahp_inputs
+    from gui.charts.report_charts import make_report
+
     timings: dict = {}
     try:
         make_report(result, project, out, options, svg=args.svg, uncertainty=uncertainty, notes=notes,
@@ -217,7 +123,7 @@ def run(argv: list[str]) -> int:
     print(text("report_written", lang, path=out, charts=timings.get("charts", 0), docx=timings.get("docx", 0)))
     if args.pdf:
         from core.outputs.pdf import PdfError
-        from core.outputs.report import write_report  # noqa: F401  (the PDF is made from the same draft)
+        from core.outputs.report import export_pdf
         try:
             pdf = export_pdf(out)
         except PdfError as e:
@@ -226,15 +132,3 @@ def run(argv: list[str]) -> int:
         print(text("pdf_written", lang, path=pdf))
     return 0
 
-
-def export_pdf(docx: Path, pdf: Path | None = None, cancelled=None) -> Path:
-    """The PDF of a written draft (core.outputs.pdf.to_pdf; PdfError with a clear message when LibreOffice is absent,
-    PdfCancelled when `cancelled()` turns True). The time limit grows with the draft (core.outputs.pdf.timeout_for)."""
-    from core.outputs.pdf import to_pdf
-    from core.outputs.report import static_lists
-    with tempfile.TemporaryDirectory(prefix="cityindex-pdf-src-") as tmp:
-        # LibreOffice does not rebuild Word's TOC fields: convert a copy whose lists are plain entries
-        # with page references (which it does compute)
-        src = Path(tmp) / docx.name
-        static_lists(docx, src)
-        return to_pdf(src, pdf or docx.with_suffix(".pdf"), cancelled=cancelled)

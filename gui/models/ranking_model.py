@@ -21,14 +21,6 @@ DISPLAY, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP, USER = (
 _ROLES = frozenset((DISPLAY, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP, USER))
 
 
-def group_column(project) -> str:
-    """The group shown and filtered on: 'region' when present, else the first group column."""
-    if project is None:
-        return ""
-    cols = list(project.data.groups.columns)
-    return "region" if "region" in cols else (cols[0] if cols else "")
-
-
 class RankingModel(QAbstractTableModel):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
@@ -59,8 +51,9 @@ class RankingModel(QAbstractTableModel):
             self._base_rows = self._rows
             fw = r.framework
             self._dims = [r.plan.codes.index(d) for d in fw.children[fw.root]]
-            self.group_column = group_column(self.c.project)
+            from core.model.dataset import group_column  # pandas: loaded by now (a result exists)
             g = self.c.project.data.groups
+            self.group_column = group_column(g)  # the group shown and filtered on
             self._groups = ([str(v) for v in g[self.group_column].reindex(list(r.units)).fillna("")]
                             if self.group_column else [""] * len(r.units))
             self._apply_sort()

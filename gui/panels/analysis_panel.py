@@ -10,7 +10,9 @@ Three tabs over the controller's current `Result`:
    indices. A cancelled run leaves the previous result in place and says so. When the
    controller announces a result whose inputs differ from those of the run, the panel says
    the numbers are stale (and returns to "current" if an undo restores the inputs).
-2. **One at a time** — `core.analysis.uncertainty.drop_one` for any node: each unit's rank without it.
+2. **One at a time** — `core.analysis.uncertainty.drop_one` for any node: each unit's rank without it;
+   the engine also says when a node cannot be dropped (`drop_refusal`) and gives the figures under the
+   table (`drop_summary`): the panel only words and shows them.
 3. **Audit** — `gui.panels.audit_view.AuditView` over `core.analysis.audit`.
 
 Tabs 2 and 3 are cheap and recompute on every new result, but only when visible (a weight
@@ -78,26 +80,14 @@ def run(result, params: UncertaintyParams, progress, cancelled) -> UncertaintyRe
                            expert_weights=params.expert_weights or None)
 
 
-def same_inputs(a, b) -> bool:
-    """True when two results would give the same uncertainty analysis (same framework with its
-    weights and methods, settings, units and normalised data)."""
-    if a is b:
-        return True
-    if a is None or b is None:
-        return False
-    return (a.units == b.units and a.settings == b.settings and a.framework == b.framework
-            and a.plan.codes == b.plan.codes
-            and np.array_equal(a.plan.base, b.plan.base, equal_nan=True))
-
-
 def order_by_rank(ranks: np.ndarray, names: list[str]) -> list[int]:
     """Indices by rank (ties by name), units without a rank last."""
     return sorted(range(len(names)), key=lambda i: (np.isnan(ranks[i]), 0 if np.isnan(ranks[i]) else ranks[i],
                                                     names[i]))
 
 
-def _num(v):
-    """A rank or share for a table cell and the workbook: int when whole, None when missing."""
+def _rank_value(v):
+    """A rank or a change of rank for the drop table: int when whole, None when missing."""
     if v is None or not np.isfinite(v):
         return None
     f = float(v)
@@ -208,7 +198,22 @@ class AnalysisPanel(QWidget):
 
     # --- building ----------------------------------------------------------------------
     def _build_uncertainty(self) -> None:
+        """The uncertainty tab: the run's settings (two rows), its status, then the chart beside the tables."""
         self.uncertainty_tab = QWidget()
+        row1, row2 = self._build_run_controls()
+        status_row = self._build_status()
+        self._build_results()
+        lay = QVBoxLayout(self.uncertainty_tab)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.setSpacing(4)
+        lay.addLayout(row1)
+        lay.addLayout(row2)
+        lay.addLayout(status_row)
+        lay.addWidget(self.stale_label)
+        lay.addWidget(self.u_splitter, 1)
+
+    def _build_run_controls(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Runs, seed, perturbation, draw mode and Run; the method choices to vary; the chart's TOP N."""
         self.runs_label, self.seed_label, self.perturb_label, self.mode_label = QLabel(), QLabel(), QLabel(), QLabel()
         self.runs = QSpinBox()
         self.runs.setRange(10, 200_000)
@@ -267,7 +272,10 @@ class AnalysisPanel(QWidget):
         for w in (self.vary_agg, self.agg_button):
             row2.addWidget(w)
         row2.addStretch(1)
+        return row1, row2
 
+    def _build_status(self) -> QHBoxLayout:
+        """The run's status, its notes, and the stale warning (placed by _build_uncertainty)."""
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.stale_label = QLabel()
@@ -280,7 +288,10 @@ class AnalysisPanel(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.notes_label)
+        return status_row
 
+    def _build_results(self) -> None:
+        """The rank-interval chart with its TOP N row, beside the ranks table and the sensitivity tab."""
         self.chart = UncertaintyChart()
         self.chart.unit_clicked.connect(self._unit_clicked)
         self.table = make_table(6)
@@ -314,15 +325,6 @@ class AnalysisPanel(QWidget):
         self.u_splitter.setStretchFactor(1, 0)
         self.u_splitter.setSizes([580, 420])
         self.u_splitter.setChildrenCollapsible(False)
-
-        lay = QVBoxLayout(self.uncertainty_tab)
-        lay.setContentsMargins(6, 4, 6, 4)
-        lay.setSpacing(4)
-        lay.addLayout(row1)
-        lay.addLayout(row2)
-        lay.addLayout(status_row)
-        lay.addWidget(self.stale_label)
-        lay.addWidget(self.u_splitter, 1)
 
     def _build_drop(self) -> None:
         self.drop_tab = QWidget()
@@ -533,7 +535,10 @@ class AnalysisPanel(QWidget):
 
     # --- uncertainty: showing --------------------------------------------------------------
     def _check_stale(self) -> None:
-        stale = self.last_result is not None and not same_inputs(self.source, self.result)
+        stale = False
+        if self.last_result is not None:  # a run was made: core.analysis.uncertainty is loaded already
+            from core.analysis.uncertainty import same_inputs
+            stale = not same_inputs(self.source, self.result)
         if stale != self.stale:
             self.stale = stale
             self.stale_label.setVisible(stale)
@@ -783,18 +788,14 @@ class AnalysisPanel(QWidget):
             return
         self._dropped = (r, code)
         fw = r.framework
-        parent = fw.nodes[code].parent
-        rest = sum(r.local.get(k, 0.0) for k in fw.children[parent] if k != code)
-        if rest <= 0:
+        from core.analysis.uncertainty import drop_one, drop_refusal, drop_summary
+        refusal = drop_refusal(r, code)
+        if refusal is not None:
             self._clear_drop(self.tr("{0} is the only weighted child of {1}: without it {1} has no score. "
-                                     "Drop {1} instead.").format(code, parent))
+                                     "Drop {1} instead.").format(code, refusal.parent)
+                             if refusal.reason == "only_child" else refusal.message())
             return
-        from core.analysis.uncertainty import drop_one
-        try:
-            df = drop_one(r, code)
-        except ValueError as e:
-            self._clear_drop(str(e))
-            return
+        df = drop_one(r, code)
         self.drop_table_data = df
         change = df["change"].to_numpy(dtype=float)
         base = df["base_rank"].to_numpy(dtype=float)
@@ -806,7 +807,7 @@ class AnalysisPanel(QWidget):
         t.setRowCount(len(order))
         for row, i in enumerate(order):
             unit = df.index[i]
-            ch = _num(change[i])
+            ch = _rank_value(change[i])
             if ch is None:
                 text, color = "–", None
             elif ch > 0:
@@ -815,7 +816,7 @@ class AnalysisPanel(QWidget):
                 text, color = f"▼{-ch}", DOWN
             else:
                 text, color = "0", QColor("#8a8a8a")
-            b, n = _num(base[i]), _num(df["rank"].iloc[i])
+            b, n = _rank_value(base[i]), _rank_value(df["rank"].iloc[i])
             items = [SortItem(str(unit), str(unit)),
                      right(SortItem("–" if b is None else str(b), float("nan") if b is None else b)),
                      right(SortItem("–" if n is None else str(n), float("nan") if n is None else n)),
@@ -828,13 +829,12 @@ class AnalysisPanel(QWidget):
         t.resizeColumnsToContents()  # after sorting is on: the header's arrow needs room too
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._mark_selected(t, 0)
-        moved = int(np.count_nonzero(np.nan_to_num(change) != 0))
-        mean_abs = float(np.nanmean(np.abs(change))) if np.isfinite(change).any() else 0.0
+        summary = drop_summary(r, code, df)
         kind = self.tr("indicator") if fw.is_leaf(code) else self.tr("node")
-        share = r.effective.get(code, 0.0)
         self.drop_info.setText(self.tr("Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights "
                                        "rescaled): {4} of {5} units change rank, by {6:.2f} places on average.")
-                               .format(code, self.node_name(code), kind, 100 * share, moved, len(change), mean_abs))
+                               .format(code, self.node_name(code), kind, 100 * summary.share, summary.moved,
+                                       summary.units, summary.mean_shift))
         self._render_drop_chart()
 
     def _render_drop_chart(self) -> None:

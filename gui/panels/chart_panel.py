@@ -212,7 +212,8 @@ class ChartPanel(QWidget):
         groups = getattr(getattr(project, "data", None), "groups", None)
         if groups is None or groups.empty:
             return None, None
-        col = "region" if "region" in groups.columns else groups.columns[0]
+        from core.model.dataset import group_column  # pandas: loaded with the project
+        col = group_column(groups)
         column = groups[col].reindex(list(self.result.units))
         colors = group_colors([v for v in column if isinstance(v, str) and v])
         values = groups[col].reindex(list(units))

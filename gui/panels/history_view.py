@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.provenance.history import METHOD_KEYS, num_text
-from gui.dialogs import dialog_dirs
+from gui import dialog_dirs
 
 UNDONE_FG = QColor("#9a9a9a")
 UP_FG, DOWN_FG = QColor("#1b7f3b"), QColor("#b3261e")

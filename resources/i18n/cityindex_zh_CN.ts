@@ -254,303 +254,303 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="469" />
+        <location filename="../../gui/panels/analysis_panel.py" line="471" />
         <source>Uncertainty analysis: {0} runs…</source>
         <translation>不确定性分析：{0} 次模拟…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="471" />
+        <location filename="../../gui/panels/analysis_panel.py" line="473" />
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="547" />
+        <location filename="../../gui/panels/analysis_panel.py" line="552" />
         <location filename="../../gui/panels/analysis_panel.py" line="882" />
         <source>Dirichlet</source>
         <translation>狄利克雷分布</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="548" />
+        <location filename="../../gui/panels/analysis_panel.py" line="553" />
         <location filename="../../gui/panels/analysis_panel.py" line="881" />
         <source>Uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="555" />
+        <location filename="../../gui/panels/analysis_panel.py" line="560" />
         <source>{0} runs, seed {1}, weights ± {2} % ({3})</source>
         <translation>{0} 次模拟，随机种子 {1}，权重 ± {2}%（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="559" />
+        <location filename="../../gui/panels/analysis_panel.py" line="564" />
         <source>; normalisation: {0}</source>
         <translation>；标准化方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="562" />
+        <location filename="../../gui/panels/analysis_panel.py" line="567" />
         <source>; aggregation: {0}</source>
         <translation>；聚合方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="570" />
+        <location filename="../../gui/panels/analysis_panel.py" line="575" />
         <source>Cancelled: the previous result is kept.</source>
         <translation>已取消：保留上一次的结果。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="571" />
+        <location filename="../../gui/panels/analysis_panel.py" line="576" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="573" />
+        <location filename="../../gui/panels/analysis_panel.py" line="578" />
         <source>The analysis failed: {0}</source>
         <translation>分析失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="575" />
+        <location filename="../../gui/panels/analysis_panel.py" line="580" />
         <source>{0} — done in {1:.1f} s</source>
         <translation>{0}——用时 {1:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="577" />
+        <location filename="../../gui/panels/analysis_panel.py" line="582" />
         <source>Not run yet: choose the runs and the perturbation, then press Run.</source>
         <translation>尚未运行：设定模拟次数和扰动幅度后点击“运行”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panels/analysis_panel.py" line="582" />
+        <location filename="../../gui/panels/analysis_panel.py" line="587" />
         <source>ⓘ %n note(s)</source>
         <translation>
             <numerusform>ⓘ %n 条说明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="584" />
+        <location filename="../../gui/panels/analysis_panel.py" line="589" />
         <source>Stale: the weights or the data changed after this run; these numbers are not the current ranking's. Press Run to update.</source>
         <translation>已过期：本次运行之后权重或数据已改变，以下数字不代表当前排名。请点击“运行”重新计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="603" />
+        <location filename="../../gui/panels/analysis_panel.py" line="608" />
         <source>Rank uncertainty</source>
         <translation>排名不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="604" />
-        <location filename="../../gui/panels/analysis_panel.py" line="679" />
+        <location filename="../../gui/panels/analysis_panel.py" line="609" />
+        <location filename="../../gui/panels/analysis_panel.py" line="684" />
         <source>Not run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="609" />
+        <location filename="../../gui/panels/analysis_panel.py" line="614" />
         <source>Rank uncertainty: all {0} units</source>
         <translation>排名不确定性：全部 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="610" />
+        <location filename="../../gui/panels/analysis_panel.py" line="615" />
         <source>Rank uncertainty: top {0} by base rank</source>
         <translation>排名不确定性：基准排名前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="616" />
-        <location filename="../../gui/panels/analysis_panel.py" line="622" />
-        <location filename="../../gui/panels/analysis_panel.py" line="776" />
+        <location filename="../../gui/panels/analysis_panel.py" line="621" />
+        <location filename="../../gui/panels/analysis_panel.py" line="627" />
+        <location filename="../../gui/panels/analysis_panel.py" line="781" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="616" />
-        <location filename="../../gui/panels/analysis_panel.py" line="776" />
+        <location filename="../../gui/panels/analysis_panel.py" line="621" />
+        <location filename="../../gui/panels/analysis_panel.py" line="781" />
         <source>Base rank</source>
         <translation>基准排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="616" />
+        <location filename="../../gui/panels/analysis_panel.py" line="621" />
         <source>Median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="622" />
+        <location filename="../../gui/panels/analysis_panel.py" line="627" />
         <source>5 %</source>
         <translation>5%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="623" />
+        <location filename="../../gui/panels/analysis_panel.py" line="628" />
         <source>95 %</source>
         <translation>95%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="617" />
+        <location filename="../../gui/panels/analysis_panel.py" line="622" />
         <source>Top-10 share</source>
         <translation>前 10 名占比</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="616" />
+        <location filename="../../gui/panels/analysis_panel.py" line="621" />
         <source>Rank at 5 % (best runs)</source>
         <translation>5% 分位排名（较好的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="617" />
+        <location filename="../../gui/panels/analysis_panel.py" line="622" />
         <source>Rank at 95 % (worst runs)</source>
         <translation>95% 分位排名（较差的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="622" />
+        <location filename="../../gui/panels/analysis_panel.py" line="627" />
         <source>Base</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="622" />
+        <location filename="../../gui/panels/analysis_panel.py" line="627" />
         <source>Median</source>
         <translation>中位</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="623" />
+        <location filename="../../gui/panels/analysis_panel.py" line="628" />
         <source>Top 10</source>
         <translation>前10占比</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="652" />
-        <location filename="../../gui/panels/analysis_panel.py" line="731" />
+        <location filename="../../gui/panels/analysis_panel.py" line="657" />
+        <location filename="../../gui/panels/analysis_panel.py" line="736" />
         <source>Normalisation method</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="654" />
-        <location filename="../../gui/panels/analysis_panel.py" line="732" />
+        <location filename="../../gui/panels/analysis_panel.py" line="659" />
+        <location filename="../../gui/panels/analysis_panel.py" line="737" />
         <source>Aggregation method</source>
         <translation>聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="665" />
-        <location filename="../../gui/panels/analysis_panel.py" line="722" />
+        <location filename="../../gui/panels/analysis_panel.py" line="670" />
+        <location filename="../../gui/panels/analysis_panel.py" line="727" />
         <source>Input</source>
         <translation>输入因素</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="665" />
-        <location filename="../../gui/panels/analysis_panel.py" line="722" />
+        <location filename="../../gui/panels/analysis_panel.py" line="670" />
+        <location filename="../../gui/panels/analysis_panel.py" line="727" />
         <source>First order</source>
         <translation>一阶指数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="665" />
-        <location filename="../../gui/panels/analysis_panel.py" line="722" />
+        <location filename="../../gui/panels/analysis_panel.py" line="670" />
+        <location filename="../../gui/panels/analysis_panel.py" line="727" />
         <source>Total</source>
         <translation>总效应指数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="677" />
+        <location filename="../../gui/panels/analysis_panel.py" line="682" />
         <source>Which inputs move the ranking</source>
         <translation>哪些因素影响排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="681" />
+        <location filename="../../gui/panels/analysis_panel.py" line="686" />
         <source>No uncertain input</source>
         <translation>没有不确定的输入</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="683" />
+        <location filename="../../gui/panels/analysis_panel.py" line="688" />
         <source>Output: mean absolute rank shift (N = {0})</source>
         <translation>输出：平均绝对名次变动（N = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="685" />
+        <location filename="../../gui/panels/analysis_panel.py" line="690" />
         <source>Stale: {0}</source>
         <translation>已过期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="689" />
+        <location filename="../../gui/panels/analysis_panel.py" line="694" />
         <source>First order: the share of the output's variance due to the input alone; total: including its interactions with the other inputs. ± the 95 % confidence half-width.</source>
         <translation>一阶指数：该输入单独引起的输出方差占比；总效应指数：包括与其他输入的交互作用。± 为 95% 置信区间半宽。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="723" />
+        <location filename="../../gui/panels/analysis_panel.py" line="728" />
         <source>First order ± (95 %)</source>
         <translation>一阶指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="723" />
+        <location filename="../../gui/panels/analysis_panel.py" line="728" />
         <source>Total ± (95 %)</source>
         <translation>总效应指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="728" />
+        <location filename="../../gui/panels/analysis_panel.py" line="733" />
         <source>Runs</source>
         <translation>模拟次数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="728" />
+        <location filename="../../gui/panels/analysis_panel.py" line="733" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="730" />
+        <location filename="../../gui/panels/analysis_panel.py" line="735" />
         <source>Mode</source>
         <translation>抽样方式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="729" />
+        <location filename="../../gui/panels/analysis_panel.py" line="734" />
         <source>Weight perturbation ± (%)</source>
         <translation>权重扰动幅度 ±（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="547" />
+        <location filename="../../gui/panels/analysis_panel.py" line="552" />
         <location filename="../../gui/panels/analysis_panel.py" line="883" />
         <source>Expert panel's spread</source>
         <translation>专家组意见的离散度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="553" />
+        <location filename="../../gui/panels/analysis_panel.py" line="558" />
         <source>{0} runs, seed {1}, weights drawn from the expert panel</source>
         <translation>{0} 次模拟，随机种子 {1}，权重取自专家组各专家的赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="735" />
+        <location filename="../../gui/panels/analysis_panel.py" line="740" />
         <source>Sensitivity output</source>
         <translation>敏感性分析的输出量</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="735" />
+        <location filename="../../gui/panels/analysis_panel.py" line="740" />
         <source>mean absolute rank shift</source>
         <translation>平均绝对名次变动</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="736" />
+        <location filename="../../gui/panels/analysis_panel.py" line="741" />
         <source>Sobol' base samples</source>
         <translation>Sobol' 基础样本量</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="738" />
+        <location filename="../../gui/panels/analysis_panel.py" line="743" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="743" />
+        <location filename="../../gui/panels/analysis_panel.py" line="748" />
         <location filename="../../gui/panels/analysis_panel.py" line="870" />
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="744" />
+        <location filename="../../gui/panels/analysis_panel.py" line="749" />
         <location filename="../../gui/panels/analysis_panel.py" line="874" />
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="772" />
+        <location filename="../../gui/panels/analysis_panel.py" line="777" />
         <source>Nothing to show</source>
         <translation>无可显示内容</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="777" />
+        <location filename="../../gui/panels/analysis_panel.py" line="782" />
         <source>Rank without it</source>
         <translation>剔除后排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="777" />
+        <location filename="../../gui/panels/analysis_panel.py" line="782" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="789" />
+        <location filename="../../gui/panels/analysis_panel.py" line="794" />
         <source>{0} is the only weighted child of {1}: without it {1} has no score. Drop {1} instead.</source>
         <translation>{0} 是 {1} 唯一有权重的下级：剔除后 {1} 无法得分。请改为剔除 {1}。</translation>
     </message>
@@ -565,7 +565,7 @@
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="835" />
+        <location filename="../../gui/panels/analysis_panel.py" line="834" />
         <source>Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights rescaled): {4} of {5} units change rank, by {6:.2f} places on average.</source>
         <translation>剔除 {0} {1}（{2}，占总指数 {3:.1f}%；同级权重按比例放大）：{5} 个对象中 {4} 个排名变化，平均变动 {6:.2f} 位。</translation>
     </message>
@@ -862,118 +862,118 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="351" />
+        <location filename="../../gui/panels/chart_panel.py" line="352" />
         <source>{0}: all {1} ranked units</source>
         <translation>{0}：全部 {1} 个参评对象</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="353" />
+        <location filename="../../gui/panels/chart_panel.py" line="354" />
         <source>{0}: top {1}</source>
         <translation>{0}：前 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="367" />
+        <location filename="../../gui/panels/chart_panel.py" line="368" />
         <source>Ranking on {0}</source>
         <translation>{0}排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="368" />
+        <location filename="../../gui/panels/chart_panel.py" line="369" />
         <source>Ranking on {0}: top {1}</source>
         <translation>{0}排名：前 {1} 名</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panels/chart_panel.py" line="371" />
+        <location filename="../../gui/panels/chart_panel.py" line="372" />
         <source>%n unit(s) without a score left out</source>
         <translation>
             <numerusform>%n 个无得分对象未列出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="381" />
+        <location filename="../../gui/panels/chart_panel.py" line="382" />
         <source>{0}: scores on the dimensions</source>
         <translation>{0}各维度得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="383" />
+        <location filename="../../gui/panels/chart_panel.py" line="384" />
         <source>{0}: scores on the sub-dimensions</source>
         <translation>{0}各二级维度得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="388" />
+        <location filename="../../gui/panels/chart_panel.py" line="389" />
         <source>{0}: {1}, rank {2}</source>
         <translation>{0}：{1}，第 {2} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="410" />
+        <location filename="../../gui/panels/chart_panel.py" line="411" />
         <source>{0} vs {1}</source>
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="496" />
+        <location filename="../../gui/panels/chart_panel.py" line="497" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="497" />
+        <location filename="../../gui/panels/chart_panel.py" line="498" />
         <source>City profile</source>
         <translation>城市画像</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="498" />
+        <location filename="../../gui/panels/chart_panel.py" line="499" />
         <source>Node ranking</source>
         <translation>维度排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="499" />
+        <location filename="../../gui/panels/chart_panel.py" line="500" />
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="500" />
+        <location filename="../../gui/panels/chart_panel.py" line="501" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="502" />
-        <location filename="../../gui/panels/chart_panel.py" line="504" />
+        <location filename="../../gui/panels/chart_panel.py" line="503" />
         <location filename="../../gui/panels/chart_panel.py" line="505" />
+        <location filename="../../gui/panels/chart_panel.py" line="506" />
         <source>Top N:</source>
         <translation>前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="503" />
+        <location filename="../../gui/panels/chart_panel.py" line="504" />
         <source>How many of the best units on the node are labelled</source>
         <translation>在地图上标注该维度前几名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="506" />
         <location filename="../../gui/panels/chart_panel.py" line="507" />
+        <location filename="../../gui/panels/chart_panel.py" line="508" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="508" />
+        <location filename="../../gui/panels/chart_panel.py" line="509" />
         <source>Sub-dimensions</source>
         <translation>二级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="509" />
+        <location filename="../../gui/panels/chart_panel.py" line="510" />
         <source>Show the second level of the tree instead of the dimensions</source>
         <translation>显示二级维度而非一级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="501" />
-        <location filename="../../gui/panels/chart_panel.py" line="510" />
+        <location filename="../../gui/panels/chart_panel.py" line="502" />
+        <location filename="../../gui/panels/chart_panel.py" line="511" />
         <source>Node:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="511" />
+        <location filename="../../gui/panels/chart_panel.py" line="512" />
         <source>X:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="512" />
+        <location filename="../../gui/panels/chart_panel.py" line="513" />
         <source>Y:</source>
         <translation>纵轴：</translation>
     </message>
@@ -1710,425 +1710,425 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="190" />
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
         <location filename="../../gui/headless/selftest.py" line="176" />
-        <location filename="../../gui/main_window.py" line="452" />
+        <location filename="../../gui/main_window.py" line="455" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453" />
+        <location filename="../../gui/main_window.py" line="456" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454" />
+        <location filename="../../gui/main_window.py" line="457" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="455" />
+        <location filename="../../gui/main_window.py" line="458" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="456" />
+        <location filename="../../gui/main_window.py" line="459" />
         <source>&amp;Weights</source>
         <translation>权重(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>AHP pairwise comparisons for the selected node…</source>
         <translation>层次分析法：对所选节点两两比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458" />
+        <location filename="../../gui/main_window.py" line="461" />
         <source>Weights from the data (entropy, CRITIC, PCA…)…</source>
         <translation>由数据求权重（熵权法、CRITIC、主成分…）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459" />
+        <location filename="../../gui/main_window.py" line="462" />
         <source>Expert panel: write weight forms…</source>
         <translation>专家组：生成赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460" />
+        <location filename="../../gui/main_window.py" line="463" />
         <source>Expert panel: merge filled forms…</source>
         <translation>专家组：汇总填好的赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461" />
+        <location filename="../../gui/main_window.py" line="464" />
         <source>Expert scores: write score sheets…</source>
         <translation>专家打分：生成打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462" />
+        <location filename="../../gui/main_window.py" line="465" />
         <source>Expert scores: merge filled score sheets…</source>
         <translation>专家打分：汇总填好的打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463" />
+        <location filename="../../gui/main_window.py" line="466" />
         <source>Scenarios: save, switch, compare…</source>
         <translation>权重情景：保存、切换、比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464" />
+        <location filename="../../gui/main_window.py" line="467" />
         <source>Uncertainty, sensitivity and audit</source>
         <translation>不确定性、敏感性与统计审查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465" />
+        <location filename="../../gui/main_window.py" line="468" />
         <source>How sure is the ranking?</source>
         <translation>排名有多可靠？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466" />
+        <location filename="../../gui/main_window.py" line="469" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467" />
+        <location filename="../../gui/main_window.py" line="470" />
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468" />
+        <location filename="../../gui/main_window.py" line="471" />
         <source>Show the history of changes</source>
         <translation>显示修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469" />
+        <location filename="../../gui/main_window.py" line="472" />
         <source>Freeze this round…</source>
         <translation>冻结本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470" />
+        <location filename="../../gui/main_window.py" line="473" />
         <source>Compare with a frozen round or another project…</source>
         <translation>与冻结轮次或其他项目比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471" />
+        <location filename="../../gui/main_window.py" line="474" />
         <source>Re-import the data sheet…</source>
         <translation>重新导入数据表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473" />
+        <location filename="../../gui/main_window.py" line="476" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474" />
+        <location filename="../../gui/main_window.py" line="477" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475" />
+        <location filename="../../gui/main_window.py" line="478" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477" />
+        <location filename="../../gui/main_window.py" line="480" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479" />
+        <location filename="../../gui/main_window.py" line="482" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480" />
+        <location filename="../../gui/main_window.py" line="483" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481" />
+        <location filename="../../gui/main_window.py" line="484" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482" />
+        <location filename="../../gui/main_window.py" line="485" />
         <source>Export report draft (Word)…</source>
         <translation>导出报告草稿（Word）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="483" />
+        <location filename="../../gui/main_window.py" line="486" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
+        <location filename="../../gui/main_window.py" line="487" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="485" />
-        <location filename="../../gui/main_window.py" line="1014" />
+        <location filename="../../gui/main_window.py" line="488" />
+        <location filename="../../gui/main_window.py" line="1017" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="486" />
+        <location filename="../../gui/main_window.py" line="489" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="487" />
+        <location filename="../../gui/main_window.py" line="490" />
         <source>New blank project…</source>
         <translation>新建空白项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488" />
+        <location filename="../../gui/main_window.py" line="491" />
         <source>Verify a results workbook…</source>
         <translation>核验结果工作簿…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490" />
+        <location filename="../../gui/main_window.py" line="493" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491" />
+        <location filename="../../gui/main_window.py" line="494" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492" />
+        <location filename="../../gui/main_window.py" line="495" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493" />
+        <location filename="../../gui/main_window.py" line="496" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499" />
+        <location filename="../../gui/main_window.py" line="502" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500" />
+        <location filename="../../gui/main_window.py" line="503" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="511" />
+        <location filename="../../gui/main_window.py" line="514" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="514" />
+        <location filename="../../gui/main_window.py" line="517" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="577" />
+        <location filename="../../gui/main_window.py" line="580" />
         <source>Opening {0} was cancelled</source>
         <translation>已取消打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="594" />
+        <location filename="../../gui/main_window.py" line="597" />
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="623" />
+        <location filename="../../gui/main_window.py" line="626" />
         <source>Part of the project could not be read</source>
         <translation>项目文件的一部分无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="635" />
+        <location filename="../../gui/main_window.py" line="638" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="654" />
+        <location filename="../../gui/main_window.py" line="657" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="659" />
+        <location filename="../../gui/main_window.py" line="662" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="797" />
+        <location filename="../../gui/main_window.py" line="800" />
         <source>Save cancelled; {0} is as it was</source>
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="932" />
+        <location filename="../../gui/main_window.py" line="935" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1051" />
-        <location filename="../../gui/main_window.py" line="1057" />
-        <location filename="../../gui/main_window.py" line="1071" />
+        <location filename="../../gui/main_window.py" line="1054" />
+        <location filename="../../gui/main_window.py" line="1060" />
+        <location filename="../../gui/main_window.py" line="1074" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1052" />
+        <location filename="../../gui/main_window.py" line="1055" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1058" />
+        <location filename="../../gui/main_window.py" line="1061" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1068" />
+        <location filename="../../gui/main_window.py" line="1071" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1072" />
+        <location filename="../../gui/main_window.py" line="1075" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="592" />
-        <location filename="../../gui/main_window.py" line="663" />
+        <location filename="../../gui/main_window.py" line="595" />
+        <location filename="../../gui/main_window.py" line="666" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="676" />
+        <location filename="../../gui/main_window.py" line="679" />
         <source>{0} has {1} cell(s) that are not numbers ({2}). Open it anyway, with these cells treated as missing? They stay listed under Problems and can be corrected in the Data tab.</source>
         <translation>{0} 有 {1} 个单元格不是数字（{2}）。是否仍然打开，并把这些单元格按缺失处理？它们会继续列在“问题”中，可在“数据”标签中改正。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="679" />
+        <location filename="../../gui/main_window.py" line="682" />
         <source>Open anyway?</source>
         <translation>仍然打开？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="694" />
+        <location filename="../../gui/main_window.py" line="697" />
         <source>{0} is not the open project: correct it in the file and open it again</source>
         <translation>{0} 不是当前打开的项目：请在该文件中改正后重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="762" />
+        <location filename="../../gui/main_window.py" line="765" />
         <source>project.cidx</source>
         <translation>城市指数项目.cidx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="763" />
+        <location filename="../../gui/main_window.py" line="766" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="789" />
-        <location filename="../../gui/main_window.py" line="800" />
+        <location filename="../../gui/main_window.py" line="792" />
+        <location filename="../../gui/main_window.py" line="803" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="805" />
+        <location filename="../../gui/main_window.py" line="808" />
         <source>Saving {0}…</source>
         <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="821" />
+        <location filename="../../gui/main_window.py" line="824" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="832" />
+        <location filename="../../gui/main_window.py" line="835" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="842" />
+        <location filename="../../gui/main_window.py" line="845" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="843" />
+        <location filename="../../gui/main_window.py" line="846" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="845" />
+        <location filename="../../gui/main_window.py" line="848" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="871" />
+        <location filename="../../gui/main_window.py" line="874" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="871" />
+        <location filename="../../gui/main_window.py" line="874" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="879" />
+        <location filename="../../gui/main_window.py" line="882" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="880" />
+        <location filename="../../gui/main_window.py" line="883" />
         <source>results.xlsx</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="910" />
+        <location filename="../../gui/main_window.py" line="913" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="925" />
+        <location filename="../../gui/main_window.py" line="928" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="934" />
+        <location filename="../../gui/main_window.py" line="937" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="938" />
+        <location filename="../../gui/main_window.py" line="941" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="960" />
+        <location filename="../../gui/main_window.py" line="963" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="965" />
+        <location filename="../../gui/main_window.py" line="968" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1015" />
+        <location filename="../../gui/main_window.py" line="1018" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -2645,37 +2645,37 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="122" />
+        <location filename="../../gui/models/ranking_model.py" line="115" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="122" />
+        <location filename="../../gui/models/ranking_model.py" line="115" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="122" />
+        <location filename="../../gui/models/ranking_model.py" line="115" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="122" />
+        <location filename="../../gui/models/ranking_model.py" line="115" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="122" />
+        <location filename="../../gui/models/ranking_model.py" line="115" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="183" />
+        <location filename="../../gui/models/ranking_model.py" line="176" />
         <source>No score: {0}</source>
         <translation>无得分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="183" />
+        <location filename="../../gui/models/ranking_model.py" line="176" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -2721,8 +2721,8 @@ Build, weight and compute composite city indices.</source>
         <translation>Word 文档和 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="127" />
-        <location filename="../../gui/dialogs/report_export.py" line="129" />
+        <location filename="../../gui/dialogs/report_export.py" line="128" />
+        <location filename="../../gui/dialogs/report_export.py" line="130" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -2732,47 +2732,47 @@ Build, weight and compute composite city indices.</source>
         <translation>报告草稿已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="125" />
+        <location filename="../../gui/dialogs/report_export.py" line="126" />
         <source>Report export cancelled: nothing was written.</source>
         <translation>已取消导出报告：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="132" />
+        <location filename="../../gui/dialogs/report_export.py" line="133" />
         <source>Drawing the report's figures…</source>
         <translation>正在绘制报告图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="133" />
+        <location filename="../../gui/dialogs/report_export.py" line="134" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="160" />
+        <location filename="../../gui/dialogs/report_export.py" line="161" />
         <source>Writing the report draft…</source>
         <translation>正在生成报告草稿…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="182" />
+        <location filename="../../gui/dialogs/report_export.py" line="183" />
         <source>PDF written: {0}</source>
         <translation>PDF 已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="186" />
+        <location filename="../../gui/dialogs/report_export.py" line="187" />
         <source>PDF conversion cancelled; the Word draft was written.</source>
         <translation>已取消 PDF 转换；Word 草稿已生成。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="189" />
+        <location filename="../../gui/dialogs/report_export.py" line="190" />
         <source>No PDF written</source>
         <translation>未生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="190" />
+        <location filename="../../gui/dialogs/report_export.py" line="191" />
         <source>The Word draft was written; the PDF was not:</source>
         <translation>Word 草稿已生成，但未能生成 PDF：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="193" />
+        <location filename="../../gui/dialogs/report_export.py" line="194" />
         <source>Converting to PDF…</source>
         <translation>正在转换为 PDF…</translation>
     </message>
@@ -2970,210 +2970,210 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScoreSheets</name>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="86" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="87" />
         <source>lenient</source>
         <translation>偏宽松</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="88" />
         <source>severe</source>
         <translation>偏严格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="89" />
         <source>against the rest</source>
         <translation>与他人相悖</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="95" />
         <source>trimmed mean (K = {0})</source>
         <translation>截尾均值（K = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="96" />
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="96" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="102" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="103" />
         <source>Cell {cell} ({unit}, {code}) is outside the scale.</source>
         <translation>单元格 {cell}（{unit}，{code}）超出分值范围。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="103" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="104" />
         <source>Cell {cell} ({unit}, {code}) is not a number: write a score or leave it empty.</source>
         <translation>单元格 {cell}（{unit}，{code}）不是数字：请填写分数或留空。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="105" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="106" />
         <source>Cell {cell}: this city was not on the sheet that went out.</source>
         <translation>单元格 {cell}：该城市不在发出的评分表上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="106" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="107" />
         <source>Cell {cell}: this indicator was not on the sheet that went out.</source>
         <translation>单元格 {cell}：该指标不在发出的评分表上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="108" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="109" />
         <source>The expert's name is missing (cell {cell}).</source>
         <translation>缺少专家姓名（单元格 {cell}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="109" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="110" />
         <source>This expert returned more than one sheet: none of them is used until one is removed.</source>
         <translation>该专家交回了不止一份评分表：在移除多余的一份之前，均不使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="111" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="112" />
         <source>Cell {cell} holds a number as text; read as a number.</source>
         <translation>单元格 {cell} 中的数字以文本形式保存，已按数字读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="112" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="113" />
         <source>The sheet holds no score.</source>
         <translation>评分表中没有任何分数。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="295" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="287" />
         <source>used: {0} scores</source>
         <translation>已使用：{0} 个分数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="296" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="288" />
         <source>not used: {0} problem(s)</source>
         <translation>未使用：{0} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="314" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="337" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="381" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="306" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="329" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="373" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="315" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="338" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="307" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="330" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="316" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="308" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="317" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="309" />
         <source>Flags (all indicators)</source>
         <translation>标记（全部指标）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="339" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="331" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="340" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="332" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="341" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="333" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="359" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="351" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="360" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="352" />
         <source>Experts</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="361" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="353" />
         <source>Cities merged</source>
         <translation>已汇总城市</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="362" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="354" />
         <source>Kendall's W</source>
         <translation>肯德尔 W</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="363" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="355" />
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="364" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="356" />
         <source>ICC(2,k)</source>
         <translation>ICC(2,k)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="365" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="357" />
         <source>ICC(3,k)</source>
         <translation>ICC(3,k)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="382" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="374" />
         <source>Cells</source>
         <translation>单元格数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="383" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="375" />
         <source>Deviation from the others (% of scale)</source>
         <translation>与其他专家的偏差（占分值范围 %）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="385" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="377" />
         <source>r with the others</source>
         <translation>与其他专家的相关系数 r</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="386" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="378" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="412" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="404" />
         <source>{0}, cell {1}</source>
         <translation>{0}，单元格 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="432" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="424" />
         <source>too few scores for the rule: no value</source>
         <translation>分数太少，无法按该规则汇总：无值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="433" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="425" />
         <source>{0} of {1} scores</source>
         <translation>{1} 个分数的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="436" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="428" />
         <source>; dropped: {0}</source>
         <translation>；去掉：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="439" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="431" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="441" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="433" />
         <source>Merged</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="443" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="435" />
         <source>How</source>
         <translation>汇总方式</translation>
     </message>
@@ -3181,192 +3181,192 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScoreSheetsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="447" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="439" />
         <source>Folder for the score sheets</source>
         <translation>评分表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="458" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="450" />
         <source>No indicator is scored by experts: mark one in the framework (scored_by = expert).</source>
         <translation>没有专家评分指标：请在指标体系中标记（scored_by = expert）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="465" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="457" />
         <source>Choose a folder for the score sheets.</source>
         <translation>请选择评分表的保存文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="472" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="464" />
         <source>Not written: {0}</source>
         <translation>未写出：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="474" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="466" />
         <source>{0} score sheets written to {1}:</source>
         <translation>已将 {0} 份评分表写入 {1}：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="481" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="473" />
         <source>Returned score sheets</source>
         <translation>交回的评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="560" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="552" />
         <source>Scores per expert</source>
         <translation>各专家评分</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="561" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="553" />
         <source>Experts against the others</source>
         <translation>专家与其他专家的比较</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="569" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="561" />
         <source>Scores per expert: {0} {1} (scale {2:g}–{3:g})</source>
         <translation>各专家评分：{0} {1}（分值范围 {2:g}–{3:g}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="570" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="562" />
         <source>Experts against the others: {0}</source>
         <translation>专家与其他专家的比较：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="573" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="565" />
         <source>Kendall's W needs at least two experts and two cities scored by all of them.</source>
         <translation>肯德尔 W 至少需要两位专家和两个所有专家都评了分的城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="575" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="567" />
         <source>significant</source>
         <translation>显著</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="575" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="567" />
         <source>not significant</source>
         <translation>不显著</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="576" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="568" />
         <source>Kendall's W = {0:.3f}, χ² = {1:.2f} with {2} degrees of freedom, p = {3:.4f} ({4} at the 5 % level), over {5} cities scored by every expert.</source>
         <translation>肯德尔 W = {0:.3f}，χ² = {1:.2f}，自由度 {2}，p = {3:.4f}（在 5% 水平上{4}），基于全部专家均评分的 {5} 个城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="580" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="572" />
         <source>The ICC needs at least two experts and two cities scored by all of them.</source>
         <translation>组内相关系数（ICC）至少需要两位专家和两个所有专家都评了分的城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="582" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="574" />
         <source>ICC(2,k) = {0} (two-way random, absolute agreement, mean of {2} experts); ICC(3,k) = {1} (two-way mixed, consistency).</source>
         <translation>ICC(2,k) = {0}（双向随机效应，绝对一致性，{2} 位专家的均值）；ICC(3,k) = {1}（双向混合效应，一致性）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="584" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="576" />
         <source>A flagged expert (⚑) is shown, never dropped: lenient or severe = their scores sit at least 10 % of the scale above or below the others'; against the rest = r with the others' mean below 0.3. Struck-out scores were dropped by the trimmed mean.</source>
         <translation>被标记（⚑）的专家只作提示，其评分不会被剔除：偏宽松或偏严格 = 其评分比其他专家平均高或低至少分值范围的 10%；与他人相悖 = 与其他专家均值的相关系数 r 低于 0.3。带删除线的分数是截尾均值去掉的分数。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="595" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="587" />
         <source>{0} of {1} sheets used; merged by {2}.</source>
         <translation>{1} 份评分表中使用了 {0} 份；汇总方法：{2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="601" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="593" />
         <source>Sheets ({0})</source>
         <translation>评分表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="625" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="617" />
         <source>This version cannot write the scores into the data.</source>
         <translation>此版本无法将分数写入数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="630" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="622" />
         <source>Expert scores of {0}</source>
         <translation>专家评分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="631" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="623" />
         <source>{0} experts, {1}</source>
         <translation>{0} 位专家，{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="636" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="628" />
         <source>Applied: {0} values of {1}.</source>
         <translation>已应用：{1} 的 {0} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="645" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="637" />
         <source>Expert score sheets</source>
         <translation>专家评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="646" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="638" />
         <source>Write score sheets</source>
         <translation>生成评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="648" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="640" />
         <source>One workbook per expert: a first sheet with the scale and the scoring guidance of each indicator (in Chinese), and a sheet with the cities as rows and the expert-scored indicators as columns, accepting only numbers within each scale; the other cells are locked. Send each expert their sheet; import the returned sheets on the next tab.</source>
         <translation>每位专家一个工作簿：第一张表为各指标的分值范围和评分说明（中文）；评分表以城市为行、专家评分指标为列，单元格只接受分值范围内的数字，其余单元格已锁定。请将评分表分别发给各位专家，并在下一页导入交回的评分表。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="652" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="644" />
         <source>A comment column for each city</source>
         <translation>为每个城市添加备注列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="653" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="645" />
         <source>Indicators:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="659" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="651" />
         <source>None: mark an indicator as scored by experts in the framework (column scored_by = expert, with scale_min, scale_max, guidance).</source>
         <translation>无：请在指标体系中将指标标记为专家评分（scored_by 列填 expert，并填写 scale_min、scale_max、guidance）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="661" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="653" />
         <source>Write the score sheets</source>
         <translation>生成评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="662" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="654" />
         <source>Add returned sheets…</source>
         <translation>添加交回的评分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="663" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="655" />
         <source>Merge by:</source>
         <translation>汇总方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="664" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="656" />
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="664" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="656" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="665" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="657" />
         <source>trimmed mean (drop the K highest and K lowest)</source>
         <translation>截尾均值（去掉 K 个最高分和 K 个最低分）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="668" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="660" />
         <source>K:</source>
         <translation>K：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="669" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="661" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="670" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="662" />
         <source>Apply the merged scores to the data</source>
         <translation>将汇总分数写入数据</translation>
     </message>
