@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core.analysis import summary as analysis
-from core.model.dataset import group_column
 from core.outputs.report import PRINT_DPI, FigureSpec, figure_width_px
 from core.outputs.report_text import words
 from gui.charts.map_chart import MapChart, fill_map
@@ -33,7 +32,7 @@ from gui.charts.widgets import (
     ProfileChart,
     RankingBarChart,
     ScatterChart,
-    group_colors,
+    unit_groups,
 )
 
 LAYOUT_WIDTH = 760  # the widget width the charts are laid out at; exported scaled to print pixels
@@ -46,21 +45,10 @@ def _file_name(key: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", key).strip("._") or "figure"
 
 
-def _groups(result, groups, units):
-    """Bar colours by group, as the window colours them (core.model.dataset.group_column)."""
-    if groups is None or getattr(groups, "empty", True):
-        return None, None
-    col = group_column(groups)
-    column = groups[col].reindex(list(result.units))
-    colors = group_colors([v for v in column if isinstance(v, str) and v])
-    values = groups[col].reindex(list(units))
-    return [v if isinstance(v, str) else "" for v in values], colors
-
-
 def _ranking(chart: RankingBarChart, result, groups, code: str, top: int, lang: str) -> int:
     rows = analysis.node_ranking(result, code)[:top]
     units = [x["unit"] for x in rows]
-    g, colors = _groups(result, groups, units)
+    g, colors = unit_groups(groups, result.units, units)
     chart.set_data(units, [x["score"] for x in rows], g, "", result.settings.decimals, "", result.settings.scale,
                    group_color=colors)
     return max(220, len(units) * ROW_PX + (110 if g else 80))

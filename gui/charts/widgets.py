@@ -81,6 +81,19 @@ def group_colors(values) -> dict[str, str]:
     return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
 
 
+def unit_groups(groups, all_units, units) -> tuple[list[str] | None, dict[str, str] | None]:
+    """Each of `units`' group (the engine's group column, core.model.dataset.group_column) and a colour
+    per group counted over `all_units`: the window's charts and the report's figures colour bars alike."""
+    if groups is None or getattr(groups, "empty", True):
+        return None, None
+    from core.model.dataset import group_column  # pandas: loaded with the project
+    col = group_column(groups)
+    column = groups[col].reindex(list(all_units))
+    colors = group_colors([v for v in column if isinstance(v, str) and v])
+    values = groups[col].reindex(list(units))
+    return [v if isinstance(v, str) else "" for v in values], colors
+
+
 def _is_cjk(text: str) -> bool:
     return " " not in text.strip() and any(ord(ch) > 0x2E80 for ch in text)
 

@@ -35,7 +35,7 @@ from gui.charts.widgets import (
     RankingBarChart,
     ScatterChart,
     fmt,
-    group_colors,
+    unit_groups,
 )
 
 RANKING, PROFILE, NODE, SCATTER, MAP = range(5)
@@ -210,14 +210,7 @@ class ChartPanel(QWidget):
     def _groups(self, units) -> tuple[list[str] | None, dict[str, str] | None]:
         project = getattr(self.controller, "project", None)
         groups = getattr(getattr(project, "data", None), "groups", None)
-        if groups is None or groups.empty:
-            return None, None
-        from core.model.dataset import group_column  # pandas: loaded with the project
-        col = group_column(groups)
-        column = groups[col].reindex(list(self.result.units))
-        colors = group_colors([v for v in column if isinstance(v, str) and v])
-        values = groups[col].reindex(list(units))
-        return [v if isinstance(v, str) else "" for v in values], colors
+        return unit_groups(groups, self.result.units, units)
 
     # --- slots ------------------------------------------------------------------------------
     def _result_changed(self, _result=None) -> None:
