@@ -81,18 +81,53 @@ def _is_nan(v: Any) -> bool:
 
 
 def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
+    """The data sheet under a framework: its indicator and denominator columns (by code or Chinese
+    name), its group columns, one row per unit. Every cell that cannot be read as a number is a
+    problem at its place; it is missing, never zero."""
     f, sh = table.file, table.sheet
     header = [cell_text(h) for h in table.header]
-    by_name = {fw.nodes[c].name_zh: c for c in fw.leaves if fw.nodes[c].name_zh}
-    leaves = set(fw.leaves)
-    denominators = {fw.nodes[c].denominator for c in fw.leaves if fw.nodes[c].denominator}
     hdr_where = dict(file=f, sheet=sh, row=table.header_row)
-
     if not header:
         problems.error("empty_sheet", "the data sheet is empty", **hdr_where)
         return Dataset((), pd.DataFrame(), pd.DataFrame(), f, sh)
 
-    # --- columns ------------------------------------------------------------
+    numeric_cols, group_cols, headers = _columns(table, header, fw, problems, hdr_where)
+    # an expert-scored indicator whose column is still empty awaits its score sheets:
+    # validate_pair says so once, instead of one "empty cell" warning per unit
+    awaiting = {code for code, j in numeric_cols.items() if code in fw.nodes and fw.nodes[code].expert_scored
+                and all(is_blank(r[j]) for r in table.rows if j < len(r))}
+
+    units: list[str] = []
+    unit_rows: dict[str, int] = {}
+    vals: list[list[float]] = []
+    grps: list[list[Any]] = []
+    for i, r in enumerate(table.rows):
+        row = table.excel_row(i)
+        name = _unit_of_row(r, row, header, unit_rows, table, problems)
+        if name is None:
+            continue
+        unit_rows[name] = row
+        units.append(name)
+        vals.append(_row_values(r, row, name, numeric_cols, headers, awaiting, table, problems))
+        grps.append([cell_text(r[j]) if j < len(r) else "" for j in group_cols.values()])
+
+    values = pd.DataFrame(np.array(vals, dtype=float).reshape(len(units), len(numeric_cols)),
+                          index=pd.Index(units, name="unit"), columns=list(numeric_cols))
+    groups = pd.DataFrame(grps, index=pd.Index(units, name="unit"), columns=list(group_cols),
+                          dtype=object) if group_cols else pd.DataFrame(index=pd.Index(units, name="unit"))
+    ds = Dataset(tuple(units), values, groups, f, sh, unit_rows, headers, header[0] or "unit")
+    if not units:
+        problems.error("no_units", "the data sheet has no unit rows", **hdr_where)
+    return ds
+
+
+def _columns(table: Table, header: list[str], fw: Framework, problems: ProblemList, hdr_where: dict):
+    """Which column holds which indicator or denominator (code -> index), which are group columns
+    (header -> index), and each one's header as written. A header close to an indicator's code or name
+    is read as a group column, with a warning that it looks misspelt."""
+    by_name = {fw.nodes[c].name_zh: c for c in fw.leaves if fw.nodes[c].name_zh}
+    leaves = set(fw.leaves)
+    denominators = {fw.nodes[c].denominator for c in fw.leaves if fw.nodes[c].denominator}
     numeric_cols: dict[str, int] = {}  # code/denominator -> column index
     group_cols: dict[str, int] = {}
     headers: dict[str, str] = {}
@@ -127,63 +162,52 @@ def parse_data(table: Table, fw: Framework, problems: ProblemList) -> Dataset:
             continue
         group_cols[h] = j
         headers[h] = h
+    return numeric_cols, group_cols, headers
 
-    # an expert-scored indicator whose column is still empty awaits its score sheets:
-    # validate_pair says so once, instead of one "empty cell" warning per unit
-    awaiting = {code for code, j in numeric_cols.items() if code in fw.nodes and fw.nodes[code].expert_scored
-                and all(is_blank(r[j]) for r in table.rows if j < len(r))}
 
-    # --- rows -----------------------------------------------------------------
-    units: list[str] = []
-    unit_rows: dict[str, int] = {}
-    vals: list[list[float]] = []
-    grps: list[list[Any]] = []
-    for i, r in enumerate(table.rows):
-        row = table.excel_row(i)
-        if all(is_blank(v) for v in r):
-            continue
-        name = cell_text(r[0] if r else None)
-        if not name:
-            problems.error("empty_unit", "a row without a unit name (its values are not used)",
-                           file=f, sheet=sh, row=row, column=header[0] or "unit")
-            continue
-        if name in unit_rows:
-            problems.error("duplicate_unit", f"unit '{name}' appears again (first at row "
-                           f"{unit_rows[name]}); this row is not used",
-                           file=f, sheet=sh, row=row, column=header[0], value=name, unit=name,
-                           args={"first_row": unit_rows[name]})
-            continue
-        unit_rows[name] = row
-        units.append(name)
-        line = []
-        for code, j in numeric_cols.items():
-            v = r[j] if j < len(r) else None
-            if type(v) is float and math.isfinite(v):  # the common case, fast
-                line.append(v)
-                continue
-            num, issue = parse_number(v)
-            where = dict(file=f, sheet=sh, row=row, column=headers[code], value=v, unit=name, code=code)
-            if _is_nan(v):  # a number cell holding NaN is not an empty cell: say what it holds
-                problems.extend([input_problem("error", "nan_value", where, column=headers[code], unit=name)])
-            elif issue == "bad":
-                problems.error("non_numeric", f"not a number in '{headers[code]}' for {name}; "
-                               "correct the cell or leave it empty (it is treated as missing, "
-                               "never as zero)", **where)
-            elif issue == "text":
-                problems.warning("number_as_text", f"a number stored as text for {name}; read as {num}",
-                                 **where, args={"num": num})
-            elif num is None and code not in awaiting:
-                problems.warning("missing", f"empty cell: {name} has no value for '{headers[code]}'",
-                                 **where)
-            line.append(np.nan if num is None else num)
-        vals.append(line)
-        grps.append([cell_text(r[j]) if j < len(r) else "" for j in group_cols.values()])
+def _unit_of_row(r: list, row: int, header: list[str], unit_rows: dict[str, int], table: Table,
+                 problems: ProblemList) -> str | None:
+    """The unit a row is about, or None when the row is not used (blank, no name, a repeated name)."""
+    f, sh = table.file, table.sheet
+    if all(is_blank(v) for v in r):
+        return None
+    name = cell_text(r[0] if r else None)
+    if not name:
+        problems.error("empty_unit", "a row without a unit name (its values are not used)",
+                       file=f, sheet=sh, row=row, column=header[0] or "unit")
+        return None
+    if name in unit_rows:
+        problems.error("duplicate_unit", f"unit '{name}' appears again (first at row "
+                       f"{unit_rows[name]}); this row is not used",
+                       file=f, sheet=sh, row=row, column=header[0], value=name, unit=name,
+                       args={"first_row": unit_rows[name]})
+        return None
+    return name
 
-    values = pd.DataFrame(np.array(vals, dtype=float).reshape(len(units), len(numeric_cols)),
-                          index=pd.Index(units, name="unit"), columns=list(numeric_cols))
-    groups = pd.DataFrame(grps, index=pd.Index(units, name="unit"), columns=list(group_cols),
-                          dtype=object) if group_cols else pd.DataFrame(index=pd.Index(units, name="unit"))
-    ds = Dataset(tuple(units), values, groups, f, sh, unit_rows, headers, header[0] or "unit")
-    if not units:
-        problems.error("no_units", "the data sheet has no unit rows", **hdr_where)
-    return ds
+
+def _row_values(r: list, row: int, name: str, numeric_cols: dict[str, int], headers: dict[str, str],
+                awaiting: set[str], table: Table, problems: ProblemList) -> list[float]:
+    """A unit's numbers in column order; a cell that is not a number is missing (NaN) and a problem."""
+    f, sh = table.file, table.sheet
+    line = []
+    for code, j in numeric_cols.items():
+        v = r[j] if j < len(r) else None
+        if type(v) is float and math.isfinite(v):  # the common case, fast
+            line.append(v)
+            continue
+        num, issue = parse_number(v)
+        where = dict(file=f, sheet=sh, row=row, column=headers[code], value=v, unit=name, code=code)
+        if _is_nan(v):  # a number cell holding NaN is not an empty cell: say what it holds
+            problems.extend([input_problem("error", "nan_value", where, column=headers[code], unit=name)])
+        elif issue == "bad":
+            problems.error("non_numeric", f"not a number in '{headers[code]}' for {name}; "
+                           "correct the cell or leave it empty (it is treated as missing, "
+                           "never as zero)", **where)
+        elif issue == "text":
+            problems.warning("number_as_text", f"a number stored as text for {name}; read as {num}",
+                             **where, args={"num": num})
+        elif num is None and code not in awaiting:
+            problems.warning("missing", f"empty cell: {name} has no value for '{headers[code]}'",
+                             **where)
+        line.append(np.nan if num is None else num)
+    return line
