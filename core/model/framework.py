@@ -291,75 +291,109 @@ def parse_nodes(table: Table, problems: ProblemList) -> tuple[dict[str, Node], d
                            f"{rows_of[code]})", **where("code", code),
                            args={"first_row": rows_of[code]})
             continue
-        weight = None
-        w = cell(r, "weight")
-        if not is_blank(w):
-            try:
-                weight = cell_number(w)
-                if weight != weight or weight in (float("inf"), float("-inf")):
-                    raise ValueError
-                if weight < 0:
-                    problems.error("negative_weight", f"weight of '{code}' is negative",
-                                   **where("weight", w))
-                    weight = None
-            except (TypeError, ValueError):
-                problems.error("non_numeric_weight", f"weight of '{code}' is not a number",
-                               **where("weight", w))
-        direction = 1
-        d = cell_text(cell(r, "direction"))
-        if d:
-            if d not in DIRECTIONS:
-                problems.error("bad_direction", f"direction of '{code}' must be + or - (正向/负向)",
-                               **where("direction", d))
-            else:
-                direction = DIRECTIONS[d]
-        agg = canonical(cell(r, "aggregation"))
-        if agg and agg not in AGGREGATIONS:
-            problems.error("unknown_method", f"unknown aggregation for '{code}'; choose one of "
-                           + ", ".join(AGGREGATIONS), **where("aggregation", cell(r, "aggregation")),
-                           args={"variant": "aggregation", "choices": ", ".join(AGGREGATIONS)})
-            agg = ""
-        norm = canonical(cell(r, "normalization"))
-        if norm and norm not in NORMALIZATIONS:
-            problems.error("unknown_method", f"unknown normalisation for '{code}'; choose one of "
-                           + ", ".join(NORMALIZATIONS), **where("normalization", cell(r, "normalization")),
-                           args={"variant": "normalization", "choices": ", ".join(NORMALIZATIONS)})
-            norm = ""
-        tr = canonical(cell(r, "transform"))
-        if tr not in TRANSFORMS:
-            problems.error("unknown_method", f"unknown transform for '{code}'; choose log or log1p",
-                           **where("transform", cell(r, "transform")), args={"variant": "transform",
-                                                                              "choices": "log, log1p"})
-            tr = ""
-        sb_raw = cell(r, "scored_by")
-        sb_key = cell_text(sb_raw).lower()
-        scored_by = SCORED_BY.get(sb_key, SCORED_BY.get(cell_text(sb_raw)))
-        if scored_by is None:
-            problems.error("bad_scored_by", f"scored_by of '{code}' must be empty (data) or 'expert' (专家)",
-                           **where("scored_by", sb_raw))
-            scored_by = ""
-        nums: dict[str, float | None] = {}
-        for col in ("min", "max", "target", "scale_min", "scale_max"):
-            v = cell(r, col)
-            nums[col] = None
-            if not is_blank(v):
-                try:
-                    nums[col] = cell_number(v)
-                except (TypeError, ValueError):
-                    problems.error("non_numeric", f"{col} of '{code}' is not a number", **where(col, v),
-                           args={"variant": "framework"})
-        nodes[code] = Node(
-            code=code, parent=cell_text(cell(r, "parent")), name_zh=cell_text(cell(r, "name_zh")),
-            name_en=cell_text(cell(r, "name_en")), weight=weight, direction=direction,
-            aggregation=agg, normalization=norm, min=nums["min"], max=nums["max"],
-            target=nums["target"], transform=tr, denominator=cell_text(cell(r, "denominator")),
-            unit=cell_text(cell(r, "unit")), source=cell_text(cell(r, "source")),
-            year=cell_text(cell(r, "year")), description=cell_text(cell(r, "description")), row=row,
-            scored_by=scored_by, scale_min=nums["scale_min"], scale_max=nums["scale_max"],
-            guidance=cell_text(cell(r, "guidance")),
-        )
+        nodes[code] = _row_node(lambda col, _r=r: cell(_r, col), code, row, where, problems)
         rows_of[code] = row
     return nodes, header_name
+
+
+def _row_node(cell, code: str, row: int, where, problems: ProblemList) -> Node:
+    """One framework row as a Node: each cell checked; a cell in error is a problem at its place and
+    the node keeps the default (no weight, + direction, the project's methods)."""
+    weight = _weight(cell("weight"), code, where, problems)
+    direction = _direction(cell("direction"), code, where, problems)
+    agg, norm, tr = _methods(cell, code, where, problems)
+    scored_by = _scored_by(cell("scored_by"), code, where, problems)
+    nums = _numbers(cell, code, where, problems)
+    return Node(
+        code=code, parent=cell_text(cell("parent")), name_zh=cell_text(cell("name_zh")),
+        name_en=cell_text(cell("name_en")), weight=weight, direction=direction,
+        aggregation=agg, normalization=norm, min=nums["min"], max=nums["max"],
+        target=nums["target"], transform=tr, denominator=cell_text(cell("denominator")),
+        unit=cell_text(cell("unit")), source=cell_text(cell("source")),
+        year=cell_text(cell("year")), description=cell_text(cell("description")), row=row,
+        scored_by=scored_by, scale_min=nums["scale_min"], scale_max=nums["scale_max"],
+        guidance=cell_text(cell("guidance")),
+    )
+
+
+def _weight(w: Any, code: str, where, problems: ProblemList) -> float | None:
+    """A weight cell: empty, or a finite number that is not negative."""
+    weight = None
+    if not is_blank(w):
+        try:
+            weight = cell_number(w)
+            if weight != weight or weight in (float("inf"), float("-inf")):
+                raise ValueError
+            if weight < 0:
+                problems.error("negative_weight", f"weight of '{code}' is negative",
+                               **where("weight", w))
+                weight = None
+        except (TypeError, ValueError):
+            problems.error("non_numeric_weight", f"weight of '{code}' is not a number",
+                           **where("weight", w))
+    return weight
+
+
+def _direction(d_raw: Any, code: str, where, problems: ProblemList) -> int:
+    """A direction cell: + or - (正向/负向); empty is +."""
+    direction = 1
+    d = cell_text(d_raw)
+    if d:
+        if d not in DIRECTIONS:
+            problems.error("bad_direction", f"direction of '{code}' must be + or - (正向/负向)",
+                           **where("direction", d))
+        else:
+            direction = DIRECTIONS[d]
+    return direction
+
+
+def _methods(cell, code: str, where, problems: ProblemList) -> tuple[str, str, str]:
+    """The node's own aggregation, normalisation and transform; an unknown name is a problem and empty."""
+    agg = canonical(cell("aggregation"))
+    if agg and agg not in AGGREGATIONS:
+        problems.error("unknown_method", f"unknown aggregation for '{code}'; choose one of "
+                       + ", ".join(AGGREGATIONS), **where("aggregation", cell("aggregation")),
+                       args={"variant": "aggregation", "choices": ", ".join(AGGREGATIONS)})
+        agg = ""
+    norm = canonical(cell("normalization"))
+    if norm and norm not in NORMALIZATIONS:
+        problems.error("unknown_method", f"unknown normalisation for '{code}'; choose one of "
+                       + ", ".join(NORMALIZATIONS), **where("normalization", cell("normalization")),
+                       args={"variant": "normalization", "choices": ", ".join(NORMALIZATIONS)})
+        norm = ""
+    tr = canonical(cell("transform"))
+    if tr not in TRANSFORMS:
+        problems.error("unknown_method", f"unknown transform for '{code}'; choose log or log1p",
+                       **where("transform", cell("transform")), args={"variant": "transform",
+                                                                          "choices": "log, log1p"})
+        tr = ""
+    return agg, norm, tr
+
+
+def _scored_by(sb_raw: Any, code: str, where, problems: ProblemList) -> str:
+    """Who scores the indicator: empty (the data) or the expert panel."""
+    sb_key = cell_text(sb_raw).lower()
+    scored_by = SCORED_BY.get(sb_key, SCORED_BY.get(cell_text(sb_raw)))
+    if scored_by is None:
+        problems.error("bad_scored_by", f"scored_by of '{code}' must be empty (data) or 'expert' (专家)",
+                       **where("scored_by", sb_raw))
+        scored_by = ""
+    return scored_by
+
+
+def _numbers(cell, code: str, where, problems: ProblemList) -> dict[str, float | None]:
+    """The goalposts (min, max, target) and the expert scale (scale_min, scale_max)."""
+    nums: dict[str, float | None] = {}
+    for col in ("min", "max", "target", "scale_min", "scale_max"):
+        v = cell(col)
+        nums[col] = None
+        if not is_blank(v):
+            try:
+                nums[col] = cell_number(v)
+            except (TypeError, ValueError):
+                problems.error("non_numeric", f"{col} of '{code}' is not a number", **where(col, v),
+                               args={"variant": "framework"})
+    return nums
 
 
 def check_structure(nodes: dict[str, Node], problems: ProblemList, f: str = "",
