@@ -1,6 +1,6 @@
 """The weight tree: the item model over the controller, its editors and the panel.
 
-A tree edit is tested the three ways of STYLE.md: the pure edits (test_edits.py),
+A tree edit is tested the three ways of STYLE.md: the pure edits (test_framework_edits.py),
 `model.setData` inside `waitSignal(model.dataChanged)`, and a real edit through
 the view's editor (`view.edit`, set the value, `commitData`, `closeEditor`).
 """
