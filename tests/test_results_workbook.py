@@ -18,6 +18,7 @@ from core.files.loader import load
 from core.files.paths import SAMPLE_WORKBOOK
 from core.model.settings import Settings
 from core.outputs import results_workbook as rw
+from core.outputs.method_words import language, method_sentences
 from core.pipeline.run import compute
 from tests.helpers import make_project, node
 
@@ -185,7 +186,7 @@ def test_methods_in_words_and_missing_scores(book, sample):
     assert "聚合：加权算术平均" in text and "50%" in text
     assert "缺失值处理：不填补" in text
     methods = df[df["类别"] == "方法"]
-    assert len(methods) == len(rw.method_sentences(r))
+    assert len(methods) == len(method_sentences(r))
     no_score = df[df["类别"] == "无得分节点"]
     assert len(no_score) == len(r.missing)
     for m in r.missing:
@@ -597,7 +598,7 @@ def recalculated(path: Path, tmp_path: Path, profile: Path):
 
 def formula_scores(wb, r) -> dict[str, list]:
     """Node code -> values of the formula-score sheet, in the Result's rank order."""
-    ws = wb[rw.TEXT[rw.language(r)]["s_live_scores"]]
+    ws = wb[rw.TEXT[language(r)]["s_live_scores"]]
     codes = [str(ws.cell(2, j).value).split(" ")[0] for j in range(2, ws.max_column + 1)]
     n = len(r.units)
     assert [ws.cell(4 + k, 1).value for k in range(n)] == units_in_rank_order(r)

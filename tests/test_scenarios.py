@@ -20,6 +20,7 @@ from core.model.scenarios import (
     unique_name,
 )
 from core.outputs import results_workbook as rw
+from core.outputs.method_words import weight_note_text
 from core.pipeline.run import compute
 
 
@@ -138,13 +139,13 @@ def test_workbook_scenario_sheets_and_weight_notes(sample, tmp_path):
 def test_weight_note_texts():
     ahp = {"kind": "ahp", "method": "geometric", "ri_table": "chinese", "lambda_max": 4.12, "ci": 0.04, "ri": 0.89,
            "cr": 0.045, "weights": {"a": 0.5, "b": 0.5}}
-    zh = rw.weight_note_text(ahp, "zh")
+    zh = weight_note_text(ahp, "zh")
     assert "根法" in zh and "CR = 0.0450" in zh and "通过一致性检验" in zh
-    en = rw.weight_note_text(dict(ahp, cr=0.2), "en")
+    en = weight_note_text(dict(ahp, cr=0.2), "en")
     assert "row geometric mean" in en and "not consistent" in en
     panel = {"kind": "panel", "method": "aij", "n_experts": 3, "round": "2", "kendall_w": 0.7, "chi2": 8.4, "df": 4,
              "p_value": 0.078, "cr": 0.03, "expert_cr": {"张三": 0.02, "李四": None}, "cv": {"a": 0.1}}
-    text = rw.weight_note_text(panel, "zh")
+    text = weight_note_text(panel, "zh")
     assert "AIJ" in text and "3 位专家" in text and "第 2 轮" in text and "Kendall W = 0.7000" in text
     assert "张三 0.0200" in text and "李四" not in text
 
