@@ -248,7 +248,7 @@ def test_the_panel_speaks_chinese(panel, qtbot):
     from gui.text.i18n import Languages
 
     Languages.for_app(QApplication.instance()).set_language("zh")
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: panel.tabs.tabText(0) == "不确定性", timeout=2000)  # once the panel has retranslated
     assert [panel.tabs.tabText(i) for i in range(3)] == ["不确定性", "逐一剔除", "统计审计"]
     assert panel.run_button.text() == "运行"
 

@@ -177,7 +177,7 @@ def test_methods_sheet_names_the_settings_in_chinese(sample, tmp_path):
         assert re.search(r"[\u4e00-\u9fff]", label), label
     d = dict(rows)
     assert d["满分"] == "100" and d["显示小数位数"] == "1"
-    assert d["默认标准化方法"] == rw.NORM_NAMES["zh"]["minmax"] and d["默认聚合方法"] == "加权算术平均"
+    assert d["默认标准化方法"] == "极差标准化 (min-max)" and d["默认聚合方法"] == "加权算术平均"
     assert d["输出语言"] == "中文"
 
 

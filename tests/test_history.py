@@ -98,9 +98,9 @@ def test_a_weight_edit_names_who_when_what_and_the_ranks_before_and_after(contro
 
 def test_a_slider_drag_is_one_entry_updated_as_it_goes(controller, user, qtbot):
     n = len(controller.history)
-    for share in (0.3, 0.35, 0.4, 0.45, 0.5):
-        controller.set_share("T", share)
-    qtbot.wait(20)
+    with qtbot.waitSignal(controller.result_changed, timeout=2000):  # the entry is written after the recompute
+        for share in (0.3, 0.35, 0.4, 0.45, 0.5):
+            controller.set_share("T", share)
     entries = controller.history_entries()
     assert len(entries) == n + 1 and controller.undo_stack.count() == 1
     assert entries[-1].changes[0]["old"] == pytest.approx(0.2)

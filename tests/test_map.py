@@ -21,6 +21,7 @@ from core.pipeline.run import compute  # noqa: E402
 from gui.charts.map_chart import MapChart, fill_map, map_geometry  # noqa: E402
 from gui.headless.map_command import run as run_map  # noqa: E402
 from gui.panels.chart_panel import MAP, ChartPanel  # noqa: E402
+from tests.qt_settle import labels_placed  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -33,7 +34,7 @@ def panel(qtbot, controller):
     p.show()
     qtbot.waitExposed(p)
     p.tabs.setCurrentIndex(MAP)
-    qtbot.wait(20)  # the labels are placed again once the view has its size
+    labels_placed(qtbot, p.map_chart)  # the labels are placed again once the view has its size
     return p
 
 
@@ -119,7 +120,7 @@ def test_node_and_top_n(panel, controller, qtbot):
     panel.map_top_n.setValue(5)
     assert len(chart.labelled) == 5 + (controller.selected not in chart.labelled[:5])
     panel.map_top_n.setValue(20)
-    qtbot.wait(10)
+    labels_placed(qtbot, chart)
     assert_no_overlap(chart)
 
 

@@ -20,6 +20,7 @@ from core.model.scenarios import (
     unique_name,
 )
 from core.outputs import results_workbook as rw
+from core.outputs.method_words import weight_note_text
 from core.pipeline.run import compute
 
 
@@ -117,19 +118,18 @@ def test_workbook_scenario_sheets_and_weight_notes(sample, tmp_path):
     path = tmp_path / "r.xlsx"
     rw.write_results(r2, path, data=project.data, scenarios=[a, b], notes=notes)
     wb = openpyxl.load_workbook(path, read_only=True)
-    Z = rw.TEXT["zh"]
-    assert Z["s_scenarios"] in wb.sheetnames and Z["s_scenario_weights"] in wb.sheetnames
-    rows = list(wb[Z["s_scenarios"]].iter_rows(values_only=True))
+    assert "情景比较" in wb.sheetnames and "情景权重" in wb.sheetnames  # each unit's rank, each scenario's weights
+    rows = list(wb["情景比较"].iter_rows(values_only=True))
     assert rows[0][2:] == ("等权 排名", "技术优先 排名")
     ra, rb, now = ranks_under(r2, a), ranks_under(r2, b), engine_ranks(r2)
     for row in rows[1:]:
         unit = row[0]
         assert (row[1], row[2], row[3]) == (now[unit], ra[unit], rb[unit])
-    weights = list(wb[Z["s_scenario_weights"]].iter_rows(values_only=True))
+    weights = list(wb["情景权重"].iter_rows(values_only=True))
     t_row = next(x for x in weights if x[0] == "T")
     lw = framework_with_scenario(project.framework, b)[0].local_weights()
     assert t_row[5] == pytest.approx(lw["T"]) and t_row[3] == pytest.approx(r2.local["T"])
-    methods = [x for x in wb[Z["s_methods"]].iter_rows(values_only=True) if x[0] == Z["c_weights"]]
+    methods = [x for x in wb["方法说明"].iter_rows(values_only=True) if x[0] == "权重说明"]
     assert len(methods) == 1  # only the note whose weights are still in the tree
     assert methods[0][1].startswith("T ") and "熵权法：公式" in methods[0][2] and "信息熵 e" in methods[0][2]
     assert "T1 0.9000" in methods[0][2]
@@ -138,13 +138,13 @@ def test_workbook_scenario_sheets_and_weight_notes(sample, tmp_path):
 def test_weight_note_texts():
     ahp = {"kind": "ahp", "method": "geometric", "ri_table": "chinese", "lambda_max": 4.12, "ci": 0.04, "ri": 0.89,
            "cr": 0.045, "weights": {"a": 0.5, "b": 0.5}}
-    zh = rw.weight_note_text(ahp, "zh")
+    zh = weight_note_text(ahp, "zh")
     assert "根法" in zh and "CR = 0.0450" in zh and "通过一致性检验" in zh
-    en = rw.weight_note_text(dict(ahp, cr=0.2), "en")
+    en = weight_note_text(dict(ahp, cr=0.2), "en")
     assert "row geometric mean" in en and "not consistent" in en
     panel = {"kind": "panel", "method": "aij", "n_experts": 3, "round": "2", "kendall_w": 0.7, "chi2": 8.4, "df": 4,
              "p_value": 0.078, "cr": 0.03, "expert_cr": {"张三": 0.02, "李四": None}, "cv": {"a": 0.1}}
-    text = rw.weight_note_text(panel, "zh")
+    text = weight_note_text(panel, "zh")
     assert "AIJ" in text and "3 位专家" in text and "第 2 轮" in text and "Kendall W = 0.7000" in text
     assert "张三 0.0200" in text and "李四" not in text
 

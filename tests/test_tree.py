@@ -318,13 +318,12 @@ def test_weight_actions(qtbot, panel, controller):
 
 def test_quick_slider_moves_make_one_recompute_and_one_undo_step(qtbot, panel, controller):
     panel.select("T1")
-    controller.flush()
-    qtbot.wait(10)
+    controller.flush()  # the selection's pending recompute done now: nothing left to wait for
     count, steps = controller.recompute_count, controller.undo_stack.count()
     assert panel.slider.value() == round(0.25 * SLIDER_STEPS)
-    for v in (300, 350, 400, 450, 500):
-        panel.slider.setValue(v)
-    qtbot.wait(50)
+    with qtbot.waitSignal(controller.result_changed, timeout=2000):  # the coalesced recompute
+        for v in (300, 350, 400, 450, 500):
+            panel.slider.setValue(v)
     assert controller.recompute_count == count + 1
     assert controller.undo_stack.count() == steps + 1
     assert local(controller)["T1"] == pytest.approx(0.5)

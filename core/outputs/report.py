@@ -8,8 +8,8 @@ key leaves a visible placeholder, so the document can be built without Qt):
     摘要: the TOP N in a sentence and a table
     一、评价方法: the indicator system as a table (codes, names, levels, local and effective
         weights, directions, units, data sources); the units evaluated and those excluded, with
-        the reason; the sources; the methods and settings in words (core.outputs.results_workbook's
-        method_sentences), how the weights were set, AHP consistency (CR) where known
+        the reason; the sources; the methods and settings in words (core.outputs.method_words, as the
+        workbook's methods sheet says them), how the weights were set, AHP consistency (CR) where known
     二、TOP N 榜单: the ranking chart, the map, the ranking table; one section per top-N city with
         its dimension-score chart and the sentences of core.outputs.report_facts
     三、各维度分析: per dimension its ranking chart and its sub-dimensions' rankings
@@ -65,6 +65,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from core.files.atomic import atomic_path
 from core.outputs import report_facts as F
+from core.outputs.method_words import method_sentences, note_is_current, weight_note_text
 from core.outputs.report_text import MONTHS, chinese_number, join_list, words
 from core.weighting.sources import localise_source
 
@@ -589,9 +590,17 @@ def _level_name(b: _Builder, level: int) -> str:
 
 
 def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapping]) -> None:
+    b.heading(b.T["h_method"], 1)
+    system_table = _method_system(b)
+    _method_units(b)
+    _method_sources(b, system_table)
+    _method_steps(b)
+    _method_weights(b, notes, ahp_inputs)
+
+
+def _method_system(b: _Builder) -> int:
+    """(一) the indicator system, in a sentence and a table; returns the table's number."""
     r, T, fw, lang = b.r, b.T, b.r.framework, b.lang
-    b.heading(T["h_method"], 1)
-    # (一) the indicator system
     b.heading(T["h_system"], 2)
     dims = F.dimensions(r)
     level2 = [c for c in fw.internal if fw.level(c) == 2]
@@ -618,9 +627,12 @@ def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapp
     b.table(T["cap_system"], [T["th_code"], T["th_name"], T["th_level"], T["th_local"], T["th_effective"],
                               T["th_direction"], T["th_unit_of"], T["th_source"]], rows,
             [1.2, 4.6, 1.7, 1.5, 1.5, 1.1, 1.2, 3.2], ["c", "l", "c", "r", "r", "c", "c", "l"], bold_rows=bold)
-    system_table = b.tab_n
+    return b.tab_n
 
-    # (二) the units
+
+def _method_units(b: _Builder) -> None:
+    """(二) the units evaluated, those excluded (with the reason) and those left without a rank."""
+    r, T = b.r, b.T
     b.heading(T["h_objects"], 2)
     n_all = len(r.units) + len(r.excluded)
     ranked = F.ranked_rows(r)
@@ -642,9 +654,12 @@ def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapp
     if unranked:
         b.para(T["s_unranked"].format(items=T["s_list_sep"].join(unranked)))
 
-    # (三) sources
+
+def _method_sources(b: _Builder, system_table: int) -> None:
+    """(三) the data sources named in the indicator system (table `system_table`)."""
+    T = b.T
     b.heading(T["h_sources"], 2)
-    sources = F.source_list(fw)
+    sources = F.source_list(b.r.framework)
     if sources:
         b.para(T["s_sources"].format(table=system_table, n=len(sources), items=T["s_list_sep"].join(sources)))
     else:
@@ -652,14 +667,21 @@ def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapp
     if b.o.illustrative:
         b.para(T["s_sources_illustrative"], bold=True, color=RGBColor(0xC0, 0, 0))
 
-    # (四) methods
-    from core.outputs.results_workbook import method_sentences, weight_note_text
-    b.heading(T["h_methods"], 2)
-    b.para(T["s_methods"])
+
+def _method_steps(b: _Builder) -> None:
+    """(四) the methods: the workbook's sentences (method_words) in the report's language, numbered."""
+    r, lang = b.r, b.lang
+    b.heading(b.T["h_methods"], 2)
+    b.para(b.T["s_methods"])
     in_lang = replace(r, settings=r.settings.with_(language=lang))
     for k, (_stage, text) in enumerate(method_sentences(in_lang), start=1):
         b.para(f"{k}. {text}" + ("。" if lang == "zh" and not text.endswith("。") else
                                  "." if lang != "zh" and not text.endswith(".") else ""))
+
+
+def _method_weights(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapping]) -> None:
+    """How the weights were set: each node's weight sources, its current weight note, the input's AHP matrices."""
+    fw, T, lang = b.r.framework, b.T, b.lang
     sources_w = []
     for p in fw.preorder():
         kids = fw.children.get(p, ())
@@ -673,7 +695,7 @@ def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapp
         b.para(T["s_weight_sources"].format(items=("；" if lang == "zh" else "; ").join(sources_w)))
     for code in fw.preorder():
         note = notes.get(code)
-        if note and _note_is_current(fw, code, note):
+        if note and note_is_current(fw, code, note):
             label = f"{code} {fw.nodes[code].name(lang)}"
             b.para(f"{label}{'：' if lang == 'zh' else ': '}{weight_note_text(note, lang)}")
     for a in ahp_inputs:
@@ -681,14 +703,6 @@ def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapp
         text = weight_note_text(a["note"], lang).rstrip("。.")
         b.para(T["s_ahp_input"].format(sheet=a.get("sheet", ""), text=text)
                + ("；" + used + "。" if lang == "zh" else "; " + used + "."))
-
-
-def _note_is_current(fw, code: str, note: Mapping) -> bool:
-    """A weight note describes a node's weights while its children still carry its `source`."""
-    if code not in fw.nodes or not fw.children.get(code):
-        return False
-    src = note.get("source")
-    return bool(src) and all(fw.nodes[k].weight_source == src for k in fw.children[code])
 
 
 def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:

@@ -10,8 +10,8 @@
 - the weights (local, effective, how each was set);
 - the raw data (as given) and the data entering normalisation (after denomination,
   imputation, outlier treatment and transform — the sheet says which);
-- the methods and settings in words, the units excluded and the nodes without a score,
-  each with the reason;
+- the methods and settings in words (the sentences from core.outputs.method_words, which the
+  report says too), the units excluded and the nodes without a score, each with the reason;
 - the data-quality report (problems, imputed and treated values with old and new);
 - with `live_formulas=True`, an editable weights sheet and sheets whose scores and ranks
   are Excel formulas over the normalised scores and those weights;
@@ -55,12 +55,24 @@ from core.files.atomic import atomic_path
 from core.files.xlsx import Book, Cancelled, Sheet, text_width
 from core.model.dataset import Dataset
 from core.outputs import label_layout
+from core.outputs.method_words import (
+    AGG_NAMES,
+    IMP_NAMES,
+    NORM_NAMES,
+    STAGE_NAMES,
+    TRANSFORM_NAMES,
+    language,
+    method_sentences,
+    note_is_current,
+    pct,
+    weight_note_text,
+)
 from core.pipeline.run import Result
 from core.text.problem_texts import kind_name, severity_name
 from core.weighting.sources import localise_source
 
-__all__ = ["Cancelled", "write_results", "build_workbook", "method_sentences", "weight_note_text", "sheet_names",
-           "SETTING_LABELS", "setting_label", "setting_value"]
+__all__ = ["Cancelled", "write_results", "build_workbook", "sheet_names", "SETTING_LABELS", "setting_label",
+           "setting_value"]
 
 # --- words -------------------------------------------------------------------------------
 TEXT: dict[str, dict[str, str]] = {
@@ -160,29 +172,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-NORM_NAMES = {
-    "zh": {"minmax": "极差标准化 (min-max)", "zscore": "标准差标准化 (z-score)", "rank": "排名法 (rank)",
-           "percentile": "百分位法 (percentile)", "goalposts": "目标区间法 (goalposts)",
-           "target": "目标值法 (target)", "ratio_max": "比值法 (x/max)"},
-    "en": {"minmax": "min-max", "zscore": "z-score (sample sd)", "rank": "rank", "percentile": "percentile",
-           "goalposts": "goalposts", "target": "distance to target", "ratio_max": "ratio to the maximum (x/max)"},
-}
-AGG_NAMES = {
-    "zh": {"arithmetic": "加权算术平均", "geometric": "加权几何平均", "harmonic": "加权调和平均"},
-    "en": {"arithmetic": "weighted arithmetic mean", "geometric": "weighted geometric mean",
-           "harmonic": "weighted harmonic mean"},
-}
-IMP_NAMES = {
-    "zh": {"none": "不填补（缺失保持缺失，并在数据质量表中列出）", "mean": "均值填补", "median": "中位数填补",
-           "group_mean": "按“{g}”分组均值填补（组内无值时用总体均值）",
-           "group_median": "按“{g}”分组中位数填补（组内无值时用总体中位数）"},
-    "en": {"none": "none (missing values stay missing and are listed in the data-quality sheet)",
-           "mean": "mean", "median": "median", "group_mean": "mean of the group '{g}' (overall mean when the "
-           "group has no value)", "group_median": "median of the group '{g}' (overall median when the group "
-           "has no value)"},
-}
-TRANSFORM_NAMES = {"log": "log(x)", "log1p": "log(1 + x)"}
-
 BOLD = {"bold": True}
 HEADER = {"bold": True, "fill": "DDEBF7", "align": "center", "valign": "vcenter", "wrap": True,
           "border_bottom": "808080"}
@@ -202,10 +191,6 @@ MAX_HEADER_WIDTH = 12  # longer headers wrap
 MAX_WIDTH = 60  # longer texts wrap
 ONE_PAGE_CHARS = 260  # up to this total column width a sheet is printed one page wide
 PAGE_CHARS = 200  # wider sheets: this much per landscape page, unit names repeated
-
-
-def language(r: Result) -> str:
-    return r.settings.language if r.settings.language in TEXT else "zh"
 
 
 SCENARIO_SHEETS = ("s_scenarios", "s_scenario_weights")  # only in a workbook written with scenarios
@@ -837,132 +822,6 @@ def _write_treated(b: _Book) -> None:
     _finish(b, ws, "B2")
 
 
-# --- methods in words --------------------------------------------------------------------
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
-
-
-def _join(items: list[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(items)
-
-
-def method_sentences(r: Result) -> list[tuple[str, str]]:
-    """(stage, sentence) for every step of the pipeline, in the project's language."""
-    lang = language(r)
-    zh = lang == "zh"
-    s, fw = r.settings, r.framework
-    out: list[tuple[str, str]] = []
-    step = {st["stage"]: st for st in r.steps}
-    n_units = len(r.units) + len(r.excluded)
-
-    den = step.get("denominate", {}).get("denominated", [])
-    if den:
-        items = [f"{d['code']} ÷ {d['denominator']}" for d in den]
-        out.append(("denominate", ("分母处理：" if zh else "Denomination: ") + _join(items, lang)
-                    + ("（在筛选之前进行）" if zh else " (before screening)")))
-    else:
-        out.append(("denominate", "分母处理：无" if zh else "Denomination: none"))
-
-    cov = s.unit_min_coverage
-    if cov > 0:
-        out.append(("screen", f"单位筛选：分母处理后指标数据覆盖率低于 {_pct(cov)} 的单位不参评；本次 "
-                    f"{len(r.excluded)} 个未参评（见下），{len(r.units)} 个参评" if zh else
-                    f"Screening: units with less than {_pct(cov)} of the indicators present (after "
-                    f"denomination) are excluded; {len(r.excluded)} excluded (listed below), {len(r.units)} scored"))
-    else:
-        out.append(("screen", f"单位筛选：不设数据覆盖率下限，{n_units} 个单位全部参评" if zh else
-                    f"Screening: no minimum data coverage; all {n_units} units scored"))
-
-    imp = IMP_NAMES[lang][s.imputation].format(g=s.imputation_group)
-    tail = "" if s.imputation == "none" else (f"；共填补 {len(r.imputed)} 个单元格" if zh else
-                                              f"; {len(r.imputed)} cell(s) filled")
-    out.append(("impute", ("缺失值处理：" if zh else "Imputation: ") + imp + tail))
-
-    if s.outliers == "none":
-        out.append(("treat", "异常值处理：不处理" if zh else "Outliers: not treated"))
-    else:
-        acts = [rec["action"] for rec in r.outliers.values()]
-        nw, nl, nf = acts.count("winsorised"), acts.count("log"), acts.count("flagged")
-        out.append(("treat", (
-            f"异常值处理：按 OECD/JRC 规则检验（|偏度| < {s.skew_limit:g} 或 峰度 < {s.kurtosis_limit:g} 为通过；"
-            f"少于 4 个值不检验），未通过者逐步缩尾，至多 {s.winsor_max_points} 步；仍未通过且正偏者改为对"
-            f"原值作对数变换 log(x − min + 0.01·(max − min))。本次：缩尾 {nw} 个指标，对数变换 {nl} 个，"
-            f"仍未通过（已标记）{nf} 个" if zh else
-            f"Outliers: the OECD/JRC rule (passes when |skewness| < {s.skew_limit:g} or kurtosis < "
-            f"{s.kurtosis_limit:g}; fewer than 4 values: not tested); a failing indicator is winsorised step by "
-            f"step, at most {s.winsor_max_points} steps; one still failing with positive skew is log-transformed "
-            f"instead, log(x − min + 0.01·(max − min)). Here: {nw} winsorised, {nl} log-transformed, {nf} "
-            "still failing (flagged)")))
-
-    trs = step.get("transform", {}).get("transforms", {})
-    if trs:
-        items = [f"{c} {TRANSFORM_NAMES.get(t, t)}" for c, t in trs.items()]
-        out.append(("transform", ("变换（归一化之前）：" if zh else "Transform (before normalisation): ")
-                    + _join(items, lang)))
-    else:
-        out.append(("transform", "变换：无" if zh else "Transform: none"))
-
-    m = s.normalization
-    names = NORM_NAMES[lang]
-    if zh:
-        text = f"归一化：{names.get(m, m)}"
-        if m in ("minmax", "goalposts", "rank"):
-            text += f"，下限 {s.minmax_low:g}"
-        text += f"，满分 {s.scale:g}" if m != "zscore" else "（均值 0，样本标准差 1）"
-    else:
-        text = f"Normalisation: {names.get(m, m)}"
-        if m in ("minmax", "goalposts", "rank"):
-            text += f", low end {s.minmax_low:g}"
-        text += f", top of the scale {s.scale:g}" if m != "zscore" else " (mean 0, sample sd 1)"
-    methods = step.get("normalise", {}).get("methods", {})
-    other = [f"{c} {names.get(v, v)}" for c, v in methods.items() if v != m]
-    if other:
-        text += ("；以下指标另用其他方法：" if zh else "; these indicators use another method: ") + _join(other, lang)
-    neg = [c for c in fw.leaves if fw.nodes[c].direction < 0]
-    if neg:
-        text += ("；负向指标（越小越好）：" if zh else "; negative indicators (lower is better): ") + _join(neg, lang)
-    else:
-        text += "；全部指标为正向（越大越好）" if zh else "; every indicator is positive (higher is better)"
-    out.append(("normalise", text))
-
-    groups = [p for p in fw.internal]
-    n_equal = sum(1 for p in groups if all(fw.nodes[k].weight is None for k in fw.children[p]))
-    out.append(("weights", (
-        f"权重：各节点在同级之间的局部权重取自指标体系（同级之和归一化为 1），未设定者同级等权；有效权重为从根节点到该"
-        f"节点路径上局部权重之积。本次：{n_equal} 组同级等权，{len(groups) - n_equal} 组按设定值" if zh else
-        f"Weights: each node's local weight among its siblings comes from the framework (normalised to sum to "
-        f"1), equal among siblings where none is set; the effective weight is the product of the local weights "
-        f"on the path from the root. Here: {n_equal} sibling group(s) equal, {len(groups) - n_equal} set")))
-
-    agg = AGG_NAMES[lang]
-    text = (f"聚合：{agg.get(s.aggregation)}，自下而上逐级计算；缺失的子项跳过，其余子项的权重重新归一化；有得分的子项"
-            f"须至少 1 个且占比不低于 {_pct(s.node_min_coverage)}（node_min_coverage），否则该节点无得分" if zh else
-            f"Aggregation: {agg.get(s.aggregation)}, bottom-up; a child without a score is skipped and the others' "
-            f"weights re-normalised, as long as at least one child and at least {_pct(s.node_min_coverage)} of "
-            "the children (node_min_coverage) have a score; otherwise the node has no score")
-    over = [f"{c} {agg.get(v, v)}" for c, v in step.get("aggregate", {}).get("methods", {}).items()
-            if v != s.aggregation]
-    if over:
-        text += ("；以下节点另用：" if zh else "; these nodes use: ") + _join(over, lang)
-    out.append(("aggregate", text))
-
-    out.append(("rank", "排名：按综合得分由高到低；得分相同（比较到小数点后 9 位）者并列，取最高名次"
-                "（1, 2, 2, 4）；无综合得分的单位不排名，列在最后" if zh else
-                "Ranking: by score, highest first; equal scores (compared to 9 decimals) share the best rank "
-                "(1, 2, 2, 4); a unit without a score has no rank and is listed last"))
-    out.append(("display", f"显示：保留 {s.decimals} 位小数（计算保留全部精度）" if zh else
-                f"Display: {s.decimals} decimal(s) (computation keeps full precision)"))
-    return out
-
-
-STAGE_NAMES = {"zh": {"denominate": "分母处理", "screen": "单位筛选", "impute": "缺失值处理", "treat": "异常值处理",
-                      "transform": "变换", "normalise": "归一化", "weights": "权重", "aggregate": "聚合",
-                      "rank": "排名", "display": "显示"},
-               "en": {"denominate": "Denomination", "screen": "Screening", "impute": "Imputation",
-                      "treat": "Outliers", "transform": "Transform", "normalise": "Normalisation",
-                      "weights": "Weights", "aggregate": "Aggregation", "rank": "Ranking", "display": "Display"}}
-
-
 def _missing_reason(b: _Book, unit_index: int, code: str) -> str:
     r, s = b.r, b.r.settings
     if b.lang != "zh":
@@ -975,7 +834,7 @@ def _missing_reason(b: _Book, unit_index: int, code: str) -> str:
     if present == 0:
         return "没有任何子项有得分"
     if present < s.node_min_coverage * len(kids) - 1e-9:
-        return f"仅 {present}/{len(kids)} 个子项有得分，低于 {_pct(s.node_min_coverage)} 的要求（node_min_coverage）"
+        return f"仅 {present}/{len(kids)} 个子项有得分，低于 {pct(s.node_min_coverage)} 的要求（node_min_coverage）"
     if method != "arithmetic" and (X[~np.isnan(X)] < 0).any():
         return f"{AGG_NAMES['zh'].get(method, method)}不适用于负的子项得分"
     return "有得分的子项权重均为 0"
@@ -1039,7 +898,7 @@ def _write_methods(b: _Book) -> None:
     for key, value in r.settings.to_dict().items():
         rows.append([T["c_setting"], setting_label(key, lang), setting_value(key, value, lang)])
     for e in r.excluded:
-        reason = (f"分母处理后的数据覆盖率 {_pct(e['coverage'])}，低于下限 {_pct(r.settings.unit_min_coverage)}"
+        reason = (f"分母处理后的数据覆盖率 {pct(e['coverage'])}，低于下限 {pct(r.settings.unit_min_coverage)}"
                   if lang == "zh" and "coverage" in e else e["reason"])
         rows.append([T["c_excluded"], e["unit"], reason])
     uindex = {u: i for i, u in enumerate(r.units)}
@@ -1048,7 +907,7 @@ def _write_methods(b: _Book) -> None:
                      _missing_reason(b, uindex[m["unit"]], m["code"])])
     for code in b.fw.preorder():
         note = b.notes.get(code)
-        if note and _note_is_current(b.fw, code, note):
+        if note and note_is_current(b.fw, code, note):
             rows.append([T["c_weights"], b.label(code), weight_note_text(note, b.lang)])
     for k, row in enumerate(rows, start=2):
         ws.write_row(k, row)
@@ -1359,103 +1218,6 @@ def _write_scenario_weights(b: _Book) -> None:
         for j, v in enumerate([b.r.local[c]] + [lw[c] for lw in local]):
             ws.set(k, 4 + j, v, w)
     _finish(b, ws, "C3")
-
-
-def _note_is_current(fw, code: str, note: Mapping) -> bool:
-    """A note describes the node's weights while its children still carry its `source`."""
-    if code not in fw.nodes or not fw.children.get(code):
-        return False
-    src = note.get("source")
-    return bool(src) and all(fw.nodes[k].weight_source == src for k in fw.children[code])
-
-
-def _f(v: Any, digits: int = 4) -> str:
-    if v is None:
-        return "—"
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        return str(v)
-    return "—" if math.isnan(x) else f"{x:.{digits}f}"
-
-
-def _per_child(values: Mapping | None, digits: int = 4) -> str:
-    if not values:
-        return ""
-    return ", ".join(f"{k} {_f(v, digits)}" for k, v in values.items())
-
-
-NOTE_FIGURES = {  # data-driven figure key -> (zh, en) label, in the order written
-    "e": ("信息熵 e", "entropy e"), "d": ("差异系数 1 − e", "1 − e"), "sigma": ("标准差 σ", "σ"),
-    "conflict": ("冲突性 Σ(1 − r)", "conflict Σ(1 − r)"), "C": ("信息量 C", "information C"),
-}
-NOTE_AHP = {"eigen": ("特征向量法", "principal eigenvector"), "geometric": ("根法", "row geometric mean"),
-            "arithmetic": ("和法", "normalised column sums")}
-NOTE_RI = {"saaty": ("Saaty", "Saaty"), "chinese": ("国内教材", "Chinese textbooks")}
-
-
-def weight_note_text(note: Mapping, lang: str = "zh") -> str:
-    """The methods sheet's line for a node's weight note: `kind` data (method, formula {zh, en},
-    figures), ahp (method, ri_table, lambda_max, ci, ri, cr, weights) or panel (method,
-    n_experts, round, kendall_w, chi2, df, p_value, cr, expert_cr, cv)."""
-    zh = lang == "zh"
-    kind = note.get("kind", "")
-    parts: list[str] = []
-    if kind == "data":
-        formula = note.get("formula") or {}
-        text = formula.get(lang) or formula.get("en") or str(note.get("method", ""))
-        parts.append(text.rstrip("。.").rstrip())
-        fig = note.get("figures") or {}
-        for key, (lz, le) in NOTE_FIGURES.items():
-            if fig.get(key):
-                parts.append(f"{lz}：{_per_child(fig[key])}" if zh else f"{le}: {_per_child(fig[key])}")
-        if "retained" in fig:
-            parts.append(f"保留因子数 {fig['retained']}，旋转：{fig.get('rotation', '')}" if zh else
-                         f"factors retained {fig['retained']}, rotation: {fig.get('rotation', '')}")
-        if fig.get("units") is not None:
-            dropped = fig.get("dropped") or []
-            if zh:
-                left = f"（未参与：{', '.join(dropped)}）" if dropped else ""
-                parts.append(f"参与计算的单位 {fig['units']} 个{left}")
-            else:
-                parts.append(f"{fig['units']} units" + (f" (left out: {', '.join(dropped)})" if dropped else ""))
-    elif kind == "ahp":
-        method = str(note.get("method", "eigen"))
-        names = NOTE_AHP.get(method, (method, method))
-        ri = NOTE_RI.get(str(note.get("ri_table", "saaty")), (str(note.get("ri_table")),) * 2)
-        cr = note.get("cr")
-        if cr is None:
-            verdict = ""
-        elif zh:
-            verdict = "（< 0.10，通过一致性检验）" if cr < 0.10 else "（≥ 0.10，未通过一致性检验）"
-        else:
-            verdict = " (< 0.10, consistent)" if cr < 0.10 else " (≥ 0.10, not consistent)"
-        parts.append(f"层次分析法（{names[0]}，RI 取 {ri[0]} 表）" if zh else f"AHP ({names[1]}, RI of {ri[1]})")
-        parts.append(f"λmax = {_f(note.get('lambda_max'))}, CI = {_f(note.get('ci'))}, "
-                     f"RI = {_f(note.get('ri'), 2)}, CR = {_f(cr)}{verdict}")
-        if note.get("weights"):
-            parts.append(("权重：" if zh else "weights: ") + _per_child(note["weights"]))
-    elif kind == "panel":
-        n = note.get("n_experts")
-        method = str(note.get("method", "aij")).upper()
-        rd = note.get("round")
-        if zh:
-            parts.append(f"专家组（{method}），{n} 位专家" + (f"，第 {rd} 轮" if rd else ""))
-        else:
-            parts.append(f"expert panel ({method}), {n} experts" + (f", round {rd}" if rd else ""))
-        if note.get("kendall_w") is not None:
-            parts.append(f"Kendall W = {_f(note['kendall_w'])}, χ² = {_f(note.get('chi2'), 3)} "
-                         f"(df = {note.get('df')}), p = {_f(note.get('p_value'))}")
-        if note.get("cr") is not None:
-            parts.append(("合并判断矩阵 CR = " if zh else "CR of the merged matrix = ") + _f(note["cr"]))
-        crs = {k: v for k, v in (note.get("expert_cr") or {}).items() if v is not None}
-        if crs:
-            parts.append(("各专家 CR：" if zh else "each expert's CR: ") + _per_child(crs))
-        if note.get("cv"):
-            parts.append(("变异系数：" if zh else "coefficient of variation: ") + _per_child(note["cv"], 3))
-    else:
-        parts.append(str(note.get("source", "")))
-    return ("；" if zh else "; ").join(p for p in parts if p) + ("。" if zh else ".")
 
 
 SHEETS = (_write_ranking, _write_levels, _write_indicators, _write_index, _write_weights, _write_raw,

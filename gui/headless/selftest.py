@@ -132,7 +132,8 @@ class SelfTest:
     def workbook(self) -> str:
         from openpyxl import load_workbook
 
-        from core.outputs.results_workbook import language, sheet_names, write_results
+        from core.outputs.method_words import language
+        from core.outputs.results_workbook import sheet_names, write_results
         r, project = self.ctx["result"], self.ctx["project"]
         path = self.out / "selftest_results.xlsx"
         write_results(r, path, data=project.data)
