@@ -49,21 +49,50 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     out = Path(args.output)
     lang = pick_lang(args)
+    scatter = _scatter_or_exit(args, out, lang)
+    if isinstance(scatter, int):
+        return scatter
+    prepared = _prepare(args, scatter)
+    if isinstance(prepared, int):
+        return prepared
+    project, result, options, uncertainty, notes = prepared
+    lang = options.lang
+    code = _write(args, out, project, result, options, uncertainty, notes)
+    if code or not args.pdf:
+        return code
+    from core.outputs.pdf import PdfError
+    from core.outputs.report import export_pdf
+    try:
+        pdf = export_pdf(out)
+    except PdfError as e:
+        print(text("error", lang, msg=e), file=sys.stderr)
+        return PROBLEM_EXIT
+    print(text("pdf_written", lang, path=pdf))
+    return 0
+
+
+def _scatter_or_exit(args, out: Path, lang: str) -> tuple[str, str] | None | int:
+    """The usage checks that need no file: the output's extension, the numbers, the --scatter pair.
+    Returns the scatter pair (or None), or the exit code after printing why."""
     if out.suffix.lower() != ".docx":
         print(text("report_bad_ext", lang), file=sys.stderr)
         return USAGE_EXIT
     if args.top < 1 or args.uncertainty_runs < 0 or args.appendix_rows < 0:
         print(text("report_bad_numbers", lang), file=sys.stderr)
         return USAGE_EXIT
-    scatter = None
-    if args.scatter:
-        parts = [s.strip() for s in args.scatter.split(",")]
-        if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-            print(text("report_bad_scatter", lang), file=sys.stderr)
-            return USAGE_EXIT
-        scatter = (parts[0], parts[1])
+    if not args.scatter:
+        return None
+    parts = [s.strip() for s in args.scatter.split(",")]
+    if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
+        print(text("report_bad_scatter", lang), file=sys.stderr)
+        return USAGE_EXIT
+    return parts[0], parts[1]
 
-    from core.files.atomic import WriteError
+
+def _prepare(args, scatter):
+    """Load and compute, check the scatter nodes against the framework, and gather what the draft
+    states besides the result: options, the uncertainty runs, the weight notes of a project file.
+    Returns (project, result, options, uncertainty, notes), or the exit code after printing why."""
     from core.files.loader import load
     from core.outputs.report_facts import ReportOptions, illustrative_source
     from core.pipeline.run import compute
@@ -96,19 +125,25 @@ def run(argv: list[str]) -> int:
             notes = dict((read_project(args.input).expert_inputs or {}).get("weight_notes") or {})
         except Exception:  # noqa: BLE001 - notes are optional
             notes = {}
+    return project, result, options, uncertainty, notes
 
+
+def _write(args, out: Path, project, result, options, uncertainty, notes) -> int:
+    """Draw the figures offscreen (a QApplication in the draft's language) and write the .docx; print what
+    was written, and the units the map could not place."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from core.files.atomic import WriteError
+    from core.weighting.dispatch import ahp_inputs
+    from gui.charts.report_charts import make_report
     from gui.text.fonts import install_fonts
     from gui.text.i18n import Languages
 
+    lang = options.lang
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
     Languages.for_app(app).set_language(lang)
-    from core.weighting.dispatch import ahp_inputs
-    from gui.charts.report_charts import make_report
-
     timings: dict = {}
     try:
         make_report(result, project, out, options, svg=args.svg, uncertainty=uncertainty, notes=notes,
@@ -121,14 +156,5 @@ def run(argv: list[str]) -> int:
     if missing:
         print(text("map_missing", lang, units=", ".join(missing)), file=sys.stderr)
     print(text("report_written", lang, path=out, charts=timings.get("charts", 0), docx=timings.get("docx", 0)))
-    if args.pdf:
-        from core.outputs.pdf import PdfError
-        from core.outputs.report import export_pdf
-        try:
-            pdf = export_pdf(out)
-        except PdfError as e:
-            print(text("error", lang, msg=e), file=sys.stderr)
-            return PROBLEM_EXIT
-        print(text("pdf_written", lang, path=pdf))
     return 0
 
