@@ -203,6 +203,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report_written": ("已写出报告：{path}（图 {charts:.1f} 秒，文档 {docx:.1f} 秒）",
                        "report written: {path} (figures {charts:.1f} s, document {docx:.1f} s)"),
     "pdf_written": ("已写出 PDF：{path}", "PDF written: {path}"),
+    # explain, stability, target (issue 21)
+    "explain_two_units": ("--units 须为两个单位，以逗号分隔（如 常州,无锡）；收到：{given}",
+                          "--units takes two units separated by a comma (e.g. A,B); given: {given}"),
+    "explain_unknown_unit": ("没有参与排名的单位「{unit}」", "no ranked unit '{unit}'"),
+    "explain_unknown_node": ("框架中没有节点「{code}」", "no node '{code}' in the framework"),
+    "explain_leaf_node": ("「{code}」是指标，不是有子节点的节点；请给出维度或指数",
+                          "'{code}' is an indicator, not a node with children; give a dimension or the index"),
+    "explain_no_score": ("{unit} 在「{code}」上没有得分，无法分解",
+                         "{unit} has no score at '{code}': nothing to split"),
+    "explain_head": ("{a} 与 {b} 在 {node} 上的得分差 {diff:+.{d}f}（{a} {sa:.{d}f}，{b} {sb:.{d}f}）",
+                     "{a} − {b} at {node}: {diff:+.{d}f} ({a} {sa:.{d}f}, {b} {sb:.{d}f})"),
+    "explain_children": ("按子节点分解：", "by child:"),
+    "explain_indicators": ("按指标分解（贡献最大的 {n} 个）：", "by indicator (the {n} largest):"),
+    "explain_method": ("分解方法：{methods}", "split: {methods}"),
+    "explain_strengths": ("{unit}（第 {rank} 名，共 {n} 个；「远好于/远差于」指相差至少 {k} 名）优势指标：{codes}",
+                          "{unit} (rank {rank} of {n}; far better/worse = at least {k} places) strengths: {codes}"),
+    "explain_weaknesses": ("    劣势指标：{codes}", "    weaknesses: {codes}"),
 }
 
 
