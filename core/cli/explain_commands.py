@@ -20,6 +20,7 @@ from core.text.messages import pick_lang, text
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
 TABLE_ROWS = 10
+STABILITY_ROWS = 60
 
 
 def _lang_arg(p) -> None:
@@ -36,6 +37,13 @@ def register(sub) -> None:
     e.add_argument("--json")
     e.add_argument("--data")
     _lang_arg(e)
+    s = sub.add_parser("stability", help="for each weight, the interval within which the TOP-N (membership "
+                       "and order) stays as it is, and the pair of units that swaps first at each end")
+    s.add_argument("input")
+    s.add_argument("--top", type=int, default=10, help="N (default 10)")
+    s.add_argument("--json")
+    s.add_argument("--data")
+    _lang_arg(s)
 
 
 def _result(args):
@@ -101,4 +109,43 @@ def cmd_explain(args) -> int:
     return 0
 
 
-COMMANDS = {"explain": cmd_explain}
+def _write(obj: dict, path: str, lang: str) -> bool:
+    from core.outputs.json_output import write_json
+    try:
+        write_json(obj, path)
+    except WriteError as err:
+        print(text("error", lang, msg=err), file=sys.stderr)
+        return False
+    print(text("written", lang, path=path))
+    return True
+
+
+def cmd_stability(args) -> int:
+    from core.analysis.stability import near_edge, weight_stability
+    if args.top < 1:
+        print(text("stability_bad_top", pick_lang(args), v=args.top), file=sys.stderr)
+        return USAGE_EXIT
+    result, lang = _result(args)
+    if result is None:
+        return PROBLEM_EXIT
+    st = weight_stability(result, args.top)
+    print(text("stability_head", lang, n=st["top"]))
+    rows = list(st["weights"].items())
+    if len(rows) > STABILITY_ROWS:
+        rows = sorted(rows, key=lambda kv: kv[1]["high"] - kv[1]["low"])[:STABILITY_ROWS]
+    for code, e in rows:
+        ends = []
+        for side in ("low", "high"):
+            pair = e[f"at_{side}"]
+            ends.append(text("stability_swap", lang, a=pair[0], b=pair[1]) if pair else text("stability_none", lang))
+        print(text("stability_row", lang, name=_name(result, code, lang), cur=e["current"], lo=e["low"],
+                   hi=e["high"], at_lo=ends[0], at_hi=ends[1])
+              + (text("stability_near", lang) if near_edge(e) else ""))
+    if len(st["weights"]) > len(rows):
+        print(text("stability_more", lang, n=len(st["weights"]) - len(rows)))
+    if args.json and not _write(st, args.json, lang):
+        return PROBLEM_EXIT
+    return 0
+
+
+COMMANDS = {"explain": cmd_explain, "stability": cmd_stability}

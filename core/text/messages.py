@@ -220,6 +220,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "explain_strengths": ("{unit}（第 {rank} 名，共 {n} 个；「远好于/远差于」指相差至少 {k} 名）优势指标：{codes}",
                           "{unit} (rank {rank} of {n}; far better/worse = at least {k} places) strengths: {codes}"),
     "explain_weaknesses": ("    劣势指标：{codes}", "    weaknesses: {codes}"),
+    "stability_bad_top": ("--top 须 ≥ 1（收到 {v}）", "--top must be ≥ 1 (given {v})"),
+    "stability_head": ("各权重在此区间内变动（同级权重按比例调整）时，前 {n} 名及其顺序不变：",
+                       "each weight may move within this interval (its siblings rescaled in proportion) "
+                       "with the TOP {n} and their order unchanged:"),
+    "stability_row": ("  {name}：当前 {cur:.1%}，区间 {lo:.1%}–{hi:.1%}（下端 {at_lo}；上端 {at_hi}）",
+                      "  {name}: now {cur:.1%}, interval {lo:.1%}–{hi:.1%} (low end {at_lo}; high end {at_hi})"),
+    "stability_swap": ("{a} 与 {b} 互换", "{a} and {b} swap"),
+    "stability_none": ("无变化", "no change"),
+    "stability_near": ("  ⚠ 当前权重距区间端点不足 10%", "  ⚠ within 10 % of an edge"),
+    "stability_more": ("另有 {n} 个权重区间较宽，未列出（见 --json）", "{n} wider intervals not listed (see --json)"),
 }
 
 
