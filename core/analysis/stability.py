@@ -23,11 +23,11 @@ normalisation.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from core.analysis.reaggregate import PathPlan
 from core.pipeline.rank import TIE_DECIMALS, min_rank_desc, order
 
 if TYPE_CHECKING:
@@ -57,31 +57,13 @@ def _pairs(scores: np.ndarray, top: list[int]) -> np.ndarray:
 
 
 class _Weight:
-    """Root scores as a function of one node's local weight t (siblings rescaled in proportion).
-
-    Only the parent and its ancestors are re-aggregated: a sub-plan over those nodes and their
-    children, on the baseline scores (the plan's own loop, so every aggregation method is honoured)."""
+    """Root scores as a function of one node's local weight t (siblings rescaled in proportion); only
+    the parent and its ancestors re-aggregated (core.analysis.reaggregate)."""
 
     def __init__(self, result: Result, w0: np.ndarray, node: int, sibs: np.ndarray, parent: int):
-        plan = result.plan
         self.w0, self.node, self.sibs = w0, node, sibs
         self.rest = float(w0[sibs].sum())
-        step_of = {n: (kids, m) for n, kids, m in plan.steps}
-        path, n = [], parent
-        parent_of = {int(k): nd for nd, kids, _ in plan.steps for k in kids}
-        while True:
-            path.append(n)
-            if n not in parent_of:
-                break
-            n = parent_of[n]
-        cols = sorted({c for nd in path for c in (nd, *step_of[nd][0].tolist())})
-        new = {c: i for i, c in enumerate(cols)}
-        steps = [(new[nd], np.array([new[int(k)] for k in step_of[nd][0]], dtype=int), step_of[nd][1])
-                 for nd in path]  # children first: the parent, then up to the root
-        self.cols = np.array(cols, dtype=int)
-        self.sub = replace(plan, codes=[plan.codes[c] for c in cols], steps=steps,
-                           base=result.scores_array[:, self.cols])
-        self.root = new[path[-1]]
+        self.path = PathPlan(result, parent)
 
     def vector(self, t: float) -> np.ndarray:
         w = self.w0.copy()
@@ -91,7 +73,7 @@ class _Weight:
         return w
 
     def roots(self, t: float) -> np.ndarray:
-        return self.sub.scores(self.vector(t)[self.cols])[:, self.root]
+        return self.path.roots(self.vector(t))
 
 
 def _first_violated(scores: np.ndarray, pairs: np.ndarray) -> list[int] | None:
