@@ -44,6 +44,14 @@ def register(sub) -> None:
     s.add_argument("--json")
     s.add_argument("--data")
     _lang_arg(s)
+    t = sub.add_parser("target", help="for each indicator, the smallest change of one unit's raw value alone "
+                       "that brings it to rank K or better")
+    t.add_argument("input")
+    t.add_argument("--unit", required=True)
+    t.add_argument("--rank", type=int, required=True, help="K")
+    t.add_argument("--json")
+    t.add_argument("--data")
+    _lang_arg(t)
 
 
 def _result(args):
@@ -148,4 +156,35 @@ def cmd_stability(args) -> int:
     return 0
 
 
-COMMANDS = {"explain": cmd_explain, "stability": cmd_stability}
+def cmd_target(args) -> int:
+    from core.analysis.targets import TargetError, targets
+    from core.cli.commands import _load
+    from core.pipeline.run import compute
+    project = _load(args)
+    if project is None:
+        return PROBLEM_EXIT
+    lang = pick_lang(args, project)
+    result = compute(project)
+    try:
+        t = targets(project, result, args.unit, args.rank)
+    except TargetError as err:
+        print(text(err.key, lang, **err.fields), file=sys.stderr)
+        return USAGE_EXIT
+    print(text("target_head", lang, unit=t["unit"], r=t["current_rank"], k=t["rank"]))
+    unreachable = []
+    for code, e in t["indicators"].items():
+        if "needed" not in e:
+            unreachable.append(code + (text("target_missing", lang) if e.get("missing") else ""))
+            continue
+        rel = "—" if e["relative"] is None else f"{e['relative']:+.1%}"
+        print(text("target_row", lang, name=_name(result, code, lang), cur=e["current"], need=e["needed"],
+                   change=e["change"], rel=rel)
+              + (text("target_any", lang) if e.get("any_change") else ""))
+    if unreachable:
+        print(text("target_unreachable", lang, codes=text("sep", lang).join(unreachable)))
+    if args.json and not _write(t, args.json, lang):
+        return PROBLEM_EXIT
+    return 0
+
+
+COMMANDS = {"explain": cmd_explain, "stability": cmd_stability, "target": cmd_target}

@@ -230,6 +230,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stability_none": ("无变化", "no change"),
     "stability_near": ("  ⚠ 当前权重距区间端点不足 10%", "  ⚠ within 10 % of an edge"),
     "stability_more": ("另有 {n} 个权重区间较宽，未列出（见 --json）", "{n} wider intervals not listed (see --json)"),
+    "target_bad_rank": ("--rank 须在 1 到 {n} 之间（收到 {k}）", "--rank must be between 1 and {n} (given {k})"),
+    "target_head": ("{unit} 现列第 {r} 名。单独改变一个指标的原始值（其余不变、标准化重新计算）进入前 {k} 名所需：",
+                    "{unit} is ranked {r}. To reach rank {k} by one indicator's raw value alone (all else fixed, "
+                    "normalisation recomputed):"),
+    "target_row": ("  {name}：{cur:g} → {need:.6g}（变化 {change:+.6g}，{rel}）",
+                   "  {name}: {cur:g} → {need:.6g} (change {change:+.6g}, {rel})"),
+    "target_any": ("  任何改变即可（异常值处理随之改变）", "  any change at all (the outlier treatment switches)"),
+    "target_unreachable": ("单靠这些指标无法达到：{codes}", "not reachable by these indicators alone: {codes}"),
+    "target_missing": ("（原始值缺失）", " (raw value missing)"),
 }
 
 
