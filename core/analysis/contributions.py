@@ -46,12 +46,24 @@ FAR_SHARE = 0.25
 MAX_LISTED = 5
 _TINY = 1e-12
 
-METHOD_NAMES = {
+METHOD_NAMES = {  # the JSON's `method` values (English); the command prints METHOD_WORDS in its language
     "arithmetic": "weight × difference",
     "log_mean": "log terms × logarithmic mean (LMDI)",
     "inverse_mean": "reciprocal terms × product of the scores",
     "sequential": "symmetric sequential replacement (a child score is zero)",
 }
+METHOD_WORDS = {
+    "arithmetic": ("权重 × 差值", METHOD_NAMES["arithmetic"]),
+    "log_mean": ("对数项 × 对数平均（LMDI）", METHOD_NAMES["log_mean"]),
+    "inverse_mean": ("倒数项 × 两得分之积", METHOD_NAMES["inverse_mean"]),
+    "sequential": ("对称逐项替换（某子节点得分为零）", METHOD_NAMES["sequential"]),
+}
+
+
+def method_words(name: str, lang: str) -> str:
+    """A `method` value of the JSON in `lang` ('zh' or 'en')."""
+    key = next((k for k, v in METHOD_NAMES.items() if v == name), None)
+    return METHOD_WORDS[key][0 if lang == "zh" else 1] if key else name
 
 
 class ExplainError(ValueError):

@@ -97,7 +97,8 @@ def cmd_explain(args) -> int:
     print(text("explain_indicators", lang, n=min(TABLE_ROWS, len(e["indicators"]))))
     for code, v in sorted(e["indicators"].items(), key=lambda kv: -abs(kv[1]))[:TABLE_ROWS]:
         print(f"  {v:+.{d}f}  {_name(result, code, lang)}")
-    methods = sorted(set(e["method"].values()))
+    from core.analysis.contributions import method_words
+    methods = sorted({method_words(m, lang) for m in e["method"].values()})
     print(text("explain_method", lang, methods="; ".join(methods)))
     sep = text("sep", lang)
     for s in sw:
