@@ -28,12 +28,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.model.framework import Framework
-from core.model.project import Project
 from core.model.records import History
 from core.model.scenarios import Scenario, framework_with_scenario, make_scenario, unique_name
+
+if TYPE_CHECKING:  # core.model.project needs pandas: the window imports this module before its first paint
+    from core.model.framework import Framework
+    from core.model.project import Project
 
 
 @dataclass(frozen=True)
