@@ -200,6 +200,7 @@ def test_the_tree_shows_exactly_the_results_weights(qtbot, controller, qtmodelte
     model = IndicatorTreeModel(controller)
     qtmodeltester.check(model)
     r = controller.result
+    assert model.index_of("T1", COL_WEIGHT).data() == f"{100 * r.local['T1']:.1f} %"  # a view reads it
     local = {c: 0.0 for c in r.local}
     local.update({"T1": 0.123, "T2": 0.877})
     effective = {c: 0.0 for c in r.effective}

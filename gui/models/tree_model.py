@@ -104,7 +104,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._fw: Framework | None = controller.framework
         self._settings = controller.settings
         self._locked = frozenset(controller.locked)
-        self._weights_shown = None  # the Result whose weights the views were last given
+        self._given: tuple[dict, dict] | None = None  # the (local, effective) weights the views were last given
         self._pending: tuple[Framework | None, tuple[dict, dict]] = (None, ({}, {}))  # before its result
         self._index_structure()
         controller.framework_changed.connect(self._on_framework_changed)
@@ -184,13 +184,14 @@ class IndicatorTreeModel(QAbstractItemModel):
         else (its recompute is pending) those the framework itself gives, until `result_changed`."""
         r = self.controller.result
         if r is not None and r.framework is self._fw:
-            self._weights_shown = r
-            return r.local, r.effective
-        fw, weights = self._pending
-        if fw is not self._fw:
-            local = self._fw.local_weights()
-            weights = (local, self._fw.effective_weights(local))
-            self._pending = (self._fw, weights)
+            weights = (r.local, r.effective)
+        else:
+            fw, weights = self._pending
+            if fw is not self._fw:
+                local = self._fw.local_weights()
+                weights = (local, self._fw.effective_weights(local))
+                self._pending = (self._fw, weights)
+        self._given = weights
         return weights
 
     def _has_siblings(self, code: str) -> bool:
@@ -477,11 +478,10 @@ class IndicatorTreeModel(QAbstractItemModel):
         c = self.controller
         if c.framework is not self._fw or frozenset(c.locked) != self._locked or c.settings is not self._settings:
             self._on_framework_changed()
-        r, shown = c.result, self._weights_shown
-        if r is None or r is shown:
-            return
-        if shown is None or r.local != shown.local or r.effective != shown.effective:
-            self._weights_shown = None
+        r = c.result
+        if r is not None and r.framework is self._fw and self._given is not None and \
+                (r.local, r.effective) != self._given:  # the views were given other weights: they read again
+            self._given = None
             self._emit_changed({COL_WEIGHT, COL_EFFECTIVE})
 
     def _emit_changed(self, columns: set[int]) -> None:
