@@ -168,7 +168,7 @@ class Controller(QObject):
         """Show a whole document (core.files.project_file.load_document): its project as `set_project`
         does, then its scenarios, expert inputs, history, rounds, extras and locked weights."""
         self.set_project(doc.project, path)
-        self.document = replace(doc, project=self.project)
+        self.document = doc
         if doc.locked:
             self.framework_changed.emit()
         self.scenarios_changed.emit()
@@ -688,8 +688,9 @@ class Controller(QObject):
         return s
 
     def rename_scenario(self, old: str, new: str) -> str:
-        self.document, name = docs.rename_scenario(self.document, old, new)
-        if name != old:
+        before = self.document
+        self.document, name = docs.rename_scenario(before, old, new)
+        if self.document is not before:
             self.scenarios_changed.emit()
         return name
 
