@@ -1,8 +1,9 @@
-"""Undoable edits. Each command swaps one immutable Framework, Settings or Project for another.
+"""Undoable edits. Each command swaps one immutable part of the controller's document
+(core.model.document.Document) for another: its Framework, Settings, Project or set of locked weights.
 
 Consecutive edits of the same weight merge into one step (a slider drag is one
 undo), as QUndoCommand.mergeWith allows. Every command carries the history entry
-(core.provenance.history.Entry) the controller wrote for it: undo marks the entry `undone`,
+(core.model.records.Entry) the controller wrote for it: undo marks the entry `undone`,
 redo marks it `done` again; a merge updates the entry of the step it merges into.
 """
 
@@ -88,3 +89,18 @@ class ProjectCommand(RecordedCommand):
 
     def apply_old(self) -> None:
         self.controller._set_project_state(self.old)
+
+
+class LockCommand(QUndoCommand):
+    """Swap the document's set of locked weights (core.model.document.Document.locked). Not a
+    history entry: a lock changes no weight and no rank."""
+
+    def __init__(self, controller, old: frozenset[str], new: frozenset[str], text: str):
+        super().__init__(text)
+        self.controller, self.old, self.new = controller, frozenset(old), frozenset(new)
+
+    def redo(self) -> None:
+        self.controller._set_locked_state(self.new)
+
+    def undo(self) -> None:
+        self.controller._set_locked_state(self.old)

@@ -1,8 +1,9 @@
-"""The hub: one object that holds the project and its current result.
+"""The hub: one object that holds the document (core.model.document.Document) and its current result.
 
 Panels never talk to each other; they call the controller and listen to its
 small named signals (glue's hub idea). Every edit is an undoable command that
-swaps an immutable framework; the controller asks the engine to recompute —
+swaps one immutable part of the document — the framework, the settings, the project, the set
+of locked weights (gui.commands); the controller asks the engine to recompute —
 the fast re-aggregation when only weights changed — and announces the new
 immutable result. Bursts of edits (a slider drag) are coalesced into one
 recompute per event-loop turn. The GUI never computes a score itself.
@@ -15,13 +16,19 @@ stays listed), redo marks it `done` again. The ranks after an edit are taken at 
 recompute that follows it; the fingerprints (SHA-256 of the inputs, core.provenance.fingerprint) are
 computed lazily, when the history is read or saved, so a drag stays as fast as before.
 Frozen rounds (core.provenance.rounds) and `extras` (a JSON store for other features) travel with
-the history in the project file (`project_extra` / `restore_project_extra`).
+the history in the project file: the window opens a file with `open_document` and saves
+`document_for_saving()` (core.files.project_file.load_document / save_document).
+
+The scenarios, expert inputs, weight notes and rounds are edited with the pure functions of
+core.model.document (saving a scenario or a note is not an undo step, as before); `ahp_judgements`,
+`weight_notes` and `extras` are the current document's own dicts, so a dialog may write into them.
 """
 
 from __future__ import annotations
 
 import getpass
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,13 +37,15 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.files.paths import SAMPLE_WORKBOOK
+from core.model import document as docs
 from core.model import framework_edits as edits
+from core.model.document import Document
 from core.model.framework import Framework
 from core.model.problems import InputError, ProblemList
+from core.model.records import Entry, History, now_iso
 from core.model.settings import Settings
 from core.provenance import history as hist
-from core.provenance.history import Entry, History
-from gui.commands import FrameworkCommand, ProjectCommand, SettingsCommand
+from gui.commands import FrameworkCommand, LockCommand, ProjectCommand, SettingsCommand
 
 if TYPE_CHECKING:  # core.files.loader/core.pipeline need pandas: imported on first load, after the window shows
     from core.model.project import Project
@@ -70,12 +79,11 @@ class Controller(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.project: Project | None = None
+        self.document: Document | None = None  # the project and everything saved with it
         self.result: Result | None = None
         self.original: Framework | None = None  # framework as loaded, for "reset"
         self.baseline: dict[str, int | None] = {}
         self.selected = ""
-        self.locked: set[str] = set()
         self.path: Path | None = None
         self.is_sample = False
         self.last_failed: tuple | None = None  # (path, project or None, problems) of the last failed load
@@ -90,16 +98,6 @@ class Controller(QObject):
         self._ranks: dict[str, int | None] = {}
         self._ranks_of: Result | None = None
         self._gesture = 0
-        # expert and data-driven weighting (ahp_editor, weights_dialog, panel_dialog, scenarios):
-        # plain data, for the project file (see project_extra) — cleared with a new project
-        self.ahp_judgements: dict[str, dict] = {}  # node -> {"children", "matrix", "method", "ri_table"}
-        self.weight_notes: dict[str, dict] = {}  # node -> how its children's weights were computed
-        self.panel_result: dict | None = None  # the last merged expert panel
-        self.scenarios: list[dict] = []  # core.model.scenarios dicts
-        # history, frozen rounds and other features' data: saved with the project (project_extra)
-        self.history = History()
-        self.rounds: list[dict] = []  # core.provenance.rounds dicts, oldest first
-        self.extras: dict = {}  # a JSON-able store other features use, e.g. extras["expert_scores"]
         self._awaiting: list[Entry] = []  # entries whose ranks after wait for the next recompute
         self._incoming: Entry | None = None  # the entry of the command being pushed (None once merged)
         self._fp_cache: list[tuple[Project, str]] = []
@@ -142,30 +140,104 @@ class Controller(QObject):
         return True
 
     def set_project(self, project: Project, path: Path | None = None) -> None:
-        self.project = project
+        """A new document around `project` (no scenarios, history, rounds…; nothing to undo)."""
+        had_scenarios = bool(self.document and self.document.scenarios)
+        self.document = Document(project)
         self.original = project.framework
         self.path = path
         self.is_sample = False
-        self.locked.clear()
         self._timer.stop()
         self._pending_full = False
         self._awaiting = []
         self.undo_stack.clear()
-        self.history = History()
-        self.rounds = []
-        self.extras = {}
         from core.pipeline.run import compute
         self.result = compute(project)
         self.baseline = self.current_ranks()
         if self.selected not in self.result.units:  # the leader (rank_order: ranking() costs seconds on 3,000 × 500)
             self.selected = self.result.units[int(self.result.rank_order()[0][0])] if self.result.units else ""
-        self._clear_expert_inputs()
+        if had_scenarios:
+            self.scenarios_changed.emit()
         self.project_changed.emit()
         self.history_changed.emit()
         self.rounds_changed.emit()
         self.problems_changed.emit(project.problems)
         self.result_changed.emit(self.result)
         self.selection_changed.emit(self.selected)
+
+    def open_document(self, doc: Document, path: Path | None = None) -> None:
+        """Show a whole document (core.files.project_file.load_document): its project as `set_project`
+        does, then its scenarios, expert inputs, history, rounds, extras and locked weights."""
+        self.set_project(doc.project, path)
+        self.document = doc
+        if doc.locked:
+            self.framework_changed.emit()
+        self.scenarios_changed.emit()
+        self.history_changed.emit()
+        self.rounds_changed.emit()
+
+    def document_for_saving(self) -> Document:
+        """The document as it stands (pending recomputes run, every history entry's fingerprints filled
+        in), as a copy no later edit touches: a save off the GUI thread writes exactly this."""
+        import copy
+        self.history_entries()
+        d = self.document
+        return replace(d, history=History([Entry.from_dict(e.to_dict()) for e in d.history]),
+                       ahp_judgements=copy.deepcopy(dict(d.ahp_judgements)),
+                       weight_notes=copy.deepcopy(dict(d.weight_notes)), panel=copy.deepcopy(d.panel),
+                       extras=copy.deepcopy(dict(d.extras)))
+
+    # --- the document's parts ----------------------------------------------------------
+    @property
+    def project(self) -> Project | None:
+        return self.document.project if self.document is not None else None
+
+    @project.setter
+    def project(self, project: Project) -> None:
+        self.document = Document(project) if self.document is None else docs.with_project(self.document, project)
+
+    @property
+    def locked(self) -> frozenset[str]:
+        """The nodes whose share stays put when a sibling's weight changes (`set_locked`, undoable)."""
+        return self.document.locked if self.document is not None else frozenset()
+
+    @property
+    def scenarios(self) -> list[dict]:
+        """The saved scenarios (core.model.scenarios dicts), oldest first."""
+        return list(self.document.scenarios) if self.document is not None else []
+
+    @property
+    def rounds(self) -> list[dict]:
+        """The frozen rounds (core.provenance.rounds dicts), oldest first."""
+        return list(self.document.rounds) if self.document is not None else []
+
+    @property
+    def history(self) -> History:
+        return self.document.history if self.document is not None else History()
+
+    @property
+    def ahp_judgements(self) -> dict[str, dict]:
+        """node -> {"children", "matrix", "method", "ri_table"} (the document's own dict)."""
+        return self.document.ahp_judgements if self.document is not None else {}
+
+    @property
+    def weight_notes(self) -> dict[str, dict]:
+        """node -> how its children's weights were computed (the document's own dict)."""
+        return self.document.weight_notes if self.document is not None else {}
+
+    @property
+    def extras(self) -> dict:
+        """A JSON-able store other features use, e.g. extras["expert_scores"] (the document's own dict)."""
+        return self.document.extras if self.document is not None else {}
+
+    @property
+    def panel_result(self) -> dict | None:
+        """The last merged expert panel."""
+        return self.document.panel if self.document is not None else None
+
+    @panel_result.setter
+    def panel_result(self, panel: dict | None) -> None:
+        if self.document is not None:
+            self.document = docs.with_panel(self.document, panel)
 
     # --- reading ---------------------------------------------------------------------
     @property
@@ -243,8 +315,15 @@ class Controller(QObject):
         self._push(fw, new, self.tr("Reset weights under {0}").format(parent), True)
 
     def set_locked(self, code: str, locked: bool) -> None:
-        (self.locked.add if locked else self.locked.discard)(code)
-        self.framework_changed.emit()
+        """Lock (or unlock) a node's weight, as ONE undoable step (not a history entry: the weights and
+        the ranking do not change)."""
+        if self.document is None:
+            return
+        new = docs.set_locked(self.document, code, locked)
+        if new is self.document:
+            return
+        text = (self.tr("Lock weight of {0}") if locked else self.tr("Unlock weight of {0}")).format(code)
+        self.undo_stack.push(LockCommand(self, self.document.locked, new.locked, text))
 
     def structural_edit(self, text: str, fn, *args, **kwargs) -> ProblemList | None:
         """Run a pure edit from core.model.framework_edits; refused edits return their problems and change nothing."""
@@ -335,7 +414,7 @@ class Controller(QObject):
 
     def _entry(self, kind: str, title: str, text: str, changes: list[dict], reason: str = "") -> Entry:
         nodes, units = hist.touched(changes)
-        e = Entry(when=hist.now_iso(), who=self.user_name, kind=kind, title=title, text=text, nodes=nodes,
+        e = Entry(when=now_iso(), who=self.user_name, kind=kind, title=title, text=text, nodes=nodes,
                   units=units, reason=reason)
         e.set_changes(changes)
         return e
@@ -461,7 +540,7 @@ class Controller(QObject):
         name = unique_name(self.rounds, name.strip() or self.tr("Round {0}").format(len(self.rounds) + 1))
         ranks = dict(self.current_ranks())
         r = rnd.freeze(name, self.project, self.user_name, note, ranks=ranks)
-        self.rounds.append(r)
+        self.document = docs.with_round(self.document, r)
         fp = r["fingerprint"]
         e = Entry(when=r["when"], who=r["who"], kind="freeze", title=self.tr("Freeze round {0}").format(name),
                   text=f"round frozen: {name} (sha256 {fp[:12]}…)", reason=note, fingerprint_before=fp,
@@ -498,6 +577,10 @@ class Controller(QObject):
         return diff_projects(other, self.project)
 
     # --- called by the commands --------------------------------------------------------
+    def _set_locked_state(self, locked: frozenset[str]) -> None:
+        self.document = docs.with_locked(self.document, locked)
+        self.framework_changed.emit()
+
     def _set_framework(self, fw: Framework, weights_only: bool) -> None:
         if weights_only:
             from core.model.project import Project
@@ -563,49 +646,31 @@ class Controller(QObject):
         n = int(np.count_nonzero(~np.isnan(self.result.root_scores)))
         self.status.emit(self.tr("{0} units scored ({1}) in {2:.1f} ms").format(n, kind, ms))
 
-    # --- expert inputs, weight notes and scenarios (plain data; see core.model.scenarios) ----------
-    def _clear_expert_inputs(self) -> None:
-        self.ahp_judgements = {}
-        self.weight_notes = {}
-        self.panel_result = None
-        if self.scenarios:
-            self.scenarios = []
-            self.scenarios_changed.emit()
-
+    # --- expert inputs, weight notes and scenarios (plain data; see core.model.document) ----------
     def expert_inputs(self) -> dict:
         """AHP judgements, weight notes and the last panel, as plain JSON types."""
         from core.files.project_file import json_safe
-        return json_safe({"ahp_judgements": self.ahp_judgements, "weight_notes": self.weight_notes,
-                           "panel": self.panel_result})
+        return json_safe(docs.expert_inputs(self.document)) if self.document is not None else {}
 
     def restore_expert_inputs(self, data: dict | None) -> None:
-        data = data if isinstance(data, dict) else {}
-        self.ahp_judgements = dict(data.get("ahp_judgements") or {})
-        self.weight_notes = dict(data.get("weight_notes") or {})
-        self.panel_result = data.get("panel") or None
+        self.document = docs.with_expert_inputs(self.document, data)
 
     def project_extra(self) -> dict:
-        """What `core.files.project_file.save_project(project, path, extra=...)` should carry: scenarios,
-        expert inputs, the history, the frozen rounds and `extras`."""
-        from core.files.project_file import json_safe
-        from core.model.scenarios import scenarios_to_json
-        return {"scenarios": scenarios_to_json(self.scenarios), "expert_inputs": self.expert_inputs(),
-                "history": [e.to_dict() for e in self.history_entries()], "rounds": json_safe(self.rounds),
-                "extras": json_safe(self.extras)}
+        """What `core.files.project_file.save_project(project, path, extra=...)` should carry: the
+        document's scenarios, expert inputs, history, frozen rounds, extras (project_file.document_extra)."""
+        from core.files.project_file import document_extra
+        return document_extra(self.document_for_saving())
 
     def restore_project_extra(self, scenarios, expert_inputs, extra: dict | None = None) -> list[str]:
         """After `set_project` of a read project file: its scenarios and expert inputs, and from
-        `extra` (`ProjectFile.extra`) the history, the frozen rounds and `extras`.
-        Returns messages about parts that could not be read (they are skipped)."""
-        from core.model.scenarios import scenarios_from_json
-        errors: list[str] = []
-        self.scenarios = scenarios_from_json(scenarios, errors)
-        self.restore_expert_inputs(expert_inputs)
-        extra = extra if isinstance(extra, dict) else {}
-        from core.provenance.rounds import rounds_from_json
-        self.history = History.from_json(extra.get("history", []), errors)
-        self.rounds = rounds_from_json(extra.get("rounds", []), errors)
-        self.extras = dict(extra.get("extras") or {}) if isinstance(extra.get("extras"), dict) else {}
+        `extra` (`ProjectFile.extra`) the history, the frozen rounds, `extras` and the locked weights
+        (project_file.document_of). Returns messages about parts that could not be read (skipped)."""
+        from core.files.project_file import ProjectFile, document_of
+        doc, errors = document_of(ProjectFile(self.project, scenarios, expert_inputs,
+                                              extra if isinstance(extra, dict) else {}))
+        self.document = doc
+        if doc.locked:
+            self.framework_changed.emit()
         self.scenarios_changed.emit()
         self.history_changed.emit()
         self.rounds_changed.emit()
@@ -613,37 +678,30 @@ class Controller(QObject):
 
     def note_weights(self, node: str, note: dict) -> None:
         """Remember how the weights of `node`'s children were computed (results' method notes)."""
-        self.weight_notes[node] = note
+        self.document = docs.note_weights(self.document, node, note)
 
     def save_scenario(self, name: str, note: str = "") -> dict:
         """Snapshot the current weights under `name` (made unique); returns the scenario."""
-        from core.model.scenarios import make_scenario, unique_name
-        s = make_scenario(unique_name(self.scenarios, name.strip() or "scenario"), self.framework, note=note)
-        self.scenarios.append(s)
+        self.document, s = docs.save_scenario(self.document, name, note)
         self.scenarios_changed.emit()
         self.status.emit(self.tr("Scenario saved: {0}").format(s["name"]))
         return s
 
     def rename_scenario(self, old: str, new: str) -> str:
-        from core.model.scenarios import unique_name
-        s = next(x for x in self.scenarios if x["name"] == old)
-        new = new.strip()
-        if not new or new == old:
-            return old
-        s["name"] = unique_name([x for x in self.scenarios if x is not s], new)
-        self.scenarios_changed.emit()
-        return s["name"]
+        before = self.document
+        self.document, name = docs.rename_scenario(before, old, new)
+        if self.document is not before:
+            self.scenarios_changed.emit()
+        return name
 
     def delete_scenario(self, name: str) -> None:
-        self.scenarios = [s for s in self.scenarios if s["name"] != name]
+        self.document = docs.delete_scenario(self.document, name)
         self.scenarios_changed.emit()
 
     def apply_scenario(self, name: str) -> tuple[list[str], list[str]]:
         """Switch to a scenario's weights (and weight sources) as ONE undoable step.
         Returns (nodes the scenario does not know: kept as they are, scenario codes no longer in the tree)."""
-        from core.model.scenarios import framework_with_scenario
-        s = next(x for x in self.scenarios if x["name"] == name)
         fw = self.framework
-        new, lacking, unknown = framework_with_scenario(fw, s)
+        new, lacking, unknown = docs.scenario_framework(self.document, name)
         self._push(fw, new, self.tr("Switch to scenario {0}").format(name), True)
         return lacking, unknown

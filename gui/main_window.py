@@ -566,10 +566,10 @@ class MainWindow(QMainWindow):
 
         def job(_progress, _cancelled):
             if is_project:
-                from core.files.project_file import read_project
+                from core.files.project_file import load_document
                 from core.model.problems import InputError
                 try:
-                    return "project", read_project(path)
+                    return "project", load_document(path)
                 except InputError as e:
                     return "failed", e.problems
             from core.files.loader import load
@@ -584,7 +584,7 @@ class MainWindow(QMainWindow):
             if kind == "failed":
                 self.controller.load_failed.emit(str(path), payload)
             elif kind == "project":
-                ok = self._show_project_file(payload, path)
+                ok = self._show_document(*payload, path)
             else:
                 ok = self.controller.show_loaded(path, *payload)
             if ok:
@@ -604,35 +604,27 @@ class MainWindow(QMainWindow):
         task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
 
     def open_project_file(self, path: Path, origin: Path | None = None) -> bool:
-        """A .cidx: the project, then what it carries beside it (scenarios, expert inputs, history).
+        """A .cidx: the whole document (the project, its scenarios, expert inputs, history, rounds…).
         `origin`: the project file a recovery copy stands for (the window then saves there)."""
-        from core.files.project_file import read_project
+        from core.files.project_file import load_document
         from core.model.problems import InputError
         try:
-            pf = read_project(path)
+            doc, errors = load_document(path)
         except InputError as e:
             self.controller.load_failed.emit(str(path), e.problems)
             return False
-        return self._show_project_file(pf, path, origin)
+        return self._show_document(doc, errors, path, origin)
 
-    def _show_project_file(self, pf, path: Path, origin: Path | None = None) -> bool:
+    def _show_document(self, doc, errors: list[str], path: Path, origin: Path | None = None) -> bool:
         c = self.controller
-        if pf.project.problems.has_errors:
-            c.load_failed.emit(str(path), pf.project.problems)
+        if doc.project.problems.has_errors:
+            c.load_failed.emit(str(path), doc.project.problems)
             return False
-        c.set_project(pf.project, origin if origin is not None else path)
-        errors = self._restore_extra(pf)
+        c.open_document(doc, origin if origin is not None else path)
         if errors:
             QMessageBox.warning(self, self.tr("Part of the project could not be read"), "\n".join(errors))
         self._update_title()
         return True
-
-    def _restore_extra(self, pf) -> list[str]:
-        c = self.controller
-        try:
-            return c.restore_project_extra(pf.scenarios, pf.expert_inputs, pf.extra)
-        except TypeError:  # a controller without the third argument
-            return c.restore_project_extra(pf.scenarios, pf.expert_inputs)
 
     def open_dialog(self):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a workbook"), dialog_dirs.start_path(),
@@ -777,17 +769,18 @@ class MainWindow(QMainWindow):
         is written on a worker thread behind a progress dialog (returns the Task; the window stays
         responsive and waits for it before closing); else here (returns True when written)."""
         from core.files.atomic import WriteError
-        from core.files.project_file import save_project
+        from core.files.project_file import save_document
         from gui import worker
         c = self.controller
         if c.project is None:
             return False
         if background is None:
             background = c.project.data.values.size >= BACKGROUND_CELLS
-        project, extra, old_recovery = c.project, c.project_extra(), self.project_path()
+        doc, old_recovery = c.document_for_saving(), self.project_path()
+        project = doc.project
         if not background:
             try:
-                save_project(project, path, extra=extra)
+                save_document(doc, path)
             except (WriteError, OSError) as e:
                 QMessageBox.warning(self, self.tr("Save failed"), str(e))
                 return False
@@ -803,8 +796,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Save failed"), str(e) or repr(e))
 
         task = worker.run_with_progress(
-            self, lambda progress, cancelled: save_project(project, path, extra=extra, progress=progress,
-                                                           cancelled=cancelled),
+            self, lambda progress, cancelled: save_document(doc, path, progress=progress, cancelled=cancelled),
             self.tr("Saving {0}…").format(Path(path).name), lambda _out: self._saved(path, old_recovery, project),
             failed, cancellable=True)
         self._keep_task(task)
@@ -830,7 +822,7 @@ class MainWindow(QMainWindow):
         if c.project is None or c.undo_stack.isClean():
             return None
         try:
-            return write_recovery(c.project, self.project_path(), extra=c.project_extra())
+            return write_recovery(c.document_for_saving(), self.project_path())
         except OSError as e:
             self.statusBar().showMessage(self.tr("Autosave failed: {0}").format(e), 8000)
             return None

@@ -12,8 +12,9 @@ import pytest
 from core.files.paths import SAMPLE_WORKBOOK
 from core.files.project_file import read_project, save_project
 from core.model import framework_edits as edits
+from core.model.records import Entry, History
 from core.pipeline.run import compute
-from core.provenance.history import Entry, History, cell_changes, describe_settings, describe_weights, weight_changes
+from core.provenance.history import cell_changes, describe_settings, describe_weights, weight_changes
 
 pytestmark = pytest.mark.gui
 

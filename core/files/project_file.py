@@ -17,6 +17,11 @@ refuses, with a message that says why and what to do (`InputError`): a file of a
 schema, a truncated or damaged file, JSON broken by hand (with its line and column),
 a missing key. Older schemas are brought up to date by `MIGRATIONS`, one step at a time.
 
+A whole document (core.model.document.Document: the project with its scenarios, expert inputs,
+history, frozen rounds, extras and locked weights) is saved by `save_document` and read by
+`load_document`, in the same format: the history, rounds and extras (and the locked weights, when
+there are any) go into `extra`, so a reader that knows only `read_project` opens the file too.
+
 `write_recovery` / `find_recovery` keep an autosave beside the user's data folder
 (platformdirs), for the window's timer and for the offer after a crash; no Qt here.
 """
@@ -44,9 +49,12 @@ import pandas as pd
 from core import __version__
 from core.files.atomic import WriteError, atomic_path
 from core.model.dataset import Dataset
+from core.model.document import Document, expert_inputs, with_expert_inputs
 from core.model.framework import Framework, Node, check_structure
 from core.model.problems import InputError, Problem, ProblemList
 from core.model.project import Project
+from core.model.records import History, rounds_from_json
+from core.model.scenarios import scenarios_from_json, scenarios_to_json
 from core.model.settings import Settings, parse_settings
 from core.model.table import Table
 
@@ -58,6 +66,8 @@ MANIFEST = "manifest.json"
 PROJECT = "project.json"
 APP_NAME = "CityIndexStudio"
 RECOVERY_SUFFIX = ".recovery" + SUFFIX
+# the keys of a file's `extra` a Document reads (the others are kept in Document.other)
+EXTRA_KEYS = ("history", "rounds", "extras", "locked")
 
 
 def _identity_v0(doc: dict) -> dict:
@@ -332,6 +342,45 @@ def project_from_dict(doc: dict, name: str = "", source: str = "") -> ProjectFil
                        str(doc.get("app_version", "")))
 
 
+# --- the whole document --------------------------------------------------------------------
+def document_extra(doc: Document) -> dict:
+    """What `save_project(doc.project, path, extra=...)` carries for a Document: scenarios, expert
+    inputs, the history, the frozen rounds, `extras`, the keys of `other`, and the locked weights
+    (only when some are locked, so a document without locks gives the file it always gave)."""
+    extra = {"scenarios": scenarios_to_json(doc.scenarios), "expert_inputs": json_safe(expert_inputs(doc)),
+             "history": doc.history.to_json(), "rounds": json_safe(list(doc.rounds)),
+             "extras": json_safe(dict(doc.extras))}
+    extra.update((k, v) for k, v in doc.other.items() if k not in extra and k not in EXTRA_KEYS)
+    if doc.locked:
+        extra["locked"] = sorted(doc.locked)
+    return extra
+
+
+def document_of(pf: ProjectFile) -> tuple[Document, list[str]]:
+    """The Document a read project file holds, and messages about the parts that could not be read
+    (a broken scenario, history entry or round is skipped, not a reason to refuse the project)."""
+    errors: list[str] = []
+    extra = pf.extra if isinstance(pf.extra, dict) else {}
+    extras = extra.get("extras")
+    locked = extra.get("locked", [])
+    if not isinstance(locked, list):
+        errors.append("the locked weights are not a list; none were read")
+        locked = []
+    doc = Document(pf.project, tuple(scenarios_from_json(pf.scenarios, errors)),
+                   history=History.from_json(extra.get("history", []), errors),
+                   rounds=tuple(rounds_from_json(extra.get("rounds", []), errors)),
+                   extras=dict(extras) if isinstance(extras, dict) else {},
+                   locked=frozenset(str(c) for c in locked if str(c) in pf.project.framework.nodes),
+                   other={k: v for k, v in extra.items() if k not in EXTRA_KEYS})
+    return with_expert_inputs(doc, pf.expert_inputs), errors
+
+
+def load_document(path: str | Path) -> tuple[Document, list[str]]:
+    """Read a project file as a whole Document (`read_project`, then `document_of`): `InputError`
+    when the project itself cannot be used; messages about skipped parts otherwise."""
+    return document_of(read_project(path))
+
+
 # --- reading --------------------------------------------------------------------------------
 def _json(text: bytes, member: str, name: str) -> Any:
     try:
@@ -472,6 +521,13 @@ def save_project(project: Project, path: str | Path, extra: dict | None = None, 
     return path
 
 
+def save_document(doc: Document, path: str | Path, backups: bool = True, progress=None, cancelled=None) -> Path:
+    """Write a whole Document: `save_project` of its project with `document_extra` (same atomic write,
+    backups, progress, cancel and errors)."""
+    return save_project(doc.project, path, extra=document_extra(doc), backups=backups, progress=progress,
+                        cancelled=cancelled)
+
+
 # --- recovery -------------------------------------------------------------------------------
 def recovery_dir() -> Path:
     """The user's data folder (platformdirs); CITYINDEX_RECOVERY_DIR overrides it (tests, portable use)."""
@@ -491,8 +547,11 @@ def autosave_path(project_path: str | Path | None) -> Path:
     return recovery_dir() / f"{p.stem}.{digest}{RECOVERY_SUFFIX}"
 
 
-def write_recovery(project: Project, path: str | Path | None, extra: dict | None = None) -> Path:
-    """Autosave `project` (whose file is `path`, or None when never saved); returns the recovery file."""
+def write_recovery(project: Project | Document, path: str | Path | None, extra: dict | None = None) -> Path:
+    """Autosave `project` (whose file is `path`, or None when never saved); returns the recovery file.
+    A whole Document may be given instead (its `document_extra` is then the `extra`)."""
+    if isinstance(project, Document):
+        project, extra = project.project, document_extra(project)
     target = autosave_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     origin = None if path is None else str(Path(path).resolve())

@@ -25,7 +25,6 @@ No Qt here.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -35,12 +34,9 @@ from typing import Any
 import numpy as np
 
 from core.model.framework import Framework
+from core.model.records import now_iso
 
 Scenario = dict  # {"name", "created", "note", "weights", "sources"}
-
-
-def now_iso() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def snapshot(fw: Framework) -> tuple[dict[str, float | None], dict[str, str]]:

@@ -25,10 +25,10 @@ from core.model.dataset import Dataset
 from core.model.framework import Framework, Node
 from core.model.problems import InputError, ProblemList
 from core.model.project import Project
+from core.model.records import now_iso
 from core.model.settings import parse_settings
 from core.pipeline.run import compute
 from core.provenance.fingerprint import canonical, doc_fingerprint
-from core.provenance.history import now_iso
 from core.provenance.verify import diff_projects
 
 
@@ -92,13 +92,3 @@ def compare(round_: dict, project: Project) -> dict:
     return {"round": round_.get("name", ""), "fingerprint_round": round_["fingerprint"],
             "fingerprint_now": d["fingerprint_b"], "intact": intact(round_) and d["fingerprint_a"] ==
             round_["fingerprint"], "differences": d["differences"], "rank_changes": d["rank_changes"]}
-
-
-def rounds_from_json(items, errors: list[str] | None = None) -> list[dict]:
-    out = []
-    for i, r in enumerate(items if isinstance(items, list) else []):
-        if isinstance(r, dict) and {"name", "fingerprint", "doc"} <= set(r) and isinstance(r["doc"], dict):
-            out.append(r)
-        elif errors is not None:
-            errors.append(f"frozen round {i + 1} could not be read (name, fingerprint or snapshot missing)")
-    return out

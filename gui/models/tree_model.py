@@ -13,6 +13,13 @@ Edits go to the controller (`set_share`, `set_locked`, `structural_edit`);
 the controller swaps the framework synchronously through its undo stack, so
 by the time `setData` returns the model already shows the new values and
 `dataChanged` has been emitted.
+
+The weight columns show the local and effective weights the pipeline recorded in the current
+Result (`Result.local` / `Result.effective`, its "weights" step), not weights worked out here.
+Between an edit and the recompute that follows it (coalesced into one per event-loop turn, so a
+slider drag stays one recompute) the framework shown is newer than the result; for that moment
+the model shows the framework's own weights (`Framework.local_weights`, the very function the
+pipeline records), and `result_changed` brings the Result's.
 """
 
 from __future__ import annotations
@@ -97,9 +104,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._fw: Framework | None = controller.framework
         self._settings = controller.settings
         self._locked = frozenset(controller.locked)
-        self._weights_of: Framework | None = None  # framework the cached weights belong to
-        self._local: dict[str, float] = {}
-        self._effective: dict[str, float] = {}
+        self._given: tuple[dict, dict] | None = None  # the (local, effective) weights the views were last given
+        self._pending: tuple[Framework | None, tuple[dict, dict]] = (None, ({}, {}))  # before its result
         self._index_structure()
         controller.framework_changed.connect(self._on_framework_changed)
         controller.project_changed.connect(self._on_project_changed)
@@ -174,11 +180,19 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     # --- reading ----------------------------------------------------------------------
     def _weights(self) -> tuple[dict[str, float], dict[str, float]]:
-        if self._weights_of is not self._fw:
-            self._local = self._fw.local_weights()
-            self._effective = self._fw.effective_weights(self._local)
-            self._weights_of = self._fw
-        return self._local, self._effective
+        """(local, effective) weights of the current Result when it describes the framework shown;
+        else (its recompute is pending) those the framework itself gives, until `result_changed`."""
+        r = self.controller.result
+        if r is not None and r.framework is self._fw:
+            weights = (r.local, r.effective)
+        else:
+            fw, weights = self._pending
+            if fw is not self._fw:
+                local = self._fw.local_weights()
+                weights = (local, self._fw.effective_weights(local))
+                self._pending = (self._fw, weights)
+        self._given = weights
+        return weights
 
     def _has_siblings(self, code: str) -> bool:
         p = self._fw.nodes[code].parent
@@ -263,7 +277,10 @@ class IndicatorTreeModel(QAbstractItemModel):
             return node.name(self.language)
         if col in (COL_WEIGHT, COL_EFFECTIVE):
             local, effective = self._weights()
-            pct = 100.0 * (local if col == COL_WEIGHT else effective)[code]
+            w = (local if col == COL_WEIGHT else effective).get(code)
+            if w is None:
+                return None
+            pct = 100.0 * w
             if edit:
                 return pct
             return f"{pct:.1f} %" if col == COL_WEIGHT else f"{pct:.2f} %"
@@ -461,6 +478,11 @@ class IndicatorTreeModel(QAbstractItemModel):
         c = self.controller
         if c.framework is not self._fw or frozenset(c.locked) != self._locked or c.settings is not self._settings:
             self._on_framework_changed()
+        r = c.result
+        if r is not None and r.framework is self._fw and self._given is not None and \
+                (r.local, r.effective) != self._given:  # the views were given other weights: they read again
+            self._given = None
+            self._emit_changed({COL_WEIGHT, COL_EFFECTIVE})
 
     def _emit_changed(self, columns: set[int]) -> None:
         """dataChanged over every sibling block, for the columns that changed."""
