@@ -862,118 +862,118 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="352" />
+        <location filename="../../gui/panels/chart_panel.py" line="345" />
         <source>{0}: all {1} ranked units</source>
         <translation>{0}：全部 {1} 个参评对象</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="354" />
+        <location filename="../../gui/panels/chart_panel.py" line="347" />
         <source>{0}: top {1}</source>
         <translation>{0}：前 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="368" />
+        <location filename="../../gui/panels/chart_panel.py" line="361" />
         <source>Ranking on {0}</source>
         <translation>{0}排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="369" />
+        <location filename="../../gui/panels/chart_panel.py" line="362" />
         <source>Ranking on {0}: top {1}</source>
         <translation>{0}排名：前 {1} 名</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panels/chart_panel.py" line="372" />
+        <location filename="../../gui/panels/chart_panel.py" line="365" />
         <source>%n unit(s) without a score left out</source>
         <translation>
             <numerusform>%n 个无得分对象未列出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="382" />
+        <location filename="../../gui/panels/chart_panel.py" line="375" />
         <source>{0}: scores on the dimensions</source>
         <translation>{0}各维度得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="384" />
+        <location filename="../../gui/panels/chart_panel.py" line="377" />
         <source>{0}: scores on the sub-dimensions</source>
         <translation>{0}各二级维度得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="389" />
+        <location filename="../../gui/panels/chart_panel.py" line="382" />
         <source>{0}: {1}, rank {2}</source>
         <translation>{0}：{1}，第 {2} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="411" />
+        <location filename="../../gui/panels/chart_panel.py" line="404" />
         <source>{0} vs {1}</source>
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="497" />
+        <location filename="../../gui/panels/chart_panel.py" line="490" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="498" />
+        <location filename="../../gui/panels/chart_panel.py" line="491" />
         <source>City profile</source>
         <translation>城市画像</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="499" />
+        <location filename="../../gui/panels/chart_panel.py" line="492" />
         <source>Node ranking</source>
         <translation>维度排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="500" />
+        <location filename="../../gui/panels/chart_panel.py" line="493" />
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="501" />
+        <location filename="../../gui/panels/chart_panel.py" line="494" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="503" />
-        <location filename="../../gui/panels/chart_panel.py" line="505" />
-        <location filename="../../gui/panels/chart_panel.py" line="506" />
+        <location filename="../../gui/panels/chart_panel.py" line="496" />
+        <location filename="../../gui/panels/chart_panel.py" line="498" />
+        <location filename="../../gui/panels/chart_panel.py" line="499" />
         <source>Top N:</source>
         <translation>前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="504" />
+        <location filename="../../gui/panels/chart_panel.py" line="497" />
         <source>How many of the best units on the node are labelled</source>
         <translation>在地图上标注该维度前几名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="507" />
-        <location filename="../../gui/panels/chart_panel.py" line="508" />
+        <location filename="../../gui/panels/chart_panel.py" line="500" />
+        <location filename="../../gui/panels/chart_panel.py" line="501" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="509" />
+        <location filename="../../gui/panels/chart_panel.py" line="502" />
         <source>Sub-dimensions</source>
         <translation>二级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="510" />
+        <location filename="../../gui/panels/chart_panel.py" line="503" />
         <source>Show the second level of the tree instead of the dimensions</source>
         <translation>显示二级维度而非一级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="502" />
-        <location filename="../../gui/panels/chart_panel.py" line="511" />
+        <location filename="../../gui/panels/chart_panel.py" line="495" />
+        <location filename="../../gui/panels/chart_panel.py" line="504" />
         <source>Node:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="512" />
+        <location filename="../../gui/panels/chart_panel.py" line="505" />
         <source>X:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="513" />
+        <location filename="../../gui/panels/chart_panel.py" line="506" />
         <source>Y:</source>
         <translation>纵轴：</translation>
     </message>
@@ -981,62 +981,62 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="336" />
+        <location filename="../../gui/charts/widgets.py" line="349" />
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="337" />
+        <location filename="../../gui/charts/widgets.py" line="350" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="339" />
+        <location filename="../../gui/charts/widgets.py" line="352" />
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="340" />
+        <location filename="../../gui/charts/widgets.py" line="353" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="368" />
+        <location filename="../../gui/charts/widgets.py" line="381" />
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="369" />
+        <location filename="../../gui/charts/widgets.py" line="382" />
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="579" />
+        <location filename="../../gui/charts/widgets.py" line="592" />
         <source>Rank {1}: {0}</source>
         <translation>第 {1} 名：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="581" />
+        <location filename="../../gui/charts/widgets.py" line="594" />
         <source>Rank 1</source>
         <translation>第一名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="582" />
+        <location filename="../../gui/charts/widgets.py" line="595" />
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="690" />
+        <location filename="../../gui/charts/widgets.py" line="703" />
         <source>Pearson r = {0}</source>
         <translation>皮尔逊 r = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="692" />
+        <location filename="../../gui/charts/widgets.py" line="705" />
         <source>Spearman ρ = {0}</source>
         <translation>斯皮尔曼 ρ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="693" />
+        <location filename="../../gui/charts/widgets.py" line="706" />
         <source>n = {0}</source>
         <translation>n = {0}</translation>
     </message>
@@ -1044,73 +1044,83 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="217" />
+        <location filename="../../gui/controller.py" line="289" />
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="233" />
+        <location filename="../../gui/controller.py" line="305" />
         <source>Split {0} equally</source>
         <translation>{0} 下等权</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="237" />
+        <location filename="../../gui/controller.py" line="309" />
         <source>Normalise weights under {0}</source>
         <translation>{0} 下权重归一</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="243" />
+        <location filename="../../gui/controller.py" line="315" />
         <source>Reset weights under {0}</source>
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="256" />
-        <location filename="../../gui/controller.py" line="260" />
+        <location filename="../../gui/controller.py" line="325" />
+        <source>Lock weight of {0}</source>
+        <translation>锁定 {0} 的权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="325" />
+        <source>Unlock weight of {0}</source>
+        <translation>解锁 {0} 的权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="335" />
+        <location filename="../../gui/controller.py" line="339" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="309" />
+        <location filename="../../gui/controller.py" line="388" />
         <source>Re-import data from {0}</source>
         <translation>从 {0} 重新导入数据</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="461" />
+        <location filename="../../gui/controller.py" line="540" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="466" />
+        <location filename="../../gui/controller.py" line="545" />
         <source>Freeze round {0}</source>
         <translation>冻结轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="474" />
+        <location filename="../../gui/controller.py" line="553" />
         <source>Round frozen: {0}</source>
         <translation>已冻结轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="543" />
+        <location filename="../../gui/controller.py" line="626" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="547" />
+        <location filename="../../gui/controller.py" line="630" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="564" />
+        <location filename="../../gui/controller.py" line="647" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="624" />
+        <location filename="../../gui/controller.py" line="687" />
         <source>Scenario saved: {0}</source>
         <translation>已保存情景：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="648" />
+        <location filename="../../gui/controller.py" line="706" />
         <source>Switch to scenario {0}</source>
         <translation>切换到情景 {0}</translation>
     </message>
@@ -1552,149 +1562,149 @@
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="206" />
+        <location filename="../../gui/models/tree_model.py" line="220" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="206" />
+        <location filename="../../gui/models/tree_model.py" line="220" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="206" />
+        <location filename="../../gui/models/tree_model.py" line="220" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="206" />
+        <location filename="../../gui/models/tree_model.py" line="220" />
         <source>Effective</source>
         <translation>有效权重</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="207" />
+        <location filename="../../gui/models/tree_model.py" line="221" />
         <source>+/−</source>
         <comment>direction column</comment>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="207" />
+        <location filename="../../gui/models/tree_model.py" line="221" />
         <source>Aggregation</source>
         <translation>聚合</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="207" />
+        <location filename="../../gui/models/tree_model.py" line="221" />
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="208" />
+        <location filename="../../gui/models/tree_model.py" line="222" />
         <source>Lock</source>
         <comment>locked column</comment>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="212" />
+        <location filename="../../gui/models/tree_model.py" line="226" />
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="213" />
+        <location filename="../../gui/models/tree_model.py" line="227" />
         <source>Indicator name</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="214" />
+        <location filename="../../gui/models/tree_model.py" line="228" />
         <source>Share among its siblings (siblings sum to 100 %)</source>
         <translation>在同级中的占比（同级合计 100%）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="215" />
+        <location filename="../../gui/models/tree_model.py" line="229" />
         <source>Share of the whole index (product of the shares on the path)</source>
         <translation>占总指数的比重（路径上各级占比之积）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="216" />
+        <location filename="../../gui/models/tree_model.py" line="230" />
         <source>Direction — + : more is better; − : less is better</source>
         <translation>方向——+：越大越好；−：越小越好</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="217" />
+        <location filename="../../gui/models/tree_model.py" line="231" />
         <source>How the children are combined (grey: project default)</source>
         <translation>下级指标的合成方法（灰色：项目默认）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="218" />
+        <location filename="../../gui/models/tree_model.py" line="232" />
         <source>How the indicator values are rescaled (grey: inherited)</source>
         <translation>指标值的标准化方法（灰色：继承）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="219" />
+        <location filename="../../gui/models/tree_model.py" line="233" />
         <source>A locked weight keeps its share when a sibling's weight changes</source>
         <translation>锁定的权重在同级权重变化时保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="297" />
+        <location filename="../../gui/models/tree_model.py" line="314" />
         <source>Unit: {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="299" />
+        <location filename="../../gui/models/tree_model.py" line="316" />
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="302" />
+        <location filename="../../gui/models/tree_model.py" line="319" />
         <source>Inherited: {0}</source>
         <translation>继承：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="304" />
+        <location filename="../../gui/models/tree_model.py" line="321" />
         <source>Project default: {0}</source>
         <translation>项目默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="306" />
+        <location filename="../../gui/models/tree_model.py" line="323" />
         <source>Locked: keeps its share when a sibling changes; unlock to edit</source>
         <translation>已锁定：同级变化时保持不变；解锁后可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="333" />
+        <location filename="../../gui/models/tree_model.py" line="350" />
         <source>+ (more is better)</source>
         <translation>+（越大越好）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="333" />
+        <location filename="../../gui/models/tree_model.py" line="350" />
         <source>− (less is better)</source>
         <translation>−（越小越好）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="335" />
+        <location filename="../../gui/models/tree_model.py" line="352" />
         <source>(default: {0})</source>
         <translation>（默认：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="338" />
+        <location filename="../../gui/models/tree_model.py" line="355" />
         <source>(inherit: {0})</source>
         <translation>（继承：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="392" />
+        <location filename="../../gui/models/tree_model.py" line="409" />
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="398" />
+        <location filename="../../gui/models/tree_model.py" line="415" />
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="407" />
+        <location filename="../../gui/models/tree_model.py" line="424" />
         <source>Aggregation of {0}</source>
         <translation>{0} 的聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="407" />
+        <location filename="../../gui/models/tree_model.py" line="424" />
         <source>Normalisation of {0}</source>
         <translation>{0} 的标准化方法</translation>
     </message>
@@ -1715,7 +1725,7 @@
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/headless/selftest.py" line="176" />
+        <location filename="../../gui/headless/selftest.py" line="177" />
         <location filename="../../gui/main_window.py" line="455" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1882,7 +1892,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="488" />
-        <location filename="../../gui/main_window.py" line="1017" />
+        <location filename="../../gui/main_window.py" line="1009" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
@@ -1952,183 +1962,183 @@
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="626" />
+        <location filename="../../gui/main_window.py" line="625" />
         <source>Part of the project could not be read</source>
         <translation>项目文件的一部分无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="638" />
+        <location filename="../../gui/main_window.py" line="630" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="657" />
+        <location filename="../../gui/main_window.py" line="649" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="662" />
+        <location filename="../../gui/main_window.py" line="654" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="800" />
+        <location filename="../../gui/main_window.py" line="793" />
         <source>Save cancelled; {0} is as it was</source>
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="935" />
+        <location filename="../../gui/main_window.py" line="927" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1054" />
-        <location filename="../../gui/main_window.py" line="1060" />
-        <location filename="../../gui/main_window.py" line="1074" />
+        <location filename="../../gui/main_window.py" line="1046" />
+        <location filename="../../gui/main_window.py" line="1052" />
+        <location filename="../../gui/main_window.py" line="1066" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1055" />
+        <location filename="../../gui/main_window.py" line="1047" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1061" />
+        <location filename="../../gui/main_window.py" line="1053" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1071" />
+        <location filename="../../gui/main_window.py" line="1063" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1075" />
+        <location filename="../../gui/main_window.py" line="1067" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="595" />
-        <location filename="../../gui/main_window.py" line="666" />
+        <location filename="../../gui/main_window.py" line="658" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="679" />
+        <location filename="../../gui/main_window.py" line="671" />
         <source>{0} has {1} cell(s) that are not numbers ({2}). Open it anyway, with these cells treated as missing? They stay listed under Problems and can be corrected in the Data tab.</source>
         <translation>{0} 有 {1} 个单元格不是数字（{2}）。是否仍然打开，并把这些单元格按缺失处理？它们会继续列在“问题”中，可在“数据”标签中改正。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="682" />
+        <location filename="../../gui/main_window.py" line="674" />
         <source>Open anyway?</source>
         <translation>仍然打开？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="697" />
+        <location filename="../../gui/main_window.py" line="689" />
         <source>{0} is not the open project: correct it in the file and open it again</source>
         <translation>{0} 不是当前打开的项目：请在该文件中改正后重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="765" />
+        <location filename="../../gui/main_window.py" line="757" />
         <source>project.cidx</source>
         <translation>城市指数项目.cidx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="766" />
+        <location filename="../../gui/main_window.py" line="758" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="792" />
-        <location filename="../../gui/main_window.py" line="803" />
+        <location filename="../../gui/main_window.py" line="785" />
+        <location filename="../../gui/main_window.py" line="796" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="808" />
+        <location filename="../../gui/main_window.py" line="800" />
         <source>Saving {0}…</source>
         <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="824" />
+        <location filename="../../gui/main_window.py" line="816" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="835" />
+        <location filename="../../gui/main_window.py" line="827" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="845" />
+        <location filename="../../gui/main_window.py" line="837" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="846" />
+        <location filename="../../gui/main_window.py" line="838" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="848" />
+        <location filename="../../gui/main_window.py" line="840" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="874" />
+        <location filename="../../gui/main_window.py" line="866" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="874" />
+        <location filename="../../gui/main_window.py" line="866" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="882" />
+        <location filename="../../gui/main_window.py" line="874" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="883" />
+        <location filename="../../gui/main_window.py" line="875" />
         <source>results.xlsx</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="913" />
+        <location filename="../../gui/main_window.py" line="905" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="928" />
+        <location filename="../../gui/main_window.py" line="920" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="937" />
+        <location filename="../../gui/main_window.py" line="929" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="941" />
+        <location filename="../../gui/main_window.py" line="933" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="963" />
+        <location filename="../../gui/main_window.py" line="955" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="968" />
+        <location filename="../../gui/main_window.py" line="960" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1018" />
+        <location filename="../../gui/main_window.py" line="1010" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
