@@ -181,6 +181,12 @@ def _argv_for(name: str, parser: argparse.ArgumentParser, slot: str, bad: Path, 
             argv += [flag, "equal"]
         elif a.dest in ("runs", "seed"):
             argv += [flag, "5"]
+        elif a.dest == "units":  # explain: two units of the sample
+            argv += [flag, "北京,上海"]
+        elif a.dest == "unit":  # target: a unit of the sample and a rank
+            argv += [flag, "杭州"]
+        elif a.dest == "rank":
+            argv += [flag, "3"]
         elif flag in INPUT_OPTIONS:
             argv += [flag, str(good["input"])]
         else:
