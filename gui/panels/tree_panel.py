@@ -61,7 +61,25 @@ class TreePanel(QWidget):
         self._expanded: set[str] = set()
         self._current_before_reset: str | None = None
 
-        # --- the view -------------------------------------------------------------------
+        self._build_view()
+        self._build_actions()
+        self._build_banner()
+        sl = self._build_slider()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.banner)
+        layout.addLayout(sl)
+
+        self._connect()
+        self.retranslate()
+        self._on_project_changed()
+
+    def _build_view(self) -> None:
+        """The tree view: editors for the weight and method columns, context menus."""
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
@@ -88,7 +106,8 @@ class TreePanel(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
 
-        # --- actions --------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        """The weight and structure actions, their shortcuts, and the toolbar that holds them."""
         self.act_split = QAction(self)
         self.act_split.triggered.connect(lambda: self.split_equally())
         self.act_normalise = QAction(self)
@@ -129,7 +148,8 @@ class TreePanel(QWidget):
         self.structure_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(self.structure_button)
 
-        # --- the banner for refused edits ----------------------------------------------
+    def _build_banner(self) -> None:
+        """The banner that says why an edit was refused (closable)."""
         self.banner = QFrame(self)
         self.banner.setObjectName("refusedBanner")
         self.banner.setStyleSheet("#refusedBanner { background: #fdecea; border: 1px solid #f5c2c0;"
@@ -148,7 +168,8 @@ class TreePanel(QWidget):
         bl.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self.banner.hide()
 
-        # --- the weight slider ----------------------------------------------------------
+    def _build_slider(self) -> QHBoxLayout:
+        """The weight slider of the selected node, its caption and value."""
         self.slider_caption = QLabel(self)
         self.slider_caption.setMinimumWidth(60)
         self.slider_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -168,28 +189,19 @@ class TreePanel(QWidget):
         sl.addWidget(self.slider_caption, 2)
         sl.addWidget(self.slider, 5)
         sl.addWidget(self.slider_value, 0)
+        return sl
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.banner)
-        layout.addLayout(sl)
-
-        # --- following the model and the controller -----------------------------------
+    def _connect(self) -> None:
+        """Follow the model (resets keep the expanded nodes and the selection) and the controller."""
         self.model.modelAboutToBeReset.connect(self._save_view_state)
         self.model.modelReset.connect(self._restore_view_state)
         self.model.edit_refused.connect(self._show_refused)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
-        controller.project_changed.connect(self._on_project_changed)
-        controller.framework_changed.connect(self._sync)
-        language_changed = getattr(controller, "language_changed", None)  # if the controller has one
+        self.controller.project_changed.connect(self._on_project_changed)
+        self.controller.framework_changed.connect(self._sync)
+        language_changed = getattr(self.controller, "language_changed", None)  # if the controller has one
         if language_changed is not None:
             language_changed.connect(lambda *_: self.retranslate())
-
-        self.retranslate()
-        self._on_project_changed()
 
     # --- selection -----------------------------------------------------------------------
     def current_code(self) -> str | None:
