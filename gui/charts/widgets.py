@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -612,6 +613,25 @@ def _label_candidates() -> tuple[tuple[float, float, float, float], ...]:
     return tuple(out)
 
 
+
+@dataclass
+class _LabelPlaces:
+    """The geometry ScatterChart.place_labels computes once per placement: pixel scale and frame origin,
+    and per label × candidate: offsets, boxes, free flags, leader-line ends and samples."""
+    px: float
+    py: float
+    sx: float
+    sy: float
+    x0: float
+    y0: float
+    cand: np.ndarray
+    push: np.ndarray
+    rects: np.ndarray
+    free: np.ndarray
+    ends: np.ndarray
+    lines: np.ndarray
+
+
 class ScatterChart(BaseChart):
     """Units as points: x = one node's score, y = another's; every point labelled."""
 
@@ -750,9 +770,16 @@ class ScatterChart(BaseChart):
         costs the same whether 50 points or 3,000 lie near it."""
         if not self.labels:
             return
+        geometry = self._label_places()
+        if geometry is not None:
+            self._choose_places(geometry)
+
+    def _label_places(self) -> _LabelPlaces | None:
+        """Every label's candidate places in frame pixels, and which of them are free of points (the
+        label's box and its leader line); None before the view has a size."""
         px, py = self.vb.viewPixelSize()
         if not (px > 0 and py > 0 and np.isfinite(px) and np.isfinite(py)):
-            return
+            return None
         sx, sy = 1.0 / px, -1.0 / py  # view units → pixels (y up in view, down on screen)
         vr = self.vb.viewRect()
         x0, y0 = vr.left() * sx, vr.bottom() * sy  # the frame's top left, in the same pixels
@@ -788,6 +815,15 @@ class ScatterChart(BaseChart):
         lines[own] = np.nan
         lines[:, :self.NEAR] = np.nan
         free &= ~_any_at(occupied, lines / MAP_CELL)  # a line through another point would seem to name it
+        return _LabelPlaces(px, py, sx, sy, x0, y0, cand, push, rects_all, free, ends, lines)
+
+    def _choose_places(self, g: _LabelPlaces) -> None:
+        """Greedy: the selected unit first, then in the given order, each label at its first candidate
+        that overlaps no label placed so far and whose line crosses none; a thin leader line when set
+        away from the point."""
+        labelled = self._labelled
+        px, py, sx, sy, x0, y0 = g.px, g.py, g.sx, g.sy, g.x0, g.y0
+        cand, push, rects_all, free, ends, lines = g.cand, g.push, g.rects, g.free, g.ends, g.lines
         order = sorted(range(len(labelled)), key=lambda k: self.units[labelled[k]] != self.selected)
         placed = np.empty((len(order), 4))
         n_placed = 0
