@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Headless commands that live in their own modules: each has `register(subparsers)` and
 # `COMMANDS` (name → function(args) → exit code). Listed by name so a newcomer sees them all.
-EXTENSION_MODULES = ("score_commands",)
+EXTENSION_MODULES = ("score_commands", "outranking_commands")
 
 
 def _extensions() -> list:

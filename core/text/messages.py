@@ -203,6 +203,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report_written": ("已写出报告：{path}（图 {charts:.1f} 秒，文档 {docx:.1f} 秒）",
                        "report written: {path} (figures {charts:.1f} s, document {docx:.1f} s)"),
     "pdf_written": ("已写出 PDF：{path}", "PDF written: {path}"),
+    # outranking
+    "outranking_head": ("节点「{node}」的 {n} 个单位的 Kemeny 排序（{method}；Σe = {score:.4f}）：",
+                        "Kemeny order of the {n} units at '{node}' ({method}; Σe = {score:.4f}):"),
+    "outranking_row": ("  {pos}. {unit}（Copeland {copeland:+d}）", "  {pos}. {unit} (Copeland {copeland:+d})"),
+    "outranking_exact": ("精确解：子集动态规划", "exact: dynamic programming over subsets"),
+    "outranking_local": ("单位过多，未求精确解：从 Copeland 排序出发逐个移动单位的局部最优",
+                         "too many units for the exact search: the Copeland order improved by moving "
+                         "single units (a local optimum)"),
+    "outranking_no_node": ("没有节点「{node}」；有下级的节点：{known}",
+                           "no node '{node}'; nodes with children: {known}"),
+    "outranking_leaf": ("「{node}」是指标，没有下级可比较；有下级的节点：{known}",
+                        "'{node}' is an indicator, with no children to compare; nodes with children: {known}"),
 }
 
 
