@@ -13,6 +13,7 @@ from core.cli.analysis_commands import cmd_audit, cmd_uncertainty
 from core.cli.analysis_commands import register as register_analysis
 from core.files.atomic import WriteError
 from core.model.problems import ERROR, InputError, ProblemList
+from core.weighting.ahp import RI_TABLES
 from core.text.messages import pick_lang, text
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
@@ -52,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--ahp-method", default="eigen", choices=("eigen", "geometric", "arithmetic"),
                    help="AHP weights: principal eigenvector (default), row geometric mean (根法), "
                    "normalised column sums (和法)")
-    w.add_argument("--ri", default="saaty", choices=("saaty", "chinese"), help="random index table for CR")
+    w.add_argument("--ri", default="saaty", choices=tuple(RI_TABLES),
+                   help="random index table for CR (sources in the README)")
     pn = sub.add_parser("panel", help="merge filled expert weight forms")
     pn.add_argument("forms", nargs="+", metavar="FORM")
     pn.add_argument("--method", default="aij", choices=("aij", "aip"),
@@ -61,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     pn.add_argument("--project", help="the input workbook or project whose framework the forms follow "
                     "(default: the bundled default framework)")
     pn.add_argument("--ahp-method", default="eigen", choices=("eigen", "geometric", "arithmetic"))
-    pn.add_argument("--ri", default="saaty", choices=("saaty", "chinese"))
+    pn.add_argument("--ri", default="saaty", choices=tuple(RI_TABLES))
     v = sub.add_parser("verify", help="check that a results workbook was computed from INPUT")
     v.add_argument("results")
     v.add_argument("input")
