@@ -13,8 +13,8 @@ from core.cli.analysis_commands import cmd_audit, cmd_uncertainty
 from core.cli.analysis_commands import register as register_analysis
 from core.files.atomic import WriteError
 from core.model.problems import ERROR, InputError, ProblemList
-from core.weighting.ahp import RI_TABLES
 from core.text.messages import pick_lang, text
+from core.weighting.ahp import RI_TABLES
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
 
