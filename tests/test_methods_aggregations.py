@@ -190,3 +190,22 @@ def test_uncertainty_batches_fall_back_to_one_run_per_weight_vector():
     for i in range(2):
         close(out[i], r.plan.scores(W[i]))
     close(out[0][:, 0], [100 * (0.6 + 0.4 / 3), 70.0, 40.0])
+
+
+def test_bod_keeps_only_the_non_dominated_units_as_constraints():
+    from core.pipeline.bod import bod_scores, nondominated
+
+    # (1, 0) and (0, 1) and (.6, .6) are not dominated; (.5, .5) ≤ (.6, .6); the second (1, 0) repeats
+    Y = np.array([[1.0, 0.0], [0.5, 0.5], [0.0, 1.0], [0.6, 0.6], [1.0, 0.0]])
+    assert list(nondominated(Y)) == [0, 2, 3]
+    # the scores are those of the full programme: (.5,.5) reaches .5/.6 · ... worked out:
+    # max .5 w1 + .5 w2 s.t. w1 ≤ 1, w2 ≤ 1, .6 w1 + .6 w2 ≤ 1 -> w1 + w2 = 1/.6 -> 0.8333
+    best, _ = bod_scores(Y, np.ones(Y.shape, bool))
+    close(best, [1.0, 0.5 / 0.6, 1.0, 1.0, 1.0], 1e-7)
+
+
+def test_framework_cells_accept_the_names_and_their_chinese():
+    fw = [node("IDX", None, aggregation="秩和比"), node("P", "IDX", 0.5, aggregation="TOPSIS"),
+          node("Q", "IDX", 0.5, aggregation="灰色关联"), node("x", "P", 1.0), node("y", "Q", 1.0)]
+    p = make_project(fw, ["unit", "x", "y"], [["A", 1, 2], ["B", 2, 1]])
+    assert [p.framework.nodes[c].aggregation for c in ("IDX", "P", "Q")] == ["rsr", "topsis", "grey"]

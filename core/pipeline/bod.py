@@ -7,15 +7,31 @@ For unit i with children's values y_i (0–1):
                 w_j ≥ 0,
                 L · Σ_k w_k ≤ w_j ≤ U · Σ_k w_k  (L = bod_min_share, U = bod_max_share).
 
-The programme is always feasible (w = 0) and bounded (i's own row caps it at 1). Units with the
-same children present share one model: only the objective changes between them, and HiGHS starts
-each solve from the previous basis. highspy is imported here, so an install without it can still
-use every other method.
+The programme is always feasible (w = 0) and bounded (i's own row caps it at 1). A unit whose
+values are all at or below another's can never be the one that binds (w ≥ 0), so only the
+non-dominated units become constraints. Units with the same children present share one model:
+only the objective changes between them, and HiGHS starts each solve from the previous basis.
+highspy is imported here, so an install without it can still use every other method.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+
+def nondominated(Y: np.ndarray, block: int = 256) -> np.ndarray:
+    """Indices of the rows that no other row dominates (≥ everywhere, > somewhere); of equal
+    rows the first is kept."""
+    n = len(Y)
+    keep = np.ones(n, dtype=bool)
+    idx = np.arange(n)
+    for a in range(0, n, block):
+        rows = Y[a:a + block]
+        ge = (Y[None, :, :] >= rows[:, None, :]).all(axis=2)  # ge[i, m]: row m ≥ row a+i
+        gt = (Y[None, :, :] > rows[:, None, :]).any(axis=2)
+        equal_earlier = ge & ~gt & (idx[None, :] < idx[a:a + block, None])
+        keep[a:a + block] = ~((ge & gt) | equal_earlier).any(axis=1)
+    return np.flatnonzero(keep)
 
 
 def _model(Y: np.ndarray, low: float, high: float):
@@ -69,7 +85,8 @@ def bod_scores(Y: np.ndarray, use: np.ndarray, low: float = 0.0,
         if len(cols) == 0:
             continue
         peers = np.flatnonzero(use[:, cols].all(axis=1))
-        h = _model(Y[np.ix_(peers, cols)], low, high)
+        Yp = Y[np.ix_(peers, cols)]
+        h = _model(Yp[nondominated(Yp)], low, high)
         idx = np.arange(len(cols), dtype=np.int32)
         for i in members:
             h.changeColsCost(len(cols), idx, Y[i, cols])
