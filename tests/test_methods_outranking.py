@@ -111,3 +111,14 @@ def test_command_on_the_sample_says_how_the_order_was_found(tmp_path, capsys):
             if a != b:
                 assert abs(d["matrix"][a][b] + d["matrix"][b][a] - 1) < 1e-12
     assert sorted(d["kemeny"]["order"]) == sorted(units)
+
+
+def test_score_refuses_live_formulas_for_a_method_that_compares_units(tmp_path, capsys):
+    fw = [FW_HEAD + ["aggregation"], ["IDX", None, "指数", None, None, None, None, None, None, None, "topsis"],
+          ["x", "IDX", "x", 0.6, "+", None, None, None, None, None, None],
+          ["y", "IDX", "y", 0.4, "+", None, None, None, None, None, None]]
+    path = write_book(tmp_path / "t.xlsx", fw, [["unit", "x", "y"], ["A", 100, 0], ["B", 50, 100]])
+    out = tmp_path / "r.xlsx"
+    assert run("score", path, "-o", out, "--live-formulas", "--lang", "en") == 2
+    assert "IDX topsis" in capsys.readouterr().err and not out.exists()
+    assert run("score", path, "-o", out) == 0 and out.exists()  # without live formulas it is written

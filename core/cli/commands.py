@@ -158,11 +158,16 @@ def cmd_score(args) -> int:
     if project is None:
         return PROBLEM_EXIT
     result = compute(project)
+    lang = pick_lang(args, project)
+    if args.live_formulas and result.plan.uses_matrix_methods:  # no Excel formula compares the units
+        methods = next(st for st in result.steps if st["stage"] == "aggregate")["methods"]
+        nodes = [f"{c} {m}" for c, m in methods.items() if m not in ("arithmetic", "geometric", "harmonic")]
+        print(text("live_formulas_means_only", lang, nodes=text("sep", lang).join(nodes)), file=sys.stderr)
+        return USAGE_EXIT
     write_results(result, args.output, live_formulas=args.live_formulas, data=project.data)
     if args.json:
         write_json(result_dict(result), args.json)
     ranked = [r for r in result.ranking() if r["rank"] is not None]
-    lang = pick_lang(args, project)
     print(text("score_summary", lang, ranked=len(ranked), excluded=len(result.excluded), output=args.output)
           + (text("score_and_json", lang, json=args.json) if args.json else ""))
     for r in ranked[:10]:
