@@ -203,7 +203,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report_written": ("已写出报告：{path}（图 {charts:.1f} 秒，文档 {docx:.1f} 秒）",
                        "report written: {path} (figures {charts:.1f} s, document {docx:.1f} s)"),
     "pdf_written": ("已写出 PDF：{path}", "PDF written: {path}"),
-    "live_formulas_means_only": ("--live-formulas 只适用于加权平均；以下节点的聚合方法需比较各单位，无法写成 Excel 公式：{nodes}",
+    "live_formulas_means_only": ("--live-formulas 只适用于加权平均；以下节点的聚合方法需比较各单位，"
+                                 "无法写成 Excel 公式：{nodes}",
                                  "--live-formulas works with weighted means only; these nodes use a method that "
                                  "compares the units, which no Excel formula repeats: {nodes}"),
     # outranking
