@@ -136,25 +136,37 @@ def a_rsr(X: np.ndarray, W: np.ndarray, wsum: np.ndarray, ctx: NodeContext) -> n
 TIE_TOL = 1e-12
 
 
-def outranking_matrix(X: np.ndarray, present: np.ndarray, w: np.ndarray) -> np.ndarray:
+def outranking_matrix(X: np.ndarray, present: np.ndarray, w: np.ndarray, block: int = 128) -> np.ndarray:
     """e_ab = Σ w_k [a better on k] + ½ Σ w_k [tied on k], over the children both a and b have,
-    their weights renormalised to sum 1; e_ab + e_ba = 1 (½ each when they share no child)."""
+    their weights renormalised to sum 1; e_ab + e_ba = 1 (½ each when they share no child).
+
+    Built as D = Σ_k w_k sign(x_ak − x_bk), a block of rows at a time (so the work stays in the
+    cache), and the weight both units have, P = (present · w) @ presentᵀ; e = (1 + D / P) / 2."""
     n = len(X)
-    D = np.zeros((n, n))  # Σ w_k sign(x_ak − x_bk)
-    P = np.zeros((n, n)) if not present.all() else None  # Σ w_k over the children both have
-    for k in np.flatnonzero(w > 0):
-        x = X[:, k]
-        diff = np.sign(x[:, None] - x[None, :])
-        if P is None:
-            D += w[k] * diff
-        else:
-            both = present[:, k][:, None] & present[:, k][None, :]
-            D += w[k] * np.where(both, diff, 0.0)
-            P += w[k] * both
-    tot = w[w > 0].sum() if P is None else P
+    D = np.zeros((n, n))
+    cols = np.flatnonzero(w > 0)
+    complete = bool(present.all())
+    Xn = X if complete else np.where(present, X, np.nan)
+    buf = np.empty((min(block, n), n))
+    for a in range(0, n, block):
+        b = min(a + block, n)
+        out, tmp = D[a:b], buf[:b - a]
+        for k in cols:
+            x = Xn[:, k]
+            np.subtract.outer(x[a:b], x, out=tmp)
+            np.sign(tmp, out=tmp)
+            if not complete:
+                np.nan_to_num(tmp, copy=False, nan=0.0)
+            tmp *= w[k]
+            out += tmp
+    wp = np.where(w > 0, w, 0.0)
+    P = np.full((n, n), wp.sum()) if complete else (present * wp) @ present.T.astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        margin = np.where(tot > 0, D / np.where(tot > 0, tot, 1.0), 0.0)
-    return (1.0 + margin) / 2.0
+        D /= np.where(P > 0, P, 1.0)
+    D[P <= 0] = 0.0
+    D += 1.0
+    D /= 2.0
+    return D
 
 
 def copeland_scores(E: np.ndarray) -> np.ndarray:
