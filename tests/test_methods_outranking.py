@@ -122,3 +122,33 @@ def test_score_refuses_live_formulas_for_a_method_that_compares_units(tmp_path, 
     assert run("score", path, "-o", out, "--live-formulas", "--lang", "en") == 2
     assert "IDX topsis" in capsys.readouterr().err and not out.exists()
     assert run("score", path, "-o", out) == 0 and out.exists()  # without live formulas it is written
+
+
+def test_methods_command_ranks_every_unit_under_each_method(tmp_path, capsys):
+    # the hand case: arithmetic A 60 B 70 C 20; topsis A .6 B .625 C .24; grey A 73.3 B 70 C 40;
+    # rsr A .733 B .8 C .467; copeland A 100 B 50 C 0; bod A 100 B 100 C 50 (A and B share rank 1)
+    out = tmp_path / "m.json"
+    assert run("methods", book(tmp_path), "--json", out) == 0
+    d = json.loads(out.read_text(encoding="utf-8"))
+    expected = {"arithmetic": (2, 1, 3), "topsis": (2, 1, 3), "grey": (1, 2, 3), "rsr": (2, 1, 3),
+                "copeland": (1, 2, 3), "bod": (1, 1, 3)}
+    for m, (a, b, c) in expected.items():
+        assert (d["ranks"]["A"][m], d["ranks"]["B"][m], d["ranks"]["C"][m]) == (a, b, c), m
+    assert abs(d["scores"]["A"]["grey"] - 100 * (0.6 + 0.4 / 3)) < 1e-9
+    assert "个单位在各聚合方法下的排名" in capsys.readouterr().out
+
+
+def test_methods_ranks_match_a_full_compute_with_that_method():
+    # an independent path: compute() with the method as the project default, on the sample
+    from dataclasses import replace
+
+    from core.analysis.method_ranks import ranks_by_method
+    from core.files.loader import load
+    from core.files.paths import SAMPLE_WORKBOOK
+    from core.pipeline.run import compute
+
+    p, _ = load(SAMPLE_WORKBOOK)
+    d = ranks_by_method(compute(p), ["arithmetic", "grey", "copeland"])
+    for m in ("arithmetic", "grey", "copeland"):
+        r = compute(replace(p, settings=p.settings.with_(aggregation=m)))
+        assert {u: d["ranks"][u][m] for u in r.units} == {u: int(v) for u, v in r.ranks.items()}

@@ -1,11 +1,14 @@
 """`outranking`: the pairwise outranking matrix, Copeland scores and Kemeny order at one node.
 
     python main.py outranking INPUT [--node CODE] [--json OUT] [--data DATA]
+    python main.py methods INPUT [--json OUT] [--data DATA]
 
 Prints the Condorcet–Kemeny order with each unit's Copeland score (wins − losses) and how the
 order was found (exact up to core.analysis.outranking.EXACT_MAX units, else a local search from
 the Copeland order); `--json` writes {"node", "matrix": {a: {b: e_ab}}, "copeland": {a: wins −
 losses}, "kemeny": {"order", "score", "method"[, "note"]}}.
+`methods` prints the rank of every unit under each aggregation method side by side (the Handbook's
+Table 38; core.analysis.method_ranks) and writes {"methods", "ranks", "scores"} with `--json`.
 Exit codes: 0 done, 1 problems in the input, 2 wrong usage (an unknown or leaf node).
 """
 
@@ -26,6 +29,10 @@ def register(sub) -> None:
     o.add_argument("--node", help="the node whose children are compared (default: the index itself)")
     o.add_argument("--json")
     o.add_argument("--data")
+    m = sub.add_parser("methods", help="the rank of every unit under each aggregation method, side by side")
+    m.add_argument("input")
+    m.add_argument("--json")
+    m.add_argument("--data")
 
 
 def cmd_outranking(args) -> int:
@@ -61,4 +68,35 @@ def cmd_outranking(args) -> int:
     return 0
 
 
-COMMANDS = {"outranking": cmd_outranking}
+def cmd_methods(args) -> int:
+    from core.analysis.method_ranks import ranks_by_method
+    from core.cli.commands import _load
+    from core.files.atomic import WriteError
+    from core.outputs.json_output import write_json
+    from core.pipeline.run import compute
+
+    project = _load(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
+    if project is None:
+        return PROBLEM_EXIT
+    lang = pick_lang(args, project)
+    result = compute(project)
+    out = ranks_by_method(result)
+    methods = out["methods"]
+    width = max(len(u) for u in result.units) if result.units else 4
+    print(text("methods_head", lang, n=len(result.units)))
+    print(" " * (width + 2) + " ".join(f"{m[:10]:>10}" for m in methods))
+    order = sorted(result.units, key=lambda u: (out["ranks"][u][result.settings.aggregation] or 10**9, u))
+    for u in order:
+        cells = " ".join(f"{(out['ranks'][u][m] if out['ranks'][u][m] is not None else '—'):>10}" for m in methods)
+        print(f"{u:<{width}}  {cells}")
+    if args.json:
+        try:
+            write_json(out, args.json)
+        except (OSError, WriteError) as e:
+            print(text("cannot_write", lang, path=args.json, msg=e), file=sys.stderr)
+            return PROBLEM_EXIT
+        print(text("written", lang, path=args.json))
+    return 0
+
+
+COMMANDS = {"outranking": cmd_outranking, "methods": cmd_methods}

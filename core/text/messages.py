@@ -208,6 +208,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "--live-formulas works with weighted means only; these nodes use a method that "
                                  "compares the units, which no Excel formula repeats: {nodes}"),
     # outranking
+    "methods_head": ("{n} 个单位在各聚合方法下的排名（所有节点用同一方法；按项目默认方法的排名排序）：",
+                     "rank of the {n} units under each aggregation method (every node by that method; "
+                     "in the order of the project's default method):"),
     "outranking_head": ("节点「{node}」的 {n} 个单位的 Kemeny 排序（{method}；Σe = {score:.4f}）：",
                         "Kemeny order of the {n} units at '{node}' ({method}; Σe = {score:.4f}):"),
     "outranking_row": ("  {pos}. {unit}（Copeland {copeland:+d}）", "  {pos}. {unit} (Copeland {copeland:+d})"),
