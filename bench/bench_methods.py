@@ -55,7 +55,7 @@ def bench_case(name: str, fw: Framework, n_units: int, reps: dict[str, int]) -> 
         p = replace(project, framework=with_aggregation(project.framework, m))
         n = reps.get(m, reps["default"])
         results = []
-        t_compute = timed(lambda p=p: results.append(compute(p)), max(1, n // 2))
+        t_compute = timed(lambda p=p, out=results: out.append(compute(p)), max(1, n // 2))
         r = results[-1]
         w = r.plan.weight_vector(r.local)
         t_scores = timed(lambda r=r, w=w: r.plan.scores(w), n)
