@@ -209,3 +209,18 @@ def test_framework_cells_accept_the_names_and_their_chinese():
           node("Q", "IDX", 0.5, aggregation="灰色关联"), node("x", "P", 1.0), node("y", "Q", 1.0)]
     p = make_project(fw, ["unit", "x", "y"], [["A", 1, 2], ["B", 2, 1]])
     assert [p.framework.nodes[c].aggregation for c in ("IDX", "P", "Q")] == ["rsr", "topsis", "grey"]
+
+
+def test_bod_remembers_its_answer_for_the_same_values():
+    from core.pipeline import bod
+
+    bod.CACHE.clear()
+    Y = np.array([[1.0, 0.0], [0.5, 1.0], [0.0, 0.5]])
+    use = np.ones(Y.shape, bool)
+    first = bod.bod_scores(Y, use)
+    assert len(bod.CACHE) == 1
+    first[0][0] = -1.0  # the caller's copy; the remembered answer is untouched
+    again = bod.bod_scores(Y, use)
+    close(again[0], [1.0, 1.0, 0.5], 1e-7)
+    bod.bod_scores(Y, use, 0.3, 0.7)  # other bounds: another answer
+    assert len(bod.CACHE) == 2

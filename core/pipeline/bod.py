@@ -12,11 +12,20 @@ values are all at or below another's can never be the one that binds (w ≥ 0), 
 non-dominated units become constraints. Units with the same children present share one model:
 only the objective changes between them, and HiGHS starts each solve from the previous basis.
 highspy is imported here, so an install without it can still use every other method.
+
+The answer depends only on the values, which children count and the share bounds — not on the
+framework's weights — so it is remembered (`CACHE`, the latest few): a weight edit re-solves
+nothing at a node whose children's values did not move.
 """
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
+
+CACHE: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
+CACHE_SIZE = 512
 
 
 def nondominated(Y: np.ndarray, block: int = 256) -> np.ndarray:
@@ -72,6 +81,19 @@ def bod_scores(Y: np.ndarray, use: np.ndarray, low: float = 0.0,
                high: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """(best score 0–1 of each row, rows × children weight shares; NaN where a child is not used
     or the best weights are all zero). `use` marks the children each row has (and that count)."""
+    key = hashlib.blake2b(np.ascontiguousarray(Y, dtype=float).tobytes() + use.tobytes()
+                          + repr((Y.shape, float(low), float(high))).encode(), digest_size=20).digest()
+    if key in CACHE:
+        best, shares = CACHE[key]
+        return best.copy(), shares.copy()
+    best, shares = _solve(Y, use, low, high)
+    if len(CACHE) >= CACHE_SIZE:
+        CACHE.pop(next(iter(CACHE)))
+    CACHE[key] = (best.copy(), shares.copy())
+    return best, shares
+
+
+def _solve(Y: np.ndarray, use: np.ndarray, low: float, high: float) -> tuple[np.ndarray, np.ndarray]:
     import highspy
 
     n, k = Y.shape
