@@ -49,13 +49,14 @@ def timed(fn, repeat: int) -> list[float]:
     return out
 
 
-def bench_case(name: str, fw: Framework, n_units: int, reps: dict[str, int]) -> None:
+def bench_case(name: str, fw: Framework, n_units: int, reps: dict[str, int],
+               methods: tuple[str, ...] = METHODS) -> None:
     rng = np.random.default_rng(20)
     project = synthetic_project(fw, n_units, rng)
     print(f"\n{name}: {n_units} units × {len(fw.leaves)} indicators, {len(fw.internal)} internal nodes")
     print(f"{'method':<11} {'n':>3} {'plan.scores(w)':>15} {'×arith':>9} {'compute(project)':>17} {'×arith':>9}")
     base = None
-    for m in METHODS:
+    for m in methods:
         p = replace(project, framework=with_aggregation(project.framework, m))
         n = reps.get(m, reps["default"])
         results = []
@@ -73,12 +74,17 @@ def bench_case(name: str, fw: Framework, n_units: int, reps: dict[str, int]) -> 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="300 × 41 only")
+    ap.add_argument("--large-only", action="store_true", help="3,000 × 500 only")
+    ap.add_argument("--methods", default=",".join(METHODS[1:]),
+                    help="methods to time besides the arithmetic mean (comma-separated)")
     args = ap.parse_args(argv)
-    bench_case("300 × 41 (default framework)", default_framework(), 300,
-               {"default": 20, "copeland": 10, "bod": 4})
+    methods = ("arithmetic",) + tuple(m for m in args.methods.split(",") if m and m != "arithmetic")
+    if not args.large_only:
+        bench_case("300 × 41 (default framework)", default_framework(), 300,
+                   {"default": 20, "copeland": 10, "bod": 4}, methods)
     if not args.quick:
         bench_case("3,000 × 500 (wide framework)", wide_framework(), 3000,
-                   {"default": 6, "copeland": 1, "bod": 1})
+                   {"default": 6, "copeland": 1, "bod": 1}, methods)
     return 0
 
 
