@@ -115,7 +115,7 @@ def test_random_index_tables():
         0.52, 0.89, 1.12, 1.26, 1.36, 1.41, 1.46, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59]
     assert random_index(2) == random_index(1) == 0.0
     assert random_index(11) is None  # beyond Saaty's table
-    assert set(RI_TABLES) == {"saaty", "chinese"}
+    assert set(RI_TABLES) == {"saaty", "chinese", "donegan_dodd", "saaty2005"}
     with pytest.raises(ValueError):
         random_index(4, "nonsense")
 

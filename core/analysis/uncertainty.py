@@ -126,6 +126,8 @@ class BatchPlan:
         self.n_units, self.n_nodes = plan.base.shape
         leafset = set(plan.leaf_idx.tolist())
         self.steps: list[_Step] = []
+        # TOPSIS, grey, RSR, Copeland, BoD compare units: no batched form, one plan.scores per run
+        self.per_run = plan.uses_matrix_methods
         for node, kids, method in plan.steps:
             is_leaf = np.array([c in leafset for c in kids], dtype=bool)
             leaf_cols, int_cols = kids[is_leaf], kids[~is_leaf]
@@ -155,6 +157,9 @@ class BatchPlan:
         A node's children are dropped from memory once it is computed (unless kept). Arrays
         known to have no missing value skip the masks: the weight sum is then one value per run.
         """
+        if self.per_run:
+            runs = [self.plan.scores(w) for w in np.atleast_2d(np.asarray(W, dtype=float))]
+            return {k: np.stack([S[:, k] for S in runs], axis=1) for k in keep}
         WT = np.ascontiguousarray(np.asarray(W, dtype=float).T)  # nodes × runs
         keep = set(keep)
         vals: dict[int, tuple[np.ndarray, bool]] = {}  # node -> (units × runs, has no NaN)
@@ -507,7 +512,8 @@ class _Model:
                     self._norm[n] = r.normalised.to_numpy(dtype=float) if n is None else normalised_matrix(r, n)
                 agg = r.settings.aggregation if a is None else a
                 self._plans[combo] = BatchPlan(AggregationPlan.build(r.framework, self._norm[n], agg,
-                                                                     r.settings.node_min_coverage))
+                                                                     r.settings.node_min_coverage,
+                                                                     r.plan.params))
         return self._plans[combo]
 
 

@@ -14,6 +14,7 @@ from core.cli.analysis_commands import register as register_analysis
 from core.files.atomic import WriteError
 from core.model.problems import ERROR, InputError, ProblemList
 from core.text.messages import pick_lang, text
+from core.weighting.ahp import RI_TABLES
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
 
@@ -52,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--ahp-method", default="eigen", choices=("eigen", "geometric", "arithmetic"),
                    help="AHP weights: principal eigenvector (default), row geometric mean (根法), "
                    "normalised column sums (和法)")
-    w.add_argument("--ri", default="saaty", choices=("saaty", "chinese"), help="random index table for CR")
+    w.add_argument("--ri", default="saaty", choices=tuple(RI_TABLES),
+                   help="random index table for CR (sources in the README)")
     pn = sub.add_parser("panel", help="merge filled expert weight forms")
     pn.add_argument("forms", nargs="+", metavar="FORM")
     pn.add_argument("--method", default="aij", choices=("aij", "aip"),
@@ -61,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     pn.add_argument("--project", help="the input workbook or project whose framework the forms follow "
                     "(default: the bundled default framework)")
     pn.add_argument("--ahp-method", default="eigen", choices=("eigen", "geometric", "arithmetic"))
-    pn.add_argument("--ri", default="saaty", choices=("saaty", "chinese"))
+    pn.add_argument("--ri", default="saaty", choices=tuple(RI_TABLES))
     v = sub.add_parser("verify", help="check that a results workbook was computed from INPUT")
     v.add_argument("results")
     v.add_argument("input")
@@ -93,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Headless commands that live in their own modules: each has `register(subparsers)` and
 # `COMMANDS` (name → function(args) → exit code). Listed by name so a newcomer sees them all.
-EXTENSION_MODULES = ("score_commands", "explain_commands")
+EXTENSION_MODULES = ("score_commands", "explain_commands", "outranking_commands")
 
 
 def _extensions() -> list:
@@ -156,11 +158,16 @@ def cmd_score(args) -> int:
     if project is None:
         return PROBLEM_EXIT
     result = compute(project)
+    lang = pick_lang(args, project)
+    if args.live_formulas and result.plan.uses_matrix_methods:  # no Excel formula compares the units
+        methods = next(st for st in result.steps if st["stage"] == "aggregate")["methods"]
+        nodes = [f"{c} {m}" for c, m in methods.items() if m not in ("arithmetic", "geometric", "harmonic")]
+        print(text("live_formulas_means_only", lang, nodes=text("sep", lang).join(nodes)), file=sys.stderr)
+        return USAGE_EXIT
     write_results(result, args.output, live_formulas=args.live_formulas, data=project.data)
     if args.json:
         write_json(result_dict(result), args.json)
     ranked = [r for r in result.ranking() if r["rank"] is not None]
-    lang = pick_lang(args, project)
     print(text("score_summary", lang, ranked=len(ranked), excluded=len(result.excluded), output=args.output)
           + (text("score_and_json", lang, json=args.json) if args.json else ""))
     for r in ranked[:10]:

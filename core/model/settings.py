@@ -13,7 +13,8 @@ from typing import Any
 from core.model.problems import ProblemList
 
 NORMALIZATIONS = ("minmax", "zscore", "rank", "percentile", "goalposts", "target", "ratio_max")
-AGGREGATIONS = ("arithmetic", "geometric", "harmonic")
+AGGREGATIONS = ("arithmetic", "geometric", "harmonic", "topsis", "grey", "rsr", "copeland", "bod")
+TOPSIS_NORMALIZATIONS = ("vector", "minmax")
 IMPUTATIONS = ("none", "mean", "median", "group_mean", "group_median")
 OUTLIERS = ("none", "winsorise")
 TRANSFORMS = ("", "log", "log1p")
@@ -30,6 +31,9 @@ ALIASES = {
     "排名": "rank", "百分位": "percentile", "目标值": "target", "比值法": "ratio_max",
     "算术平均": "arithmetic", "加权算术平均": "arithmetic", "几何平均": "geometric",
     "加权几何平均": "geometric", "调和平均": "harmonic", "对数": "log",
+    "gra": "grey", "gray": "grey", "灰色关联": "grey", "灰色关联分析": "grey", "秩和比": "rsr",
+    "秩和比法": "rsr", "copeland排序": "copeland", "dea": "bod", "benefit_of_the_doubt": "bod",
+    "优劣解距离法": "topsis", "逼近理想解排序法": "topsis", "向量归一化": "vector",
     "均值": "mean", "中位数": "median", "无": "none", "缩尾": "winsorise",
 }
 
@@ -41,6 +45,10 @@ def canonical(value: Any) -> str:
     s = str(value).strip()
     key = s.lower()
     return ALIASES.get(key, ALIASES.get(s, key))
+
+
+# settings that only a node using that aggregation reads (the methods sheet lists them only then)
+METHOD_SETTINGS = {"topsis_normalization": "topsis", "grey_rho": "grey", "bod_min_share": "bod", "bod_max_share": "bod"}
 
 
 @dataclass(frozen=True)
@@ -69,13 +77,19 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("kurtosis_limit", float, 3.5, None, "kurtosis limit of the outlier rule"),
     SettingSpec("node_min_coverage", float, 0.5, None, "least share of children present", 0, 1),
     SettingSpec("language", str, "zh", LANGUAGES, "language of the interface and outputs"),
+    SettingSpec("topsis_normalization", str, "vector", TOPSIS_NORMALIZATIONS,
+                "how TOPSIS makes the children's columns comparable: x/√Σx² or min-max"),
+    SettingSpec("grey_rho", float, 0.5, None, "distinguishing coefficient ρ of grey relational analysis", 0, 1),
+    SettingSpec("bod_min_share", float, 0.0, None, "least share of a child in benefit-of-the-doubt weights", 0, 1),
+    SettingSpec("bod_max_share", float, 1.0, None, "largest share of a child in benefit-of-the-doubt weights",
+                0, 1),
 )
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 # Chinese keys users may type in a 设置 sheet.
 KEY_ALIASES = {
     "满分": "scale", "小数位数": "decimals", "标准化方法": "normalization",
     "聚合方法": "aggregation", "normalisation": "normalization",
-    "语言": "language", "缺失值处理": "imputation", "异常值处理": "outliers",
+    "语言": "language", "分辨系数": "grey_rho", "缺失值处理": "imputation", "异常值处理": "outliers",
 }
 
 
@@ -95,10 +109,20 @@ class Settings:
     kurtosis_limit: float = 3.5
     node_min_coverage: float = 0.5
     language: str = "zh"
+    topsis_normalization: str = "vector"
+    grey_rho: float = 0.5
+    bod_min_share: float = 0.0
+    bod_max_share: float = 1.0
     extra: dict = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+
+    def aggregation_params(self) -> dict:
+        """What the methods beyond a weighted mean read (core/pipeline/aggregate_matrix.py)."""
+        return {"scale": self.scale, "topsis_normalization": self.topsis_normalization,
+                "grey_rho": self.grey_rho, "bod_min_share": self.bod_min_share,
+                "bod_max_share": self.bod_max_share}
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -163,4 +187,13 @@ def parse_settings(
     if s.imputation in ("group_mean", "group_median") and not s.imputation_group:
         problems.error("bad_setting", "group imputation needs 'imputation_group' (a group column)",
                        file=file, sheet=sheet, args={"variant": "group"})
+    if not s.grey_rho > 0:
+        problems.error("bad_setting", f"grey_rho ({s.grey_rho}) must be above 0",
+                       file=file, sheet=sheet, args={"variant": "grey_rho", "rho": s.grey_rho})
+        s = s.with_(grey_rho=0.5)
+    if s.bod_min_share > s.bod_max_share:
+        problems.error("bad_setting", f"bod_min_share ({s.bod_min_share}) must not exceed "
+                       f"bod_max_share ({s.bod_max_share})", file=file, sheet=sheet,
+                       args={"variant": "bod_shares", "low": s.bod_min_share, "high": s.bod_max_share})
+        s = s.with_(bod_min_share=0.0, bod_max_share=1.0)
     return s

@@ -35,9 +35,12 @@ NORM_NAMES = {
            "goalposts": "goalposts", "target": "distance to target", "ratio_max": "ratio to the maximum (x/max)"},
 }
 AGG_NAMES = {
-    "zh": {"arithmetic": "加权算术平均", "geometric": "加权几何平均", "harmonic": "加权调和平均"},
+    "zh": {"arithmetic": "加权算术平均", "geometric": "加权几何平均", "harmonic": "加权调和平均",
+           "topsis": "TOPSIS（优劣解距离法）", "grey": "灰色关联分析", "rsr": "秩和比（RSR）",
+           "copeland": "Copeland 排序", "bod": "DEA/BoD（有利原则）"},
     "en": {"arithmetic": "weighted arithmetic mean", "geometric": "weighted geometric mean",
-           "harmonic": "weighted harmonic mean"},
+           "harmonic": "weighted harmonic mean", "topsis": "TOPSIS", "grey": "grey relational analysis",
+           "rsr": "rank-sum ratio", "copeland": "Copeland ranking", "bod": "benefit of the doubt (DEA)"},
 }
 IMP_NAMES = {
     "zh": {"none": "不填补（缺失保持缺失，并在数据质量表中列出）", "mean": "均值填补", "median": "中位数填补",

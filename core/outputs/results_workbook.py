@@ -54,6 +54,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from core.files.atomic import atomic_path
 from core.files.xlsx import Book, Cancelled, Sheet, text_width
 from core.model.dataset import Dataset
+from core.model.settings import METHOD_SETTINGS
 from core.outputs import label_layout
 from core.outputs.method_words import (
     AGG_NAMES,
@@ -845,21 +846,27 @@ SETTING_LABELS = {  # the settings as the methods sheet names them (the keys sta
            "aggregation": "默认聚合方法", "minmax_low": "极差标准化下限", "unit_min_coverage": "单位最低数据覆盖率",
            "imputation": "缺失值处理", "imputation_group": "分组填补所用分组列", "outliers": "异常值处理",
            "winsor_max_points": "最多缩尾步数", "skew_limit": "偏度界限（|偏度|）", "kurtosis_limit": "峰度界限",
-           "node_min_coverage": "节点最低子项覆盖率", "language": "输出语言"},
+           "node_min_coverage": "节点最低子项覆盖率", "language": "输出语言",
+           "topsis_normalization": "TOPSIS 的列归一化", "grey_rho": "灰色关联分辨系数 ρ",
+           "bod_min_share": "BoD 子项权重最小占比", "bod_max_share": "BoD 子项权重最大占比"},
     "en": {"scale": "Top of the scale", "decimals": "Decimals shown", "normalization": "Default normalisation",
            "aggregation": "Default aggregation", "minmax_low": "Low end of min-max",
            "unit_min_coverage": "Least data coverage of a unit", "imputation": "Missing values",
            "imputation_group": "Group column for imputation", "outliers": "Outlier treatment",
            "winsor_max_points": "Most winsorising steps", "skew_limit": "Skewness limit (|skewness|)",
            "kurtosis_limit": "Kurtosis limit", "node_min_coverage": "Least share of a node's children",
-           "language": "Output language"},
+           "language": "Output language", "topsis_normalization": "TOPSIS column normalisation",
+           "grey_rho": "Grey distinguishing coefficient ρ", "bod_min_share": "BoD least share of a child",
+           "bod_max_share": "BoD largest share of a child"},
 }
 SETTING_VALUES = {  # values that are keys, in words
-    "zh": {"outliers": {"none": "不处理", "winsorise": "按 OECD/JRC 规则缩尾（必要时对数变换）"},
+    "zh": {"topsis_normalization": {"vector": "向量归一化 x/√Σx²", "minmax": "极差归一化"},
+           "outliers": {"none": "不处理", "winsorise": "按 OECD/JRC 规则缩尾（必要时对数变换）"},
            "language": {"zh": "中文", "en": "英文"},
            "imputation": {"none": "不填补", "mean": "均值填补", "median": "中位数填补",
                           "group_mean": "分组均值填补", "group_median": "分组中位数填补"}},
-    "en": {"outliers": {"none": "not treated", "winsorise": "winsorised by the OECD/JRC rule (log if needed)"},
+    "en": {"topsis_normalization": {"vector": "vector x/√Σx²", "minmax": "min-max"},
+           "outliers": {"none": "not treated", "winsorise": "winsorised by the OECD/JRC rule (log if needed)"},
            "language": {"zh": "Chinese", "en": "English"},
            "imputation": {"none": "none", "mean": "mean", "median": "median", "group_mean": "group mean",
                           "group_median": "group median"}},
@@ -895,7 +902,10 @@ def _write_methods(b: _Book) -> None:
     stage_names = STAGE_NAMES.get(lang, {})
     for stage, text in method_sentences(r):
         rows.append([T["c_method"], stage_names.get(stage, stage), text])
+    used = {r.framework.aggregation_of(c, r.settings.aggregation) for c in r.framework.internal}
     for key, value in r.settings.to_dict().items():
+        if METHOD_SETTINGS.get(key, "") not in used | {""}:
+            continue  # a setting of a method no node uses
         rows.append([T["c_setting"], setting_label(key, lang), setting_value(key, value, lang)])
     for e in r.excluded:
         reason = (f"分母处理后的数据覆盖率 {pct(e['coverage'])}，低于下限 {pct(r.settings.unit_min_coverage)}"

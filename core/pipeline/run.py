@@ -56,6 +56,7 @@ class Result:
     problems: ProblemList
     missing: list[dict]
     timings: dict[str, float] = field(default_factory=dict)
+    details: dict = field(default_factory=dict)  # node -> what a method chose per unit (BoD weights)
 
     # --- views -------------------------------------------------------------
     @property
@@ -104,12 +105,25 @@ class Result:
         t0 = time.perf_counter()
         local = fw.local_weights()
         effective = fw.effective_weights(local)
-        S = self.plan.scores(self.plan.weight_vector(local))
+        details: dict = {}
+        S = self.plan.scores(self.plan.weight_vector(local), details)
         steps = [_weights_step(local, effective) if st["stage"] == "weights" else st
                  for st in self.steps]
         t = dict(self.timings, reweight=time.perf_counter() - t0)
         return replace(self, framework=fw, scores_array=S, local=local,
-                       effective=effective, steps=steps, timings=t)
+                       effective=effective, steps=steps, timings=t, details=details)
+
+    @property
+    def bod_weights(self) -> dict[str, dict[str, dict[str, float]]]:
+        """{node: {unit: {child: share}}} of every node aggregated by benefit of the doubt: the
+        weights (shares summing to 1) that each unit chose for itself."""
+        out: dict = {}
+        for node, d in self.details.items():
+            if d.get("method") != "bod":
+                continue
+            out[node] = {self.units[int(i)]: {c: float(v) for c, v in zip(d["children"], row) if v == v}
+                         for i, row in zip(d["rows"], d["shares"])}
+        return out
 
     def scores_for_weights(self, local_vector: np.ndarray) -> np.ndarray:
         """Root scores for a local-weight vector (plan order): the hot path of sensitivity runs."""
@@ -158,18 +172,33 @@ def compute(project: Project) -> Result:
     local = fw.local_weights()
     effective = fw.effective_weights(local)
     steps.append(_weights_step(local, effective))
-    plan = AggregationPlan.build(fw, norm.to_numpy(), s.aggregation, s.node_min_coverage)
-    S = plan.scores(plan.weight_vector(local))
-    steps.append({"stage": "aggregate", "default": s.aggregation,
-                  "methods": {c: fw.aggregation_of(c, s.aggregation) for c in fw.internal},
-                  "node_min_coverage": s.node_min_coverage})
+    plan = AggregationPlan.build(fw, norm.to_numpy(), s.aggregation, s.node_min_coverage,
+                                 s.aggregation_params())
+    details: dict = {}
+    S = plan.scores(plan.weight_vector(local), details)
+    steps.append(_aggregate_step(fw, s, plan))
     lap("aggregate")
     units = tuple(norm.index)
     missing = plan.why_missing(S, units)
     steps.append({"stage": "rank", "ties": "share the best rank", "tie_decimals": 9})
     lap("rank")
     return Result(fw, s, units, raw, transformed, norm, plan, S, local, effective, excluded,
-                  imputed, outliers, changed, steps, problems, missing, timings)
+                  imputed, outliers, changed, steps, problems, missing, timings, details)
+
+
+# The setting each method beyond a weighted mean reads, recorded when a node uses the method.
+_METHOD_SETTINGS = {"topsis": ("topsis_normalization",), "grey": ("grey_rho",),
+                    "bod": ("bod_min_share", "bod_max_share")}
+
+
+def _aggregate_step(fw: Framework, s: Settings, plan: AggregationPlan) -> dict:
+    methods = {c: fw.aggregation_of(c, s.aggregation) for c in fw.internal}
+    step = {"stage": "aggregate", "default": s.aggregation, "methods": methods,
+            "node_min_coverage": s.node_min_coverage}
+    used = {k: plan.params[k] for m in set(methods.values()) for k in _METHOD_SETTINGS.get(m, ())}
+    if used:
+        step["parameters"] = dict(sorted(used.items()))
+    return step
 
 
 def _impute_step(raw: pd.DataFrame, ds: Dataset, s: Settings, problems: ProblemList, steps: list[dict]):

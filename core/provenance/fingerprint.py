@@ -8,7 +8,10 @@ The canonical serialisation (documented in the README, "Fingerprint"):
   points), holding only the fields that change a score: code, parent, weight,
   direction, aggregation, normalization, min, max, target, transform, denominator
   (an empty text is "", an absent number is null; direction is 1 or -1);
-* "settings" holds every setting key of DESIGN §3 with its value (numbers as below);
+* "settings" holds every setting key of DESIGN §3 with its value (numbers as below), except the
+  settings of one aggregation method (TOPSIS, grey, BoD: core.model.settings.METHOD_SETTINGS) while
+  they keep their default value, so that the fingerprints of projects made before those methods
+  existed stay what they were;
 * "data" is an object {"units": {unit: {column: value}}} for every unit and every
   numeric column (indicators and denominators), units and columns sorted by code
   point, a missing cell being null; and {"groups": {unit: {column: text}}} for the
@@ -33,7 +36,7 @@ import numpy as np
 
 from core.model.dataset import Dataset
 from core.model.framework import Framework
-from core.model.settings import Settings
+from core.model.settings import METHOD_SETTINGS, Settings
 
 SCHEMA = "cityindex-inputs/1"
 NODE_FIELDS = ("code", "parent", "weight", "direction", "aggregation", "normalization", "min", "max",
@@ -64,7 +67,10 @@ def _inputs_part(framework: Framework, settings: Settings) -> dict:
             d[f] = num(v) if f in ("weight", "min", "max", "target") else (int(v) if f == "direction" else v)
         nodes.append(d)
     sets = {}
+    defaults = Settings().to_dict()
     for k, v in sorted(settings.to_dict().items()):
+        if k in METHOD_SETTINGS and v == defaults[k]:
+            continue
         sets[k] = num(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
     return {"framework": nodes, "settings": sets}
 

@@ -239,6 +239,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "target_any": ("  任何改变即可（异常值处理随之改变）", "  any change at all (the outlier treatment switches)"),
     "target_unreachable": ("单靠这些指标无法达到：{codes}", "not reachable by these indicators alone: {codes}"),
     "target_missing": ("（原始值缺失）", " (raw value missing)"),
+    "live_formulas_means_only": ("--live-formulas 只适用于加权平均；以下节点的聚合方法需比较各单位，"
+                                 "无法写成 Excel 公式：{nodes}",
+                                 "--live-formulas works with weighted means only; these nodes use a method that "
+                                 "compares the units, which no Excel formula repeats: {nodes}"),
+    # outranking
+    "methods_head": ("{n} 个单位在各聚合方法下的排名（所有节点用同一方法；按项目默认方法的排名排序）：",
+                     "rank of the {n} units under each aggregation method (every node by that method; "
+                     "in the order of the project's default method):"),
+    "outranking_head": ("节点「{node}」的 {n} 个单位的 Kemeny 排序（{method}；Σe = {score:.4f}）：",
+                        "Kemeny order of the {n} units at '{node}' ({method}; Σe = {score:.4f}):"),
+    "outranking_row": ("  {pos}. {unit}（Copeland {copeland:+d}）", "  {pos}. {unit} (Copeland {copeland:+d})"),
+    "outranking_exact": ("精确解：子集动态规划", "exact: dynamic programming over subsets"),
+    "outranking_local": ("单位过多，未求精确解：从 Copeland 排序出发逐个移动单位的局部最优",
+                         "too many units for the exact search: the Copeland order improved by moving "
+                         "single units (a local optimum)"),
+    "outranking_no_node": ("没有节点「{node}」；有下级的节点：{known}",
+                           "no node '{node}'; nodes with children: {known}"),
+    "outranking_leaf": ("「{node}」是指标，没有下级可比较；有下级的节点：{known}",
+                        "'{node}' is an indicator, with no children to compare; nodes with children: {known}"),
 }
 
 

@@ -249,6 +249,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                                "minmax_low ({low}) must be below scale ({scale})"),
     "bad_setting.group": ("分组插补需要设置 imputation_group（一个分组列）",
                           "group imputation needs 'imputation_group' (a group column)"),
+    "bad_setting.grey_rho": ("灰色关联的分辨系数 grey_rho（{rho}）必须大于 0",
+                             "grey_rho ({rho}) must be above 0"),
+    "bad_setting.bod_shares": ("bod_min_share（{low}）不能大于 bod_max_share（{high}）",
+                               "bod_min_share ({low}) must not exceed bod_max_share ({high})"),
     # --- the pipeline ---------------------------------------------------------------------------
     "imputation_fallback": ("{unit} / {code}：插补改用替代方法（{note}）", "{unit} / {code}: {note}"),
     "outlier_flagged": ("指标「{code}」缩尾后仍不满足异常值规则（负偏）：保留缩尾结果",

@@ -7,7 +7,8 @@ matters more than child j (Saaty's 1–9 scale, reciprocals 1/2 … 1/9), aⱼ�
   `eigen` (default) the principal right eigenvector; `geometric` (根法) the normalised
   row geometric means; `arithmetic` (和法) the row means of the column-normalised matrix.
   For every method λmax = mean of (Aw)ᵢ/wᵢ, CI = (λmax − n)/(n − 1), CR = CI/RI with RI
-  from `RI_TABLES` (Saaty's by default, or the table common in Chinese textbooks); CR ≥ 0.10
+  from `RI_TABLES` (Saaty's by default, the table common in Chinese textbooks, Donegan & Dodd's
+  1991 or Saaty's 2005; sources in the README); CR ≥ 0.10
   is flagged (`consistent` False). For n ≤ 2, RI = 0 and CR = 0 by definition; beyond the
   table's n, CR is None (and so is `consistent`).
 - `inconsistency_hints(A, w)` ranks the judgements by how far each departs from what the
@@ -49,6 +50,17 @@ RI_TABLES: dict[str, dict[int, float]] = {
     # the table of many Chinese textbooks, n = 3 … 15
     "chinese": {1: 0.0, 2: 0.0, 3: 0.52, 4: 0.89, 5: 1.12, 6: 1.26, 7: 1.36, 8: 1.41, 9: 1.46,
                 10: 1.49, 11: 1.52, 12: 1.54, 13: 1.56, 14: 1.58, 15: 1.59},
+    # Donegan, H. A. & Dodd, F. J. (1991) "A note on Saaty's random indexes", Mathematical and
+    # Computer Modelling 15(10): 135–137, n = 3 … 20 (the paper goes on to 25, 30, … 100 in steps,
+    # not kept: the lookup is by exact n)
+    "donegan_dodd": {1: 0.0, 2: 0.0, 3: 0.4914, 4: 0.8286, 5: 1.0591, 6: 1.1797, 7: 1.2519,
+                     8: 1.3171, 9: 1.3733, 10: 1.4055, 11: 1.4213, 12: 1.4497, 13: 1.4643,
+                     14: 1.4822, 15: 1.4969, 16: 1.5078, 17: 1.5153, 18: 1.5262, 19: 1.5313,
+                     20: 1.5371},
+    # Saaty, T. L. (2005) Theory and Applications of the Analytic Network Process, RWS
+    # Publications, Pittsburgh, p. 31, n = 3 … 15
+    "saaty2005": {1: 0.0, 2: 0.0, 3: 0.52, 4: 0.89, 5: 1.11, 6: 1.25, 7: 1.35, 8: 1.40, 9: 1.45,
+                  10: 1.49, 11: 1.52, 12: 1.54, 13: 1.56, 14: 1.58, 15: 1.59},
 }
 CR_LIMIT = 0.10
 

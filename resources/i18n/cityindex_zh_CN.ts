@@ -981,62 +981,62 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="349" />
+        <location filename="../../gui/charts/widgets.py" line="350" />
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="350" />
+        <location filename="../../gui/charts/widgets.py" line="351" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="352" />
+        <location filename="../../gui/charts/widgets.py" line="353" />
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="353" />
+        <location filename="../../gui/charts/widgets.py" line="354" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="381" />
+        <location filename="../../gui/charts/widgets.py" line="382" />
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="382" />
+        <location filename="../../gui/charts/widgets.py" line="383" />
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="592" />
+        <location filename="../../gui/charts/widgets.py" line="593" />
         <source>Rank {1}: {0}</source>
         <translation>第 {1} 名：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="594" />
+        <location filename="../../gui/charts/widgets.py" line="595" />
         <source>Rank 1</source>
         <translation>第一名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="595" />
+        <location filename="../../gui/charts/widgets.py" line="596" />
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="703" />
+        <location filename="../../gui/charts/widgets.py" line="723" />
         <source>Pearson r = {0}</source>
         <translation>皮尔逊 r = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="705" />
+        <location filename="../../gui/charts/widgets.py" line="725" />
         <source>Spearman ρ = {0}</source>
         <translation>斯皮尔曼 ρ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/widgets.py" line="706" />
+        <location filename="../../gui/charts/widgets.py" line="726" />
         <source>n = {0}</source>
         <translation>n = {0}</translation>
     </message>
@@ -2227,41 +2227,66 @@ Build, weight and compute composite city indices.</source>
     </message>
     <message>
         <location filename="../../gui/text/labels.py" line="27" />
+        <source>TOPSIS</source>
+        <translation>TOPSIS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="28" />
+        <source>Grey relational analysis</source>
+        <translation>灰色关联</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="29" />
+        <source>Rank-sum ratio</source>
+        <translation>秩和比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="30" />
+        <source>Copeland ranking</source>
+        <translation>Copeland 排序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="31" />
+        <source>DEA/BoD (benefit of the doubt)</source>
+        <translation>DEA/BoD</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text/labels.py" line="32" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="28" />
+        <location filename="../../gui/text/labels.py" line="33" />
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="29" />
+        <location filename="../../gui/text/labels.py" line="34" />
         <source>Median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="30" />
+        <location filename="../../gui/text/labels.py" line="35" />
         <source>Group mean</source>
         <translation>组均值</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="31" />
+        <location filename="../../gui/text/labels.py" line="36" />
         <source>Group median</source>
         <translation>组中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="32" />
+        <location filename="../../gui/text/labels.py" line="37" />
         <source>Winsorise</source>
         <translation>缩尾处理</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="33" />
+        <location filename="../../gui/text/labels.py" line="38" />
         <source>Logarithm</source>
         <translation>对数变换</translation>
     </message>
     <message>
-        <location filename="../../gui/text/labels.py" line="34" />
+        <location filename="../../gui/text/labels.py" line="39" />
         <source>log(1 + x)</source>
         <translation>log(1 + x) 变换</translation>
     </message>
@@ -3405,185 +3430,185 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="269" />
+        <location filename="../../gui/panels/tree_panel.py" line="281" />
         <source>Add {0} under {1}</source>
         <translation>在 {1} 下添加 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="278" />
+        <location filename="../../gui/panels/tree_panel.py" line="290" />
         <source>Remove {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="281" />
+        <location filename="../../gui/panels/tree_panel.py" line="293" />
         <source>Rename {0} to {1}</source>
         <translation>将 {0} 重命名为 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="285" />
+        <location filename="../../gui/panels/tree_panel.py" line="297" />
         <source>Move {0} under {1}</source>
         <translation>将 {0} 移到 {1} 下</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="293" />
+        <location filename="../../gui/panels/tree_panel.py" line="305" />
         <source>{0} scored by experts ({1}–{2})</source>
         <translation>{0} 改为专家评分（{1}–{2}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="294" />
+        <location filename="../../gui/panels/tree_panel.py" line="306" />
         <source>{0} measured by data</source>
         <translation>{0} 改为由数据取值</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="329" />
-        <location filename="../../gui/panels/tree_panel.py" line="332" />
+        <location filename="../../gui/panels/tree_panel.py" line="341" />
+        <location filename="../../gui/panels/tree_panel.py" line="344" />
         <source>Add child</source>
         <translation>添加下级指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="329" />
+        <location filename="../../gui/panels/tree_panel.py" line="341" />
         <source>Code of the new indicator under {0}:</source>
         <translation>{0} 下新指标的代码：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="332" />
+        <location filename="../../gui/panels/tree_panel.py" line="344" />
         <source>Name of {0}:</source>
         <translation>{0} 的名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="341" />
+        <location filename="../../gui/panels/tree_panel.py" line="353" />
         <source>Rename code</source>
         <translation>修改代码</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="341" />
+        <location filename="../../gui/panels/tree_panel.py" line="353" />
         <source>New code for {0}:</source>
         <translation>{0} 的新代码：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="360" />
+        <location filename="../../gui/panels/tree_panel.py" line="372" />
         <source>{0} has nowhere to move</source>
         <translation>{0} 无处可移</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="363" />
+        <location filename="../../gui/panels/tree_panel.py" line="375" />
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="363" />
+        <location filename="../../gui/panels/tree_panel.py" line="375" />
         <source>New parent:</source>
         <translation>新的上级：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="370" />
+        <location filename="../../gui/panels/tree_panel.py" line="382" />
         <source>the edit would break the tree</source>
         <translation>此修改会破坏指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="372" />
+        <location filename="../../gui/panels/tree_panel.py" line="384" />
         <source> (and {0} more)</source>
         <translation>（另有 {0} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="373" />
+        <location filename="../../gui/panels/tree_panel.py" line="385" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="411" />
+        <location filename="../../gui/panels/tree_panel.py" line="423" />
         <source>No indicator selected</source>
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="421" />
-        <location filename="../../gui/panels/tree_panel.py" line="546" />
+        <location filename="../../gui/panels/tree_panel.py" line="433" />
+        <location filename="../../gui/panels/tree_panel.py" line="558" />
         <source>Unlock weight</source>
         <translation>解锁权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="421" />
-        <location filename="../../gui/panels/tree_panel.py" line="546" />
+        <location filename="../../gui/panels/tree_panel.py" line="433" />
+        <location filename="../../gui/panels/tree_panel.py" line="558" />
         <source>Lock weight</source>
         <translation>锁定权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="542" />
+        <location filename="../../gui/panels/tree_panel.py" line="554" />
         <source>Split equally</source>
         <translation>等权</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="543" />
+        <location filename="../../gui/panels/tree_panel.py" line="555" />
         <source>Give the children of the selected node equal weights</source>
         <translation>所选节点的下级指标取相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="544" />
+        <location filename="../../gui/panels/tree_panel.py" line="556" />
         <source>Normalise to 100 %</source>
         <translation>归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="545" />
+        <location filename="../../gui/panels/tree_panel.py" line="557" />
         <source>Rescale the weights of the children so that they sum to 100 %</source>
         <translation>按比例缩放下级权重，使其合计为 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="547" />
+        <location filename="../../gui/panels/tree_panel.py" line="559" />
         <source>A locked weight keeps its share when a sibling's weight changes</source>
         <translation>锁定的权重在同级权重变化时保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="548" />
+        <location filename="../../gui/panels/tree_panel.py" line="560" />
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="549" />
+        <location filename="../../gui/panels/tree_panel.py" line="561" />
         <source>Back to the weights of the loaded file for these children</source>
         <translation>恢复为载入文件中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="550" />
+        <location filename="../../gui/panels/tree_panel.py" line="562" />
         <source>Add child…</source>
         <translation>添加下级…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="551" />
+        <location filename="../../gui/panels/tree_panel.py" line="563" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="552" />
+        <location filename="../../gui/panels/tree_panel.py" line="564" />
         <source>Rename code…</source>
         <translation>修改代码…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="553" />
+        <location filename="../../gui/panels/tree_panel.py" line="565" />
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="554" />
+        <location filename="../../gui/panels/tree_panel.py" line="566" />
         <source>Scored by experts…</source>
         <translation>专家评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="555" />
+        <location filename="../../gui/panels/tree_panel.py" line="567" />
         <source>Whether an expert panel scores this indicator on score sheets, on which scale and with which guidance</source>
         <translation>是否由专家组在评分表上为该指标打分，以及评分范围和评分说明</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="557" />
+        <location filename="../../gui/panels/tree_panel.py" line="569" />
         <source>Tree</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="558" />
+        <location filename="../../gui/panels/tree_panel.py" line="570" />
         <source>Add, remove, rename or move indicators</source>
         <translation>添加、删除、重命名或移动指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="559" />
+        <location filename="../../gui/panels/tree_panel.py" line="571" />
         <source>Weight of the selected node among its siblings</source>
         <translation>所选节点在同级中的权重</translation>
     </message>
