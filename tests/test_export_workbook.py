@@ -171,7 +171,12 @@ def test_methods_sheet_names_the_settings_in_chinese(sample, tmp_path):
     out = tmp_path / "m.xlsx"
     rw.write_results(r, out, data=project.data)
     rows = settings_rows(out, "方法说明", "设置")
-    assert len(rows) == len(r.settings.to_dict())
+    # the settings table of DESIGN §3 (README, "Fingerprint"): a method's own settings (TOPSIS, grey, BoD)
+    # are listed only when a node uses that method, which the sample does not
+    assert len(rows) == len(["scale", "decimals", "normalization", "aggregation", "minmax_low",
+                             "unit_min_coverage", "imputation", "imputation_group", "outliers",
+                             "winsor_max_points", "skew_limit", "kurtosis_limit", "node_min_coverage",
+                             "language"])
     for label, value in rows:
         assert label not in RAW_KEYS and value not in RAW_KEYS, (label, value)
         assert re.search(r"[\u4e00-\u9fff]", label), label
@@ -179,6 +184,16 @@ def test_methods_sheet_names_the_settings_in_chinese(sample, tmp_path):
     assert d["满分"] == "100" and d["显示小数位数"] == "1"
     assert d["默认标准化方法"] == "极差标准化 (min-max)" and d["默认聚合方法"] == "加权算术平均"
     assert d["输出语言"] == "中文"
+
+
+def test_methods_sheet_lists_a_methods_settings_only_when_a_node_uses_it(sample, tmp_path):
+    project, _ = sample
+    r = compute(project.with_settings(project.settings.with_(aggregation="topsis")))
+    out = tmp_path / "m_topsis.xlsx"
+    rw.write_results(r, out)
+    d = dict(settings_rows(out, "方法说明", "设置"))
+    assert d["TOPSIS 的列归一化"].startswith("向量归一化")
+    assert "灰色关联分辨系数 ρ" not in d and "BoD 子项权重最小占比" not in d
 
 
 def test_methods_sheet_names_the_settings_in_english(sample, tmp_path):

@@ -13,7 +13,7 @@
   The median is over the other runs.
 
 Without a display, runs use QT_QPA_PLATFORM=offscreen (printed). Prints a table against the targets
-(unpacked ≤ 190 MB, packed ≤ 60 MB, first paint < 1.0 s) and exits 0; with --strict, 1 when a
+(unpacked ≤ 197 MB, packed ≤ 62.5 MB, first paint < 1.0 s) and exits 0; with --strict, 1 when a
 target is missed; with --strict-size, 1 when a size target is missed (CI uses it: sizes do not depend
 on how busy the machine is, start times do). MB here is 10^6 bytes.
 """
@@ -33,7 +33,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"unpacked": 190e6, "packed": 60e6, "first_paint": 1.0}
+TARGETS = {"unpacked": 197e6, "packed": 62.5e6, "first_paint": 1.0}  # +7 MB / +2.5 MB for HiGHS (issue 20)
 NAME = "CityIndexStudio"
 
 
