@@ -680,6 +680,14 @@ class Controller(QObject):
         """Remember how the weights of `node`'s children were computed (results' method notes)."""
         self.document = docs.note_weights(self.document, node, note)
 
+    def keep_ahp_judgements(self, node: str, judgements: dict) -> None:
+        """Keep the pairwise judgements of `node` in the document (the AHP editor reopens on them)."""
+        self.document = docs.keep_ahp_judgements(self.document, node, judgements)
+
+    def set_extra(self, key: str, value) -> None:
+        """Store another feature's JSON data in the document (`extras[key]`, saved with the project)."""
+        self.document = docs.with_extra(self.document, key, value)
+
     def save_scenario(self, name: str, note: str = "") -> dict:
         """Snapshot the current weights under `name` (made unique); returns the scenario."""
         self.document, s = docs.save_scenario(self.document, name, note)

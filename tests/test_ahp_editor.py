@@ -113,6 +113,7 @@ def test_apply_changes_weights_and_ranking_and_one_undo_takes_both_back(editor, 
     before_rank = ranking(ctrl)
     before_scores = ctrl.result.root_scores.copy()
     steps = ctrl.undo_stack.count()
+    doc_before = ctrl.document
     editor.set_judgement(0, 1, 9)  # R&D resources dominate
     editor.set_judgement(0, 2, 9)
     editor.set_judgement(0, 3, 9)
@@ -127,6 +128,8 @@ def test_apply_changes_weights_and_ranking_and_one_undo_takes_both_back(editor, 
     assert ctrl.undo_stack.count() == steps + 1  # ONE step
     assert ctrl.ahp_judgements["T"]["matrix"][0][1] == 9
     assert ctrl.weight_notes["T"]["kind"] == "ahp"
+    # the judgements went into a new document by the engine's pure edit: the old one is as it was
+    assert "T" not in doc_before.ahp_judgements and ctrl.document.ahp_judgements["T"]["matrix"][0][1] == 9
     ctrl.undo_stack.undo()
     ctrl.flush()
     assert ctrl.framework.local_weights() == before_local  # exactly

@@ -641,8 +641,8 @@ class AhpEditor(QDialog):
         w = {code: float(x) for code, x in zip(self.codes, self.result["weights"])}
         source = self.source_text()
         A = self.matrix()
-        c.ahp_judgements[self.node] = {"children": list(self.codes), "matrix": A.tolist(),
-                                       "method": self.method_key, "ri_table": self.ri_key}
+        c.keep_ahp_judgements(self.node, {"children": list(self.codes), "matrix": A.tolist(),
+                                          "method": self.method_key, "ri_table": self.ri_key})
         r = self.result
         c.note_weights(self.node, {"kind": "ahp", "source": source, "method": self.method_key,
                                    "ri_table": self.ri_key, "lambda_max": r["lambda_max"], "ci": r["ci"],

@@ -14,7 +14,7 @@ Two tabs (as the weight panel, gui/dialogs/weight_forms_dialog.py):
   correlation with them, flagged (lenient, severe, against the rest) but never dropped.
   "Apply" puts the merged values into the data as one undoable step
   (`controller.set_data_values`), so the ranking follows at once, and keeps the merge —
-  provenance and agreement, plain JSON — in `controller.extras["expert_scores"]`.
+  provenance and agreement, plain JSON — in the document's `extras["expert_scores"]` (controller.set_extra).
 
 The tabs, the file lists and the texts both expert-form dialogs share live in
 gui/dialogs/expert_forms_dialog.py; this module builds and fills what is the score sheets' own.
@@ -622,9 +622,7 @@ class ScoreSheetsDialog(ExpertFormsDialog):
         text = self.tr("Expert scores of {0}").format(", ".join(codes))
         reason = self.tr("{0} experts, {1}").format(len(self.sheets), rule_name(self.rule, self.trim))
         c.set_data_values(values, text, reason, self.source_text())
-        extras = getattr(c, "extras", None)
-        if isinstance(extras, dict):
-            extras["expert_scores"] = self.stored_result()
+        c.set_extra("expert_scores", self.stored_result())
         self.status_label.setText(self.tr("Applied: {0} values of {1}.").format(len(values), ", ".join(codes)))
         self.status_label.setStyleSheet(f"color: {GREEN};")
         return True
