@@ -130,7 +130,7 @@ def print_problems(problems: ProblemList, out=sys.stdout, min_severity: str = "w
             print(p.format(lang), file=out)
 
 
-def _load(args):
+def load_input(args):
     from core.files.loader import load
     project, problems = load(args.input, getattr(args, "data", None))
     if project is None or problems.has_errors:
@@ -139,6 +139,19 @@ def _load(args):
         print(text("load_failed", lang, n=len(problems.errors), input=args.input), file=sys.stderr)
         return None
     return project
+
+
+def write_json_or_say(obj, path: str, lang: str) -> bool:
+    """Write a command's `--json` file and say so; when it cannot be written, say why (stderr) and
+    return False (the command then exits 1)."""
+    from core.outputs.json_output import write_json
+    try:
+        write_json(obj, path)
+    except (OSError, WriteError) as e:
+        print(text("cannot_write", lang, path=path, msg=e), file=sys.stderr)
+        return False
+    print(text("written", lang, path=path))
+    return True
 
 
 def cmd_check(args) -> int:
@@ -154,7 +167,7 @@ def cmd_score(args) -> int:
     from core.outputs.json_output import result_dict, write_json
     from core.outputs.results_workbook import write_results
     from core.pipeline.run import compute
-    project = _load(args)
+    project = load_input(args)
     if project is None:
         return PROBLEM_EXIT
     result = compute(project)
@@ -198,7 +211,7 @@ def cmd_weights(args) -> int:
         print(text("weights_unknown_method", pick_lang(args), method=args.method, known=", ".join(WEIGHT_METHODS)),
               file=sys.stderr)
         return USAGE_EXIT
-    project = _load(args)
+    project = load_input(args)
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)
@@ -231,7 +244,7 @@ def cmd_panel(args) -> int:
     from core.outputs.json_output import write_json
     lang = pick_lang(args)
     if args.project:
-        project = _load(argparse.Namespace(input=args.project, data=None, lang=args.lang))
+        project = load_input(argparse.Namespace(input=args.project, data=None, lang=args.lang))
         if project is None:
             return PROBLEM_EXIT
         fw = project.framework
@@ -277,7 +290,7 @@ def cmd_panel(args) -> int:
 def cmd_verify(args) -> int:
     from core.outputs.json_output import write_json
     from core.provenance.verify import report_lines, verify
-    project = _load(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
+    project = load_input(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)
@@ -297,8 +310,8 @@ def cmd_diff(args) -> int:
     from core.outputs.json_output import write_json
     from core.provenance.fingerprint import describe
     from core.provenance.verify import diff_projects
-    a = _load(argparse.Namespace(input=args.a, data=None, lang=args.lang))
-    b = _load(argparse.Namespace(input=args.b, data=None, lang=args.lang))
+    a = load_input(argparse.Namespace(input=args.a, data=None, lang=args.lang))
+    b = load_input(argparse.Namespace(input=args.b, data=None, lang=args.lang))
     if a is None or b is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, b)
@@ -323,7 +336,7 @@ def cmd_forms(args) -> int:
     if not names:
         print(text("forms_no_expert", pick_lang(args)), file=sys.stderr)
         return USAGE_EXIT
-    project = _load(args)
+    project = load_input(args)
     if project is None:
         return PROBLEM_EXIT
     fw = project.framework

@@ -56,9 +56,9 @@ def register(sub) -> None:
 
 def _result(args):
     """(result, lang); result None when the input has errors (the report printed)."""
-    from core.cli.commands import _load
+    from core.cli.commands import load_input
     from core.pipeline.run import compute
-    project = _load(args)
+    project = load_input(args)
     if project is None:
         return None, pick_lang(args)
     return compute(project), pick_lang(args, project)
@@ -71,8 +71,8 @@ def _name(result, code: str, lang: str) -> str:
 
 def cmd_explain(args) -> int:
     from core.analysis.contributions import ExplainError, explain_pair, strengths_weaknesses
+    from core.cli.commands import write_json_or_say
     from core.experts.forms import split_names
-    from core.outputs.json_output import write_json
     units = split_names(args.units, unique=False)
     if len(units) != 2:
         print(text("explain_two_units", pick_lang(args), given=args.units), file=sys.stderr)
@@ -108,13 +108,8 @@ def cmd_explain(args) -> int:
         print(text("explain_weaknesses", lang,
                    codes=sep.join(f"{x['code']}（{x['rank']}）" if lang == "zh" else f"{x['code']} ({x['rank']})"
                                   for x in s["weaknesses"]) or "—"))
-    if args.json:
-        try:
-            write_json(dict(e, strengths_weaknesses={s["unit"]: s for s in sw}), args.json)
-        except WriteError as err:
-            print(text("error", lang, msg=err), file=sys.stderr)
-            return PROBLEM_EXIT
-        print(text("written", lang, path=args.json))
+    if args.json and not write_json_or_say(dict(e, strengths_weaknesses={s["unit"]: s for s in sw}), args.json, lang):
+        return PROBLEM_EXIT
     return 0
 
 
@@ -159,9 +154,9 @@ def cmd_stability(args) -> int:
 
 def cmd_target(args) -> int:
     from core.analysis.targets import TargetError, targets
-    from core.cli.commands import _load
+    from core.cli.commands import load_input
     from core.pipeline.run import compute
-    project = _load(args)
+    project = load_input(args)
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)

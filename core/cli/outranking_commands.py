@@ -37,12 +37,10 @@ def register(sub) -> None:
 
 def cmd_outranking(args) -> int:
     from core.analysis.outranking import outranking
-    from core.cli.commands import _load
-    from core.files.atomic import WriteError
-    from core.outputs.json_output import write_json
+    from core.cli.commands import load_input, write_json_or_say
     from core.pipeline.run import compute
 
-    project = _load(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
+    project = load_input(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)
@@ -58,24 +56,17 @@ def cmd_outranking(args) -> int:
     print(text("outranking_head", lang, node=code, n=len(k["order"]), method=method, score=k["score"]))
     for pos, unit in enumerate(k["order"], 1):
         print(text("outranking_row", lang, pos=pos, unit=unit, copeland=out["copeland"][unit]))
-    if args.json:
-        try:
-            write_json(out, args.json)
-        except (OSError, WriteError) as e:
-            print(text("cannot_write", lang, path=args.json, msg=e), file=sys.stderr)
-            return PROBLEM_EXIT
-        print(text("written", lang, path=args.json))
+    if args.json and not write_json_or_say(out, args.json, lang):
+        return PROBLEM_EXIT
     return 0
 
 
 def cmd_methods(args) -> int:
     from core.analysis.method_ranks import ranks_by_method
-    from core.cli.commands import _load
-    from core.files.atomic import WriteError
-    from core.outputs.json_output import write_json
+    from core.cli.commands import load_input, write_json_or_say
     from core.pipeline.run import compute
 
-    project = _load(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
+    project = load_input(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)
@@ -89,13 +80,8 @@ def cmd_methods(args) -> int:
     for u in order:
         cells = " ".join(f"{(out['ranks'][u][m] if out['ranks'][u][m] is not None else '—'):>10}" for m in methods)
         print(f"{u:<{width}}  {cells}")
-    if args.json:
-        try:
-            write_json(out, args.json)
-        except (OSError, WriteError) as e:
-            print(text("cannot_write", lang, path=args.json, msg=e), file=sys.stderr)
-            return PROBLEM_EXIT
-        print(text("written", lang, path=args.json))
+    if args.json and not write_json_or_say(out, args.json, lang):
+        return PROBLEM_EXIT
     return 0
 
 

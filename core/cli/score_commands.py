@@ -44,8 +44,8 @@ def register(sub) -> None:
                    "(.xlsx for a workbook project, .cidx for a project file)")
 
 
-def _load(path: str, lang: str | None = None):
-    from core.cli.commands import _load as load
+def load_input(path: str, lang: str | None = None):
+    from core.cli.commands import load_input as load
     return load(argparse.Namespace(input=path, data=None, lang=lang))
 
 
@@ -65,7 +65,7 @@ def cmd_score_sheets(args) -> int:
     if args.trim < 0:
         print(text("ss_trim", lang), file=sys.stderr)
         return USAGE_EXIT
-    project = _load(args.input, args.lang)
+    project = load_input(args.input, args.lang)
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)
@@ -118,7 +118,7 @@ def cmd_scores(args) -> int:
     if args.output and Path(args.output).suffix.lower() not in (".xlsx", ".cidx"):
         print(text("scores_bad_output", lang), file=sys.stderr)
         return USAGE_EXIT
-    project = _load(args.project, args.lang)
+    project = load_input(args.project, args.lang)
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)
