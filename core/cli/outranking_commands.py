@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 
-from core.text.messages import pick_lang, text
+from core.text.messages import TEXTS, pick_lang, text
 
 USAGE_EXIT, PROBLEM_EXIT = 2, 1
 
@@ -61,6 +62,12 @@ def cmd_outranking(args) -> int:
     return 0
 
 
+def _right(s: str, width: int) -> str:
+    """`s` right-aligned in `width` terminal columns (a Chinese character takes two)."""
+    cols = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    return " " * max(width - cols, 0) + s
+
+
 def cmd_methods(args) -> int:
     from core.analysis.method_ranks import ranks_by_method
     from core.cli.commands import load_input, write_json_or_say
@@ -75,7 +82,8 @@ def cmd_methods(args) -> int:
     methods = out["methods"]
     width = max(len(u) for u in result.units) if result.units else 4
     print(text("methods_head", lang, n=len(result.units)))
-    print(" " * (width + 2) + " ".join(f"{m[:10]:>10}" for m in methods))
+    heads = [text(f"method_col_{m}", lang) if f"method_col_{m}" in TEXTS else m for m in methods]
+    print(" " * (width + 2) + " ".join(_right(h, 10) for h in heads))
     order = sorted(result.units, key=lambda u: (out["ranks"][u][result.settings.aggregation] or 10**9, u))
     for u in order:
         cells = " ".join(f"{(out['ranks'][u][m] if out['ranks'][u][m] is not None else '—'):>10}" for m in methods)

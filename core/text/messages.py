@@ -244,6 +244,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "--live-formulas works with weighted means only; these nodes use a method that "
                                  "compares the units, which no Excel formula repeats: {nodes}"),
     # outranking
+    # the methods table's column heads (short: the table is read in a terminal)
+    "method_col_arithmetic": ("算术平均", "arithmetic"), "method_col_geometric": ("几何平均", "geometric"),
+    "method_col_harmonic": ("调和平均", "harmonic"), "method_col_topsis": ("TOPSIS", "topsis"),
+    "method_col_grey": ("灰色关联", "grey"), "method_col_rsr": ("秩和比", "rsr"),
+    "method_col_copeland": ("Copeland", "copeland"), "method_col_bod": ("BoD", "bod"),
     "methods_head": ("{n} 个单位在各聚合方法下的排名（所有节点用同一方法；按项目默认方法的排名排序）：",
                      "rank of the {n} units under each aggregation method (every node by that method; "
                      "in the order of the project's default method):"),
