@@ -45,6 +45,28 @@ def test_the_window_imports_no_private_name_of_the_engine():
     assert not offenders, "gui/ uses the engine's private names:\n" + "\n".join(offenders)
 
 
+def test_engine_packages_use_each_others_public_names_only():
+    """Inside core/, a package may use its own private helpers but not another package's: what one
+    package needs from another is part of that package's public face (verify once reached into the
+    readers' `_load_bytes`)."""
+    offenders = []
+    for f in sorted((ROOT / "core").rglob("*.py")):
+        own = f.relative_to(ROOT).parts[1]
+        offenders += [s for s in private_core_imports(f) if _package_of(s, f) != own]
+    assert not offenders, "core/ packages use each other's private names:\n" + "\n".join(offenders)
+
+
+def _package_of(found: str, path: Path) -> str:
+    """The core package a `private_core_imports` hit of `path` imports from."""
+    line = int(found.split(" ")[0].rsplit(":", 1)[1])
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom | ast.Import) and node.lineno == line:
+            module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+            parts = (module or "").split(".")
+            return parts[1] if len(parts) > 1 else ""
+    return ""
+
+
 def test_the_packages_are_the_documented_ones():
     """Every package of core/ and gui/ has a docstring saying what it is for, and ARCHITECTURE.md names it."""
     doc = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")

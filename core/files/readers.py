@@ -50,7 +50,7 @@ def _fail(kind: str, message: str, file: str, sheet: str = "") -> InputError:
     return InputError([Problem("error", kind, message, file=file, sheet=sheet)])
 
 
-def _brief(e: BaseException) -> str:
+def brief_error(e: BaseException) -> str:
     """First line of a library's error, short enough for a dialog."""
     text = (str(e).strip().splitlines() or [type(e).__name__])[0]
     return text if len(text) <= 160 else text[:157] + "..."
@@ -82,12 +82,18 @@ def _load_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise _fail("unreadable", f"the file could not be opened ({_brief(e)}); close it in other "
+        raise _fail("unreadable", f"the file could not be opened ({brief_error(e)}); close it in other "
                     "programs and check that you may read it", name) from None
     if not data:
         raise _fail("empty_file", "the file is empty (0 bytes); it may not have been saved completely — "
                     "save it again from Excel/WPS", name)
     return data
+
+
+def check_workbook_file(path: Path) -> None:
+    """An InputError naming `path` when it is missing, a folder, unreadable, empty, an old .xls or
+    encrypted: the checks every workbook reader (the input loader, the results verifier) starts with."""
+    _check_workbook_bytes(_load_bytes(path), path.name)
 
 
 def _check_workbook_bytes(data: bytes, name: str) -> None:
@@ -427,7 +433,7 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
         raise
     except BaseException as e:  # calamine's Rust panics arrive as pyo3 PanicException(BaseException)
         where = f" (at sheet '{sheet}')" if sheet else ""
-        raise _fail("corrupt", f"the file could not be read as an Excel workbook{where}: {_brief(e)}; it "
+        raise _fail("corrupt", f"the file could not be read as an Excel workbook{where}: {brief_error(e)}; it "
                     "may be damaged or not really a workbook — open it in Excel/WPS and save it again as "
                     ".xlsx", name) from None
 
@@ -520,7 +526,7 @@ def read_csv(path: str | Path) -> Table:
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
     except csv.Error as e:
-        raise _fail("csv_format", f"the file could not be read as CSV: {_brief(e)}", name) from None
+        raise _fail("csv_format", f"the file could not be read as CSV: {brief_error(e)}", name) from None
     filled = [i for i, r in enumerate(records) if _used_width(r)]
     if not filled:
         raise _fail("empty_file", "the file contains no data (only empty lines)", name)

@@ -60,14 +60,14 @@ def project_doc(project: Project) -> dict:
 def _open_results(path: str | Path):
     """The results workbook opened read-only, or an InputError naming it and saying why not
     (missing, empty, an old .xls, not a workbook at all, a damaged or truncated package)."""
-    from core.files.readers import _brief, _check_workbook_bytes, _load_bytes
+    from core.files.readers import brief_error, check_workbook_file
     from core.model.problems import InputError, input_problem
     path = Path(path)
-    _check_workbook_bytes(_load_bytes(path), path.name)
+    check_workbook_file(path)
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # noqa: BLE001 - zipfile, XML, KeyError, ValueError…: all mean "not readable"
-        why = f"{type(e).__name__}: {_brief(e)}"
+        why = f"{type(e).__name__}: {brief_error(e)}"
         raise InputError([input_problem("error", "results_unreadable", dict(file=path.name), why=why)]) from None
 
 
