@@ -534,3 +534,19 @@ def test_rank_shift_counts_a_lost_rank_as_last():
     assert _rank_shift(ranks, base).tolist() == [0.5, 1.0]
     # a unit without a base rank takes no part
     assert _rank_shift(np.array([[1, 2]]), np.array([1.0, np.nan])).tolist() == [0.0]
+
+
+def test_tiny_dirichlet_concentrations_give_weights_not_nan(simple):
+    """Shapes near 1e-3 make many gamma variates underflow to exactly 0 (both the random draws and the
+    Sobol' points through gamma_ppf); a node whose children all drew 0 keeps its current weights
+    instead of dividing 0 by 0, so every run still has weights summing to 1 and finite ranks."""
+    W = draw_weights(simple, 20000, seed=4, mode="dirichlet", concentration=0.002)
+    assert np.isfinite(W).all()
+    codes, fw = simple.plan.codes, simple.framework
+    for kids in fw.children.values():
+        if kids:
+            idx = [codes.index(k) for k in kids]
+            assert np.allclose(W[:, idx].sum(axis=1), 1.0)
+    u = run_uncertainty(simple, 256, seed=4, mode="dirichlet", concentration=0.002, sensitivity=True)
+    assert (u.ranks >= 1).all() and np.isfinite(u.median_rank).all()
+    assert all(np.isfinite(v["first"]) and np.isfinite(v["total"]) for v in u.sensitivity.values())
