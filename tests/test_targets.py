@@ -31,7 +31,9 @@ def _check(project, unit, k, codes=None, at_least=3):
         assert e["change"] == pytest.approx(e["needed"] - e["current"])
         assert np.sign(e["change"]) == r.framework.nodes[code].direction
         assert _rank_full(project, unit, code, e["needed"]) <= k, (code, e)
-        if not e.get("any_change"):
+        if r.framework.nodes[code].unit == "是=1/否=0":  # yes/no: only the other value is a target
+            assert e["needed"] in (0.0, 1.0) and abs(e["change"]) == 1.0
+        elif not e.get("any_change"):
             assert _rank_full(project, unit, code, e["needed"] - 0.001 * e["change"]) > k, (code, e)
         else:
             assert _rank_full(project, unit, code, e["current"]) > k
@@ -112,3 +114,40 @@ def test_target_command_json_and_lines(tmp_path, capsys):
     assert "常州 现列第" in printed and "前 10 名" in printed
     assert cli.run(["target", str(SAMPLE_WORKBOOK), "--unit", "常州", "--rank", "0"]) == 2
     assert "--rank" in capsys.readouterr().err
+
+
+def _with_unit(p, code, unit):
+    """The project with indicator `code` given a unit text (the framework's `unit` column)."""
+    p.framework.nodes[code] = replace(p.framework.nodes[code], unit=unit)
+    return p
+
+
+def test_a_percentage_is_never_asked_to_exceed_100():
+    # R = (a + b)/2 on minmax, a in %. X: a 90 b 10; Y: a 40 b bY; Z: a 50 b 0.
+    # Once Y's a passes 90 it is a's maximum (100) and Z's 50 its minimum: X's a = 100·40/(y − 50).
+    # bY = 6 (b norm 60): Y = (100 + 60)/2 = 80 > X = (4000/(y − 50) + 100)/2  <=>  y > 50 + 4000/60 = 116.67 %
+    #   -> beyond 100 %: not reachable, limit 100 (without the bound the search answered 116.67).
+    # bY = 9 (b norm 90): Y = 95 > X  <=>  y − 50 > 4000/90  <=>  y > 94.444 %: reachable below the bound.
+    fw = [node("R", None), node("a", "R"), node("b", "R")]
+    for b_y, expected in ((6, None), (9, 50 + 4000 / 90)):
+        p = make_project(fw, ["城市", "a", "b"], [["X", 90, 10], ["Y", 40, b_y], ["Z", 50, 0]], Settings())
+        p = _with_unit(p, "a", "%")
+        t = targets(p, compute(p), "Y", 1)
+        if expected is None:
+            assert t["indicators"]["a"] == {"reachable": False, "limit": 100.0}
+        else:
+            assert t["indicators"]["a"]["needed"] == pytest.approx(expected, rel=1e-6)
+            assert _rank_full(p, "Y", "a", t["indicators"]["a"]["needed"]) == 1
+
+
+def test_a_yes_no_indicator_is_tried_at_its_other_value_only():
+    # R = (a + c)/2, c yes/no. X: a 10 c 1; W: a 9 c 0; Y: a 8 c 0; Z: a 0 c 0.
+    # Scores: X (100 + 100)/2 = 100, W 45, Y 40, Z 0 -> Y 3rd. With c = 1 Y = (80 + 100)/2 = 90 > W: 2nd.
+    # A continuous search would answer c = 0.1 (Y = (80 + 10)/2 = 45 ties W); a yes/no answers 1.
+    fw = [node("R", None), node("a", "R"), node("c", "R")]
+    rows = [["X", 10, 1], ["W", 9, 0], ["Y", 8, 0], ["Z", 0, 0]]
+    p = _with_unit(make_project(fw, ["城市", "a", "c"], rows, Settings()), "c", "是=1/否=0")
+    r = compute(p)
+    t = targets(p, r, "Y", 2)
+    assert t["indicators"]["c"] == {"current": 0.0, "needed": 1.0, "change": 1.0, "relative": None}
+    assert targets(p, r, "Y", 1)["indicators"]["c"] == {"reachable": False, "limit": 1.0}  # 90 < X's 100

@@ -18,6 +18,11 @@ When any change at all in the good direction is enough (the outlier rule switchi
 rank jump), the entry says `"any_change": true` and `needed` is a hair from the current value.
 
 A unit whose raw value is missing has no "current" to change: reported not reachable, `missing`.
+
+An indicator's unit bounds the search as a reader would: a percentage (unit `%`) never goes above 100
+(when its data are within 0–100), and a yes/no indicator (unit `是=1/否=0`, its data only 0 and 1) is
+tried at its other value only, never at 0.43. When the bound stops the search short, the entry says
+`"limit": bound` beside `"reachable": false`.
 """
 
 from __future__ import annotations
@@ -93,20 +98,42 @@ def _reached(r: float, k: int) -> bool:
     return not np.isnan(r) and r <= k
 
 
-def _search(probe: _Probe, x0: float, direction: int, spread: float, floor: float | None, k: int):
-    """(needed value, or None when not reachable)."""
+PERCENT_UNITS = ("%", "％", "百分比", "percent")
+YES_NO_UNITS = ("是=1/否=0", "是/否", "0/1", "yes=1/no=0")
+
+
+def value_limits(unit_text: str, col: np.ndarray) -> tuple[float | None, float | None, bool]:
+    """(lowest, highest, yes_no) a raw value of this indicator may take in a target: no negative value
+    for an indicator without one, at most 100 for a percentage, 0 or 1 for a yes/no indicator."""
+    seen = col[np.isfinite(col)]
+    if not seen.size:
+        return None, None, False
+    u = (unit_text or "").strip().lower()
+    if u in YES_NO_UNITS and set(np.unique(seen)) <= {0.0, 1.0}:
+        return 0.0, 1.0, True
+    low = 0.0 if seen.min() >= 0 else None
+    high = 100.0 if u in PERCENT_UNITS and seen.min() >= 0 and seen.max() <= 100 else None
+    return low, high, False
+
+
+def _search(probe: _Probe, x0: float, direction: int, spread: float, floor: float | None, k: int,
+            ceiling: float | None = None):
+    """(needed value, or None when not reachable). `floor`/`ceiling` bound the value's way down/up."""
     scale = max(abs(x0), spread, 1e-12)
     bad = 0.0
     good = None
+    bound = floor if direction < 0 else ceiling
+    if bound is not None and (x0 - bound) * direction >= 0:
+        return None  # already at (or beyond) the bound: no room to move
     for step in STEPS:
         delta = step * scale
-        if floor is not None and direction < 0 and x0 - delta < floor:
-            delta = x0 - floor
+        if bound is not None and delta > abs(bound - x0):
+            delta = abs(bound - x0)
         if _reached(probe.rank(x0 + direction * delta), k):
             good = delta
             break
         bad = delta
-        if floor is not None and direction < 0 and x0 - delta <= floor:
+        if bound is not None and delta >= abs(bound - x0):
             break
     if good is None:
         return None
@@ -144,11 +171,20 @@ def targets(project: Project, result: Result, unit: str, rank: int, codes: list[
             continue
         col = values[code].reindex(list(result.units)).to_numpy(dtype=float)
         spread = float(np.nanmax(col) - np.nanmin(col)) if np.isfinite(col).any() else 0.0
-        floor = 0.0 if np.nanmin(col) >= 0 else None
-        direction = result.framework.nodes[code].direction
-        needed = _search(_Probe(project, result, code, unit), x0, direction, spread, floor, rank)
+        node = result.framework.nodes[code]
+        floor, ceiling, yes_no = value_limits(node.unit, col)
+        direction = node.direction
+        probe = _Probe(project, result, code, unit)
+        if yes_no:
+            other = 1.0 if direction > 0 else 0.0
+            needed = other if other != x0 and _reached(probe.rank(other), rank) else None
+        else:
+            needed = _search(probe, x0, direction, spread, floor, rank, ceiling)
         if needed is None:
             found[code] = {"reachable": False}
+            bound = floor if direction < 0 else ceiling
+            if bound is not None and (yes_no or (ceiling is not None and direction > 0)):
+                found[code]["limit"] = bound
         else:
             change = needed - x0
             found[code] = {"current": x0, "needed": needed, "change": change,

@@ -170,7 +170,9 @@ def cmd_target(args) -> int:
     unreachable = []
     for code, e in t["indicators"].items():
         if "needed" not in e:
-            unreachable.append(code + (text("target_missing", lang) if e.get("missing") else ""))
+            note = (text("target_missing", lang) if e.get("missing")
+                    else text("target_limit", lang, limit=e["limit"]) if "limit" in e else "")
+            unreachable.append(code + note)
             continue
         rel = "—" if e["relative"] is None else f"{e['relative']:+.1%}"
         print(text("target_row", lang, name=_name(result, code, lang), cur=e["current"], need=e["needed"],

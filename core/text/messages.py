@@ -239,6 +239,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "target_any": ("  任何改变即可（异常值处理随之改变）", "  any change at all (the outlier treatment switches)"),
     "target_unreachable": ("单靠这些指标无法达到：{codes}", "not reachable by these indicators alone: {codes}"),
     "target_missing": ("（原始值缺失）", " (raw value missing)"),
+    "target_limit": ("（到 {limit:g} 仍不够）", " (not even at {limit:g})"),
     "live_formulas_means_only": ("--live-formulas 只适用于加权平均；以下节点的聚合方法需比较各单位，"
                                  "无法写成 Excel 公式：{nodes}",
                                  "--live-formulas works with weighted means only; these nodes use a method that "
