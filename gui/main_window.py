@@ -38,6 +38,7 @@ from gui.controller import Controller
 from gui.models.ranking_model import RankingFilter, RankingModel
 from gui.panels.data_view import DataModel, FrozenColumnTable, ProblemsView
 from gui.text.i18n import Languages
+from gui.text.problem_text import shown_error
 
 MAX_RECENT = 8
 OPEN_FILTER = "CityIndex projects, workbooks and CSV (*.cidx *.xlsx *.xlsm *.ods *.csv);;All files (*)"
@@ -782,7 +783,7 @@ class MainWindow(QMainWindow):
             try:
                 save_document(doc, path)
             except (WriteError, OSError) as e:
-                QMessageBox.warning(self, self.tr("Save failed"), str(e))
+                QMessageBox.warning(self, self.tr("Save failed"), shown_error(e))
                 return False
             self._saved(path, old_recovery, project)
             return True
@@ -793,7 +794,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Save cancelled; {0} is as it was").format(Path(path).name),
                                              8000)
                 return
-            QMessageBox.warning(self, self.tr("Save failed"), str(e) or repr(e))
+            QMessageBox.warning(self, self.tr("Save failed"), shown_error(e))
 
         task = worker.run_with_progress(
             self, lambda progress, cancelled: save_document(doc, path, progress=progress, cancelled=cancelled),
@@ -926,7 +927,7 @@ class MainWindow(QMainWindow):
             if isinstance(e, Cancelled):  # the user's Cancel: nothing written, any previous file kept
                 self.statusBar().showMessage(self.tr("Export cancelled"), 8000)
             else:
-                QMessageBox.warning(self, self.tr("Export failed"), str(e) or repr(e))
+                QMessageBox.warning(self, self.tr("Export failed"), shown_error(e))
             outcome.append(False)
 
         if background:
@@ -1060,7 +1061,7 @@ class MainWindow(QMainWindow):
             fw = parse_framework(read_csv(DEFAULT_FRAMEWORK), ProblemList())
             write_template(fw, path, list(dict.fromkeys(units)))
         except (WriteError, OSError) as e:
-            QMessageBox.warning(self, self.tr("Could not write {0}").format(Path(path).name), str(e))
+            QMessageBox.warning(self, self.tr("Could not write {0}").format(Path(path).name), shown_error(e))
             return None
         self._add_recent(path)
         QMessageBox.information(self, self.tr("New blank project"), self.tr(

@@ -215,9 +215,24 @@ def test_a_read_only_target_is_refused_and_kept(tmp_path, capsys):
         capsys.readouterr()
         assert run(["score", str(SAMPLE_WORKBOOK), "-o", str(target)]) == 1
         err = capsys.readouterr().err
-        assert "results.xlsx" in err and "read-only" in err and "Traceback" not in err
+        assert "results.xlsx" in err and "只读" in err and "Traceback" not in err
         assert target.read_bytes() == before
         assert _ours(tmp_path) == []
+    finally:
+        target.chmod(0o644)
+
+
+def test_write_errors_are_told_in_the_commands_language(tmp_path, capsys):
+    target = tmp_path / "results.xlsx"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    try:
+        assert run(["score", str(SAMPLE_WORKBOOK), "-o", str(target), "--lang", "zh"]) == 1
+        err = capsys.readouterr().err
+        assert "results.xlsx" in err and "只读" in err and "read-only" not in err
+        missing = tmp_path / "no such folder" / "r.xlsx"
+        assert run(["score", str(SAMPLE_WORKBOOK), "-o", str(missing), "--lang", "zh"]) == 1
+        assert "不存在" in capsys.readouterr().err
     finally:
         target.chmod(0o644)
 

@@ -443,3 +443,21 @@ def test_cancel_of_a_background_save_keeps_the_previous_file(win, qtbot, tmp_pat
     assert warned == []
     assert not win.controller.undo_stack.isClean()  # still unsaved
     assert "p.cidx" in win.statusBar().currentMessage()
+
+
+def test_a_read_only_file_refused_by_save_as_is_explained_in_chinese(win, answers, excepthook):
+    """The engine's write errors speak both languages (core.text.input_texts write_*): the Chinese
+    window says in Chinese why the project file could not be written, and the file is left as it was."""
+    target = answers.folder / "answer1.cidx"  # the name the save dialog answers first
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    try:
+        win.act_save_as.trigger()
+        warnings = [c for c in answers.calls if c[0] == "warning"]
+        assert warnings, answers.calls
+        text = warnings[-1][2]
+        assert "answer1.cidx" in text and "只读" in text and "read-only" not in text
+        assert target.read_bytes() == b"old"
+    finally:
+        target.chmod(0o644)
+    assert not excepthook

@@ -42,7 +42,29 @@ _OURS = re.compile(r"\..+\.[a-z0-9_]{8}(\.[^./\\]{1,16})?\.tmp(\.[^./\\]{1,16})?
 
 class WriteError(OSError):
     """A file could not be written; the message names it and says why. An OSError, so that code
-    written for the plain `open()` it replaced still catches it."""
+    written for the plain `open()` it replaced still catches it.
+
+    Made by `WriteError.of(kind, **fields)` its message exists in both languages
+    (core.text.input_texts `write_*`): `str(e)` is the English one, `e.text("zh")` the Chinese."""
+
+    kind: str = ""
+    fields: dict = {}
+
+    @classmethod
+    def of(cls, kind: str, **fields) -> WriteError:
+        e = cls(texts.text(kind, "en", **fields))
+        e.kind, e.fields = kind, fields
+        return e
+
+    def text(self, lang: str) -> str:
+        return texts.text(self.kind, lang, **self.fields) if self.kind else str(self)
+
+
+def error_text(e: BaseException, lang: str) -> str:
+    """What to tell the user about `e` in `lang`: a WriteError in that language, else its own text."""
+    if isinstance(e, WriteError):
+        return e.text(lang)
+    return str(e) or repr(e)
 
 
 def _why(e: OSError) -> str:
@@ -124,18 +146,17 @@ def atomic_path(target: str | Path, before_replace: Callable[[], None] | None = 
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
-        raise WriteError(f"cannot write {target.name}: the folder {folder} does not exist")
+        raise WriteError.of("write_no_folder", name=target.name, folder=folder)
     if target.is_dir():
-        raise WriteError(f"cannot write {target.name}: a folder of that name is in the way")
+        raise WriteError.of("write_folder_in_way", name=target.name)
     if _read_only(target):
-        raise WriteError(texts.text("write_read_only", name=target.name))
+        raise WriteError.of("write_read_only", name=target.name)
     remove_stale_temporaries(folder)
     ends = (".tmp" + target.suffix) if suffix_last else (target.suffix + ".tmp")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=ends, dir=folder)
     except OSError as e:
-        raise WriteError(f"cannot write {target.name}: the folder {folder} is not writable "
-                         f"({_why(e)}); choose another folder") from e
+        raise WriteError.of("write_folder_not_writable", name=target.name, folder=folder, why=_why(e)) from e
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -153,20 +174,18 @@ def atomic_path(target: str | Path, before_replace: Callable[[], None] | None = 
             raise
         except OSError as e:
             if e.errno == errno.ENOSPC:
-                raise WriteError(f"cannot write {target.name}: the disk is full") from e
-            raise WriteError(f"cannot write {target.name}: {_why(e)}") from e
+                raise WriteError.of("write_disk_full", name=target.name) from e
+            raise WriteError.of("write_failed", name=target.name, why=_why(e)) from e
         if before_replace is not None:
             before_replace()
         if _read_only(target):  # made read-only while we wrote
-            raise WriteError(texts.text("write_read_only", name=target.name))
+            raise WriteError.of("write_read_only", name=target.name)
         try:
             os.replace(tmp_path, target)
         except PermissionError as e:
-            raise WriteError(f"cannot replace {target.name}: it may be open in Excel or another "
-                             "program, or the folder is read-only; close it and try again, or "
-                             "save under another name") from e
+            raise WriteError.of("write_in_use", name=target.name) from e
         except OSError as e:
-            raise WriteError(f"cannot replace {target.name}: {_why(e)}") from e
+            raise WriteError.of("write_replace_failed", name=target.name, why=_why(e)) from e
         _fsync_folder(folder)
     finally:
         with contextlib.suppress(OSError):

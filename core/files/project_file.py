@@ -462,9 +462,7 @@ def _rotate(path: Path) -> None:
             shutil.copy2(path, tmp)
     except OSError as e:  # WriteError included
         why = e.strerror or e
-        raise WriteError(f"cannot save {path.name}: its backup {baks[0].name} could not be written "
-                         f"({why}); the file may be open in another program, or the folder "
-                         "read-only") from e
+        raise WriteError.of("write_backup_failed", name=path.name, backup=baks[0].name, why=why) from e
 
 
 class SaveCancelled(Exception):

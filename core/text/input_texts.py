@@ -44,6 +44,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "无法读取该结果工作簿（{why}）：它不是 Excel 工作簿，或已损坏、不完整——请选择由 score 命令或"
               "窗口导出的 .xlsx 文件",
     },
+    "write_no_folder": {
+        "en": "cannot write {name}: the folder {folder} does not exist",
+        "zh": "无法写入 {name}：文件夹 {folder} 不存在",
+    },
+    "write_folder_in_way": {
+        "en": "cannot write {name}: a folder of that name is in the way",
+        "zh": "无法写入 {name}：已有同名的文件夹",
+    },
+    "write_folder_not_writable": {
+        "en": "cannot write {name}: the folder {folder} is not writable ({why}); choose another folder",
+        "zh": "无法写入 {name}：文件夹 {folder} 不可写（{why}）；请选择其他文件夹",
+    },
+    "write_disk_full": {
+        "en": "cannot write {name}: the disk is full",
+        "zh": "无法写入 {name}：磁盘已满",
+    },
+    "write_failed": {
+        "en": "cannot write {name}: {why}",
+        "zh": "无法写入 {name}：{why}",
+    },
+    "write_in_use": {
+        "en": "cannot replace {name}: it may be open in Excel or another program, or the folder is "
+              "read-only; close it and try again, or save under another name",
+        "zh": "无法替换 {name}：它可能正在 Excel 或其他程序中打开，或文件夹为只读；请关闭该文件后重试，"
+              "或另存为其他文件名",
+    },
+    "write_replace_failed": {
+        "en": "cannot replace {name}: {why}",
+        "zh": "无法替换 {name}：{why}",
+    },
+    "write_backup_failed": {
+        "en": "cannot save {name}: its backup {backup} could not be written ({why}); the file may be open "
+              "in another program, or the folder read-only",
+        "zh": "无法保存 {name}：其备份 {backup} 无法写入（{why}）；该文件可能正在其他程序中打开，或文件夹为只读",
+    },
     "write_read_only": {
         "en": "cannot replace {name}: the file is read-only; clear its read-only attribute (or ask its "
               "owner) and try again, or save under another name",

@@ -277,9 +277,18 @@ def lang_of(lang: str | None) -> str:
 
 
 def text(key: str, lang: str | None, **fields: Any) -> str:
-    """The sentence `key` in `lang` ('zh' unless 'en'), its fields filled."""
+    """The sentence `key` in `lang` ('zh' unless 'en'), its fields filled. A field that speaks both
+    languages (core.files.atomic.WriteError: a `text(lang)` method) is filled in `lang` too."""
     zh, en = TEXTS[key]
-    return (en if lang_of(lang) == "en" else zh).format(**fields)
+    lang = lang_of(lang)
+    fields = {k: _in_lang(v, lang) for k, v in fields.items()}
+    return (en if lang == "en" else zh).format(**fields)
+
+
+def _in_lang(value: Any, lang: str) -> Any:
+    if isinstance(value, BaseException) and callable(getattr(value, "text", None)):
+        return value.text(lang)
+    return value
 
 
 def pick_lang(args: Any = None, project: Any = None) -> str:

@@ -362,7 +362,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 
 
 # the kinds a hostile or damaged file raises keep their texts beside their limits (core.text.input_texts)
-TEMPLATES.update({k: (v["zh"], v["en"]) for k, v in input_texts.TEXTS.items() if k != "write_read_only"})
+TEMPLATES.update({k: (v["zh"], v["en"]) for k, v in input_texts.TEXTS.items() if not k.startswith("write_")})
 KIND_NAMES.update(input_texts.KIND_NAMES)
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from gui.text.problem_text import shown_error
+
 translate = QCoreApplication.translate
 
 
@@ -125,7 +127,7 @@ def write_draft(parent, controller, path: Path) -> Path | None:
             outcome["cancelled"] = True
             _status(parent, translate("ReportExport", "Report export cancelled: nothing was written."))
         elif isinstance(e, (WriteError, OSError)):
-            QMessageBox.warning(parent, translate("ReportExport", "Export failed"), str(e))
+            QMessageBox.warning(parent, translate("ReportExport", "Export failed"), shown_error(e))
         else:
             QMessageBox.warning(parent, translate("ReportExport", "Export failed"), repr(e))
 

@@ -71,6 +71,7 @@ from gui.dialogs.expert_forms_dialog import (
     problem_cell,
     problem_expert,
 )
+from gui.text.problem_text import shown_error
 
 translate = QCoreApplication.translate
 FLAG_BG = QColor("#fff3e0")
@@ -461,7 +462,7 @@ class ScoreSheetsDialog(ExpertFormsDialog):
                                        overwrite=False, comments=self.comments_check.isChecked(),
                                        rule_hint=rule_text_zh(self.rule, self.trim))
         except (ValueError, OSError, WriteError) as e:
-            self._log(self.tr("Not written: {0}").format(str(e)), error=True)
+            self._log(self.tr("Not written: {0}").format(shown_error(e)), error=True)
             return []
         lines = [self.tr("{0} score sheets written to {1}:").format(len(paths), folder_text)]
         lines += [f"  • {p.name}" for p in paths]

@@ -65,6 +65,7 @@ from gui.dialogs.expert_forms_dialog import (
     problem_cell,
     problem_expert,
 )
+from gui.text.problem_text import shown_error
 
 
 def split_names(text: str) -> list[str]:
@@ -211,7 +212,7 @@ class PanelDialog(ExpertFormsDialog):
                 write_expert_form(self.controller.framework, name, path, round_no=round_no,
                                   lang=self.controller.language)
             except OSError as e:
-                failed.append(f"{name}: {e}")
+                failed.append(f"{name}: {shown_error(e)}")
                 continue
             written.append(path)
         lines = [self.tr("{0} forms written to {1}:").format(len(written), folder)]

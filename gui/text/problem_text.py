@@ -18,3 +18,10 @@ def current_language() -> str:
 
 def problem_text(p, lang: str | None = None) -> str:
     return p.text(lang or current_language())
+
+
+def shown_error(e: BaseException, lang: str | None = None) -> str:
+    """An error's message for a dialog, in the window's language when the engine wrote it in both
+    (core.files.atomic.WriteError: a file that could not be written)."""
+    from core.files.atomic import error_text
+    return error_text(e, lang or current_language())
