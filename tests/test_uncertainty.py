@@ -550,3 +550,15 @@ def test_tiny_dirichlet_concentrations_give_weights_not_nan(simple):
     u = run_uncertainty(simple, 256, seed=4, mode="dirichlet", concentration=0.002, sensitivity=True)
     assert (u.ranks >= 1).all() and np.isfinite(u.median_rank).all()
     assert all(np.isfinite(v["first"]) and np.isfinite(v["total"]) for v in u.sensitivity.values())
+
+
+def test_a_note_naming_a_method_combination_is_said_in_chinese_too(simple):
+    """z-scores are negative for below-average units, and a geometric mean of negative values has no
+    score: the run notes the combination, in English (the JSON) and in Chinese (the window, the report)."""
+    u = run_uncertainty(simple, 60, seed=1, perturb=0.2, sensitivity=False,
+                        methods={"normalization": ["minmax", "zscore"], "aggregation": ["arithmetic", "geometric"]})
+    en = [n for n in u.note_texts("en") if "no root score" in n]
+    zh = [n for n in u.note_texts("zh") if "没有总分" in n]
+    assert en and en[0].startswith("normalization zscore, aggregation geometric:")
+    assert zh and zh[0].startswith("标准化：标准差标准化 (z-score)；聚合：加权几何平均：")
+    assert u.to_dict()["notes"] == u.note_texts("en")

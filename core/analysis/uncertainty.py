@@ -495,10 +495,9 @@ class _Model:
     def combo(self, ni: np.ndarray, ai: np.ndarray) -> np.ndarray:
         return ni * len(self.agg_choices) + ai
 
-    def describe(self, combo: int) -> str:
-        n = self.norm_choices[combo // len(self.agg_choices)]
-        a = self.agg_choices[combo % len(self.agg_choices)]
-        return ", ".join(f"{k} {v}" for k, v in (("normalization", n), ("aggregation", a)) if v is not None)
+    def describe(self, combo: int) -> MethodCombo:
+        return MethodCombo(self.norm_choices[combo // len(self.agg_choices)],
+                           self.agg_choices[combo % len(self.agg_choices)])
 
     def plan(self, combo: int) -> BatchPlan:
         if combo not in self._plans:
@@ -518,6 +517,21 @@ class _Model:
 
 
 # ------------------------------------------------------------------------------------------- result
+
+
+@dataclass(frozen=True)
+class MethodCombo:
+    """The methods of one combination a run drew, said in either language (a note's field)."""
+
+    normalization: str | None
+    aggregation: str | None
+
+    def text(self, lang: str) -> str:
+        from core.text.method_names import method_combo
+        return method_combo(self.normalization, self.aggregation, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class Notes(list):

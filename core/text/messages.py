@@ -278,7 +278,8 @@ def lang_of(lang: str | None) -> str:
 
 def text(key: str, lang: str | None, **fields: Any) -> str:
     """The sentence `key` in `lang` ('zh' unless 'en'), its fields filled. A field that speaks both
-    languages (core.files.atomic.WriteError: a `text(lang)` method) is filled in `lang` too."""
+    languages (a `text(lang)` method: core.files.atomic.WriteError, an uncertainty note's method
+    combination) is filled in `lang` too."""
     zh, en = TEXTS[key]
     lang = lang_of(lang)
     fields = {k: _in_lang(v, lang) for k, v in fields.items()}
@@ -286,7 +287,7 @@ def text(key: str, lang: str | None, **fields: Any) -> str:
 
 
 def _in_lang(value: Any, lang: str) -> Any:
-    if isinstance(value, BaseException) and callable(getattr(value, "text", None)):
+    if not isinstance(value, str) and callable(getattr(value, "text", None)):
         return value.text(lang)
     return value
 

@@ -50,6 +50,7 @@ from gui import worker
 from gui.charts.uncertainty_chart import RankChangeChart, SensitivityChart, UncertaintyChart
 from gui.panels.audit_view import AuditView, SortItem, fmt_num, make_table, right
 from gui.text.labels import method_label
+from gui.text.problem_text import current_language
 
 if TYPE_CHECKING:  # core.analysis.uncertainty needs pandas: imported on first use, after the window shows
     from core.analysis.uncertainty import UncertaintyResult
@@ -585,7 +586,8 @@ class AnalysisPanel(QWidget):
         notes = self.last_result.notes if self.last_result is not None else []
         self.notes_label.setVisible(bool(notes))
         self.notes_label.setText(self.tr("ⓘ %n note(s)", "", len(notes)))
-        self.notes_label.setToolTip("\n".join(f"• {n}" for n in notes))
+        shown = self.last_result.note_texts(current_language()) if notes else []
+        self.notes_label.setToolTip("\n".join(f"• {n}" for n in shown))
         self.stale_label.setText(self.tr("Stale: the weights or the data changed after this run; "
                                          "these numbers are not the current ranking's. Press Run to update."))
 
@@ -739,7 +741,7 @@ class AnalysisPanel(QWidget):
                 rows.append([label, ", ".join(method_label(m) for m in p.methods[key])])
         rows.append([self.tr("Sensitivity output"), self.tr("mean absolute rank shift")])
         rows.append([self.tr("Sobol' base samples"), u.sensitivity_samples])
-        for note in u.notes:
+        for note in u.note_texts(current_language()):
             rows.append([self.tr("Note"), note])
         return rows
 
