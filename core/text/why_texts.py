@@ -34,11 +34,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                 "high' name the first change past each end ('none': unchanged all the way to 0% or 100%). "
                 "'Near an edge': the current weight lies within 10 % of itself from an end where a swap happens. "
                 "A node's only child always weighs 1 and is not listed."),
-    "st_off": ("本项目有 {units} 个单位、{weights} 个权重，逐一计算稳健性区间约需 {secs} 秒，为免导出过慢未计算。"
+    "st_off": ("本项目有 {units} 个单位、{weights} 个权重：稳健性区间需对每个权重各重算一遍，为免导出过慢未计算。"
                "需要时请运行 `python main.py stability 输入文件 --top {n} --json 输出.json`。",
-               "This project has {units} units and {weights} weights: the stability intervals (about {secs} s, one "
-               "pass per weight) were not computed, to keep the export quick. Run `python main.py stability INPUT "
-               "--top {n} --json OUT.json` for them."),
+               "This project has {units} units and {weights} weights: the stability intervals (a pass per weight) "
+               "were not computed, to keep the export quick. Run `python main.py stability INPUT --top {n} "
+               "--json OUT.json` for them."),
     "st_no_top": ("没有参与排名的单位，无需计算稳健性区间。", "No unit is ranked: no stability interval to compute."),
     "st_code": ("代码", "Code"), "st_name": ("名称", "Name"), "st_parent": ("上级", "Parent"),
     "st_level": ("层级", "Level"), "st_current": ("当前权重", "Current"), "st_low": ("下限", "Low"),
@@ -79,7 +79,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                  "The weight of {name} can take any value from 0% to 100% without changing {top} or their "
                  "order (it is now {cur})"),
     "r_st_near": ("当前权重距区间端点不足其 10%，{top}对这一权重较为敏感。",
-                  "The current weight lies within 10 % of itself from an end: {top} are sensitive to it."),
+                  " The current weight lies within 10 % of itself from an end: {top} are sensitive to it."),
     "r_st_end": ("。", "."),
     "r_st_none": ("没有参与排名的单位，无从讨论权重的稳健性。", "No unit is ranked: there is no ranking to keep."),
     "top_n": ("前 {n} 名", "the TOP {n}"),
