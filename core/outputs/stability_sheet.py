@@ -93,7 +93,8 @@ def write_stability_sheet(b: _Book, option: Mapping | bool | None = None) -> Non
         values += [_swap(e["at_low"], "st_none_low", lang), _swap(e["at_high"], "st_none_high", lang),
                    why_text("st_near_yes", lang) if near else None,
                    why_text("st_exact" if e.get("method") == "exact" else "st_search", lang)]
-        styles += [fill, fill, {**fill, "bold": True, "color": "C00000"} if near else fill, fill]
+        text = {**fill, "indent": 1}  # set off from the number beside it
+        styles += [text, text, {**text, "bold": True, "color": "C00000"} if near else text, text]
         for j, (v, s) in enumerate(zip(values, styles), start=1):
             ws.set(row, j, v, s or None)
         if level == 1:
