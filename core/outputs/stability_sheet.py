@@ -9,14 +9,15 @@ when nothing changes up to 0 % or 100 %), near an edge (the row shaded), and whe
 (linear, arithmetic) or found by bracketing search. The note above the table states N and what the
 columns mean. Weights are stored as fractions (full precision) and shown as percentages.
 
-**When it is computed.** It costs a pass per weight: on the sample (50 units, 58 weights) about 0.06 s
-against about 0.1 s for the rest of the workbook; on 300 × 41 (58 weights) 0.3 s; on 3,000 × 500
-(560 weights) 21 s, beyond the export's budget (bench/bench_export.py: < 15 s for that size). So
-`write_results(..., stability=None)` (the default) computes it when units × weights ≤ `MAX_CELLS`
-(sample: 2,900; 300 × 41: 17,400; 3,000 × 500: 1.7 million) and otherwise writes the sheet with a note
-saying why it is empty and which command gives the intervals. `stability=True` always computes,
-`False` leaves the sheet out, and a dict — `weight_stability`'s result, e.g. the one the window already
-holds for its bands — is written as given (its own N).
+**When it is computed.** It costs a pass per weight (`python -m bench.bench_why_outputs --large`, CPU
+seconds on 2 shared cores): on the sample (50 units, 58 weights) the workbook takes 0.16 s with the sheet
+against 0.11 s without (× 1.5); on 300 × 41, 0.59 s against 0.26 s; on 3,000 × 500 (560 weights) 29 s
+against 12 s — the intervals alone 18 s, beyond the export's budget for that size (< 15 s,
+bench/bench_export.py). So `write_results(..., stability=None)` (the default) computes it when
+units × weights ≤ `MAX_CELLS` (sample 2,900; 300 × 41: 17,400; 3,000 × 500: 1.7 million) and otherwise
+writes the sheet with a note saying why it is empty and which command gives the intervals.
+`stability=True` always computes, `False` leaves the sheet out, and a dict — `weight_stability`'s result,
+e.g. the one the window already holds for its bands — is written as given (its own N).
 """
 
 from __future__ import annotations
