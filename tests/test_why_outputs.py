@@ -148,6 +148,9 @@ def test_when_the_sheet_is_computed(project, result, tmp_path, monkeypatch):
     assert "前 3 名" in ws["A1"].value
     (row,) = sheet_rows(ws, 2)
     assert (row["代码"], row["下限"], row["上限"], row["越过下限"]) == ("P", 0.1, 0.3, "上海 超过 北京")
+    write_results(result, out, top_n=0)  # no TOP N asked for: nothing to keep, said so
+    ws = openpyxl.load_workbook(out)["稳健性"]
+    assert "N = 0" in ws["A1"].value and sheet_rows(ws, 2) == []
 
 
 def test_english_sheets(project, tmp_path):

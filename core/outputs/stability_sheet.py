@@ -65,7 +65,7 @@ def write_stability_sheet(b: _Book, option: Mapping | bool | None = None) -> Non
         note = why_text("st_off", lang, units=len(r.units), weights=weight_count(r), n=top)
         b.descriptions["stability"] = why_text("d_stability_off", lang)
     elif not st["top"]:
-        note = why_text("st_no_top", lang)
+        note = why_text("st_no_top" if not b.n_ranked else "st_top_zero", lang)
         b.descriptions["stability"] = why_text("d_stability", lang, n=top)
     else:
         top = st["top"]

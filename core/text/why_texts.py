@@ -40,6 +40,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                "were not computed, to keep the export quick. Run `python main.py stability INPUT --top {n} "
                "--json OUT.json` for them."),
     "st_no_top": ("没有参与排名的单位，无需计算稳健性区间。", "No unit is ranked: no stability interval to compute."),
+    "st_top_zero": ("未设定前 N 名（N = 0）：没有需要保持的名单，未计算稳健性区间。",
+                    "No TOP N was asked for (N = 0): there is no list to keep, no interval computed."),
     "st_code": ("代码", "Code"), "st_name": ("名称", "Name"), "st_parent": ("上级", "Parent"),
     "st_level": ("层级", "Level"), "st_current": ("当前权重", "Current"), "st_low": ("下限", "Low"),
     "st_high": ("上限", "High"), "st_at_low": ("越过下限", "Beyond low"), "st_at_high": ("越过上限", "Beyond high"),
