@@ -126,3 +126,35 @@ def test_window_export_writes_the_stability_sheet_for_its_top_n(sample_window, t
     for r in rows:
         assert (r[5], r[6]) == pytest.approx((st[r[0]]["low"], st[r[0]]["high"]), rel=1e-15, abs=1e-15)
     assert "优势与短板" in wb.sheetnames
+
+
+def test_window_report_states_the_intervals_of_the_weights_as_they_now_are(sample_window, tmp_path, qtbot,
+                                                                            monkeypatch):
+    """A weight set through the controller, the TOP N set to 5 in the ranking, then Export → report draft (the
+    menu action, the dialog answered): the sentences are weight_stability's for those weights and that N."""
+    import re
+
+    from PySide6.QtWidgets import QFileDialog
+    win, c = sample_window, sample_window.controller
+    c.set_share("P", 0.3)  # its siblings absorb the change
+    c.flush()
+    win.ranking.top.setValue(5)
+    out = tmp_path / "draft.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    win.act_export_report.trigger()
+    qtbot.waitUntil(out.exists, timeout=120000)
+    paras = section(Document(str(out)), "（五）权重的稳健性", 2)
+    r = c.result
+    assert r.local["P"] == pytest.approx(0.3)
+    st = weight_stability(r, 5)["weights"]
+    for code in r.framework.children[r.framework.root]:
+        e, name = st[code], r.framework.nodes[code].name_zh
+        (line,) = [p for p in paras if p.startswith(name + "的权重")]
+        if e["at_low"] is None and e["at_high"] is None:
+            assert "0%–100% 之间任意变动，前五名及其顺序均不变" in line
+            continue
+        m = re.match(name + r"的权重在 ([\d.]+)%–([\d.]+)% 之间变动时，前五名及其顺序不变（当前为 ([\d.]+)%）", line)
+        assert m, line
+        lo, hi, cur = (float(x) for x in m.groups())
+        assert 100 * e["low"] - 1e-4 <= lo < cur < hi <= 100 * e["high"] + 1e-4, (code, line, e)
+        assert cur == pytest.approx(100 * e["current"], abs=0.5)
