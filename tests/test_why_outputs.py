@@ -266,3 +266,13 @@ def test_dimension_stability_is_weight_stability_for_the_dimensions(result):
     assert set(dims["weights"]) == set(result.framework.children[result.framework.root])
     assert all(dims["weights"][c] == full["weights"][c] for c in dims["weights"])
     assert math.isclose(sum(e["current"] for e in dims["weights"].values()), 1.0)
+
+
+def test_report_intro_points_to_the_sheet_or_the_command(result, monkeypatch):
+    """The introduction names where every weight's interval is: the 稳健性 sheet, or — for a project too large
+    for that sheet by default — the stability command."""
+    paras = report_why.stability_paragraphs(result, TOP, "zh")
+    assert "全部 58 个权重的区间见计算结果工作簿的“稳健性”工作表" in paras[0]
+    assert len(paras) == 1 + len(result.framework.children[result.framework.root])
+    monkeypatch.setattr(report_why, "MAX_CELLS", 50 * 58 - 1)
+    assert "python main.py stability" in report_why.stability_paragraphs(result, TOP, "zh")[0]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from core.analysis.stability import near_edge, weight_stability
 from core.analysis.strengths_table import all_strengths_weaknesses
+from core.outputs.stability_sheet import MAX_CELLS, weight_count
 from core.text.why_texts import interval_pct, top_words, why_text
 
 if TYPE_CHECKING:
@@ -58,7 +59,8 @@ def stability_sentence(name: str, entry: dict, top: int, lang: str) -> str:
 def stability_paragraphs(result: Result, top: int, lang: str, n_weights: int | None = None) -> list[str]:
     """The paragraphs of the method section's stability part: an introduction, then one sentence per
     dimension weight in tree order; [] when there is no dimension weight to move (a single dimension).
-    `n_weights`: how many weights the workbook's sheet lists (for the introduction)."""
+    `n_weights`: how many weights the workbook's sheet lists (for the introduction, which points to that
+    sheet, or to the `stability` command when the project is too large for the sheet by default)."""
     fw = result.framework
     dims = list(fw.children[fw.root])
     if len(dims) < 2:
@@ -68,8 +70,10 @@ def stability_paragraphs(result: Result, top: int, lang: str, n_weights: int | N
         return [why_text("r_st_none", lang)]
     n = st["top"]
     if n_weights is None:
-        n_weights = sum(len(k) for k in fw.children.values() if len(k) > 1)
-    out = [why_text("r_st_intro", lang, top=top_words(n, lang), nw=n_weights)]
+        n_weights = weight_count(result)
+    # the workbook's sheet holds every weight's interval unless the project is too large for it by default
+    intro = "r_st_intro" if len(result.units) * n_weights <= MAX_CELLS else "r_st_intro_cmd"
+    out = [why_text(intro, lang, top=top_words(n, lang), nw=n_weights)]
     out += [stability_sentence(fw.nodes[c].name(lang), st["weights"][c], n, lang) for c in dims
             if c in st["weights"]]
     return out

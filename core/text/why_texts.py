@@ -70,6 +70,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "Moving one dimension's weight at a time (its siblings rescaled in proportion, every other "
                    "weight fixed), {top} and their order stay as they are within these intervals (the "
                    "intervals of all {nw} weights are in the results workbook's 'Weight stability' sheet)."),
+    "r_st_intro_cmd": ("在其他权重不变、同级权重按比例调整的条件下，逐一改变每个一级维度的权重，{top}的名单及其顺序"
+                       "保持不变的区间如下（全部 {nw} 个权重的区间可运行 `python main.py stability` 得到）。",
+                       "Moving one dimension's weight at a time (its siblings rescaled in proportion, every other "
+                       "weight fixed), {top} and their order stay as they are within these intervals (for all {nw} "
+                       "weights run `python main.py stability`)."),
     "r_st_interval": ("{name}的权重在 {lo}–{hi} 之间变动时，{top}及其顺序不变（当前为 {cur}）",
                       "The weight of {name} can move between {lo} and {hi} without changing {top} or their "
                       "order (it is now {cur})"),
