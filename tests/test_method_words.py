@@ -8,6 +8,8 @@ from a written .docx — each on the bundled sample and on a small project that 
 branches (denominator, screening, grouped imputation, winsorising, transform, per-node methods,
 negative indicator, weight notes of every kind, an AHP matrix from the input), in Chinese and English.
 The test writes the files again with today's code and compares the text read back, line by line.
+Issue 21 then added lines, regenerated the same way and checked to be additions only (git diff): the two
+sheets' lines in the methods sheet's list of sheets, and the report's "（五）权重的稳健性" part.
 """
 
 from __future__ import annotations

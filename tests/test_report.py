@@ -98,9 +98,9 @@ def test_headings_in_order(doc, result):
     assert h1 == ["摘要", "一、评价方法", f"二、TOP {TOP} 榜单", "三、各维度分析",
                   f"四、{fw.nodes['T'].name_zh}与{fw.nodes['A'].name_zh}", "五、排名的稳定性", "附录：各指标得分表"]
     h2 = headings(doc, 2)
-    assert h2[:6] == ["（一）评价指标体系", "（二）评价对象", "（三）数据来源", "（四）计算方法", "（一）综合排名",
-                      f"（二）TOP {TOP} 城市特点"]
-    assert h2[6:6 + len(dims)] == [f"（{n}）{d}" for n, d in zip("一二三四五", dims)]
+    assert h2[:7] == ["（一）评价指标体系", "（二）评价对象", "（三）数据来源", "（四）计算方法", "（五）权重的稳健性",
+                      "（一）综合排名", f"（二）TOP {TOP} 城市特点"]
+    assert h2[7:7 + len(dims)] == [f"（{n}）{d}" for n, d in zip("一二三四五", dims)]
     # one section per top city, in the engine's order
     ranking = engine_ranking(result)
     top = ranking[ranking["rank"] <= TOP]

@@ -69,12 +69,14 @@ def same(a, b, tol=None):
 # The sheets DESIGN §3 asks of the results workbook (ranking; the scores of the dimensions and the
 # sub-dimensions; each indicator's normalised score, the report's 表9–46, with their index; the weights,
 # local and effective; the data as given and as treated; the method notes; the data-quality report and
-# its imputed and treated values), by the names a user sees in Chinese and in English, written out here
+# its imputed and treated values; issue 21: the weights' stability intervals and each unit's strengths and
+# weaknesses), by the names a user sees in Chinese and in English, written out here
 # rather than read from the writer, so a renamed or dropped sheet fails.
 SHEETS_ZH = ["排名", "一级维度得分", "二级维度得分", "指标得分", "指标目录", "权重", "原始数据", "处理后数据",
-             "方法说明", "数据质量", "填补与处理"]
+             "方法说明", "数据质量", "填补与处理", "稳健性", "优势与短板"]
 SHEETS_EN = ["Ranking", "Dimension scores", "Sub-dimension scores", "Indicator scores", "Indicator index", "Weights",
-             "Raw data", "Treated data", "Methods", "Data quality", "Imputed and treated"]
+             "Raw data", "Treated data", "Methods", "Data quality", "Imputed and treated", "Weight stability",
+             "Strengths and weaknesses"]
 LIVE_ZH = ["可编辑权重", "公式得分", "公式排名"]  # `--live-formulas`: editable weights, formula scores and ranks
 LIVE_EN = ["Editable weights", "Formula scores", "Formula ranking"]
 # the pipeline's steps as the methods sheet names them, in the order DESIGN §2 runs them
@@ -341,7 +343,8 @@ def col_widths(ws) -> dict[int, float]:
 def test_frozen_headers_print_titles_landscape(book):
     wb = openpyxl.load_workbook(book)
     for ws in [w for w in wb.worksheets if w.sheet_state == "visible"]:  # not the hidden _verify
-        head = 3 if ws.title == "排名" else 1  # the ranking: its title and the sample line above the header
+        # the ranking: its title and the sample line above the header; issue 21's two sheets: a note above it
+        head = {"排名": 3, "稳健性": 2, "优势与短板": 2}.get(ws.title, 1)
         assert ws.freeze_panes in (f"A{head + 1}", f"B{head + 1}", f"C{head + 1}"), ws.title
         assert ws.print_title_rows.replace("$", "") == f"{head}:{head}", ws.title
         width = sum(col_widths(ws).get(j, 9) for j in range(1, ws.max_column + 1))

@@ -3,5 +3,5 @@
 charts and reports (`summary`), and the few distributions they need (`stats`). Why a unit is ranked where
 it is and what would change it: contributions and strengths/weaknesses (`contributions`), weight
 stability intervals (`stability`), targets per indicator (`targets`), and the path re-aggregation they
-share (`reaggregate`).
+share (`reaggregate`); every unit's strengths and weaknesses at once (`strengths_table`).
 """

@@ -133,9 +133,10 @@ def _is_linear(result: Result, parent: str, kids: np.ndarray) -> bool:
     return not np.isnan(result.scores_array[np.ix_(scored, kids)]).any()
 
 
-def weight_stability(result: Result, top: int = 10) -> dict:
+def weight_stability(result: Result, top: int = 10, codes=None) -> dict:
     """`{"top": N, "weights": {code: {"current", "low", "high", "at_low", "at_high", "method"}}}` for
-    every node with siblings (a lone child's weight is always 1); `at_*` are [higher, lower] unit names
+    every node with siblings (a lone child's weight is always 1), or only those in `codes` (the report
+    needs the dimensions' five, not a large project's hundreds); `at_*` are [higher, lower] unit names
     of the pair that swaps there, or None. See the module docstring."""
     plan, fw = result.plan, result.framework
     w0 = plan.weight_vector(result.local)
@@ -144,6 +145,8 @@ def weight_stability(result: Result, top: int = 10) -> dict:
     pos = {c: i for i, c in enumerate(plan.codes)}
     out: dict[str, dict] = {}
     for code in plan.codes[1:]:
+        if codes is not None and code not in codes:
+            continue
         parent = fw.nodes[code].parent
         kids = np.array([pos[k] for k in fw.children[parent]], dtype=int)
         if len(kids) < 2:

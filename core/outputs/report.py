@@ -9,9 +9,11 @@ key leaves a visible placeholder, so the document can be built without Qt):
     一、评价方法: the indicator system as a table (codes, names, levels, local and effective
         weights, directions, units, data sources); the units evaluated and those excluded, with
         the reason; the sources; the methods and settings in words (core.outputs.method_words, as the
-        workbook's methods sheet says them), how the weights were set, AHP consistency (CR) where known
+        workbook's methods sheet says them), how the weights were set, AHP consistency (CR) where known;
+        （五） each dimension weight's stability interval for the TOP N (core.outputs.report_why)
     二、TOP N 榜单: the ranking chart, the map, the ranking table; one section per top-N city with
-        its dimension-score chart and the sentences of core.outputs.report_facts
+        its dimension-score chart, the sentences of core.outputs.report_facts and its strengths and
+        weaknesses (core.outputs.report_why)
     三、各维度分析: per dimension its ranking chart and its sub-dimensions' rankings
     四、the scatter of two dimensions with Pearson and Spearman r
     (五、rank intervals, when an uncertainty result is given)
@@ -65,6 +67,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from core.files.atomic import atomic_path
 from core.outputs import report_facts as F
+from core.outputs import report_why as W
 from core.outputs.method_words import method_sentences, note_is_current, weight_note_text
 from core.outputs.report_text import MONTHS, chinese_number, join_list, words
 from core.weighting.sources import localise_source
@@ -596,6 +599,7 @@ def _method(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapp
     _method_sources(b, system_table)
     _method_steps(b)
     _method_weights(b, notes, ahp_inputs)
+    W.method_stability(b)
 
 
 def _method_system(b: _Builder) -> int:
@@ -736,6 +740,7 @@ def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
 
     # one section per top city
     b.heading(T["h_profiles"].format(n=n), 2)
+    strengths = W.top_strengths(r, [row["unit"] for row in F.top_units(r, n)])
     for k, row in enumerate(F.top_units(r, n), start=1):
         facts = F.city_facts(r, row["unit"], lang)
         b.heading(T["h_city"].format(k=k, unit=row["unit"], score=F.fmt(row["score"], b.d), rank=row["rank"]), 3)
@@ -746,6 +751,7 @@ def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
                                                       other=ref[0] if ref else ""))
         for s in sentences:
             b.para(s)
+        b.para(W.strengths_sentence(strengths[row["unit"]], r, lang))
 
 
 def _dimensions(b: _Builder) -> None:

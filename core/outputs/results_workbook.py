@@ -70,6 +70,7 @@ from core.outputs.method_words import (
 )
 from core.pipeline.run import Result
 from core.text.problem_texts import kind_name, severity_name
+from core.text.why_texts import sheet_titles as why_sheet_titles
 from core.weighting.sources import localise_source
 
 __all__ = ["Cancelled", "write_results", "build_workbook", "sheet_names", "SETTING_LABELS", "setting_label",
@@ -205,6 +206,7 @@ def sheet_names(lang: str = "zh", levels: int = 2, scenarios: bool = False) -> d
            and (scenarios or k not in SCENARIO_SHEETS)}
     for n in range(3, levels + 1):
         out[f"level{n}"] = T["s_level"].format(n=n)
+    out.update(why_sheet_titles(lang))  # 稳健性, 优势与短板 (core.outputs.stability_sheet, strengths_sheet)
     return out
 
 
@@ -226,11 +228,13 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
                   data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
                   scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
                   progress: Callable[[float], None] | None = None, cancelled: Callable[[], bool] | None = None,
-                  illustrative: bool | None = None) -> None:
+                  illustrative: bool | None = None, stability: Mapping | bool | None = None) -> None:
     """Write the results workbook to `path` atomically (WriteError when it cannot be written).
 
     `scenarios`: core.model.scenarios dicts, compared in two sheets; `notes`: {node: weight note}
-    for the methods sheet (see the module docstring).
+    for the methods sheet (see the module docstring). `stability`: the 稳健性 sheet — None: computed
+    when the project is small enough, True: always, False: left out, a dict: weight_stability's result as
+    given (core.outputs.stability_sheet).
 
     `data`: the project's Dataset, for the raw-data sheet as given (all units, denominators,
     groups); without it the sheet shows the values after denomination of the scored units.
@@ -254,7 +258,7 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
             progress(PLAN_SHARE + (1 - PLAN_SHARE) * min(fraction, 0.99))
 
     b = build_workbook(result, top_n, live_formulas, extra_sheets, data, images, scenarios=scenarios, notes=notes,
-                       illustrative=illustrative, step=planned)
+                       illustrative=illustrative, step=planned, stability=stability)
     with atomic_path(path) as tmp:
         Book(tmp, b.properties).write(b.sheets, progress=written, cancelled=cancelled)
     if progress is not None:
@@ -268,7 +272,8 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
                    extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
                    data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
                    scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
-                   illustrative: bool | None = None, step: Callable[[float], None] | None = None) -> _Book:
+                   illustrative: bool | None = None, step: Callable[[float], None] | None = None,
+                   stability: Mapping | bool | None = None) -> _Book:
     """The workbook as planned (`_Book.sheets`, each a core.files.xlsx.Sheet), not yet written;
     `step(fraction)` after each part (it may raise to stop)."""
     b = _Book(r, top_n, data)
@@ -278,6 +283,9 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
         illustrative = is_sample_data(data)
     b.illustrative = bool(illustrative)
     parts: list[Callable[[], None]] = [lambda w=w: w(b) for w in SHEETS]
+    from core.outputs.stability_sheet import write_stability_sheet  # issue 21 (they use this module's helpers)
+    from core.outputs.strengths_sheet import write_strengths_sheet
+    parts += [lambda: write_stability_sheet(b, stability), lambda: write_strengths_sheet(b)]
     if live_formulas:
         parts += [lambda w=w: w(b) for w in LIVE_SHEETS]
     if b.scenarios:
@@ -341,6 +349,7 @@ class _Book:
         self.n_ranked = int((~np.isnan(ranks)).sum())
         self.col = {c: j for j, c in enumerate(r.plan.codes)}
         self.names: dict[str, str] = {}  # sheet key -> actual title
+        self.descriptions: dict[str, str] = {}  # sheet key -> its line in the methods sheet, from a sheet module
         self.live_codes: list[str] = []  # live formulas: nodes breadth-first
         self.live_wrow: dict[str, int] = {}  # live formulas: node -> row in the editable weights sheet
         self.scenarios: list[Mapping] = []
@@ -956,6 +965,7 @@ def _sheet_descriptions(b: _Book) -> list[list[str]]:
                      "(a saved set of weights)",
         "scenario_weights": "各情景的局部权重" if zh else "the local weights of each scenario",
     }
+    d.update(b.descriptions)
     picture = "图（PNG，按两倍分辨率嵌入，可直接打印）" if zh else "a picture (PNG, at twice screen resolution)"
     for k in b.names:
         if k.startswith("image:"):
