@@ -117,6 +117,7 @@ def bod_scores(Y: np.ndarray, use: np.ndarray, low: float = 0.0,
 
 
 VIOLATION_TOL = 1e-10  # a unit scoring above 1 + this with the current weights becomes a row
+ACTIVE_TOL = 1e-9  # a constraint with at most this slack at the optimum is tight there
 CONE_TOL = 1e-12  # multipliers ≥ −this: the objective lies in the cone of the active constraints
 ADD_AT_ONCE = 8  # most violated rows added per round
 
@@ -150,6 +151,9 @@ def _solve_pattern(P: np.ndarray, C: np.ndarray, low: float, high: float) -> tup
     m, k = P.shape
     first = np.unique(P.argmax(axis=0))
     h, A = _model(P[first], low, high)
+    # each model row as "sign · row · w ≤ sign · rhs": the unit rows ≤ 1, the share rows ≥ / ≤ 0
+    sign = np.concatenate([np.ones(len(first)), -np.ones(k if low > 0 else 0), np.ones(k if high < 1 else 0)])
+    rhs = np.concatenate([np.ones(len(first)), np.zeros(len(A) - len(first))])
     in_model = np.zeros(m, dtype=bool)
     in_model[first] = True
     idx = np.arange(k, dtype=np.int32)
@@ -175,6 +179,8 @@ def _solve_pattern(P: np.ndarray, C: np.ndarray, low: float, high: float) -> tup
                 add = add[np.argsort(over[add])[-ADD_AT_ONCE:]]
             in_model[add] = True
             A = np.vstack([A, P[add]])
+            sign = np.concatenate([sign, np.ones(len(add))])
+            rhs = np.concatenate([rhs, np.ones(len(add))])
             q = len(add)
             h.addRows(q, np.full(q, -highspy.kHighsInf), np.ones(q), q * k,
                       np.arange(0, q * k, k, dtype=np.int32), np.tile(idx, q), P[add].ravel())
@@ -186,7 +192,7 @@ def _solve_pattern(P: np.ndarray, C: np.ndarray, low: float, high: float) -> tup
         same[t] = True
         rest = np.flatnonzero(left)
         if len(rest):
-            same[rest[_in_cone(h, A, k, C[rest])]] = True
+            same[rest[_in_cone(h, A, sign, rhs, w, C[rest])]] = True
         left &= ~same
         best[same] = np.minimum(C[same] @ w, 1.0)
         if w.sum() > 0:
@@ -194,21 +200,25 @@ def _solve_pattern(P: np.ndarray, C: np.ndarray, low: float, high: float) -> tup
     return best, shares
 
 
-def _in_cone(h, A: np.ndarray, k: int, costs: np.ndarray) -> np.ndarray:
-    """Which objectives (rows of `costs`) the current optimum is optimal for: those that are a
-    non-negative combination of the outward normals of the k constraints the basis holds tight
-    (w_j ≥ 0 → −e_j; a row at its upper bound → its coefficients; at its lower bound → minus)."""
-    import highspy
-
-    basic, lower = highspy.HighsBasisStatus.kBasic, highspy.HighsBasisStatus.kLower
-    b = h.getBasis()
-    normals = [A[r] if st != lower else -A[r] for r, st in enumerate(b.row_status) if st != basic]
-    at_zero = [j for j, st in enumerate(b.col_status) if st != basic]
+def _in_cone(h, A: np.ndarray, sign: np.ndarray, rhs: np.ndarray, w: np.ndarray,
+             costs: np.ndarray) -> np.ndarray:
+    """Which objectives (rows of `costs`) the optimum w is optimal for: those that are a
+    non-negative combination of the outward normals of the k constraints tight at w (w_j ≥ 0 →
+    −e_j; a row at its upper bound → its coefficients; at its lower bound → minus). The tight set
+    is read from w (slack ≤ 1e-9); where more than k are tight (a degenerate vertex) from the
+    basis HiGHS ended with."""
+    k = len(w)
+    tight = np.abs(A @ w - rhs) <= ACTIVE_TOL
+    at_zero = np.flatnonzero(w <= ACTIVE_TOL)
+    if tight.sum() + len(at_zero) == k:
+        normals = sign[tight, None] * A[tight]
+    else:
+        normals, at_zero = _basis_normals(h, A, k)
     if len(normals) + len(at_zero) != k:
         return np.zeros(len(costs), dtype=bool)
     N = np.zeros((k, k))
     N[np.arange(len(at_zero)), at_zero] = -1.0
-    if normals:
+    if len(normals):
         N[len(at_zero):] = normals
     try:
         inv = np.linalg.inv(N)
@@ -218,3 +228,14 @@ def _in_cone(h, A: np.ndarray, k: int, costs: np.ndarray) -> np.ndarray:
         return np.zeros(len(costs), dtype=bool)
     lam = costs @ inv  # λᵀ N = c for each objective c
     return (lam >= -CONE_TOL).all(axis=1)
+
+
+def _basis_normals(h, A: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(outward normals of the rows the basis holds at a bound, columns it holds at zero)."""
+    import highspy
+
+    basic, lower = highspy.HighsBasisStatus.kBasic, highspy.HighsBasisStatus.kLower
+    b = h.getBasis()
+    normals = [A[r] if st != lower else -A[r] for r, st in enumerate(b.row_status) if st != basic]
+    at_zero = [j for j, st in enumerate(b.col_status) if st != basic]
+    return np.array(normals).reshape(-1, k), np.array(at_zero, dtype=int)
