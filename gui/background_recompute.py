@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QThread
 
 from gui.worker import _NoCollectionOffThread, _Worker
 
@@ -64,6 +64,9 @@ class BackgroundReweight(QObject):
         self._waiting: tuple | None = None  # (base result, framework) submitted while busy
         self._t0 = 0.0
         self._serial = 0  # of the running run; answers of other runs are dropped
+        app = QCoreApplication.instance()
+        if app is not None:  # a thread still running when Qt tears down would abort the process
+            app.aboutToQuit.connect(self.cancel_and_wait)
 
     def busy(self) -> bool:
         return self._thread is not None or self._waiting is not None

@@ -103,3 +103,31 @@ def test_only_slow_reweights_leave_the_gui_thread(large_bod_project):
     plain = fw.with_node(replace(fw.nodes[fw.root], aggregation="arithmetic"))
     r2 = compute(replace(large_bod_project, framework=plain))
     assert not wants_background(r2, plain)  # the weighted sum stays on the live path
+
+
+def test_the_window_stays_live_and_says_it_is_computing(qtbot, large_bod_project):
+    from PySide6.QtCore import QTimer
+
+    from gui.main_window import MainWindow
+
+    w = MainWindow(lang="en", remember=False)
+    w._ask_unsaved = lambda: "discard"
+    qtbot.addWidget(w)
+    w.controller.set_project(large_bod_project)
+    w.show()
+    c = w.controller
+    ticks = []
+    timer = QTimer(w)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    model = w.tree.model
+    bod.CACHE.clear()
+    model.setData(model.index_of(c.framework.children[c.framework.root][2], COL_WEIGHT), 30.0)
+    QApplication.processEvents()
+    assert w.statusBar().currentMessage() == "Recomputing in the background…"
+    with qtbot.waitSignal(c.result_changed, timeout=120_000):
+        pass
+    assert ticks  # the event loop ran (timers fired) while the worker computed
+    assert "units scored (weights only)" in w.statusBar().currentMessage()
+    timer.stop()
+    c.flush()
