@@ -11,8 +11,9 @@ what a weight edit costs on the live path (`Result.reweight`) — is timed, as i
 baseline: the ×arith column is the method's median over the arithmetic mean's. The 300 × 41 case is
 the bundled default framework (41 indicators, 19 internal nodes) on 300 synthetic cities; 3,000 × 500
 is root → 10 dimensions → 50 sub-dimensions → 500 indicators (61 internal nodes), 3 % cells missing.
-BoD solves one linear programme per unit and node (HiGHS); its answers are remembered, so the
-cache is cleared before each timed call (a weight edit that leaves a node's inputs alone costs
+BoD solves a linear programme per unit and node (HiGHS; constraint generation, optima shared
+over their cones: core/pipeline/bod.py); its answers are remembered, so the cache is cleared
+before each timed call (a weight edit that leaves a node's inputs alone costs
 nothing there).
 """
 

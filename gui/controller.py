@@ -94,6 +94,8 @@ class Controller(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._recompute_now)
+        from gui.background_recompute import BackgroundReweight
+        self._background = BackgroundReweight(self, self._background_done, self._background_failed)
         self.recompute_count = 0
         self._ranks: dict[str, int | None] = {}
         self._ranks_of: Result | None = None
@@ -612,12 +614,23 @@ class Controller(QObject):
 
     def flush(self) -> None:
         """Recompute now if a recompute is pending (tests, export)."""
+        if self._background.busy():  # a slow weight edit still computing: compute it here
+            self._background.cancel_and_wait()
+            self._timer.stop()
+            self._recompute_now(sync=True)
         if self._timer.isActive():
             self._timer.stop()
             self._recompute_now()
 
-    def _recompute_now(self, new_data: bool = False) -> None:
+    def _recompute_now(self, new_data: bool = False, sync: bool = False) -> None:
         if self.project is None:
+            return
+        from gui.background_recompute import wants_background
+        if self._pending_full or self.result is None or new_data:
+            self._background.cancel_and_wait()  # a full compute supersedes a weight edit in flight
+        elif not sync and wants_background(self.result, self.project.framework):
+            self._background.submit(self.result, self.project.framework)
+            self.status.emit(self.tr("Recomputing in the background…"))
             return
         t0 = time.perf_counter()
         if self._pending_full or self.result is None:
@@ -630,7 +643,17 @@ class Controller(QObject):
             kind = self.tr("weights only")
             structure = False
         self._pending_full = False
-        ms = (time.perf_counter() - t0) * 1000
+        self._deliver((time.perf_counter() - t0) * 1000, kind, structure, new_data)
+
+    def _background_done(self, result: Result, ms: float) -> None:
+        self.result = result
+        self._deliver(ms, self.tr("weights only"), False, False)
+
+    def _background_failed(self, e: BaseException) -> None:
+        self.status.emit(str(e))
+
+    def _deliver(self, ms: float, kind: str, structure: bool, new_data: bool) -> None:
+        """What follows a new `self.result`: history ranks, the views, the status line."""
         self.recompute_count += 1
         self._record_after()
         if new_data:
