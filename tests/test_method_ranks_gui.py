@@ -1,0 +1,106 @@
+"""The analysis panel's 方法比较 tab (issue 20 point 7): each unit's rank under every aggregation method.
+
+The numbers are checked against an independent path: the project recomputed from scratch with every
+internal node set to one method (core.pipeline.run.compute), not the engine's ranks_by_method."""
+
+from dataclasses import replace
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from core.model.settings import AGGREGATIONS  # noqa: E402
+from core.pipeline.run import compute  # noqa: E402
+from gui.models.method_ranks_model import MethodRanksModel  # noqa: E402
+from gui.panels.analysis_panel import METHODS  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+
+def ranks_with_every_node(project, method):
+    fw = project.framework
+    for code in fw.internal:
+        fw = fw.with_node(replace(fw.nodes[code], aggregation=method))
+    r = compute(project.with_framework(fw))
+    _idx, ranks = r.rank_order()
+    return {u: (None if v != v else int(v)) for u, v in zip(r.units, ranks)}
+
+
+@pytest.fixture
+def shown(sample_window, qtbot):
+    """The window's analysis dock shown on the 方法比较 tab, as a user opens it."""
+    win = sample_window
+    dock = win.analysis.parentWidget()
+    while dock is not None and not hasattr(dock, "toggleViewAction"):
+        dock = dock.parentWidget()
+    if dock is not None and not dock.isVisible():
+        dock.toggleViewAction().trigger()
+    win.analysis.tabs.setCurrentIndex(METHODS)
+    qtbot.waitUntil(lambda: win.analysis.methods_view.model.rowCount() > 0, timeout=10000)
+    return win
+
+
+def test_tab_shows_each_methods_ranks_in_the_current_order(shown):
+    win = shown
+    project, result = win.controller.project, win.controller.result
+    view = win.analysis.methods_view
+    m = view.model
+    assert m.methods == list(AGGREGATIONS)
+    rows = view.rows()
+    # rows: the current ranking's order, the current rank beside
+    idx, cur = result.rank_order()
+    assert [row[0] for row in rows] == [result.units[int(i)] for i in idx]
+    assert [row[1] for row in rows] == [int(cur[int(i)]) for i in idx]
+    for j, method in enumerate(AGGREGATIONS, start=2):
+        expected = ranks_with_every_node(project, method)
+        assert {row[0]: row[j] for row in rows} == expected, method
+    # the sample aggregates by the arithmetic mean: that column is the current ranking
+    assert all(row[2] == row[1] for row in rows)
+    # the largest shift: max |rank under a method − current rank|, worked here from the row itself
+    for row in rows:
+        assert row[-1] == max(abs(r - row[1]) for r in row[2:-1])
+    assert any(row[-1] > 0 for row in rows)  # Copeland/BoD do move some units on the sample
+
+
+def test_headers_are_chinese_and_big_shifts_are_tinted(shown):
+    from PySide6.QtCore import Qt
+    m = shown.analysis.methods_view.model
+    heads = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert heads[:2] == ["单位", "当前排名"] and heads[-1] == "最大排名变动"
+    assert "灰色关联" in heads and "秩和比" in heads and "TOPSIS" in heads and "Copeland 排序" in heads
+    assert shown.analysis.tabs.tabText(METHODS) == "方法比较"
+    last = m.columnCount() - 1
+    for r in range(m.rowCount()):
+        shift = m.value(r, last)
+        tinted = m.data(m.index(r, last), Qt.ItemDataRole.BackgroundRole) is not None
+        assert tinted == (shift is not None and shift >= m.threshold)
+
+
+def test_clicking_a_row_selects_the_unit(shown, qtbot):
+    view = shown.analysis.methods_view
+    unit = view.model.value(3, 0)
+    rect = view.view.visualRect(view.model.index(3, 0))
+    from PySide6.QtCore import Qt
+    qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown.controller.selected == unit
+
+
+def test_a_weight_edit_refreshes_the_visible_tab(shown, qtbot):
+    c = shown.controller
+    view = shown.analysis.methods_view
+    before = view.result
+    c.set_share("T", 0.5)
+    c.flush()
+    qtbot.waitUntil(lambda: view.result is c.result and view.result is not before, timeout=10000)
+
+
+def test_model_passes_the_qt_model_tester(qtmodeltester, controller):
+    from core.analysis.method_table import method_rank_table
+    m = MethodRanksModel()
+    table = method_rank_table(controller.result)
+    m.set_table(table)
+    qtmodeltester.check(m, force_py=True)  # keeps watching the resets below
+    m.set_table(None)
+    assert m.rowCount() == 0
+    m.set_table(table)
+    assert m.rowCount() == len(controller.result.units)
