@@ -85,13 +85,31 @@ def test_clicking_a_row_selects_the_unit(shown, qtbot):
     assert shown.controller.selected == unit
 
 
-def test_a_weight_edit_refreshes_the_visible_tab(shown, qtbot):
+def test_a_weight_edit_refreshes_the_visible_tab_off_the_gui_thread(shown, qtbot):
     c = shown.controller
     view = shown.analysis.methods_view
     before = view.result
     c.set_share("T", 0.5)
     c.flush()
-    qtbot.waitUntil(lambda: view.result is c.result and view.result is not before, timeout=10000)
+    assert view.running  # computed by gui.worker, the window stays responsive
+    c.set_share("T", 0.3)  # a second edit while the first table is computed: taken up after it
+    c.flush()
+    qtbot.waitUntil(lambda: not view.running and view.result is c.result, timeout=20000)
+    assert view.result is not before
+    expected = ranks_with_every_node(c.project, "copeland")
+    col = 2 + list(AGGREGATIONS).index("copeland")
+    assert {row[0]: row[col] for row in view.rows()} == expected
+
+
+def test_the_work_function_is_the_engine_and_honours_cancel(controller):
+    from core.analysis.method_table import Cancelled, method_rank_table
+    from gui.panels.method_ranks_view import compute_table
+    calls = []
+    out = compute_table(controller.result, calls.append, lambda: False)
+    assert out["ranks"] == method_rank_table(controller.result)["ranks"]
+    assert calls[-1] == 1.0 and len(calls) == len(AGGREGATIONS)
+    with pytest.raises(Cancelled):
+        compute_table(controller.result, calls.append, lambda: True)
 
 
 def test_model_passes_the_qt_model_tester(qtmodeltester, controller):

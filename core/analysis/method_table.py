@@ -14,13 +14,29 @@ from core.analysis.method_ranks import ranks_by_method
 from core.model.settings import AGGREGATIONS
 
 
-def method_rank_table(result, methods=AGGREGATIONS) -> dict:
+class Cancelled(Exception):
+    """`cancelled()` turned True between two methods."""
+
+
+def method_rank_table(result, methods=AGGREGATIONS, progress=None, cancelled=None) -> dict:
     """{"methods": [...], "units": [current rank order], "current": {unit: rank | None},
     "ranks": {unit: {method: rank | None}}, "shift": {unit: int | None}, "shift_method": {unit: m | None}}.
 
     A unit without a current rank, or without a rank under every method, has the shift over the
-    methods where both exist (None when there is none)."""
-    by = ranks_by_method(result, methods)
+    methods where both exist (None when there is none). `progress(fraction)` after each method and
+    `cancelled()` before each (raising Cancelled) let the window run it behind a progress dialog:
+    BoD solves a linear programme per unit and node, seconds on a few hundred units."""
+    by: dict = {"methods": [], "ranks": {u: {} for u in result.units}, "scores": {u: {} for u in result.units}}
+    for k, m in enumerate(methods):
+        if cancelled is not None and cancelled():
+            raise Cancelled("method ranks cancelled")
+        one = ranks_by_method(result, (m,))
+        by["methods"].append(m)
+        for u in result.units:
+            by["ranks"][u][m] = one["ranks"][u][m]
+            by["scores"][u][m] = one["scores"][u][m]
+        if progress is not None:
+            progress((k + 1) / len(methods))
     idx, cur = result.rank_order()
     units = [result.units[int(i)] for i in idx]
     current = {u: (None if cur[i] != cur[i] else int(cur[i])) for i, u in enumerate(result.units)}

@@ -509,6 +509,7 @@ class AnalysisPanel(QWidget):
         if self.task is not None:
             self.cancel()
             self.task.wait(ms)
+        self.methods_view.wait(ms)
 
     def _deliver(self, outcome: tuple) -> None:
         """Store the outcome (possibly on the worker thread: no Qt call here unless on the GUI thread)."""
