@@ -122,3 +122,14 @@ def test_model_passes_the_qt_model_tester(qtmodeltester, controller):
     assert m.rowCount() == 0
     m.set_table(table)
     assert m.rowCount() == len(controller.result.units)
+
+
+def test_the_windows_export_carries_the_ranks_by_method_sheet(sample_window, tmp_path):
+    import openpyxl
+    out = tmp_path / "r.xlsx"
+    assert sample_window.export_results_to(out)
+    ws = openpyxl.load_workbook(out)["方法比较"]
+    rows = [r for r in ws.iter_rows(values_only=True)][1:]
+    expected = ranks_with_every_node(sample_window.controller.project, "bod")
+    col = 2 + list(AGGREGATIONS).index("bod")
+    assert {r[0]: r[col] for r in rows if r[1] is not None} == expected

@@ -6,9 +6,11 @@
   the method giving it. A rank that moved by `big_shift` places or more is filled green (up) or red
   (down), the largest shift orange: the colour is decided here, once, and written as the cells'
   fill (it prints, and LibreOffice and WPS show it as Excel does). Written on request
-  (`write_results(method_ranks=True)`, `score --method-ranks`, always by the window): it costs
-  a Copeland and a BoD pass over the whole tree — about 20 ms on the sample, but one linear
-  programme per unit and node, which grows quickly with thousands of units.
+  (`write_results(method_ranks=True)`, `score --method-ranks`; the window asks for it up to
+  `WINDOW_MAX_UNITS` units): it costs a Copeland pass and one BoD linear programme per unit and
+  node — planning the workbook takes 28 ms without it and +134 ms with it on the sample (BoD cache
+  cold), 79 ms and +1.8 s on 300 × 41 (`python -m bench.bench_method_sheet`), and it grows
+  quickly with thousands of units. The existing sheet list of a plain `score` stays as it was.
 - **BoD权重 / BoD weights** — written whenever a node is aggregated by benefit of the doubt: per
   such node, each unit's chosen shares of the node's children (`Result.bod_weights`, summing to 1
   within `bod_min_share` … `bod_max_share`), the unit's score at the node, and their sum.
@@ -25,6 +27,12 @@ from core.analysis.method_table import big_shift, method_rank_table
 from core.outputs.method_words import AGG_NAMES
 
 UP_FILL, DOWN_FILL, SHIFT_FILL = "C6EFCE", "FFC7CE", "FFD966"
+WINDOW_MAX_UNITS = 500  # the window's export adds 方法比较 up to this many units (seconds, in the background)
+
+
+def window_writes_method_ranks(result) -> bool:
+    """Whether the window's export adds the 方法比较 sheet (see WINDOW_MAX_UNITS)."""
+    return len(result.units) <= WINDOW_MAX_UNITS
 
 WORDS = {
     "zh": {"s_method_ranks": "方法比较", "s_bod_weights": "BoD权重", "unit": "单位", "current": "当前排名",
