@@ -61,7 +61,7 @@ def _method_name(m: str, lang: str) -> str:
 
 
 def write_method_ranks(b) -> None:
-    from core.outputs.results_workbook import CENTER, RANK_FMT, _finish, _header
+    from core.outputs.results_workbook import CENTER, RANK_FMT, _finish, _header, _note
     W = _words(b)
     t = method_rank_table(b.r)
     n = big_shift(sum(v is not None for v in t["current"].values()))
@@ -84,20 +84,21 @@ def write_method_ranks(b) -> None:
         ws.set(k, last, s, {**rk, "fill": SHIFT_FILL} if s is not None and s >= n else rk)
         where = t["shift_method"][u]
         ws.set(k, last + 1, _method_name(where, b.lang) if where and s else None)
-    ws.set(len(t["units"]) + 3, 1, W["note"].format(n=n))
+    _note(ws, len(t["units"]) + 3, W["note"].format(n=n), last + 1)
     _finish(b, ws, "C2")
 
 
 def write_bod_weights(b) -> None:
     """Per node aggregated by BoD, each unit's chosen shares of its children (rank order)."""
-    from core.outputs.results_workbook import HEADER, WEIGHT_FMT, _finish, _header
+    from core.outputs.results_workbook import HEADER, WEIGHT_FMT, _finish, _header, _note
     W = _words(b)
     r, fw = b.r, b.fw
     bod = r.bod_weights
     if not bod:
         return
     ws = b.sheet("bod_weights", W["s_bod_weights"])
-    ws.set(1, 1, W["bod_note"])
+    width = 3 + max(len(fw.children[c]) for c in bod)
+    _note(ws, 1, W["bod_note"], width)
     s = r.settings
     row = 3
     col = {c: j for j, c in enumerate(r.plan.codes)}

@@ -106,9 +106,7 @@ class MethodRanksView(QWidget):
         self.view.setStyleSheet("")
         self.model.set_table(table)
         hh = self.view.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if self.model.columnCount():
-            hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # narrow rank columns, left-packed
         self.retranslate()
         self.shown.emit(result)
 
