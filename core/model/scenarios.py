@@ -134,10 +134,7 @@ def result_under(result, weights: Framework | Scenario | Mapping[str, float | No
     default = result.settings.aggregation
     old = result.framework
     if any(fw.aggregation_of(c, default) != old.aggregation_of(c, default) for c in fw.internal):
-        from core.pipeline.aggregate import AggregationPlan
-        plan = AggregationPlan.build(fw, result.normalised.to_numpy(dtype=float), default,
-                                     result.plan.min_coverage, result.plan.params)
-        result = replace(result, plan=plan)
+        result = result.with_methods(fw)  # core.pipeline.run.Result: the plan for the other methods
     return result.reweight(fw)
 
 
