@@ -141,3 +141,16 @@ def test_same_weights_topsis_at_the_root_compared_and_switched(ctrl, panel, qtbo
     ctrl.flush()
     assert ctrl.framework.nodes[ctrl.framework.root].aggregation == ""
     assert ctrl.current_ranks() == full_ranks(project, base_fw)
+
+
+def test_the_workbooks_scenario_sheet_ranks_under_the_scenarios_methods(sample, tmp_path):
+    import openpyxl
+
+    from core.outputs import results_workbook as rw
+    project, r = sample
+    fw = with_root(project.framework, "copeland")
+    out = tmp_path / "s.xlsx"
+    rw.write_results(r, out, scenarios=[make_scenario("Copeland 根", fw)])
+    rows = list(openpyxl.load_workbook(out)["情景比较"].iter_rows(values_only=True))
+    assert rows[0][2].startswith("Copeland 根") or "Copeland 根" in rows[0][2]
+    assert {row[0]: row[2] for row in rows[1:]} == full_ranks(project, fw)
