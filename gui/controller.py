@@ -730,9 +730,12 @@ class Controller(QObject):
         self.scenarios_changed.emit()
 
     def apply_scenario(self, name: str) -> tuple[list[str], list[str]]:
-        """Switch to a scenario's weights (and weight sources) as ONE undoable step.
+        """Switch to a scenario's weights (and weight sources, and aggregation methods when it records
+        them) as ONE undoable step.
         Returns (nodes the scenario does not know: kept as they are, scenario codes no longer in the tree)."""
+        from core.model.scenarios import aggregations_of
         fw = self.framework
         new, lacking, unknown = docs.scenario_framework(self.document, name)
-        self._push(fw, new, self.tr("Switch to scenario {0}").format(name), True)
+        # a scenario recording other aggregation methods is more than a weight edit: a full recompute
+        self._push(fw, new, self.tr("Switch to scenario {0}").format(name), aggregations_of(new) == aggregations_of(fw))
         return lacking, unknown

@@ -908,6 +908,8 @@ class MainWindow(QMainWindow):
         args = dict(top_n=self.ranking.top.value(), data=c.project.data, extra_sheets=extra, images=images,
                     scenarios=copy.deepcopy(c.scenarios), notes=copy.deepcopy(c.weight_notes),
                     illustrative=c.is_sample)
+        from core.outputs.method_sheet import window_writes_method_ranks
+        args["method_ranks"] = window_writes_method_ranks(c.result)  # 方法比较, up to 500 units
         result = c.result
 
         def job(progress, cancelled) -> Path:

@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", required=True)
     s.add_argument("--json")
     s.add_argument("--data")
+    s.add_argument("--method-ranks", action="store_true",
+                   help="add the sheet of each unit's rank under every aggregation method (方法比较)")
     s.add_argument("--live-formulas", action="store_true",
                    help="add an editable weights sheet and scores/ranks as Excel formulas over it")
     c = sub.add_parser("check", help="list the problems in an input, one per line")
@@ -177,7 +179,8 @@ def cmd_score(args) -> int:
         nodes = [f"{c} {m}" for c, m in methods.items() if m not in ("arithmetic", "geometric", "harmonic")]
         print(text("live_formulas_means_only", lang, nodes=text("sep", lang).join(nodes)), file=sys.stderr)
         return USAGE_EXIT
-    write_results(result, args.output, live_formulas=args.live_formulas, data=project.data)
+    write_results(result, args.output, live_formulas=args.live_formulas, data=project.data,
+                  method_ranks=getattr(args, "method_ranks", False))
     if args.json:
         write_json(result_dict(result), args.json)
     ranked = [r for r in result.ranking() if r["rank"] is not None]

@@ -1,4 +1,4 @@
-"""Scenarios: named snapshots of all the weights of a framework, and the ranks under each.
+"""Scenarios: named snapshots of all the weights (and aggregation methods) of a framework, and the ranks under each.
 
 A scenario is plain data (a dict), so that it can be stored in the project file
 (`save_project(..., extra={"scenarios": scenarios_to_json(list)})`) and in the results
@@ -6,16 +6,22 @@ workbook as it is:
 
     {"name": "专家组第2轮", "created": "2025-05-01T10:12:00+08:00", "note": "",
      "weights": {code: raw weight or None, ...},       # every non-root node
-     "sources": {code: weight_source, ...}}             # how each weight was set
+     "sources": {code: weight_source, ...},             # how each weight was set
+     "aggregations": {code: method or "", ...}}         # every internal node ("" = project default)
+
+A scenario records the aggregation methods too, so "the same weights, TOPSIS at the root" is a
+scenario beside the weight sets. Scenarios saved before (weights only, no "aggregations") keep
+loading and leave the methods as they are when switched to or compared.
 
 - `make_scenario(name, framework)` takes the snapshot; `framework_with_scenario(fw, s)` gives
   the framework with those weights and sources back (codes the scenario does not know keep
   their current weights; codes the framework no longer has are ignored — both are returned so
   the caller can say so).
 - `ranks_under(result, weights)` re-aggregates the result under other weights with
-  `Result.reweight` (normalisation is never recomputed: a scenario is weights only) and gives
-  each unit's rank (None when it has no score). `compare(result, scenarios)` does that for a
-  list of scenarios.
+  `Result.reweight` (normalisation is never recomputed: a scenario is weights and aggregation
+  methods) and gives each unit's rank (None when it has no score); a scenario whose methods differ
+  from the result's gets its aggregation plan rebuilt over the same normalised values
+  (`result_under`). `compare(result, scenarios)` does that for a list of scenarios.
 - `scenarios_to_json` / `scenarios_from_json`: plain JSON types out; in, broken entries are
   skipped and described in an optional `errors` list (a damaged scenario must not stop a
   project from opening).
@@ -36,7 +42,7 @@ import numpy as np
 from core.model.framework import Framework
 from core.model.records import now_iso
 
-Scenario = dict  # {"name", "created", "note", "weights", "sources"}
+Scenario = dict  # {"name", "created", "note", "weights", "sources"[, "aggregations"]}
 
 
 def snapshot(fw: Framework) -> tuple[dict[str, float | None], dict[str, str]]:
@@ -46,10 +52,15 @@ def snapshot(fw: Framework) -> tuple[dict[str, float | None], dict[str, str]]:
     return weights, sources
 
 
+def aggregations_of(fw: Framework) -> dict[str, str]:
+    """Each internal node's own aggregation method ("" = the project default)."""
+    return {c: str(fw.nodes[c].aggregation or "") for c in fw.internal}
+
+
 def make_scenario(name: str, fw: Framework, created: str | None = None, note: str = "") -> Scenario:
     weights, sources = snapshot(fw)
     return {"name": str(name), "created": created or now_iso(), "note": str(note),
-            "weights": weights, "sources": sources}
+            "weights": weights, "sources": sources, "aggregations": aggregations_of(fw)}
 
 
 def unique_name(scenarios: Sequence[Scenario], base: str) -> str:
@@ -77,15 +88,28 @@ def framework_with_scenario(fw: Framework, scenario: Scenario) -> tuple[Framewor
         if c in nodes and c != fw.root:
             nodes[c] = replace(nodes[c], weight=None if w is None else float(w),
                                weight_source=str(sources.get(c, nodes[c].weight_source)))
+    for c, m in (scenario.get("aggregations") or {}).items():
+        if c in nodes and fw.children.get(c):
+            nodes[c] = replace(nodes[c], aggregation=str(m or ""))
     lacking = [c for c in fw.nodes if c != fw.root and c not in weights]
     unknown = [c for c in weights if c not in fw.nodes]
     return Framework(nodes, fw.root, fw.children), lacking, unknown
 
 
 def same_weights(fw: Framework, scenario: Scenario) -> bool:
-    """True when fw's raw weights are exactly the scenario's (sources not compared)."""
+    """True when fw's raw weights (and, when the scenario records them, its aggregation methods) are
+    exactly the scenario's (sources not compared)."""
     weights, _ = snapshot(fw)
-    return weights == {c: w for c, w in scenario.get("weights", {}).items() if c in fw.nodes}
+    if weights != {c: w for c, w in scenario.get("weights", {}).items() if c in fw.nodes}:
+        return False
+    aggs = scenario.get("aggregations")
+    return aggs is None or same_methods(fw, aggs)
+
+
+def same_methods(fw: Framework, aggregations: Mapping[str, str]) -> bool:
+    """The internal nodes of fw named in `aggregations` use exactly those methods."""
+    own = aggregations_of(fw)
+    return all(own[c] == str(m or "") for c, m in aggregations.items() if c in own)
 
 
 # --------------------------------------------------------------------------------------- ranks
@@ -103,8 +127,15 @@ def _framework_of(result, weights: Framework | Scenario | Mapping[str, float | N
 
 
 def result_under(result, weights: Framework | Scenario | Mapping[str, float | None]):
-    """The result re-aggregated under other weights (`Result.reweight`, no new normalisation)."""
-    return result.reweight(_framework_of(result, weights))
+    """The result re-aggregated under other weights (`Result.reweight`, no new normalisation); when
+    the framework given (or the scenario's methods) aggregates a node by another method, the
+    aggregation plan is rebuilt first over the same normalised values."""
+    fw = _framework_of(result, weights)
+    default = result.settings.aggregation
+    old = result.framework
+    if any(fw.aggregation_of(c, default) != old.aggregation_of(c, default) for c in fw.internal):
+        result = result.with_methods(fw)  # core.pipeline.run.Result: the plan for the other methods
+    return result.reweight(fw)
 
 
 def ranks_of(result) -> dict[str, int | None]:
@@ -149,13 +180,29 @@ def _weight(v: Any) -> float | None:
     return f
 
 
+def _aggregations(v: Any) -> dict[str, str]:
+    from core.model.settings import AGGREGATIONS
+    if not isinstance(v, dict):
+        raise ValueError("its aggregation methods are not an object")
+    out = {}
+    for c, m in v.items():
+        m = str(m or "")
+        if m and m not in AGGREGATIONS:
+            raise ValueError(f"the aggregation method {m!r} of {c} is not one of {', '.join(AGGREGATIONS)}")
+        out[str(c)] = m
+    return out
+
+
 def scenarios_to_json(scenarios: Sequence[Scenario]) -> list[dict]:
-    """Plain JSON types (for the project file's `scenarios`)."""
+    """Plain JSON types (for the project file's `scenarios`); "aggregations" only when recorded."""
     out = []
     for s in scenarios:
-        out.append({"name": str(s["name"]), "created": str(s.get("created", "")), "note": str(s.get("note", "")),
-                    "weights": {str(c): _weight(w) for c, w in s.get("weights", {}).items()},
-                    "sources": {str(c): str(v) for c, v in s.get("sources", {}).items()}})
+        d = {"name": str(s["name"]), "created": str(s.get("created", "")), "note": str(s.get("note", "")),
+             "weights": {str(c): _weight(w) for c, w in s.get("weights", {}).items()},
+             "sources": {str(c): str(v) for c, v in s.get("sources", {}).items()}}
+        if s.get("aggregations") is not None:
+            d["aggregations"] = _aggregations(s["aggregations"])
+        out.append(d)
     return out
 
 
@@ -188,6 +235,8 @@ def scenarios_from_json(data: Any, errors: list[str] | None = None) -> list[Scen
                   "note": str(s.get("note") or ""),
                   "weights": {str(c): _weight(w) for c, w in weights.items()},
                   "sources": {str(c): str(v) for c, v in sources.items()}}
+            if s.get("aggregations") is not None:  # older files: weights only
+                sc["aggregations"] = _aggregations(s["aggregations"])
         except (TypeError, ValueError) as e:
             if errors is not None:
                 label = s.get("name") if isinstance(s, dict) and s.get("name") else f"#{k}"

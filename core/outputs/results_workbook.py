@@ -21,6 +21,8 @@
   data-driven formula and figures, AHP λmax/CI/CR, expert-panel consensus), one line per node
   in the methods sheet — only while the node's children still carry the weights the note
   describes (their weight_source equals the note's `source`);
+- with `method_ranks=True`, the rank of every unit under each aggregation method (方法比较), and
+  whenever a node is aggregated by BoD, each unit's chosen weights (BoD权重): core.outputs.method_sheet;
 - any `extra_sheets` (sensitivity) given by later features;
 - any `images` (sheet name → PNG, e.g. the map the window draws), one sheet each.
 
@@ -228,7 +230,8 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
                   data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
                   scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
                   progress: Callable[[float], None] | None = None, cancelled: Callable[[], bool] | None = None,
-                  illustrative: bool | None = None, stability: Mapping | bool | None = None) -> None:
+                  illustrative: bool | None = None, stability: Mapping | bool | None = None,
+                  method_ranks: bool = False) -> None:
     """Write the results workbook to `path` atomically (WriteError when it cannot be written).
 
     `scenarios`: core.model.scenarios dicts, compared in two sheets; `notes`: {node: weight note}
@@ -258,7 +261,8 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
             progress(PLAN_SHARE + (1 - PLAN_SHARE) * min(fraction, 0.99))
 
     b = build_workbook(result, top_n, live_formulas, extra_sheets, data, images, scenarios=scenarios, notes=notes,
-                       illustrative=illustrative, step=planned, stability=stability)
+                       illustrative=illustrative, step=planned, stability=stability,
+                       method_ranks=method_ranks)
     with atomic_path(path) as tmp:
         Book(tmp, b.properties).write(b.sheets, progress=written, cancelled=cancelled)
     if progress is not None:
@@ -273,9 +277,11 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
                    data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
                    scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
                    illustrative: bool | None = None, step: Callable[[float], None] | None = None,
-                   stability: Mapping | bool | None = None) -> _Book:
+                   stability: Mapping | bool | None = None, method_ranks: bool = False) -> _Book:
     """The workbook as planned (`_Book.sheets`, each a core.files.xlsx.Sheet), not yet written;
-    `step(fraction)` after each part (it may raise to stop)."""
+    `step(fraction)` after each part (it may raise to stop). `method_ranks`: add the 方法比较 sheet
+    (core.outputs.method_sheet; the BoD权重 sheet comes whenever a node is aggregated by BoD)."""
+    from core.outputs import method_sheet
     b = _Book(r, top_n, data)
     b.scenarios = list(scenarios or [])
     b.notes = dict(notes or {})
@@ -290,6 +296,10 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
         parts += [lambda w=w: w(b) for w in LIVE_SHEETS]
     if b.scenarios:
         parts += [lambda: _write_scenarios(b), lambda: _write_scenario_weights(b)]
+    if method_ranks:
+        parts.append(lambda: method_sheet.write_method_ranks(b))
+    if b.r.bod_weights:
+        parts.append(lambda: method_sheet.write_bod_weights(b))
     parts += [lambda n=name, rows=rows: _write_extra(b, n, rows) for name, rows in (extra_sheets or {}).items()]
     parts += [lambda n=name, i=image: _write_image(b, n, Path(i)) for name, image in (images or {}).items()]
     if data is not None:

@@ -113,6 +113,14 @@ class Result:
         return replace(self, framework=fw, scores_array=S, local=local,
                        effective=effective, steps=steps, timings=t, details=details)
 
+    def with_methods(self, fw: Framework) -> Result:
+        """Same data and normalisation, the aggregation plan rebuilt for fw's aggregation methods
+        (a scenario that records methods; core.model.scenarios.result_under). Follow with
+        `reweight(fw)` for the scores."""
+        plan = AggregationPlan.build(fw, self.normalised.to_numpy(dtype=float), self.settings.aggregation,
+                                     self.plan.min_coverage, self.plan.params)
+        return replace(self, plan=plan)
+
     @property
     def bod_weights(self) -> dict[str, dict[str, dict[str, float]]]:
         """{node: {unit: {child: share}}} of every node aggregated by benefit of the doubt: the

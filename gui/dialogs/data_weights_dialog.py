@@ -8,6 +8,12 @@ engine's message and cannot be applied. "Apply" writes the weights as ONE undoab
 (`controller.apply_weights`, source "entropy (熵权法)" …) and keeps the formula and figures
 for the results' method notes (`controller.weight_notes`).
 
+熵权TOPSIS (`ENTROPY_TOPSIS`, one more choice in the method list) is the entropy weights of the
+node's children AND the node's aggregation set to `topsis`, applied as ONE undoable step (a
+structural edit of both; undo restores the weights and the method). It is offered for one node at
+a time: bottom-up over every node, a parent's entropy weights would be computed from its
+children's arithmetic-mean scores, not the TOPSIS scores it would then aggregate.
+
 Entry point: `open_weights_dialog(parent, controller, node)`.
 """
 
@@ -35,6 +41,8 @@ from core.weighting.data_methods import DATA_METHODS, WeightError, data_weights
 from core.weighting.data_tree import data_weights_bottom_up
 from core.weighting.sources import data_source
 from gui.dialogs.ahp_editor import BAR, BAR_CURRENT, RED, BarDelegate, weight_parent
+
+ENTROPY_TOPSIS = "entropy_topsis"  # the dialog's own choice: entropy weights + TOPSIS at the node
 
 
 class WeightsDialog(QDialog):
@@ -64,6 +72,7 @@ class WeightsDialog(QDialog):
         self.method_combo = QComboBox(self)
         for m in DATA_METHODS:
             self.method_combo.addItem("", m)
+        self.method_combo.insertItem(1, "", ENTROPY_TOPSIS)  # right after entropy
         row = QHBoxLayout()
         row.addWidget(self.node_label)
         row.addWidget(self.node_combo, 1)
@@ -148,8 +157,14 @@ class WeightsDialog(QDialog):
     def method_key(self) -> str:
         return self.method_combo.currentData()
 
+    @property
+    def weights_method(self) -> str:
+        """The core.weighting method behind the choice (熵权TOPSIS weights by entropy)."""
+        return "entropy" if self.method_key == ENTROPY_TOPSIS else self.method_key
+
     def method_text(self, key: str) -> str:
         return {"entropy": self.tr("Entropy (熵权法)"),
+                ENTROPY_TOPSIS: self.tr("Entropy-weighted TOPSIS (熵权TOPSIS): entropy weights, TOPSIS at the node"),
                 "entropy_minmax": self.tr("Entropy on min-max values"),
                 "critic": self.tr("CRITIC"),
                 "stdev": self.tr("Standard deviation"),
@@ -162,6 +177,11 @@ class WeightsDialog(QDialog):
         c.flush()
         self.applied_label.setText("")
         self.preview_all = None
+        topsis = self.method_key == ENTROPY_TOPSIS
+        self.all_nodes.setEnabled(not topsis)  # one node at a time (see the module docstring)
+        if topsis and self.all_nodes.isChecked():
+            self.all_nodes.setChecked(False)  # refreshes again through _all_toggled
+            return
         if self.all_nodes.isChecked():
             self.preview_all = data_weights_bottom_up(c.result, self.method_key)
             self.preview, self.error = None, ""
@@ -170,7 +190,7 @@ class WeightsDialog(QDialog):
             self._show_all()
             return
         try:
-            self.preview = data_weights(c.result, self.node, self.method_key)
+            self.preview = data_weights(c.result, self.node, self.weights_method)
             self.error = ""
         except WeightError as e:
             self.preview, self.error = None, str(e)
@@ -242,7 +262,7 @@ class WeightsDialog(QDialog):
 
     def _columns(self) -> list[tuple[str, str]]:
         """(figure key, header) of the per-child figures of the method."""
-        m = self.method_key
+        m = self.weights_method
         if m in ("entropy", "entropy_minmax"):
             return [("e", self.tr("Entropy e")), ("d", self.tr("1 − e"))]
         if m == "critic":
@@ -328,6 +348,9 @@ class WeightsDialog(QDialog):
                 ev, figs["retained"], figs["rotation"]))
         if "sd" in figs:
             parts.append(self.tr("σ is the sample standard deviation of the min-max values."))
+        if self.method_key == ENTROPY_TOPSIS:
+            parts.append(self.tr("Applying also sets the aggregation of {0} to TOPSIS: its score becomes the relative "
+                                 "closeness D⁻/(D⁺ + D⁻) over these weights.").format(self.node))
         if self.method_key in ("entropy_minmax", "critic", "stdev", "pca"):
             parts.append(self.tr("Values are rescaled to [0, 1] with the indicator's direction; a child that is "
                                  "a node enters with its score."))
@@ -359,15 +382,33 @@ class WeightsDialog(QDialog):
         if p is None:
             return False
         c = self.controller
-        source = data_source(self.method_key, self.controller.language)
+        source = data_source(self.weights_method, self.controller.language)
         weights = dict(p["weights"])
-        c.note_weights(self.node, {"kind": "data", "source": source, "method": self.method_key,
+        c.note_weights(self.node, {"kind": "data", "source": source, "method": self.weights_method,
                                    "formula": dict(p["formula"]), "figures": p["figures"], "weights": weights})
-        c.apply_weights(weights, self.tr("{0} weights of {1}").format(self.method_text(self.method_key), self.node),
-                        source)
+        if self.method_key == ENTROPY_TOPSIS:
+            if not self._apply_entropy_topsis(weights, source):
+                return False
+        else:
+            c.apply_weights(weights, self.tr("{0} weights of {1}").format(self.method_text(self.method_key),
+                                                                         self.node), source)
         c.flush()  # the dialog's result_changed refresh shows the applied weights as current
         self.applied_label.setText(self.tr("Applied: {0}").format(source))
         return True
+
+    def _apply_entropy_topsis(self, weights: dict[str, float], source: str) -> bool:
+        """The entropy weights and `topsis` at the node: ONE undoable structural step."""
+        from core.model.framework_edits import set_fields
+
+        def edit(fw):
+            return set_fields(fw.with_weights(weights, source=source), self.node, aggregation="topsis")
+
+        refused = self.controller.structural_edit(self.tr("Entropy-weighted TOPSIS at {0}").format(self.node), edit)
+        if refused is not None:
+            self.error = refused.errors[0].text(self.controller.language) if refused.errors else ""
+            self.error_label.setText(self.error)
+            self.error_label.setVisible(True)
+        return refused is None
 
     # --- language ---------------------------------------------------------------------
     def _language_changed(self, _lang: str) -> None:

@@ -14,8 +14,10 @@ Three tabs over the controller's current `Result`:
    the engine also says when a node cannot be dropped (`drop_refusal`) and gives the figures under the
    table (`drop_summary`): the panel only words and shows them.
 3. **Audit** — `gui.panels.audit_view.AuditView` over `core.analysis.audit`.
+4. **By method** — `gui.panels.method_ranks_view.MethodRanksView`: each unit's rank under every
+   aggregation method side by side (the Handbook's Table 38).
 
-Tabs 2 and 3 are cheap and recompute on every new result, but only when visible (a weight
+Tabs 2, 3 and 4 are cheap and recompute on every new result, but only when visible (a weight
 drag with the panel hidden costs nothing); a hidden tab renders when it is shown.
 """
 
@@ -49,14 +51,15 @@ from core.model.settings import AGGREGATIONS, NORMALIZATIONS
 from gui import worker
 from gui.charts.uncertainty_chart import RankChangeChart, SensitivityChart, UncertaintyChart
 from gui.panels.audit_view import AuditView, SortItem, fmt_num, make_table, right
+from gui.panels.method_ranks_view import MethodRanksView
 from gui.text.labels import method_label
 from gui.text.problem_text import current_language
 
 if TYPE_CHECKING:  # core.analysis.uncertainty needs pandas: imported on first use, after the window shows
     from core.analysis.uncertainty import UncertaintyResult
 
-UNCERTAINTY, DROP, AUDIT = range(3)
-TABS = (UNCERTAINTY, DROP, AUDIT)
+UNCERTAINTY, DROP, AUDIT, METHODS = range(4)
+TABS = (UNCERTAINTY, DROP, AUDIT, METHODS)
 UP, DOWN = QColor("#1B7F3B"), QColor("#C62828")
 STALE_STYLE = "color: #b00020; font-weight: bold;"
 DEFAULT_NORMALIZATIONS = ("minmax", "rank", "zscore")
@@ -176,12 +179,15 @@ class AnalysisPanel(QWidget):
         self._build_uncertainty()
         self._build_drop()
         self.audit_view = AuditView()
+        self.methods_view = MethodRanksView()
+        self.methods_view.unit_clicked.connect(self._unit_clicked)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.uncertainty_tab, "")
         self.tabs.addTab(self.drop_tab, "")
         self.tabs.addTab(self.audit_view, "")
+        self.tabs.addTab(self.methods_view, "")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.tabs)
@@ -383,7 +389,7 @@ class AnalysisPanel(QWidget):
 
     def _result_changed(self, _result=None) -> None:
         self._check_stale()
-        self._invalidate(DROP, AUDIT)
+        self._invalidate(DROP, AUDIT, METHODS)
 
     def _selection_changed(self, _unit: str = "") -> None:
         self._render_chart()
@@ -429,6 +435,8 @@ class AnalysisPanel(QWidget):
             self.fill_drop()
         elif index == AUDIT:
             self.fill_audit()
+        elif index == METHODS:
+            self.methods_view.set_result(self.result)
 
     # --- uncertainty: running ------------------------------------------------------------------
     def params(self) -> UncertaintyParams:
@@ -502,6 +510,7 @@ class AnalysisPanel(QWidget):
         if self.task is not None:
             self.cancel()
             self.task.wait(ms)
+        self.methods_view.wait(ms)
 
     def _deliver(self, outcome: tuple) -> None:
         """Store the outcome (possibly on the worker thread: no Qt call here unless on the GUI thread)."""
@@ -872,6 +881,7 @@ class AnalysisPanel(QWidget):
         self.tabs.setTabText(UNCERTAINTY, self.tr("Uncertainty"))
         self.tabs.setTabText(DROP, self.tr("One at a time"))
         self.tabs.setTabText(AUDIT, self.tr("Audit"))
+        self.tabs.setTabText(METHODS, self.tr("By method"))
         self.side_tabs.setTabText(0, self.tr("Ranks"))
         self.side_tabs.setTabText(1, self.tr("Sensitivity"))
         self.runs_label.setText(self.tr("Runs:"))

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from core.model.scenarios import compare, make_scenario, same_weights
 from gui.charts.widgets import HIGHLIGHT, MUTED_TEXT, SELECTED_COLOR, TEXT_COLOR, BaseChart, chart_font
+from gui.text.labels import method_label
 
 UP_COLOR = "#59a14f"
 DOWN_COLOR = "#e15759"
@@ -332,7 +333,12 @@ class ScenarioPanel(QWidget):
             name.setData(Qt.ItemDataRole.UserRole, s["name"])
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Checked if s["name"] in self.compared else Qt.CheckState.Unchecked)
-            name.setToolTip(self.tr("Tick to compare"))
+            aggs = {c: m for c, m in (s.get("aggregations") or {}).items() if m}
+            tip = self.tr("Tick to compare")
+            if aggs:  # a scenario of methods as well as weights says which
+                tip += "\n" + self.tr("Aggregation: {0}").format(
+                    ", ".join(f"{c} {method_label(m)}" for c, m in aggs.items()))
+            name.setToolTip(tip)
             created = QTableWidgetItem(str(s.get("created", ""))[:16].replace("T", " "))
             active = c.framework is not None and same_weights(c.framework, s)
             now = QTableWidgetItem(self.tr("in use") if active else "")
