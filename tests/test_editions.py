@@ -5,6 +5,7 @@ import json
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 
 from core.analysis.trend import trend
@@ -296,3 +297,143 @@ def test_trend_wrong_usage_says_so_in_chinese_and_exits_2(tmp_path, capsys):
     assert "NOPE" in capsys.readouterr().err
     assert cli.run(["trend", str(SAMPLE_WORKBOOK), "--lang", "en"]) == 2
     assert "one edition only" in capsys.readouterr().err
+
+
+# --- pooled and base --------------------------------------------------------------------------------
+def test_pooled_on_two_identical_editions_gives_identical_scores_in_both(tmp_path):
+    path = write_editions_workbook(tmp_path / "y.xlsx", perturb=0, settings={"editions_normalization": "pooled"})
+    project = loaded(path)
+    assert project.settings.editions_normalization == "pooled"
+    er = compute_editions(project)
+    a, b = er.results["2023"], er.results["2024"]
+    np.testing.assert_array_equal(a.scores_array, b.scores_array)
+    # pooled min and max of two copies are the edition's own: the same scores as one edition alone
+    np.testing.assert_allclose(a.scores_array, compute(project.for_edition("2023")).scores_array, atol=1e-9)
+    step = next(st for st in a.steps if st["stage"] == "editions")
+    assert step["normalization"] == "pooled"
+
+
+def test_pooled_minmax_is_over_both_editions_rows(tmp_path):
+    raw = raw_column("P11")
+    lo, hi = min(raw.values()), max(raw.values())
+    unit = sorted(raw, key=raw.get)[len(raw) // 2]
+    path = write_editions_workbook(tmp_path / "y.xlsx", perturb=0, change={("2024", unit, "P11"): hi * 3},
+                                   settings={"editions_normalization": "pooled"})
+    er = compute_editions(loaded(path))
+    a, b = er.results["2023"], er.results["2024"]
+    # the pooled column: 2023's values and 2024's (the same but one) -> min lo, max 3·hi for both editions
+    for u, x in raw.items():
+        assert a.normalised.loc[u, "P11"] == pytest.approx(minmax(x, lo, 3 * hi), abs=1e-9)
+        if u != unit:
+            assert b.normalised.loc[u, "P11"] == pytest.approx(minmax(x, lo, 3 * hi), abs=1e-9)
+    assert b.normalised.loc[unit, "P11"] == pytest.approx(100.0)
+    assert a.normalised.loc[hi_unit(raw), "P11"] < 100.0  # 2023's best is no longer at the top of the scale
+
+
+def hi_unit(raw):
+    return max(raw, key=raw.get)
+
+
+def test_pooled_imputation_takes_the_mean_over_all_editions(tmp_path):
+    raw = raw_column("P11")
+    unit = sorted(raw)[0]
+    change = {("2024", unit, "P11"): None, ("2024", sorted(raw)[1], "P11"): raw[sorted(raw)[1]] + 1000.0}
+    path = write_editions_workbook(tmp_path / "y.xlsx", perturb=0, change=change,
+                                   settings={"editions_normalization": "pooled", "imputation": "mean"})
+    er = compute_editions(loaded(path))
+    values_2024 = [x + 1000.0 if u == sorted(raw)[1] else x for u, x in raw.items() if u != unit]
+    want = (sum(raw.values()) + sum(values_2024)) / (len(raw) + len(values_2024))
+    rec = [r for r in er.results["2024"].imputed if r["code"] == "P11"]
+    assert [r["unit"] for r in rec] == [unit] and rec[0]["value"] == pytest.approx(want)
+    assert er.results["2024"].treated.loc[unit, "P11"] == pytest.approx(want)
+
+
+def test_base_clips_a_later_value_beyond_the_first_editions_goalposts(tmp_path):
+    raw = raw_column("P11")
+    lo, hi = min(raw.values()), max(raw.values())
+    up, down, mid = sorted(raw, key=raw.get)[25], sorted(raw, key=raw.get)[26], sorted(raw, key=raw.get)[27]
+    change = {("2024", up, "P11"): hi * 2, ("2024", down, "P11"): lo - 1.0, ("2024", mid, "P11"): (lo + hi) / 2}
+    path = write_editions_workbook(tmp_path / "y.xlsx", perturb=0, change=change,
+                                   settings={"editions_normalization": "base"})
+    project = loaded(path)
+    er = compute_editions(project)
+    a, b = er.results["2023"], er.results["2024"]
+    assert b.normalised.loc[up, "P11"] == 100.0  # beyond the base's max: exactly the scale maximum
+    assert b.normalised.loc[down, "P11"] == 0.0  # below the base's min: exactly the minimum
+    assert b.normalised.loc[mid, "P11"] == pytest.approx(50.0)  # (x − min₀) / (max₀ − min₀) · 100
+    for u, x in raw.items():
+        if u not in (up, down, mid):
+            assert b.normalised.loc[u, "P11"] == pytest.approx(minmax(x, lo, hi), abs=1e-9)
+    # the base edition itself scores as it would alone
+    np.testing.assert_allclose(a.scores_array, compute(project.for_edition("2023")).scores_array, atol=1e-12)
+
+
+def test_base_imputes_with_the_first_editions_mean(tmp_path):
+    raw = raw_column("P11")
+    unit = sorted(raw)[0]
+    path = write_editions_workbook(tmp_path / "y.xlsx", perturb=0.3, change={("2024", unit, "P11"): None},
+                                   settings={"editions_normalization": "base", "imputation": "mean"})
+    er = compute_editions(loaded(path))
+    rec = [r for r in er.results["2024"].imputed if r["code"] == "P11"]
+    assert rec[0]["unit"] == unit and rec[0]["value"] == pytest.approx(sum(raw.values()) / len(raw))
+
+
+def test_base_and_pooled_reweight_are_the_incremental_path(tmp_path):
+    from core.model.framework_edits import set_local_share
+    for mode in ("pooled", "base"):
+        path = write_editions_workbook(tmp_path / f"{mode}.xlsx", settings={"editions_normalization": mode})
+        project = loaded(path)
+        er = compute_editions(project)
+        fw = set_local_share(project.framework, "I", 0.4)
+        again, full = er.reweight(fw), compute_editions(project.with_framework(fw))
+        for label in er.labels:
+            np.testing.assert_allclose(again.results[label].scores_array, full.results[label].scores_array,
+                                       atol=1e-9)
+
+
+@pytest.mark.parametrize("method", ["minmax", "zscore", "rank", "percentile", "ratio_max"])
+@pytest.mark.parametrize("direction", [1, -1])
+def test_normalising_against_itself_is_the_ordinary_normalisation(method, direction):
+    from core.pipeline.normalise import normalise
+    from core.pipeline.reference_normalise import normalise_against
+    x = np.array([3.0, 7.5, np.nan, 1.0, 7.5, 12.0, 4.2])
+    p = {"scale": 100.0, "low": 0.0, "target": None, "min": None, "max": None}
+    np.testing.assert_allclose(normalise_against(x, x, method, direction, p), normalise(x, method, direction, p),
+                               equal_nan=True)
+
+
+def test_rank_against_a_reference_places_new_values_among_its_values():
+    from core.pipeline.reference_normalise import normalise_against
+    ref = np.array([1.0, 2.0, 3.0, 4.0, 5.0])  # ranks 1..5 -> 0, 25, 50, 75, 100
+    x = np.array([0.0, 2.5, 9.0])  # below all: rank 1; above two: rank 3; above all: clipped to 5
+    p = {"scale": 100.0, "low": 0.0}
+    np.testing.assert_allclose(normalise_against(x, ref, "rank", 1, p), [0.0, 50.0, 100.0])
+    np.testing.assert_allclose(normalise_against(x, ref, "percentile", 1, p), [20.0, 60.0, 100.0])
+
+
+def test_outliers_follow_the_mode(tmp_path):
+    from core.pipeline.treat import treat
+    settings = {"outliers": "winsorise"}
+    base = loaded(write_editions_workbook(tmp_path / "b.xlsx", perturb=0.3,
+                                          settings=dict(settings, editions_normalization="base")))
+    er = compute_editions(base)
+    a, b = er.results["2023"], er.results["2024"]
+    winsorised = [c for c, rec in a.outliers.items() if rec["action"] == "winsorised"]
+    assert winsorised
+    for code in winsorised:  # later editions clipped to the base edition's treated range
+        lo, hi = np.nanmin(a.treated[code]), np.nanmax(a.treated[code])
+        x = b.raw[code].to_numpy()
+        np.testing.assert_allclose(b.treated[code].to_numpy(), np.clip(x, lo, hi), equal_nan=True)
+    pooled = loaded(write_editions_workbook(tmp_path / "p.xlsx", perturb=0.3,
+                                            settings=dict(settings, editions_normalization="pooled")))
+    er = compute_editions(pooled)
+    # the rule applied once to the stacked column of both editions, then split
+    stacked = pd.concat([er.results[label].raw for label in er.labels], keys=er.labels)
+    treated, records, _ = treat(stacked, "winsorise", 5, 2.0, 3.5)
+    for label in er.labels:
+        assert {c: r["action"] for c, r in er.results[label].outliers.items()} == \
+            {c: r["action"] for c, r in records.items()}
+        for code in records:
+            if not pooled.framework.nodes[code].transform:
+                np.testing.assert_allclose(er.results[label].treated[code].to_numpy(),
+                                           treated.loc[label][code].to_numpy(), equal_nan=True)
