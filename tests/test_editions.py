@@ -437,3 +437,34 @@ def test_outliers_follow_the_mode(tmp_path):
             if not pooled.framework.nodes[code].transform:
                 np.testing.assert_allclose(er.results[label].treated[code].to_numpy(),
                                            treated.loc[label][code].to_numpy(), equal_nan=True)
+
+
+# --- is a move larger than the uncertainty? (issue 19, point 6) ---------------------------------------
+def test_a_move_inside_both_intervals_is_not_real():
+    from core.analysis.trend_uncertainty import is_real_move
+    assert not is_real_move(12, 10, (9, 14), (8, 13))  # 12 inside (8, 13) and 10 inside (9, 14)
+    assert is_real_move(12, 10, (11, 13), (8, 13))  # 10 is outside last year's (11, 13)
+    assert is_real_move(30, 5, (25, 35), (3, 8))
+    assert not is_real_move(7, 7, (7, 7), (7, 7))
+
+
+def test_rank_moves_tell_a_jump_from_a_shuffle(tmp_path):
+    from core.analysis.trend_uncertainty import rank_moves
+    header, rows = sample_rows()
+    codes = [c for c in header[1:] if c not in ("region", "province")]
+    best = {c: max(float(r[header.index(c)]) for r in rows if isinstance(r[header.index(c)], (int, float)))
+            for c in codes}
+    er0 = compute_editions(loaded(write_editions_workbook(tmp_path / "a.xlsx", perturb=0)))
+    jumper = er0.latest.ranking()[30]["unit"]  # 31st in both; in 2024 the best on every indicator
+    change = {("2024", jumper, c): best[c] for c in codes}
+    er = compute_editions(loaded(write_editions_workbook(tmp_path / "b.xlsx", perturb=0, change=change)))
+    moves = rank_moves(er, runs=300, seed=1, perturb=0.2)
+    m = moves[jumper]
+    assert m.rank_from == 31 and m.rank_to == 1 and m.change == 30 and m.real is True
+    # a unit pushed down one place by the jumper (its score unchanged) has not really moved
+    shuffled = [u for u, mv in moves.items() if mv.change == -1 and mv.real is False]
+    assert shuffled
+    for u in shuffled:
+        mv = moves[u]
+        assert mv.interval_to[0] <= mv.rank_from <= mv.interval_to[1]
+        assert mv.interval_from[0] <= mv.rank_to <= mv.interval_from[1]
