@@ -468,3 +468,41 @@ def test_rank_moves_tell_a_jump_from_a_shuffle(tmp_path):
         mv = moves[u]
         assert mv.interval_to[0] <= mv.rank_from <= mv.interval_to[1]
         assert mv.interval_from[0] <= mv.rank_to <= mv.interval_from[1]
+
+
+# --- edits of a multi-edition project -------------------------------------------------------------------
+def test_a_data_edit_changes_the_latest_edition_and_keeps_the_others(tmp_path):
+    from core.model.data_edits import with_data_values
+    project = loaded(write_editions_workbook(tmp_path / "y.xlsx", change={("2023", "苏州", "P12"): None}))
+    before = [p for p in project.problems if p.kind == "missing" and p.unit == "苏州"]
+    assert [p.args["edition"] for p in before] == ["2023"]
+    edited = with_data_values(project, {("苏州", "P11"): None})
+    assert edited.edition_labels == ("2023", "2024") and edited.data is edited.editions[-1].data
+    assert np.isnan(edited.editions[-1].data.values.loc["苏州", "P11"])
+    assert edited.editions[0] is project.editions[0]
+    missing = {(p.args["edition"], p.code, p.row) for p in edited.problems if p.kind == "missing" and p.unit == "苏州"}
+    header, rows = sample_rows()
+    k = [r[0] for r in rows].index("苏州")
+    # 2023's problem is kept; 2024's new one names its row in the shared sheet (header, 50 rows of 2023, …)
+    assert missing == {("2023", "P12", 2 + k), ("2024", "P11", 52 + k)}
+    er = compute_editions(edited)
+    assert np.isnan(er.results["2024"].normalised.loc["苏州", "P11"])
+
+
+def test_reimporting_a_multi_edition_file_rereads_every_edition(tmp_path):
+    from core.files.loader import reimport_data
+    project = loaded(write_editions_workbook(tmp_path / "a.xlsx"))
+    again, problems = reimport_data(project, write_editions_workbook(tmp_path / "b.xlsx", form="sheets",
+                                                                     labels=("2022", "2023", "2024")))
+    assert again is not None and not problems.has_errors
+    assert again.edition_labels == ("2022", "2023", "2024") and again.data is again.editions[-1].data
+
+
+def test_a_framework_edit_rereads_every_edition(tmp_path):
+    from core.model.framework_edits import remove_node
+    project = loaded(write_editions_workbook(tmp_path / "y.xlsx"))
+    fw = remove_node(project.framework, "P11")
+    edited = project.with_framework(fw)
+    assert edited.edition_labels == ("2023", "2024")
+    er = compute_editions(edited)
+    assert all("P11" not in er.results[label].normalised.columns for label in er.labels)
