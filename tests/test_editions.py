@@ -248,6 +248,10 @@ def test_score_json_of_two_editions(tmp_path, capsys):
         assert e["previous_rank"] == prev[e["unit"]]
         assert e["rank_change"] == prev[e["unit"]] - e["rank"]
     assert set(d["editions"]["2023"]["ranking"][0]) == {"unit", "rank", "score", "nodes"}
+    printed = capsys.readouterr().out
+    assert "共 2 个版次（2023, 2024）" in printed
+    first = d["ranking"][0]
+    assert f"   1  {first['unit']}" in printed and f"({first['rank_change']:+d})".replace("+0", "0") in printed
 
 
 def test_score_json_of_a_unit_new_this_edition_has_null_previous_rank(tmp_path):
