@@ -510,3 +510,13 @@ def test_a_framework_edit_rereads_every_edition(tmp_path):
     assert edited.edition_labels == ("2023", "2024")
     er = compute_editions(edited)
     assert all("P11" not in er.results[label].normalised.columns for label in er.labels)
+
+
+def test_the_mode_is_described_for_readers_in_both_languages(tmp_path):
+    from core.text.editions_texts import describe_steps
+    er = compute_editions(loaded(write_editions_workbook(tmp_path / "y.xlsx",
+                                                         settings={"editions_normalization": "base"})))
+    zh, en = describe_steps(er.latest.steps, "zh"), describe_steps(er.latest.steps, "en")
+    assert zh.startswith("历年标准化方式：以首版为基准标准化。") and "第一版（2023）" in zh and "截至量表端点" in zh
+    assert en.startswith("editions normalised: on the first edition's goalposts. ") and "(2023)" in en
+    assert describe_steps(compute(loaded(SAMPLE_WORKBOOK)).steps, "zh") == ""
