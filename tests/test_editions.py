@@ -520,3 +520,19 @@ def test_the_mode_is_described_for_readers_in_both_languages(tmp_path):
     assert zh.startswith("历年标准化方式：以首版为基准标准化。") and "第一版（2023）" in zh and "截至量表端点" in zh
     assert en.startswith("editions normalised: on the first edition's goalposts. ") and "(2023)" in en
     assert describe_steps(compute(loaded(SAMPLE_WORKBOOK)).steps, "zh") == ""
+
+
+def test_an_older_edition_sheet_without_an_indicators_column_has_it_missing(tmp_path):
+    path = write_editions_workbook(tmp_path / "s.xlsx", form="sheets")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据2023"]
+    j = [c.value for c in ws[1]].index("P11") + 1
+    ws.delete_cols(j)
+    wb.save(path)
+    project, problems = load(path)
+    assert not problems.has_errors
+    w = [p for p in problems if p.kind == "no_data_column"]
+    assert len(w) == 1 and w[0].severity == "warning" and "2023 版" in w[0].format("zh")
+    er = compute_editions(project)
+    assert np.isnan(er.results["2023"].normalised["P11"]).all()
+    assert list(er.results["2023"].normalised.columns) == list(er.results["2024"].normalised.columns)
