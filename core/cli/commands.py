@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Headless commands that live in their own modules: each has `register(subparsers)` and
 # `COMMANDS` (name → function(args) → exit code). Listed by name so a newcomer sees them all.
-EXTENSION_MODULES = ("score_commands", "explain_commands", "outranking_commands")
+EXTENSION_MODULES = ("score_commands", "explain_commands", "outranking_commands", "trend_commands")
 
 
 def _extensions() -> list:
@@ -166,13 +166,15 @@ def cmd_check(args) -> int:
 
 
 def cmd_score(args) -> int:
-    from core.outputs.json_output import result_dict, write_json
+    from core.outputs.editions_json import editions_dict
+    from core.outputs.json_output import write_json
     from core.outputs.results_workbook import write_results
-    from core.pipeline.run import compute
+    from core.pipeline.editions import compute_editions
     project = load_input(args)
     if project is None:
         return PROBLEM_EXIT
-    result = compute(project)
+    editions = compute_editions(project)  # one Result for a one-edition input, exactly compute(project)
+    result = editions.latest
     lang = pick_lang(args, project)
     if args.live_formulas and result.plan.uses_matrix_methods:  # no Excel formula compares the units
         methods = next(st for st in result.steps if st["stage"] == "aggregate")["methods"]
@@ -182,10 +184,14 @@ def cmd_score(args) -> int:
     write_results(result, args.output, live_formulas=args.live_formulas, data=project.data,
                   method_ranks=getattr(args, "method_ranks", False))
     if args.json:
-        write_json(result_dict(result), args.json)
+        write_json(editions_dict(editions), args.json)
     ranked = [r for r in result.ranking() if r["rank"] is not None]
     print(text("score_summary", lang, ranked=len(ranked), excluded=len(result.excluded), output=args.output)
           + (text("score_and_json", lang, json=args.json) if args.json else ""))
+    if editions.multi:  # the latest edition's top 10 with the change since the previous edition
+        from core.cli.trend_commands import print_score_editions
+        print_score_editions(editions, lang)
+        return 0
     for r in ranked[:10]:
         print(f"{r['rank']:>4}  {r['unit']}  {r['score']:.{result.settings.decimals}f}")
     return 0
