@@ -254,418 +254,423 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="471" />
+        <location filename="../../gui/panels/analysis_panel.py" line="480" />
         <source>Uncertainty analysis: {0} runs…</source>
         <translation>不确定性分析：{0} 次模拟…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="473" />
+        <location filename="../../gui/panels/analysis_panel.py" line="482" />
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="552" />
-        <location filename="../../gui/panels/analysis_panel.py" line="882" />
+        <location filename="../../gui/panels/analysis_panel.py" line="562" />
+        <location filename="../../gui/panels/analysis_panel.py" line="894" />
         <source>Dirichlet</source>
         <translation>狄利克雷分布</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="553" />
-        <location filename="../../gui/panels/analysis_panel.py" line="881" />
+        <location filename="../../gui/panels/analysis_panel.py" line="563" />
+        <location filename="../../gui/panels/analysis_panel.py" line="893" />
         <source>Uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="560" />
+        <location filename="../../gui/panels/analysis_panel.py" line="570" />
         <source>{0} runs, seed {1}, weights ± {2} % ({3})</source>
         <translation>{0} 次模拟，随机种子 {1}，权重 ± {2}%（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="564" />
+        <location filename="../../gui/panels/analysis_panel.py" line="574" />
         <source>; normalisation: {0}</source>
         <translation>；标准化方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="567" />
+        <location filename="../../gui/panels/analysis_panel.py" line="577" />
         <source>; aggregation: {0}</source>
         <translation>；聚合方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="575" />
+        <location filename="../../gui/panels/analysis_panel.py" line="585" />
         <source>Cancelled: the previous result is kept.</source>
         <translation>已取消：保留上一次的结果。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="576" />
+        <location filename="../../gui/panels/analysis_panel.py" line="586" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="578" />
+        <location filename="../../gui/panels/analysis_panel.py" line="588" />
         <source>The analysis failed: {0}</source>
         <translation>分析失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="580" />
+        <location filename="../../gui/panels/analysis_panel.py" line="590" />
         <source>{0} — done in {1:.1f} s</source>
         <translation>{0}——用时 {1:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="582" />
+        <location filename="../../gui/panels/analysis_panel.py" line="592" />
         <source>Not run yet: choose the runs and the perturbation, then press Run.</source>
         <translation>尚未运行：设定模拟次数和扰动幅度后点击“运行”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panels/analysis_panel.py" line="587" />
+        <location filename="../../gui/panels/analysis_panel.py" line="597" />
         <source>ⓘ %n note(s)</source>
         <translation>
             <numerusform>ⓘ %n 条说明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="589" />
+        <location filename="../../gui/panels/analysis_panel.py" line="600" />
         <source>Stale: the weights or the data changed after this run; these numbers are not the current ranking's. Press Run to update.</source>
         <translation>已过期：本次运行之后权重或数据已改变，以下数字不代表当前排名。请点击“运行”重新计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="608" />
+        <location filename="../../gui/panels/analysis_panel.py" line="619" />
         <source>Rank uncertainty</source>
         <translation>排名不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="609" />
-        <location filename="../../gui/panels/analysis_panel.py" line="684" />
+        <location filename="../../gui/panels/analysis_panel.py" line="620" />
+        <location filename="../../gui/panels/analysis_panel.py" line="695" />
         <source>Not run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="614" />
+        <location filename="../../gui/panels/analysis_panel.py" line="625" />
         <source>Rank uncertainty: all {0} units</source>
         <translation>排名不确定性：全部 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="615" />
+        <location filename="../../gui/panels/analysis_panel.py" line="626" />
         <source>Rank uncertainty: top {0} by base rank</source>
         <translation>排名不确定性：基准排名前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="621" />
-        <location filename="../../gui/panels/analysis_panel.py" line="627" />
-        <location filename="../../gui/panels/analysis_panel.py" line="781" />
+        <location filename="../../gui/panels/analysis_panel.py" line="632" />
+        <location filename="../../gui/panels/analysis_panel.py" line="638" />
+        <location filename="../../gui/panels/analysis_panel.py" line="792" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="621" />
-        <location filename="../../gui/panels/analysis_panel.py" line="781" />
+        <location filename="../../gui/panels/analysis_panel.py" line="632" />
+        <location filename="../../gui/panels/analysis_panel.py" line="792" />
         <source>Base rank</source>
         <translation>基准排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="621" />
+        <location filename="../../gui/panels/analysis_panel.py" line="632" />
         <source>Median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="627" />
+        <location filename="../../gui/panels/analysis_panel.py" line="638" />
         <source>5 %</source>
         <translation>5%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="628" />
+        <location filename="../../gui/panels/analysis_panel.py" line="639" />
         <source>95 %</source>
         <translation>95%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="622" />
+        <location filename="../../gui/panels/analysis_panel.py" line="633" />
         <source>Top-10 share</source>
         <translation>前 10 名占比</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="621" />
+        <location filename="../../gui/panels/analysis_panel.py" line="632" />
         <source>Rank at 5 % (best runs)</source>
         <translation>5% 分位排名（较好的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="622" />
+        <location filename="../../gui/panels/analysis_panel.py" line="633" />
         <source>Rank at 95 % (worst runs)</source>
         <translation>95% 分位排名（较差的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="627" />
+        <location filename="../../gui/panels/analysis_panel.py" line="638" />
         <source>Base</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="627" />
+        <location filename="../../gui/panels/analysis_panel.py" line="638" />
         <source>Median</source>
         <translation>中位</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="628" />
+        <location filename="../../gui/panels/analysis_panel.py" line="639" />
         <source>Top 10</source>
         <translation>前10占比</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="657" />
-        <location filename="../../gui/panels/analysis_panel.py" line="736" />
+        <location filename="../../gui/panels/analysis_panel.py" line="668" />
+        <location filename="../../gui/panels/analysis_panel.py" line="747" />
         <source>Normalisation method</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="659" />
-        <location filename="../../gui/panels/analysis_panel.py" line="737" />
+        <location filename="../../gui/panels/analysis_panel.py" line="670" />
+        <location filename="../../gui/panels/analysis_panel.py" line="748" />
         <source>Aggregation method</source>
         <translation>聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="670" />
-        <location filename="../../gui/panels/analysis_panel.py" line="727" />
+        <location filename="../../gui/panels/analysis_panel.py" line="681" />
+        <location filename="../../gui/panels/analysis_panel.py" line="738" />
         <source>Input</source>
         <translation>输入因素</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="670" />
-        <location filename="../../gui/panels/analysis_panel.py" line="727" />
+        <location filename="../../gui/panels/analysis_panel.py" line="681" />
+        <location filename="../../gui/panels/analysis_panel.py" line="738" />
         <source>First order</source>
         <translation>一阶指数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="670" />
-        <location filename="../../gui/panels/analysis_panel.py" line="727" />
+        <location filename="../../gui/panels/analysis_panel.py" line="681" />
+        <location filename="../../gui/panels/analysis_panel.py" line="738" />
         <source>Total</source>
         <translation>总效应指数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="682" />
+        <location filename="../../gui/panels/analysis_panel.py" line="693" />
         <source>Which inputs move the ranking</source>
         <translation>哪些因素影响排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="686" />
+        <location filename="../../gui/panels/analysis_panel.py" line="697" />
         <source>No uncertain input</source>
         <translation>没有不确定的输入</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="688" />
+        <location filename="../../gui/panels/analysis_panel.py" line="699" />
         <source>Output: mean absolute rank shift (N = {0})</source>
         <translation>输出：平均绝对名次变动（N = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="690" />
+        <location filename="../../gui/panels/analysis_panel.py" line="701" />
         <source>Stale: {0}</source>
         <translation>已过期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="694" />
+        <location filename="../../gui/panels/analysis_panel.py" line="705" />
         <source>First order: the share of the output's variance due to the input alone; total: including its interactions with the other inputs. ± the 95 % confidence half-width.</source>
         <translation>一阶指数：该输入单独引起的输出方差占比；总效应指数：包括与其他输入的交互作用。± 为 95% 置信区间半宽。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="728" />
+        <location filename="../../gui/panels/analysis_panel.py" line="739" />
         <source>First order ± (95 %)</source>
         <translation>一阶指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="728" />
+        <location filename="../../gui/panels/analysis_panel.py" line="739" />
         <source>Total ± (95 %)</source>
         <translation>总效应指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="733" />
+        <location filename="../../gui/panels/analysis_panel.py" line="744" />
         <source>Runs</source>
         <translation>模拟次数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="733" />
+        <location filename="../../gui/panels/analysis_panel.py" line="744" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="735" />
+        <location filename="../../gui/panels/analysis_panel.py" line="746" />
         <source>Mode</source>
         <translation>抽样方式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="734" />
+        <location filename="../../gui/panels/analysis_panel.py" line="745" />
         <source>Weight perturbation ± (%)</source>
         <translation>权重扰动幅度 ±（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="552" />
-        <location filename="../../gui/panels/analysis_panel.py" line="883" />
+        <location filename="../../gui/panels/analysis_panel.py" line="562" />
+        <location filename="../../gui/panels/analysis_panel.py" line="895" />
         <source>Expert panel's spread</source>
         <translation>专家组意见的离散度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="558" />
+        <location filename="../../gui/panels/analysis_panel.py" line="568" />
         <source>{0} runs, seed {1}, weights drawn from the expert panel</source>
         <translation>{0} 次模拟，随机种子 {1}，权重取自专家组各专家的赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="740" />
+        <location filename="../../gui/panels/analysis_panel.py" line="751" />
         <source>Sensitivity output</source>
         <translation>敏感性分析的输出量</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="740" />
+        <location filename="../../gui/panels/analysis_panel.py" line="751" />
         <source>mean absolute rank shift</source>
         <translation>平均绝对名次变动</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="741" />
+        <location filename="../../gui/panels/analysis_panel.py" line="752" />
         <source>Sobol' base samples</source>
         <translation>Sobol' 基础样本量</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="743" />
+        <location filename="../../gui/panels/analysis_panel.py" line="754" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="748" />
-        <location filename="../../gui/panels/analysis_panel.py" line="870" />
+        <location filename="../../gui/panels/analysis_panel.py" line="759" />
+        <location filename="../../gui/panels/analysis_panel.py" line="881" />
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="749" />
-        <location filename="../../gui/panels/analysis_panel.py" line="874" />
+        <location filename="../../gui/panels/analysis_panel.py" line="760" />
+        <location filename="../../gui/panels/analysis_panel.py" line="886" />
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="777" />
+        <location filename="../../gui/panels/analysis_panel.py" line="788" />
         <source>Nothing to show</source>
         <translation>无可显示内容</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="782" />
+        <location filename="../../gui/panels/analysis_panel.py" line="793" />
         <source>Rank without it</source>
         <translation>剔除后排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="782" />
+        <location filename="../../gui/panels/analysis_panel.py" line="793" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="794" />
+        <location filename="../../gui/panels/analysis_panel.py" line="805" />
         <source>{0} is the only weighted child of {1}: without it {1} has no score. Drop {1} instead.</source>
         <translation>{0} 是 {1} 唯一有权重的下级：剔除后 {1} 无法得分。请改为剔除 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="833" />
+        <location filename="../../gui/panels/analysis_panel.py" line="844" />
         <source>indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="833" />
+        <location filename="../../gui/panels/analysis_panel.py" line="844" />
         <source>node</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="834" />
+        <location filename="../../gui/panels/analysis_panel.py" line="845" />
         <source>Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights rescaled): {4} of {5} units change rank, by {6:.2f} places on average.</source>
         <translation>剔除 {0} {1}（{2}，占总指数 {3:.1f}%；同级权重按比例放大）：{5} 个对象中 {4} 个排名变化，平均变动 {6:.2f} 位。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="848" />
+        <location filename="../../gui/panels/analysis_panel.py" line="859" />
         <source>Change of rank without {0} {1}</source>
         <translation>剔除 {0} {1} 后的名次变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="849" />
+        <location filename="../../gui/panels/analysis_panel.py" line="860" />
         <source>Units in the order of the current ranking</source>
         <translation>按当前排名顺序排列</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="871" />
+        <location filename="../../gui/panels/analysis_panel.py" line="882" />
         <source>One at a time</source>
         <translation>逐一剔除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="872" />
+        <location filename="../../gui/panels/analysis_panel.py" line="883" />
         <source>Audit</source>
         <translation>统计审计</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="873" />
+        <location filename="../../gui/panels/analysis_panel.py" line="884" />
+        <source>By method</source>
+        <translation>方法比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/analysis_panel.py" line="885" />
         <source>Ranks</source>
         <translation>排名区间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="875" />
+        <location filename="../../gui/panels/analysis_panel.py" line="887" />
         <source>Runs:</source>
         <translation>模拟次数：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="876" />
+        <location filename="../../gui/panels/analysis_panel.py" line="888" />
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="877" />
+        <location filename="../../gui/panels/analysis_panel.py" line="889" />
         <source>Weights:</source>
         <translation>权重扰动：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="878" />
+        <location filename="../../gui/panels/analysis_panel.py" line="890" />
         <source>Each weight varies by up to this share of itself; siblings are rescaled to sum to 100 %</source>
         <translation>每个权重最多按自身的这一比例上下浮动；同级权重重新归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="880" />
+        <location filename="../../gui/panels/analysis_panel.py" line="892" />
         <source>Draw:</source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="884" />
+        <location filename="../../gui/panels/analysis_panel.py" line="896" />
         <source>Uniform: each weight times (1 ± u); Dirichlet: the siblings drawn together around the current weights; expert panel: each weight drawn from the values the merged panel's experts gave it</source>
         <translation>均匀分布：每个权重乘以 (1 ± u)；狄利克雷分布：同级权重围绕当前权重一起抽取；专家组：每个权重从已汇总专家组中各专家给出的数值中抽取</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="887" />
+        <location filename="../../gui/panels/analysis_panel.py" line="899" />
         <source>Vary normalisation:</source>
         <translation>同时改变标准化方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="888" />
+        <location filename="../../gui/panels/analysis_panel.py" line="900" />
         <source>Vary aggregation:</source>
         <translation>同时改变聚合方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="889" />
+        <location filename="../../gui/panels/analysis_panel.py" line="901" />
         <source>Each run also picks one of the chosen normalisation methods</source>
         <translation>每次模拟还从所选标准化方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="890" />
+        <location filename="../../gui/panels/analysis_panel.py" line="902" />
         <source>Each run also picks one of the chosen aggregation methods</source>
         <translation>每次模拟还从所选聚合方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="893" />
+        <location filename="../../gui/panels/analysis_panel.py" line="905" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="894" />
+        <location filename="../../gui/panels/analysis_panel.py" line="906" />
         <source>Chart: top</source>
         <translation>图中显示前</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="895" />
+        <location filename="../../gui/panels/analysis_panel.py" line="907" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="896" />
+        <location filename="../../gui/panels/analysis_panel.py" line="908" />
         <source>Drop:</source>
         <translation>剔除：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="897" />
+        <location filename="../../gui/panels/analysis_panel.py" line="909" />
         <source>An indicator or a node; its siblings' weights are rescaled</source>
         <translation>一个指标或维度；其同级权重按比例放大</translation>
     </message>
@@ -1044,83 +1049,89 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="289" />
+        <location filename="../../gui/controller.py" line="291" />
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="305" />
+        <location filename="../../gui/controller.py" line="307" />
         <source>Split {0} equally</source>
         <translation>{0} 下等权</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="309" />
+        <location filename="../../gui/controller.py" line="311" />
         <source>Normalise weights under {0}</source>
         <translation>{0} 下权重归一</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="315" />
+        <location filename="../../gui/controller.py" line="317" />
         <source>Reset weights under {0}</source>
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="325" />
+        <location filename="../../gui/controller.py" line="327" />
         <source>Lock weight of {0}</source>
         <translation>锁定 {0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="325" />
+        <location filename="../../gui/controller.py" line="327" />
         <source>Unlock weight of {0}</source>
         <translation>解锁 {0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="335" />
-        <location filename="../../gui/controller.py" line="339" />
+        <location filename="../../gui/controller.py" line="337" />
+        <location filename="../../gui/controller.py" line="341" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="388" />
+        <location filename="../../gui/controller.py" line="390" />
         <source>Re-import data from {0}</source>
         <translation>从 {0} 重新导入数据</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="540" />
+        <location filename="../../gui/controller.py" line="542" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="545" />
+        <location filename="../../gui/controller.py" line="547" />
         <source>Freeze round {0}</source>
         <translation>冻结轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="553" />
+        <location filename="../../gui/controller.py" line="555" />
         <source>Round frozen: {0}</source>
         <translation>已冻结轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="626" />
+        <location filename="../../gui/controller.py" line="633" />
+        <source>Recomputing in the background…</source>
+        <translation>正在后台重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="639" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="630" />
+        <location filename="../../gui/controller.py" line="643" />
+        <location filename="../../gui/controller.py" line="650" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="647" />
+        <location filename="../../gui/controller.py" line="670" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="687" />
+        <location filename="../../gui/controller.py" line="718" />
         <source>Scenario saved: {0}</source>
         <translation>已保存情景：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="706" />
+        <location filename="../../gui/controller.py" line="740" />
         <source>Switch to scenario {0}</source>
         <translation>切换到情景 {0}</translation>
     </message>
@@ -1720,425 +1731,425 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
         <location filename="../../gui/headless/selftest.py" line="177" />
-        <location filename="../../gui/main_window.py" line="455" />
+        <location filename="../../gui/main_window.py" line="456" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="456" />
+        <location filename="../../gui/main_window.py" line="457" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457" />
+        <location filename="../../gui/main_window.py" line="458" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458" />
+        <location filename="../../gui/main_window.py" line="459" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>&amp;Weights</source>
         <translation>权重(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460" />
+        <location filename="../../gui/main_window.py" line="461" />
         <source>AHP pairwise comparisons for the selected node…</source>
         <translation>层次分析法：对所选节点两两比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461" />
+        <location filename="../../gui/main_window.py" line="462" />
         <source>Weights from the data (entropy, CRITIC, PCA…)…</source>
         <translation>由数据求权重（熵权法、CRITIC、主成分…）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462" />
+        <location filename="../../gui/main_window.py" line="463" />
         <source>Expert panel: write weight forms…</source>
         <translation>专家组：生成赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463" />
+        <location filename="../../gui/main_window.py" line="464" />
         <source>Expert panel: merge filled forms…</source>
         <translation>专家组：汇总填好的赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464" />
+        <location filename="../../gui/main_window.py" line="465" />
         <source>Expert scores: write score sheets…</source>
         <translation>专家打分：生成打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465" />
+        <location filename="../../gui/main_window.py" line="466" />
         <source>Expert scores: merge filled score sheets…</source>
         <translation>专家打分：汇总填好的打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466" />
+        <location filename="../../gui/main_window.py" line="467" />
         <source>Scenarios: save, switch, compare…</source>
         <translation>权重情景：保存、切换、比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467" />
+        <location filename="../../gui/main_window.py" line="468" />
         <source>Uncertainty, sensitivity and audit</source>
         <translation>不确定性、敏感性与统计审查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468" />
+        <location filename="../../gui/main_window.py" line="469" />
         <source>How sure is the ranking?</source>
         <translation>排名有多可靠？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469" />
+        <location filename="../../gui/main_window.py" line="470" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470" />
+        <location filename="../../gui/main_window.py" line="471" />
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471" />
+        <location filename="../../gui/main_window.py" line="472" />
         <source>Show the history of changes</source>
         <translation>显示修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472" />
+        <location filename="../../gui/main_window.py" line="473" />
         <source>Freeze this round…</source>
         <translation>冻结本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473" />
+        <location filename="../../gui/main_window.py" line="474" />
         <source>Compare with a frozen round or another project…</source>
         <translation>与冻结轮次或其他项目比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>Re-import the data sheet…</source>
         <translation>重新导入数据表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475" />
+        <location filename="../../gui/main_window.py" line="476" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476" />
+        <location filename="../../gui/main_window.py" line="477" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477" />
+        <location filename="../../gui/main_window.py" line="478" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479" />
+        <location filename="../../gui/main_window.py" line="480" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481" />
+        <location filename="../../gui/main_window.py" line="482" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482" />
+        <location filename="../../gui/main_window.py" line="483" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="483" />
+        <location filename="../../gui/main_window.py" line="484" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
+        <location filename="../../gui/main_window.py" line="485" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="485" />
+        <location filename="../../gui/main_window.py" line="486" />
         <source>Export report draft (Word)…</source>
         <translation>导出报告草稿（Word）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="486" />
+        <location filename="../../gui/main_window.py" line="487" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="487" />
+        <location filename="../../gui/main_window.py" line="488" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488" />
-        <location filename="../../gui/main_window.py" line="1009" />
+        <location filename="../../gui/main_window.py" line="489" />
+        <location filename="../../gui/main_window.py" line="1012" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489" />
+        <location filename="../../gui/main_window.py" line="490" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490" />
+        <location filename="../../gui/main_window.py" line="491" />
         <source>New blank project…</source>
         <translation>新建空白项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491" />
+        <location filename="../../gui/main_window.py" line="492" />
         <source>Verify a results workbook…</source>
         <translation>核验结果工作簿…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493" />
+        <location filename="../../gui/main_window.py" line="494" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494" />
+        <location filename="../../gui/main_window.py" line="495" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495" />
+        <location filename="../../gui/main_window.py" line="496" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496" />
+        <location filename="../../gui/main_window.py" line="497" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502" />
+        <location filename="../../gui/main_window.py" line="503" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503" />
+        <location filename="../../gui/main_window.py" line="504" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="514" />
+        <location filename="../../gui/main_window.py" line="515" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="517" />
+        <location filename="../../gui/main_window.py" line="518" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="580" />
+        <location filename="../../gui/main_window.py" line="581" />
         <source>Opening {0} was cancelled</source>
         <translation>已取消打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="597" />
+        <location filename="../../gui/main_window.py" line="598" />
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="625" />
+        <location filename="../../gui/main_window.py" line="626" />
         <source>Part of the project could not be read</source>
         <translation>项目文件的一部分无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="630" />
+        <location filename="../../gui/main_window.py" line="631" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="649" />
+        <location filename="../../gui/main_window.py" line="650" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="654" />
+        <location filename="../../gui/main_window.py" line="655" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="793" />
+        <location filename="../../gui/main_window.py" line="794" />
         <source>Save cancelled; {0} is as it was</source>
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="927" />
+        <location filename="../../gui/main_window.py" line="930" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1046" />
-        <location filename="../../gui/main_window.py" line="1052" />
-        <location filename="../../gui/main_window.py" line="1066" />
+        <location filename="../../gui/main_window.py" line="1049" />
+        <location filename="../../gui/main_window.py" line="1055" />
+        <location filename="../../gui/main_window.py" line="1069" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1047" />
+        <location filename="../../gui/main_window.py" line="1050" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1053" />
+        <location filename="../../gui/main_window.py" line="1056" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1063" />
+        <location filename="../../gui/main_window.py" line="1066" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1067" />
+        <location filename="../../gui/main_window.py" line="1070" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="595" />
-        <location filename="../../gui/main_window.py" line="658" />
+        <location filename="../../gui/main_window.py" line="596" />
+        <location filename="../../gui/main_window.py" line="659" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="671" />
+        <location filename="../../gui/main_window.py" line="672" />
         <source>{0} has {1} cell(s) that are not numbers ({2}). Open it anyway, with these cells treated as missing? They stay listed under Problems and can be corrected in the Data tab.</source>
         <translation>{0} 有 {1} 个单元格不是数字（{2}）。是否仍然打开，并把这些单元格按缺失处理？它们会继续列在“问题”中，可在“数据”标签中改正。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="674" />
+        <location filename="../../gui/main_window.py" line="675" />
         <source>Open anyway?</source>
         <translation>仍然打开？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="689" />
+        <location filename="../../gui/main_window.py" line="690" />
         <source>{0} is not the open project: correct it in the file and open it again</source>
         <translation>{0} 不是当前打开的项目：请在该文件中改正后重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="757" />
+        <location filename="../../gui/main_window.py" line="758" />
         <source>project.cidx</source>
         <translation>城市指数项目.cidx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="758" />
+        <location filename="../../gui/main_window.py" line="759" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="785" />
-        <location filename="../../gui/main_window.py" line="796" />
+        <location filename="../../gui/main_window.py" line="786" />
+        <location filename="../../gui/main_window.py" line="797" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="800" />
+        <location filename="../../gui/main_window.py" line="801" />
         <source>Saving {0}…</source>
         <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="816" />
+        <location filename="../../gui/main_window.py" line="817" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="827" />
+        <location filename="../../gui/main_window.py" line="828" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="837" />
+        <location filename="../../gui/main_window.py" line="838" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="838" />
+        <location filename="../../gui/main_window.py" line="839" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="840" />
+        <location filename="../../gui/main_window.py" line="841" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="866" />
+        <location filename="../../gui/main_window.py" line="867" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="866" />
+        <location filename="../../gui/main_window.py" line="867" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="874" />
+        <location filename="../../gui/main_window.py" line="875" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="875" />
+        <location filename="../../gui/main_window.py" line="876" />
         <source>results.xlsx</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="905" />
+        <location filename="../../gui/main_window.py" line="906" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="920" />
+        <location filename="../../gui/main_window.py" line="923" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="929" />
+        <location filename="../../gui/main_window.py" line="932" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="933" />
+        <location filename="../../gui/main_window.py" line="936" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="955" />
+        <location filename="../../gui/main_window.py" line="958" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="960" />
+        <location filename="../../gui/main_window.py" line="963" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1010" />
+        <location filename="../../gui/main_window.py" line="1013" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -2171,6 +2182,57 @@ Build, weight and compute composite city indices.</source>
         <location filename="../../gui/charts/map_chart.py" line="531" />
         <source>{0}: top {1} on the map</source>
         <translation>{0}：前 {1} 名分布</translation>
+    </message>
+</context>
+<context>
+    <name>MethodRanksModel</name>
+    <message>
+        <location filename="../../gui/models/method_ranks_model.py" line="49" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/method_ranks_model.py" line="49" />
+        <source>Current rank</source>
+        <translation>当前排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/method_ranks_model.py" line="50" />
+        <source>Largest shift</source>
+        <translation>最大排名变动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/method_ranks_model.py" line="60" />
+        <source>The rank with the project's own methods</source>
+        <translation>按项目当前方法得到的排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/method_ranks_model.py" line="62" />
+        <source>The largest |rank under a method − current rank|; tinted from {0} places</source>
+        <translation>各方法排名与当前排名之差的最大绝对值；变动 {0} 位及以上着色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/method_ranks_model.py" line="65" />
+        <source>Every node aggregated by {0}, same normalised values and weights</source>
+        <translation>所有节点均按{0}汇总，标准化值与权重不变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/method_ranks_model.py" line="104" />
+        <source>Under {0}</source>
+        <translation>出现在：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>MethodRanksView</name>
+    <message>
+        <location filename="../../gui/panels/method_ranks_view.py" line="82" />
+        <source>Ranking the units by every method…</source>
+        <translation>正在按各方法计算排名…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/method_ranks_view.py" line="128" />
+        <source>Each column aggregates every node by one method, over the same normalised values and weights (OECD/JRC Handbook, Table 38). Units moved by {0} places or more are tinted: {1}.</source>
+        <translation>每一列将所有节点按同一种方法汇总，标准化值与权重不变（OECD/JRC 手册表 38）。排名变动 {0} 位及以上的单位着色：共 {1} 个。</translation>
     </message>
 </context>
 <context>
@@ -2294,286 +2356,286 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>PanelDialog</name>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="181" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="182" />
         <source>Folder for the expert forms</source>
         <translation>专家征询表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="200" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="201" />
         <source>Choose a folder for the forms.</source>
         <translation>请选择保存征询表的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="205" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="206" />
         <source>The folder cannot be created: {0}</source>
         <translation>无法创建文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="217" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="218" />
         <source>{0} forms written to {1}:</source>
         <translation>已生成 {0} 份征询表，保存在 {1}：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="220" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="221" />
         <source>Not written:</source>
         <translation>未能生成：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="227" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="228" />
         <source>Filled expert forms</source>
         <translation>已填写的专家征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="268" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="269" />
         <source>used</source>
         <translation>已采用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="271" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="272" />
         <source>not used: %n problem(s)</source>
         <translation>
             <numerusform>未采用：%n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="323" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="324" />
         <source>Merged nodes ({0} forms used, {1})</source>
         <translation>汇总结果（采用 {0} 份征询表，{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="324" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="325" />
         <source>Merged nodes</source>
         <translation>汇总结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="341" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="342" />
         <source>Weights per expert</source>
         <translation>各专家的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="348" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="349" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="348" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="349" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="348" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="349" />
         <source>Merged</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="348" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="349" />
         <source>CV</source>
         <translation>变异系数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="348" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="349" />
         <source>Spread</source>
         <translation>极差</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="371" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="372" />
         <source>CR</source>
         <translation>CR</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="376" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="377" />
         <source>consistency ratio (AHP forms)</source>
         <translation>一致性比率（两两比较）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="379" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="380" />
         <source>direct</source>
         <translation>直接赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="384" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="385" />
         <source>CR ≥ 0.10: this expert's judgements are not consistent enough</source>
         <translation>CR ≥ 0.10：该专家的判断未通过一致性检验</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="391" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="392" />
         <source>Weights per expert: {0} {1}</source>
         <translation>各专家的权重：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="393" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="394" />
         <source>Kendall's W needs at least two experts and two children.</source>
         <translation>计算肯德尔协调系数 W 至少需要两位专家和两个下级指标。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="395" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="396" />
         <source>significant agreement</source>
         <translation>意见显著一致</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="395" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="396" />
         <source>no significant agreement</source>
         <translation>意见一致性不显著</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="396" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="397" />
         <source>Kendall's W = {0:.3f}, χ² = {1:.2f} with {2} degrees of freedom, p = {3:.4f} ({4} at the 5 % level). CV: coefficient of variation of the experts' weights (sample sd / mean); spread: max − min.</source>
         <translation>肯德尔协调系数 W = {0:.3f}，χ² = {1:.2f}，自由度 {2}，p = {3:.4f}（在 5% 水平上{4}）。变异系数：各专家权重的样本标准差 / 均值；极差：最大值 − 最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="440" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="441" />
         <source>Expert panel weights of {0}</source>
         <translation>{0} 的专家组权重</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="441" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="442" />
         <source>Expert panel weights ({0} nodes)</source>
         <translation>专家组权重（{0} 个节点）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="443" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="444" />
         <source>Applied: {0}</source>
         <translation>已应用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="452" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="453" />
         <source>Expert panel</source>
         <translation>专家组赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="453" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="454" />
         <source>Export forms</source>
         <translation>生成征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="454" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="455" />
         <source>One form per expert: a sheet of instructions (in Chinese), a weights sheet for direct weights and one pairwise-comparison sheet (AHP) per node. Send each expert their form; import the filled forms on the next tab.</source>
         <translation>每位专家一份征询表：一张填写说明、一张直接赋权的 weights 表，以及每个节点一张两两比较（AHP）表。将征询表发给各位专家，收回后在下一页导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="457" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="458" />
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="458" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="459" />
         <source>Nodes:</source>
         <translation>节点：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="459" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="460" />
         <source>All {0} nodes that have children: {1}</source>
         <translation>全部 {0} 个有下级指标的节点：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="461" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="462" />
         <source>Write the forms</source>
         <translation>生成征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="462" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="463" />
         <source>Add filled forms…</source>
         <translation>添加已填写的征询表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="463" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="464" />
         <source>Merge:</source>
         <translation>汇总方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="464" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="465" />
         <source>AIJ: geometric mean of the judgements</source>
         <translation>AIJ：判断矩阵几何平均</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="465" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="466" />
         <source>AIP: mean of the weights</source>
         <translation>AIP：权重算术平均</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="468" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="469" />
         <source>Forms</source>
         <translation>征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="469" />
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="472" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="473" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="469" />
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="472" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="473" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="469" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="471" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="471" />
         <source>Nodes answered</source>
         <translation>已填写的节点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="472" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="473" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="473" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="473" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
         <source>Experts</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
         <source>Kendall's W</source>
         <translation>肯德尔 W</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
         <source>χ² (df)</source>
         <translation>χ²（自由度）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
         <source>CR merged</source>
         <translation>汇总 CR</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="477" />
         <source>Apply this node</source>
         <translation>应用此节点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="477" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="478" />
         <source>Apply all merged weights</source>
         <translation>应用全部汇总权重</translation>
     </message>
@@ -2718,17 +2780,17 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankingPage</name>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>Search a unit…</source>
         <translation>搜索城市…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Top N</source>
         <translation>前 N 名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
@@ -2736,78 +2798,78 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ReportExport</name>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="75" />
+        <location filename="../../gui/dialogs/report_export.py" line="77" />
         <source>Export report draft</source>
         <translation>导出报告草稿</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="72" />
+        <location filename="../../gui/dialogs/report_export.py" line="74" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="67" />
+        <location filename="../../gui/dialogs/report_export.py" line="69" />
         <source>report.docx</source>
         <translation>评价报告草稿.docx</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="73" />
+        <location filename="../../gui/dialogs/report_export.py" line="75" />
         <source>Word document and PDF (*.pdf)</source>
         <translation>Word 文档和 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="128" />
         <location filename="../../gui/dialogs/report_export.py" line="130" />
+        <location filename="../../gui/dialogs/report_export.py" line="132" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="94" />
+        <location filename="../../gui/dialogs/report_export.py" line="96" />
         <source>Report draft written: {0}</source>
         <translation>报告草稿已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="126" />
+        <location filename="../../gui/dialogs/report_export.py" line="128" />
         <source>Report export cancelled: nothing was written.</source>
         <translation>已取消导出报告：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="133" />
+        <location filename="../../gui/dialogs/report_export.py" line="135" />
         <source>Drawing the report's figures…</source>
         <translation>正在绘制报告图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="134" />
+        <location filename="../../gui/dialogs/report_export.py" line="136" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="161" />
+        <location filename="../../gui/dialogs/report_export.py" line="163" />
         <source>Writing the report draft…</source>
         <translation>正在生成报告草稿…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="183" />
+        <location filename="../../gui/dialogs/report_export.py" line="185" />
         <source>PDF written: {0}</source>
         <translation>PDF 已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="187" />
+        <location filename="../../gui/dialogs/report_export.py" line="189" />
         <source>PDF conversion cancelled; the Word draft was written.</source>
         <translation>已取消 PDF 转换；Word 草稿已生成。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="190" />
+        <location filename="../../gui/dialogs/report_export.py" line="192" />
         <source>No PDF written</source>
         <translation>未生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="191" />
+        <location filename="../../gui/dialogs/report_export.py" line="193" />
         <source>The Word draft was written; the PDF was not:</source>
         <translation>Word 草稿已生成，但未能生成 PDF：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="194" />
+        <location filename="../../gui/dialogs/report_export.py" line="196" />
         <source>Converting to PDF…</source>
         <translation>正在转换为 PDF…</translation>
     </message>
@@ -2815,176 +2877,181 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="313" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="314" />
         <source>Delete scenario</source>
         <translation>删除情景</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="335" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="337" />
         <source>Tick to compare</source>
         <translation>勾选以比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="338" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="339" />
+        <source>Aggregation: {0}</source>
+        <translation>汇总方法：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/scenarios_panel.py" line="344" />
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="377" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="383" />
         <source>Scenario {0}</source>
         <translation>情景 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="378" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="384" />
         <source>Save scenario</source>
         <translation>保存情景</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="378" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="384" />
         <source>Name of the scenario:</source>
         <translation>情景名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="385" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="391" />
         <source>Saved the current weights as {0}.</source>
         <translation>已将当前权重保存为“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="393" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="399" />
         <source>Switched to {0} (Undo takes it back).</source>
         <translation>已切换到“{0}”（可撤销）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panels/scenarios_panel.py" line="395" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="401" />
         <source>%n node(s) added since it was saved kept their weights.</source>
         <translation>
             <numerusform>保存之后新增的 %n 个节点保持原权重。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panels/scenarios_panel.py" line="397" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="403" />
         <source>%n node(s) of the scenario are no longer in the tree.</source>
         <translation>
             <numerusform>该情景中有 %n 个节点已不在指标体系中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="407" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="413" />
         <source>Rename scenario</source>
         <translation>重命名情景</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="407" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="413" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="422" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="428" />
         <source>Delete the scenario {0}?</source>
         <translation>删除情景“{0}”？</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="459" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="465" />
         <source>Current weights</source>
         <translation>当前权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="480" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="486" />
         <source>Save the current weights as a scenario, change the weights, save another; tick the scenarios to compare.</source>
         <translation>先将当前权重保存为一个情景，修改权重后再保存另一个；勾选要比较的情景。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="484" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="490" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="486" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="492" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="514" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="520" />
         <source>Ranks re-aggregated from the same normalised data under each scenario's weights. Change: places gained from the first column to the last.</source>
         <translation>各情景的排名由同一标准化数据按该情景的权重重新加权汇总得到。变化：从第一列到最后一列上升的名次。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="525" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="531" />
         <source>Rank under each scenario</source>
         <translation>各情景下的排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="545" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="551" />
         <source>Saved scenarios</source>
         <translation>已保存的情景</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="546" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="552" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="546" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="552" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="546" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="552" />
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="547" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="553" />
         <source>Save current…</source>
         <translation>保存当前权重…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="548" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="554" />
         <source>Save the current weights of every node as a scenario</source>
         <translation>将各节点的当前权重保存为一个情景</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="549" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="555" />
         <source>Switch to</source>
         <translation>切换</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="550" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="556" />
         <source>Use this scenario's weights (one undoable step)</source>
         <translation>使用该情景的权重（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="551" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="557" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="552" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="558" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="553" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="559" />
         <source>Compare with the current weights too</source>
         <translation>同时与当前权重比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="554" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="560" />
         <source>Rank changes</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="555" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="561" />
         <source>Ranks</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="556" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="562" />
         <source>Cities within the top:</source>
         <translation>显示排名前：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="557" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="563" />
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -2992,12 +3059,12 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScenariosDialog</name>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="584" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="590" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="585" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="591" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3005,210 +3072,210 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScoreSheets</name>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="88" />
         <source>lenient</source>
         <translation>偏宽松</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="89" />
         <source>severe</source>
         <translation>偏严格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="90" />
         <source>against the rest</source>
         <translation>与他人相悖</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="96" />
         <source>trimmed mean (K = {0})</source>
         <translation>截尾均值（K = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="97" />
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="97" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="103" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="104" />
         <source>Cell {cell} ({unit}, {code}) is outside the scale.</source>
         <translation>单元格 {cell}（{unit}，{code}）超出分值范围。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="105" />
         <source>Cell {cell} ({unit}, {code}) is not a number: write a score or leave it empty.</source>
         <translation>单元格 {cell}（{unit}，{code}）不是数字：请填写分数或留空。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="106" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="107" />
         <source>Cell {cell}: this city was not on the sheet that went out.</source>
         <translation>单元格 {cell}：该城市不在发出的评分表上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="107" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="108" />
         <source>Cell {cell}: this indicator was not on the sheet that went out.</source>
         <translation>单元格 {cell}：该指标不在发出的评分表上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="109" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="110" />
         <source>The expert's name is missing (cell {cell}).</source>
         <translation>缺少专家姓名（单元格 {cell}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="110" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="111" />
         <source>This expert returned more than one sheet: none of them is used until one is removed.</source>
         <translation>该专家交回了不止一份评分表：在移除多余的一份之前，均不使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="112" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="113" />
         <source>Cell {cell} holds a number as text; read as a number.</source>
         <translation>单元格 {cell} 中的数字以文本形式保存，已按数字读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="113" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="114" />
         <source>The sheet holds no score.</source>
         <translation>评分表中没有任何分数。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="287" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="288" />
         <source>used: {0} scores</source>
         <translation>已使用：{0} 个分数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="288" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="289" />
         <source>not used: {0} problem(s)</source>
         <translation>未使用：{0} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="306" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="329" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="373" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="307" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="330" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="374" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="307" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="330" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="308" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="331" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="308" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="309" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="309" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="310" />
         <source>Flags (all indicators)</source>
         <translation>标记（全部指标）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="331" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="332" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="332" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="333" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="333" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="334" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="351" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="352" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="352" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="353" />
         <source>Experts</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="353" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="354" />
         <source>Cities merged</source>
         <translation>已汇总城市</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="354" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="355" />
         <source>Kendall's W</source>
         <translation>肯德尔 W</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="355" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="356" />
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="356" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="357" />
         <source>ICC(2,k)</source>
         <translation>ICC(2,k)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="357" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="358" />
         <source>ICC(3,k)</source>
         <translation>ICC(3,k)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="374" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="375" />
         <source>Cells</source>
         <translation>单元格数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="375" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="376" />
         <source>Deviation from the others (% of scale)</source>
         <translation>与其他专家的偏差（占分值范围 %）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="377" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="378" />
         <source>r with the others</source>
         <translation>与其他专家的相关系数 r</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="378" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="379" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="404" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="405" />
         <source>{0}, cell {1}</source>
         <translation>{0}，单元格 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="424" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="425" />
         <source>too few scores for the rule: no value</source>
         <translation>分数太少，无法按该规则汇总：无值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="425" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="426" />
         <source>{0} of {1} scores</source>
         <translation>{1} 个分数的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="428" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="429" />
         <source>; dropped: {0}</source>
         <translation>；去掉：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="431" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="432" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="433" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="434" />
         <source>Merged</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="435" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="436" />
         <source>How</source>
         <translation>汇总方式</translation>
     </message>
@@ -3216,192 +3283,192 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScoreSheetsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="439" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="440" />
         <source>Folder for the score sheets</source>
         <translation>评分表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="450" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="451" />
         <source>No indicator is scored by experts: mark one in the framework (scored_by = expert).</source>
         <translation>没有专家评分指标：请在指标体系中标记（scored_by = expert）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="457" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="458" />
         <source>Choose a folder for the score sheets.</source>
         <translation>请选择评分表的保存文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="464" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="465" />
         <source>Not written: {0}</source>
         <translation>未写出：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="466" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="467" />
         <source>{0} score sheets written to {1}:</source>
         <translation>已将 {0} 份评分表写入 {1}：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="473" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="474" />
         <source>Returned score sheets</source>
         <translation>交回的评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="552" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="553" />
         <source>Scores per expert</source>
         <translation>各专家评分</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="553" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="554" />
         <source>Experts against the others</source>
         <translation>专家与其他专家的比较</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="561" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="562" />
         <source>Scores per expert: {0} {1} (scale {2:g}–{3:g})</source>
         <translation>各专家评分：{0} {1}（分值范围 {2:g}–{3:g}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="562" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="563" />
         <source>Experts against the others: {0}</source>
         <translation>专家与其他专家的比较：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="565" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="566" />
         <source>Kendall's W needs at least two experts and two cities scored by all of them.</source>
         <translation>肯德尔 W 至少需要两位专家和两个所有专家都评了分的城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="567" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="568" />
         <source>significant</source>
         <translation>显著</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="567" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="568" />
         <source>not significant</source>
         <translation>不显著</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="568" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="569" />
         <source>Kendall's W = {0:.3f}, χ² = {1:.2f} with {2} degrees of freedom, p = {3:.4f} ({4} at the 5 % level), over {5} cities scored by every expert.</source>
         <translation>肯德尔 W = {0:.3f}，χ² = {1:.2f}，自由度 {2}，p = {3:.4f}（在 5% 水平上{4}），基于全部专家均评分的 {5} 个城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="572" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="573" />
         <source>The ICC needs at least two experts and two cities scored by all of them.</source>
         <translation>组内相关系数（ICC）至少需要两位专家和两个所有专家都评了分的城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="574" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="575" />
         <source>ICC(2,k) = {0} (two-way random, absolute agreement, mean of {2} experts); ICC(3,k) = {1} (two-way mixed, consistency).</source>
         <translation>ICC(2,k) = {0}（双向随机效应，绝对一致性，{2} 位专家的均值）；ICC(3,k) = {1}（双向混合效应，一致性）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="576" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="577" />
         <source>A flagged expert (⚑) is shown, never dropped: lenient or severe = their scores sit at least 10 % of the scale above or below the others'; against the rest = r with the others' mean below 0.3. Struck-out scores were dropped by the trimmed mean.</source>
         <translation>被标记（⚑）的专家只作提示，其评分不会被剔除：偏宽松或偏严格 = 其评分比其他专家平均高或低至少分值范围的 10%；与他人相悖 = 与其他专家均值的相关系数 r 低于 0.3。带删除线的分数是截尾均值去掉的分数。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="587" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="588" />
         <source>{0} of {1} sheets used; merged by {2}.</source>
         <translation>{1} 份评分表中使用了 {0} 份；汇总方法：{2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="593" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="594" />
         <source>Sheets ({0})</source>
         <translation>评分表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="617" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="618" />
         <source>This version cannot write the scores into the data.</source>
         <translation>此版本无法将分数写入数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="622" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="623" />
         <source>Expert scores of {0}</source>
         <translation>专家评分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="623" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="624" />
         <source>{0} experts, {1}</source>
         <translation>{0} 位专家，{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="628" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="627" />
         <source>Applied: {0} values of {1}.</source>
         <translation>已应用：{1} 的 {0} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="637" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="636" />
         <source>Expert score sheets</source>
         <translation>专家评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="638" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="637" />
         <source>Write score sheets</source>
         <translation>生成评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="640" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="639" />
         <source>One workbook per expert: a first sheet with the scale and the scoring guidance of each indicator (in Chinese), and a sheet with the cities as rows and the expert-scored indicators as columns, accepting only numbers within each scale; the other cells are locked. Send each expert their sheet; import the returned sheets on the next tab.</source>
         <translation>每位专家一个工作簿：第一张表为各指标的分值范围和评分说明（中文）；评分表以城市为行、专家评分指标为列，单元格只接受分值范围内的数字，其余单元格已锁定。请将评分表分别发给各位专家，并在下一页导入交回的评分表。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="644" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="643" />
         <source>A comment column for each city</source>
         <translation>为每个城市添加备注列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="645" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="644" />
         <source>Indicators:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="651" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="650" />
         <source>None: mark an indicator as scored by experts in the framework (column scored_by = expert, with scale_min, scale_max, guidance).</source>
         <translation>无：请在指标体系中将指标标记为专家评分（scored_by 列填 expert，并填写 scale_min、scale_max、guidance）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="653" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="652" />
         <source>Write the score sheets</source>
         <translation>生成评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="654" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="653" />
         <source>Add returned sheets…</source>
         <translation>添加交回的评分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="655" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="654" />
         <source>Merge by:</source>
         <translation>汇总方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="656" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="655" />
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="656" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="655" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="657" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="656" />
         <source>trimmed mean (drop the K highest and K lowest)</source>
         <translation>截尾均值（去掉 K 个最高分和 K 个最低分）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="660" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="659" />
         <source>K:</source>
         <translation>K：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="661" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="660" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="662" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="661" />
         <source>Apply the merged scores to the data</source>
         <translation>将汇总分数写入数据</translation>
     </message>
@@ -3746,214 +3813,229 @@ Fingerprint of the open project: {2}</source>
 <context>
     <name>WeightsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="152" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="166" />
         <source>Entropy (熵权法)</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="153" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="168" />
         <source>Entropy on min-max values</source>
         <translation>熵权法（极差标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="154" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="169" />
         <source>CRITIC</source>
         <translation>CRITIC 法</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="155" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="170" />
         <source>Standard deviation</source>
         <translation>标准差法</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="156" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="171" />
         <source>PCA (OECD/JRC handbook)</source>
         <translation>主成分法（OECD/JRC 手册）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="157" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="172" />
         <source>Equal weights</source>
         <translation>等权</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="247" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="267" />
         <source>Entropy e</source>
         <translation>信息熵 e</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="247" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="267" />
         <source>1 − e</source>
         <translation>1 − e</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="249" />
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="251" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="269" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="271" />
         <source>σ</source>
         <translation>σ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="249" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="269" />
         <source>Σ(1 − r)</source>
         <translation>Σ(1 − r)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="249" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="269" />
         <source>C = σ·Σ(1 − r)</source>
         <translation>C = σ·Σ(1 − r)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="253" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="273" />
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="253" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="273" />
         <source>Scaled squared loading</source>
         <translation>归一化载荷平方</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="196" />
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="264" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="216" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="284" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="186" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="167" />
+        <source>Entropy-weighted TOPSIS (熵权TOPSIS): entropy weights, TOPSIS at the node</source>
+        <translation>熵权TOPSIS（熵权法定权，节点按 TOPSIS 汇总）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="206" />
         <source>Weights from the data for every node, bottom-up</source>
         <translation>由数据为所有节点求权重（自下而上）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="196" />
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="264" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="216" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="284" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="196" />
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="264" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="216" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="284" />
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="196" />
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="264" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="216" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="284" />
         <source>New</source>
         <translation>新权重</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="196" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="216" />
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="197" />
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="264" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="217" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="284" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="218" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="238" />
         <source>kept</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="233" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="253" />
         <source>Bottom-up: the nodes right above the indicators first, then each node with its children's scores at their new weights ({0}).</source>
         <translation>自下而上：先为紧邻指标的节点赋权，再依次以各子节点在新权重下的得分为上级节点赋权（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="236" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="256" />
         <source>{0} keeps its weights: {1}</source>
         <translation>{0} 保持原权重：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="238" />
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="311" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="258" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="331" />
         <source>These weights cannot be computed: {0}</source>
         <translation>无法计算这些权重：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="320" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="340" />
         <source>{0} units with a value for every child take part.</source>
         <translation>共 {0} 个各下级指标均有数值的单位参与计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="324" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="344" />
         <source>Left out ({0}): {1}.</source>
         <translation>未参与（{0} 个）：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="327" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="347" />
         <source>Eigenvalues: {0}; factors kept: {1}; rotation: {2}.</source>
         <translation>特征值：{0}；保留因子数：{1}；旋转：{2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="330" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="350" />
         <source>σ is the sample standard deviation of the min-max values.</source>
         <translation>σ 为极差标准化值的样本标准差。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="332" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="352" />
+        <source>Applying also sets the aggregation of {0} to TOPSIS: its score becomes the relative closeness D⁻/(D⁺ + D⁻) over these weights.</source>
+        <translation>应用时同时将 {0} 的汇总方法设为 TOPSIS：其得分为按这些权重计算的相对贴近度 D⁻/(D⁺ + D⁻)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="355" />
         <source>Values are rescaled to [0, 1] with the indicator's direction; a child that is a node enters with its score.</source>
         <translation>数值按指标方向极差标准化到 [0, 1]；下级为节点时使用其得分。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="349" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="372" />
         <source>{0} weights of every node (bottom-up)</source>
         <translation>所有节点的{0}权重（自下而上）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="352" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="375" />
         <source>Applied to {0} nodes: {1}</source>
         <translation>已应用于 {0} 个节点：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="366" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="393" />
         <source>{0} weights of {1}</source>
         <translation>{1} 的{0}权重</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="369" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="396" />
         <source>Applied: {0}</source>
         <translation>已应用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="380" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="406" />
+        <source>Entropy-weighted TOPSIS at {0}</source>
+        <translation>{0} 采用熵权TOPSIS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="421" />
         <source>Weights from the data</source>
         <translation>客观赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="187" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="207" />
         <source>Weights from the data for the children of a node</source>
         <translation>由数据计算节点下级指标的权重（客观赋权）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="382" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="423" />
         <source>Node:</source>
         <translation>节点：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="383" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="424" />
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="384" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="425" />
         <source>Apply to every node at once (bottom-up)</source>
         <translation>一次应用于所有节点（自下而上）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="385" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="426" />
         <source>The nodes right above the indicators are weighted first; a node whose children are nodes is weighted from their scores at their new weights</source>
         <translation>先为紧邻指标的节点赋权；子项为节点的，按子节点在新权重下的得分赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="389" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="430" />
         <source>Apply to the tree</source>
         <translation>应用到指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/data_weights_dialog.py" line="390" />
+        <location filename="../../gui/dialogs/data_weights_dialog.py" line="431" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
