@@ -499,7 +499,7 @@ class Controller(QObject):
             if p is project:
                 return fp
         from core.provenance.fingerprint import fingerprint
-        fp = fingerprint(project.framework, project.settings, project.data)
+        fp = fingerprint(project.framework, project.settings, project.data, project.editions)
         self._fp_cache = [(project, fp)] + self._fp_cache[:3]
         return fp
 

@@ -972,7 +972,7 @@ def write_document(result, project, out: Path, options, figs: dict, *, uncertain
     timings = timings if timings is not None else {}
     t0 = time.perf_counter()
     try:
-        fp = fingerprint(result.framework, result.settings, project.data)
+        fp = fingerprint(result.framework, result.settings, project.data, project.editions)
     except Exception:  # noqa: BLE001 - the fingerprint is a courtesy on the title page
         fp = ""
     write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],

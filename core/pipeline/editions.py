@@ -16,8 +16,9 @@ which was used.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from core.model.editions import Edition
 from core.model.framework import Framework
 from core.model.project import Project
 from core.pipeline.run import Result, compute
@@ -30,6 +31,8 @@ class EditionResults:
     labels: tuple[str, ...]  # oldest first; ("",) for a one-edition project
     results: Mapping[str, Result]  # label -> that edition's Result
     normalization: str  # settings.editions_normalization: "each" | "pooled" | "base"
+    inputs: tuple[Edition, ...] = field(default=(), compare=False)  # the project's editions (their data:
+    # what a results workbook's fingerprint covers besides the latest edition's)
 
     @property
     def latest(self) -> Result:
@@ -69,4 +72,4 @@ def compute_editions(project: Project) -> EditionResults:
         results = compute_jointly(project, mode)
     for label, r in results.items():
         results[label] = replace(r, steps=list(r.steps) + [editions_step(mode, labels, label)])
-    return EditionResults(labels, results, mode)
+    return EditionResults(labels, results, mode, project.editions)

@@ -18,6 +18,10 @@ The canonical serialisation (documented in the README, "Fingerprint"):
   group columns;
 * every number is written as the text of C's printf("%.17g") of the IEEE double
   (so 1, 1.0 and 1.00 in a workbook give the same text, "1");
+* a project with several editions (issue 19) adds "editions": {"labels": [every label, oldest
+  first], "earlier": {label: data}} — each earlier edition's data as "data" above; "data" is the
+  latest edition's. (Under `pooled` or `base` normalisation the earlier editions change the latest
+  scores, so they are inputs like any other.) A one-edition project has no "editions" key;
 * the JSON is written with keys sorted, no whitespace (separators "," and ":"),
   non-ASCII characters as themselves, UTF-8 encoded.
 
@@ -30,13 +34,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from core.model.dataset import Dataset
 from core.model.framework import Framework
 from core.model.settings import METHOD_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from core.model.editions import Edition
 
 SCHEMA = "cityindex-inputs/1"
 NODE_FIELDS = ("code", "parent", "weight", "direction", "aggregation", "normalization", "min", "max",
@@ -53,8 +61,12 @@ def num(v: Any) -> str | None:
     return format(f, ".17g")
 
 
-def canonical(framework: Framework, settings: Settings, data: Dataset) -> dict:
-    return {"schema": SCHEMA, **_inputs_part(framework, settings), "data": canonical_data(data)}
+def canonical(framework: Framework, settings: Settings, data: Dataset, editions: Sequence[Edition] = ()) -> dict:
+    doc = {"schema": SCHEMA, **_inputs_part(framework, settings), "data": canonical_data(data)}
+    if len(editions) > 1:
+        doc["editions"] = {"labels": [e.label for e in editions],
+                           "earlier": {e.label: canonical_data(e.data) for e in editions[:-1]}}
+    return doc
 
 
 def _inputs_part(framework: Framework, settings: Settings) -> dict:
@@ -98,6 +110,7 @@ def canonical_bytes(doc: dict) -> bytes:
 # The data part is most of the work (3,000 × 500 cells: about 2 s) and does not change when a weight or a
 # setting does: its bytes are kept for the last few Dataset objects (immutable; a data edit makes a new one).
 _DATA_BYTES: list[tuple[Any, bytes]] = []
+DATA_CACHE = 12  # a project's editions (ten years) and the latest's edits
 
 
 def _data_bytes(data: Dataset) -> bytes:
@@ -105,18 +118,28 @@ def _data_bytes(data: Dataset) -> bytes:
         if ds is data:
             return b
     b = canonical_bytes(canonical_data(data))
-    _DATA_BYTES[:] = [(data, b)] + _DATA_BYTES[:3]
+    _DATA_BYTES[:] = [(data, b)] + _DATA_BYTES[:DATA_CACHE - 1]
     return b
 
 
-def fingerprint(framework: Framework, settings: Settings, data: Dataset) -> str:
+def fingerprint(framework: Framework, settings: Settings, data: Dataset, editions: Sequence[Edition] = ()) -> str:
     """SHA-256 of `canonical_bytes(canonical(...))`, composed from parts: with sorted keys the document
-    is `{"data":D,"framework":F,"schema":S,"settings":T}`, so the cached bytes of D are reused."""
+    is `{"data":D,["editions":E,]"framework":F,"schema":S,"settings":T}`, so the cached bytes of every
+    edition's D are reused."""
     rest = canonical_bytes({"schema": SCHEMA, **_inputs_part(framework, settings)})  # {"framework":…}
     h = hashlib.sha256(b'{"data":')
     h.update(_data_bytes(data))
+    if len(editions) > 1:
+        h.update(b',"editions":{"earlier":{')
+        earlier = sorted(editions[:-1], key=lambda e: e.label)  # sort_keys order of the labels
+        h.update(b",".join(_key(e.label) + b":" + _data_bytes(e.data) for e in earlier))
+        h.update(b'},"labels":' + canonical_bytes([e.label for e in editions]) + b"}")
     h.update(b"," + rest[1:])
     return h.hexdigest()
+
+
+def _key(label: str) -> bytes:
+    return canonical_bytes(label)
 
 
 def doc_fingerprint(doc: dict) -> str:
@@ -124,7 +147,8 @@ def doc_fingerprint(doc: dict) -> str:
 
 
 def diff_docs(a: dict, b: dict) -> list[dict]:
-    """What differs between two canonical documents: framework fields, settings, data cells."""
+    """What differs between two canonical documents: framework fields, settings, data cells (and the
+    earlier editions' cells, each entry naming its `edition`)."""
     out: list[dict] = []
     na = {n["code"]: n for n in a["framework"]}
     nb = {n["code"]: n for n in b["framework"]}
@@ -141,7 +165,20 @@ def diff_docs(a: dict, b: dict) -> list[dict]:
     for k in sorted(set(a["settings"]) | set(b["settings"])):
         if a["settings"].get(k) != b["settings"].get(k):
             out.append({"kind": "setting", "key": k, "old": a["settings"].get(k), "new": b["settings"].get(k)})
-    ua, ub = a["data"]["units"], b["data"]["units"]
+    out += _diff_data(a["data"], b["data"])
+    ea, eb = a.get("editions") or {}, b.get("editions") or {}
+    if ea.get("labels", []) != eb.get("labels", []):
+        out.append({"kind": "editions", "old": ", ".join(ea.get("labels", [])) or "—",
+                    "new": ", ".join(eb.get("labels", [])) or "—"})
+    earlier_a, earlier_b = ea.get("earlier", {}), eb.get("earlier", {})
+    for label in [x for x in eb.get("labels", []) if x in earlier_a and x in earlier_b]:
+        out += [dict(d, edition=label) for d in _diff_data(earlier_a[label], earlier_b[label])]
+    return out
+
+
+def _diff_data(da: dict, db: dict) -> list[dict]:
+    out: list[dict] = []
+    ua, ub = da["units"], db["units"]
     for u in sorted(set(ua) | set(ub)):
         if u not in ub:
             out.append({"kind": "unit_removed", "unit": u})
@@ -152,7 +189,7 @@ def diff_docs(a: dict, b: dict) -> list[dict]:
         for c in sorted(set(ua[u]) | set(ub[u])):
             if ua[u].get(c) != ub[u].get(c):
                 out.append({"kind": "cell", "unit": u, "column": c, "old": ua[u].get(c), "new": ub[u].get(c)})
-    ga, gb = a["data"].get("groups", {}), b["data"].get("groups", {})
+    ga, gb = da.get("groups", {}), db.get("groups", {})
     for u in sorted(set(ga) & set(gb)):
         for c in sorted(set(ga[u]) | set(gb[u])):
             if ga[u].get(c) != gb[u].get(c):
@@ -172,7 +209,12 @@ def describe(d: dict, lang: str = "en") -> str:
     """One difference in a line, in `lang` (core.text.messages; English by default, as the window shows it)."""
     from core.text.messages import text
     d = {k: (_pretty(v) if k in ("old", "new") else v) for k, v in d.items()}
+    if d.get("edition"):
+        return text("describe_in_edition", lang, edition=d["edition"],
+                    what=describe({k: v for k, v in d.items() if k != "edition"}, lang))
     k = d["kind"]
+    if k == "editions":
+        return text("describe_editions", lang, old=d["old"], new=d["new"])
     if k == "cell":
         return text("describe_cell", lang, unit=d["unit"], column=d["column"], old=d["old"], new=d["new"])
     if k == "group":

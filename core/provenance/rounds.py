@@ -41,7 +41,7 @@ def ranks_of(project: Project) -> dict[str, int | None]:
 def freeze(name: str, project: Project, who: str = "", note: str = "", when: str | None = None,
            ranks: dict[str, int | None] | None = None) -> dict:
     """A round of `project` now; `ranks` (if the caller has them) saves a recompute."""
-    doc = canonical(project.framework, project.settings, project.data)
+    doc = canonical(project.framework, project.settings, project.data, project.editions)
     return {"name": name, "note": note, "when": when or now_iso(), "who": who,
             "fingerprint": doc_fingerprint(doc), "doc": doc,
             "ranks": dict(ranks) if ranks is not None else ranks_of(project)}

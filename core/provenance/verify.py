@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 
 from core import __version__
 from core.model.project import Project
+from core.pipeline.editions import compute_editions
 from core.pipeline.run import Result, compute
 from core.provenance.fingerprint import canonical, canonical_bytes, describe, diff_docs, doc_fingerprint
 
@@ -54,7 +55,7 @@ def add_verification(wb, project_doc: dict, result: Result) -> str:
 
 
 def project_doc(project: Project) -> dict:
-    return canonical(project.framework, project.settings, project.data)
+    return canonical(project.framework, project.settings, project.data, project.editions)
 
 
 def _open_results(path: str | Path):
@@ -119,7 +120,7 @@ def verify(results_path: str | Path, project: Project) -> dict:
     now = project_doc(project)
     fp_now = doc_fingerprint(now)
     input_diffs = diff_docs(stored["doc"], now) if fp_now != stored["fingerprint"] else []
-    result = compute(project)
+    result = latest_result(project)
     dec = stored["decimals"]
     fw = result.framework
     dims = list(fw.children[fw.root])
@@ -180,10 +181,16 @@ def _what(what: str, lang: str) -> str:
     return what
 
 
+def latest_result(project: Project) -> Result:
+    """The result a results workbook of `project` shows: its latest edition's, computed with the
+    earlier editions when the project has several (under pooled/base they change its scores)."""
+    return compute_editions(project).latest if project.editions else compute(project)
+
+
 def diff_projects(a: Project, b: Project) -> dict:
     """What differs between two projects, and each unit's change of rank from A to B."""
     da, db = project_doc(a), project_doc(b)
-    ra, rb = compute(a), compute(b)
+    ra, rb = latest_result(a), latest_result(b)
     rank_a = dict(zip(ra.units, ra.rank_order()[1]))
     rank_b = dict(zip(rb.units, rb.rank_order()[1]))
     changes = []

@@ -82,6 +82,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # diff and its descriptions
     "diff_none": ("两份输入没有差别", "no difference in the inputs"),
     "diff_rank": ("  排名 {unit}：{a} → {b}", "  rank {unit}: {a} → {b}"),
+    "describe_in_edition": ("{edition} 版：{what}", "edition {edition}: {what}"),
+    "describe_editions": ("版次：{old} → {new}", "editions: {old} → {new}"),
     "describe_cell": ("数据单元格 {unit} / {column}：{old} → {new}", "data cell {unit} / {column}: {old} → {new}"),
     "describe_group": ("分组 {unit} / {column}：{old} → {new}", "group {unit} / {column}: {old} → {new}"),
     "describe_field": ("{code} 的{what}：{old} → {new}", "{what} of {code}: {old} → {new}"),

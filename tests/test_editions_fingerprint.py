@@ -1,0 +1,75 @@
+"""The fingerprint of a project with several editions covers every edition's data (under pooled or
+base normalisation the earlier editions change the latest scores, so they are inputs like any other);
+a one-edition project's fingerprint is what it always was."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from core.model.editions import Edition
+from core.provenance.fingerprint import canonical, describe, diff_docs, doc_fingerprint, fingerprint
+from core.provenance.verify import diff_projects
+from tests.editions_fixture import write_editions_workbook
+from tests.helpers import load_or_raise
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    path = write_editions_workbook(tmp_path_factory.mktemp("fp") / "ed.xlsx", labels=("2022", "2023", "2024"))
+    return load_or_raise(path)
+
+
+def _with_cell(project, label, unit, code, value):
+    """The project with one cell of edition `label` changed."""
+    editions = []
+    for e in project.editions:
+        if e.label == label:
+            values = e.data.values.copy()
+            values.at[unit, code] = value
+            e = Edition(e.label, e.data.with_values(values), e.table)
+        editions.append(e)
+    return replace(project, editions=tuple(editions), data=editions[-1].data)
+
+
+def test_the_composed_fingerprint_is_the_sha_of_the_documented_bytes(project):
+    assert project.edition_labels == ("2022", "2023", "2024")
+    doc = canonical(project.framework, project.settings, project.data, project.editions)
+    assert doc["editions"]["labels"] == ["2022", "2023", "2024"]
+    assert sorted(doc["editions"]["earlier"]) == ["2022", "2023"]  # the latest is "data"
+    assert fingerprint(project.framework, project.settings, project.data, project.editions) == doc_fingerprint(doc)
+
+
+def test_a_one_edition_fingerprint_has_no_editions_key(project):
+    one = replace(project, editions=())
+    doc = canonical(one.framework, one.settings, one.data, one.editions)
+    assert "editions" not in doc
+    assert fingerprint(one.framework, one.settings, one.data) == doc_fingerprint(doc)
+    assert fingerprint(one.framework, one.settings, one.data, ()) == fingerprint(one.framework, one.settings, one.data)
+
+
+def test_an_earlier_editions_cell_changes_the_fingerprint_and_is_named(project):
+    unit, code = project.editions[0].data.units[3], project.framework.leaves[0]
+    old = float(project.editions[0].data.values.at[unit, code])
+    other = _with_cell(project, "2022", unit, code, old + 1.0)
+    fp = fingerprint(project.framework, project.settings, project.data, project.editions)
+    fp2 = fingerprint(other.framework, other.settings, other.data, other.editions)
+    assert fp != fp2
+    # the latest edition's data are the same: without the editions the two would look alike
+    assert fingerprint(project.framework, project.settings, project.data) == \
+        fingerprint(other.framework, other.settings, other.data)
+    d = diff_projects(project, other)["differences"]
+    assert d == [{"kind": "cell", "unit": unit, "column": code, "old": format(old, ".17g"),
+                  "new": format(old + 1.0, ".17g"), "edition": "2022"}]
+    assert describe(d[0], "zh").startswith(f"2022 版：") and unit in describe(d[0], "zh")
+    assert describe(d[0], "en").startswith("edition 2022: ")
+
+
+def test_a_dropped_edition_is_a_difference(project):
+    fewer = replace(project, editions=project.editions[1:])
+    a = canonical(project.framework, project.settings, project.data, project.editions)
+    b = canonical(fewer.framework, fewer.settings, fewer.data, fewer.editions)
+    kinds = [d for d in diff_docs(a, b) if d["kind"] == "editions"]
+    assert kinds == [{"kind": "editions", "old": "2022, 2023, 2024", "new": "2023, 2024"}]
+    assert describe(kinds[0], "zh") == "版次：2022, 2023, 2024 → 2023, 2024"
