@@ -62,7 +62,7 @@ def test_an_earlier_editions_cell_changes_the_fingerprint_and_is_named(project):
     d = diff_projects(project, other)["differences"]
     assert d == [{"kind": "cell", "unit": unit, "column": code, "old": format(old, ".17g"),
                   "new": format(old + 1.0, ".17g"), "edition": "2022"}]
-    assert describe(d[0], "zh").startswith(f"2022 版：") and unit in describe(d[0], "zh")
+    assert describe(d[0], "zh").startswith("2022 版：") and unit in describe(d[0], "zh")
     assert describe(d[0], "en").startswith("edition 2022: ")
 
 
