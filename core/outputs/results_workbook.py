@@ -226,7 +226,7 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
                   data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
                   scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
                   progress: Callable[[float], None] | None = None, cancelled: Callable[[], bool] | None = None,
-                  illustrative: bool | None = None) -> None:
+                  illustrative: bool | None = None, editions=None) -> None:
     """Write the results workbook to `path` atomically (WriteError when it cannot be written).
 
     `scenarios`: core.model.scenarios dicts, compared in two sheets; `notes`: {node: weight note}
@@ -238,6 +238,8 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
     `images`: sheet name → image file (PNG), one sheet per image, after the other sheets.
     `illustrative`: the data are made-up sample data (the ranking sheet says so under its title);
     None: decided from `data.file` (the bundled sample, or a workbook marked illustrative).
+    `editions`: the project's core.pipeline.editions.EditionResults (`result` is its latest edition's); with
+    two or more editions the workbook gains the 历年排名 sheet (core.outputs.edition_sheet).
 
     `progress(fraction)` is called with a rising fraction, 1.0 once the file is in place;
     when `cancelled()` turns True the write stops with `Cancelled` and nothing is written (a
@@ -254,7 +256,7 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
             progress(PLAN_SHARE + (1 - PLAN_SHARE) * min(fraction, 0.99))
 
     b = build_workbook(result, top_n, live_formulas, extra_sheets, data, images, scenarios=scenarios, notes=notes,
-                       illustrative=illustrative, step=planned)
+                       illustrative=illustrative, step=planned, editions=editions)
     with atomic_path(path) as tmp:
         Book(tmp, b.properties).write(b.sheets, progress=written, cancelled=cancelled)
     if progress is not None:
@@ -268,7 +270,8 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
                    extra_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
                    data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
                    scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
-                   illustrative: bool | None = None, step: Callable[[float], None] | None = None) -> _Book:
+                   illustrative: bool | None = None, step: Callable[[float], None] | None = None,
+                   editions=None) -> _Book:
     """The workbook as planned (`_Book.sheets`, each a core.files.xlsx.Sheet), not yet written;
     `step(fraction)` after each part (it may raise to stop)."""
     b = _Book(r, top_n, data)
@@ -278,6 +281,11 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
         illustrative = is_sample_data(data)
     b.illustrative = bool(illustrative)
     parts: list[Callable[[], None]] = [lambda w=w: w(b) for w in SHEETS]
+    if editions is not None and len(editions.labels) > 1:  # the 历年排名 sheet after the ranking
+        from core.outputs.edition_sheet import edition_parts
+        sheet_part, methods_part = edition_parts(b, editions)
+        parts.insert(1, sheet_part)
+        parts.append(methods_part)
     if live_formulas:
         parts += [lambda w=w: w(b) for w in LIVE_SHEETS]
     if b.scenarios:
@@ -348,6 +356,7 @@ class _Book:
         self.illustrative = False
         self.fingerprint = ""
         self.data_row = 2  # first data row of the ranking sheet (below its title)
+        self.descriptions: dict[str, str] = {}  # sheet key -> its line in the methods sheet, from other modules
 
     @property
     def title(self) -> str:
@@ -956,6 +965,7 @@ def _sheet_descriptions(b: _Book) -> list[list[str]]:
                      "(a saved set of weights)",
         "scenario_weights": "各情景的局部权重" if zh else "the local weights of each scenario",
     }
+    d.update(b.descriptions)
     picture = "图（PNG，按两倍分辨率嵌入，可直接打印）" if zh else "a picture (PNG, at twice screen resolution)"
     for k in b.names:
         if k.startswith("image:"):

@@ -24,8 +24,8 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         # the results workbook's sheet
         "s_editions": "历年排名",
         "sheet_title": "{name}历年排名（{first}—{last}，共 {n} 期）",
-        "g_rank": "排名", "g_score": "综合得分", "g_change": "较上期变化（正数为上升）",
-        "h_unit": "城市", "h_movement": "{label}较{prev}",
+        "g_rank": "排名", "g_score": "综合得分", "g_change": "名次变化",
+        "h_unit": "城市", "h_words_col": "{label}较{prev}",
         "chart_title": "前 {n} 名城市的历年排名",
         "chart_axis": "排名",
         "sheet_desc": "各期的排名与得分、较上期的名次变化（正数为上升）及前 {n} 名的历年排名折线图",
@@ -33,8 +33,9 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "i_editions": "评价期次",
         "v_editions": "共 {n} 期：{labels}；各期使用同一指标体系与权重",
         "i_mode": "多期标准化方式（editions_normalization）",
+        "note_mode": "名次变化 = 上期名次 − 本期名次（+3 为上升 3 位）。多期标准化方式：{name}。{meaning}",
         # the report draft
-        "h_movement": "（二）排名变化（{first}—{last}）",
+        "h_moves": "（二）排名变化（{first}—{last}）",
         "s_bump": "图{fig}给出{last}年前 {n} 名城市在各期的排名（第 1 名在上）。",
         "s_bump_other": "图{fig}给出{last}前 {n} 名城市在各期的排名（第 1 名在上）。",
         "s_moves_up": "与{ref}相比，前 {n} 名中排名上升的有{items}",
@@ -55,11 +56,11 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "mode_each": "各期分别标准化（each）",
         "mode_pooled": "各期合并标准化（pooled）",
         "mode_base": "以首期为基准标准化（base）",
-        "mean_each": ("各期分别标准化：每一期的得分都按该期自身数据的范围计算，与通常发布的年度排名一致。"
+        "mean_each": ("每一期的得分都按该期自身数据的范围计算，与通常发布的年度排名一致。"
                       "排名在各期之间可以比较；得分只能大致比较，某城市得分上升不一定说明其绝对水平提高。"),
-        "mean_pooled": ("各期合并标准化：标准化所需的参数（如最小值和最大值）取自所有期的数据，"
+        "mean_pooled": ("标准化所需的参数（如最小值和最大值）取自所有期的数据，"
                         "同一分数在各期含义相同，得分的升降反映绝对水平的变化；加入新一期数据后，以往各期的得分会随之改变。"),
-        "mean_base": ("以首期为基准标准化：以第一期的参数（如最小值和最大值）作为各期的固定标尺，"
+        "mean_base": ("以第一期的参数（如最小值和最大值）作为各期的固定标尺，"
                       "超出标尺的数值截断至满分或零分；得分的升降反映相对于首期的变化，以往各期的得分不会因新数据而改变。"),
     },
     "en": {
@@ -75,8 +76,8 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "m_same_at": " ({tie}{b})", "m_tie": "joint ",
         "s_editions": "Ranks by edition",
         "sheet_title": "{name}: ranks by edition ({first}–{last}, {n} editions)",
-        "g_rank": "Rank", "g_score": "Score", "g_change": "Change since the previous edition (+ = up)",
-        "h_unit": "Unit", "h_movement": "{label} against {prev}",
+        "g_rank": "Rank", "g_score": "Score", "g_change": "Change of rank",
+        "h_unit": "Unit", "h_words_col": "{label} against {prev}",
         "chart_title": "TOP {n}: rank by edition",
         "chart_axis": "Rank",
         "sheet_desc": ("each edition's rank and score, the change of rank since the previous edition (+ = up) "
@@ -85,7 +86,9 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "i_editions": "Editions scored",
         "v_editions": "{n} editions: {labels}; one framework and one set of weights for all",
         "i_mode": "Normalisation across editions (editions_normalization)",
-        "h_movement": "Changes of rank ({first}–{last})",
+        "note_mode": ("Change of rank = previous rank − this rank (+3: up 3 places). Normalisation across editions: "
+                      "{name}. {meaning}"),
+        "h_moves": "Changes of rank ({first}–{last})",
         "s_bump": "Figure {fig} shows the rank of the TOP {n} of {last} in every edition (rank 1 on top).",
         "s_bump_other": "Figure {fig} shows the rank of the TOP {n} of {last} in every edition (rank 1 on top).",
         "s_moves_up": "Since {ref}, of the TOP {n} {items} rose",
