@@ -904,9 +904,10 @@ class MainWindow(QMainWindow):
         if map_png is not None:
             images[self.tr("Map")] = map_png
         extra = self.analysis.export_sheets() if self.analysis is not None else {}
+        from gui.dialogs.report_export import current_editions
         args = dict(top_n=self.ranking.top.value(), data=c.project.data, extra_sheets=extra, images=images,
                     scenarios=copy.deepcopy(c.scenarios), notes=copy.deepcopy(c.weight_notes),
-                    illustrative=c.is_sample)
+                    illustrative=c.is_sample, editions=current_editions(c))
         result = c.result
 
         def job(progress, cancelled) -> Path:

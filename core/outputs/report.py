@@ -15,6 +15,8 @@ key leaves a visible placeholder, so the document can be built without Qt):
     三、各维度分析: per dimension its ranking chart and its sub-dimensions' rankings
     四、the scatter of two dimensions with Pearson and Spearman r
     (五、rank intervals, when an uncertainty result is given)
+    (with 2+ editions, core.outputs.report_editions: the editions and their normalisation in (四), a 较上年
+        column in the ranking table, （二）排名变化 with the bump chart, each top city's movement)
     附录: one table per indicator — every unit's raw value, score and rank (at most
         `ReportOptions.appendix_max_units` units, best first, when there are more)
 
