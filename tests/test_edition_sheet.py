@@ -64,12 +64,12 @@ def test_ranks_scores_changes_and_words(result, tmp_path):
     # top_n=2: 甲 4th → 1st enters the TOP 2 and was 2nd in 2022 (returns); 丙 2nd in both (tied each time);
     # 戊 is not in the 2024 data: absent, which is not "dropping out"
     assert words == {"甲市": "较上年上升3位，重返前二", "乙市": "较上年下降1位", "丙市": "与上年排名持平",
-                     "丁市": "较上年上升1位", "戊市": "本期未参评"}
-    assert "合并" in ws["A2"].value and "上期名次 − 本期名次" in ws["A2"].value
+                     "丁市": "较上年上升1位", "戊市": "本版未参评"}
+    assert "合并" in ws["A2"].value and "上一版名次 − 本版名次" in ws["A2"].value
     methods = openpyxl.load_workbook(out)["方法说明"]
     rows = [[c.value for c in r] for r in methods.iter_rows(min_col=1, max_col=3)]
-    assert ["多期评价", "评价期次", "共 3 期：2022、2023、2024；各期使用同一指标体系与权重"] in rows
-    assert any(r[1] == "多期标准化方式（editions_normalization）" and "pooled" in r[2] for r in rows)
+    assert ["历年评价", "评价版次", "共 3 版：2022、2023、2024；各版使用同一指标体系与权重"] in rows
+    assert any(r[1] == "历年得分的读法" and "合并后统一标准化" in r[2] for r in rows)
 
 
 def chart_xml(path) -> list[str]:

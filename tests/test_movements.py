@@ -70,8 +70,8 @@ def test_chinese_words(moves):
         "D": "新参评",
         "C": "较上年下降5位，跌出前四",
         "I": "上年未获排名",
-        "H": "本期未获排名，跌出前四",
-        "G": "本期未参评",
+        "H": "本版未获排名，跌出前四",
+        "G": "本版未参评",
     }
 
 
@@ -88,7 +88,7 @@ def test_top_ten_and_other_pairs():
     m = movements(t, frm="2022", to="2024", top_n=10, present=PRESENT)
     assert m["C"].change == 2 - 6 and m["C"].top == ""  # 6th is still in the TOP 10
     assert movement_words(m["C"], "zh", 10) == "较2022年下降4位"
-    assert movement_words(m["G"], "zh", 10) == "本期未参评"
+    assert movement_words(m["G"], "zh", 10) == "本版未参评"
     # a unit new this edition that lands in the TOP 10
     assert classify(None, 3, present_before=False, top_n=10) == ("new", "enter_first")
     new = movements(SimpleNamespace(editions=("2023", "2024"), units=("X", "Y"),

@@ -30,7 +30,7 @@ def test_top_sentence(er):
     assert top_sentence(er, "zh") == (
         "与上年相比，前 4 名中排名上升的有F（上升1位）；排名持平的有E；"
         "新进入前 4 名的有A（第1位，上升4位）和B（第4位，上升2位）；"
-        "跌出前 4 名的有C（由第1位降至第6位）和H（上年第4位，本期未获排名）。")
+        "跌出前 4 名的有C（由第1位降至第6位）和H（上年第4位，本版未获排名）。")
     assert top_sentence(er, "en") == (
         "Since 2023, among the TOP 4: F (+1) rose; E kept the same rank; A (1st, up 4) and B (4th, up 2) entered "
         "the TOP 4; C (from 1st to 6th) and H (4th in 2023, no rank now) dropped out of it.")
@@ -64,8 +64,8 @@ def test_change_column(er):
 
 def test_method_paragraph_and_bump_params(er):
     text = method_paragraph(er, "zh")
-    assert text.startswith("本报告共评价 3 期（2022、2023、2024）") and "以首期为基准标准化（base）" in text
-    assert "固定标尺" in text
+    assert text.startswith("本报告共评价 3 个版次（2022、2023、2024）") and "以首版为基准标准化" in text
+    assert "以第一版（2022）的标准化参数作为固定基准" in text
     p = bump_params(er, 4)
     assert p["editions"] == ["2022", "2023", "2024"]
     assert p["series"] == [("A", [1, 5, 1]), ("E", [3, 2, 2]), ("F", [4, 3, 2]), ("B", [5, 6, 4])]

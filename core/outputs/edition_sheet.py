@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 
 from core.outputs.movements import movement_words, movements, reference, units_present
-from core.text.edition_texts import edition_words, mode_meaning, mode_name
+from core.text.editions_texts import describe_mode, mode_name
+from core.text.movement_texts import edition_words
 
 CHANGE_FMT = "+0;-0;0"  # a change of rank: +3 up, -2 down
 FIRST_ROW = 5  # rows 1-2 title and note, 3-4 the two-row header
@@ -52,7 +53,8 @@ def write_edition_sheet(b, tr, mode: str = "each", present: Mapping[str, Collect
     ws.set(1, 1, W["sheet_title"].format(name=b.title, first=labels[0], last=labels[-1], n=k), {**TITLE, "size": 14})
     ws.merge(1, 1, ncols)
     ws.heights[1] = 24
-    ws.set(2, 1, W["note_mode"].format(name=mode_name(mode, b.lang), meaning=mode_meaning(mode, b.lang)), NOTE)
+    ws.set(2, 1, W["note_mode"].format(name=mode_name(mode, b.lang), meaning=describe_mode(mode, b.lang, labels[0])),
+           NOTE)
     ws.merge(2, 1, ncols)
     ws.heights[2] = 48
     # the two-row header: the blocks above, the editions below
@@ -136,7 +138,8 @@ def _bump_chart(sheet: str, W: Mapping[str, str], labels: list[str], rows: list[
 
 
 def write_methods_rows(b, tr, mode: str) -> None:
-    """The methods sheet's rows on the editions: which were scored, and how they were normalised."""
+    """The methods sheet's rows on the editions: which were scored, and what the `editions_normalization` mode
+    (named among the settings) means for reading their scores."""
     W = edition_words(b.lang)
     ws = b.get("methods")
     row = ws.max_row + 1
@@ -144,5 +147,4 @@ def write_methods_rows(b, tr, mode: str) -> None:
     sep = "、" if b.lang == "zh" else ", "
     listed = W["v_editions"].format(n=len(labels), labels=sep.join(labels))
     ws.write_row(row, [W["c_editions"], W["i_editions"], listed])
-    ws.write_row(row + 1, [W["c_editions"], W["i_mode"],
-                           f"{mode_name(mode, b.lang)}{'：' if b.lang == 'zh' else ': '}{mode_meaning(mode, b.lang)}"])
+    ws.write_row(row + 1, [W["c_editions"], W["i_mode"], describe_mode(mode, b.lang, labels[0])])

@@ -3,7 +3,7 @@
 The question a reader of an annual ranking asks first is "how did my city move since last year?". This module
 answers it from ranks alone — a `core.analysis.trend.Trend` (or anything with its `editions` and `ranks`) — so
 the results workbook's 历年排名 sheet and the report draft say the same thing in the same words
-(core.text.edition_texts):
+(core.text.movement_texts):
 
 - `movements(trend, frm, to, top_n, present)`: every unit's `Movement` from edition `frm` to `to` (default: the
   edition before the latest, and the latest);
@@ -27,7 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from core.outputs.report_text import chinese_number
-from core.text.edition_texts import edition_words
+from core.text.movement_texts import edition_words
 
 KINDS = ("up", "down", "same", "new", "unranked_before", "unranked_now", "gone", "none", "first")
 TOP_MOVES = ("", "enter_first", "enter_again", "leave")

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from core.outputs.movements import Movement, movement_words, movements, ordinal, reference, units_present
 from core.outputs.report_text import join_list
-from core.text.edition_texts import edition_words, mode_meaning, mode_name
+from core.text.editions_texts import describe_mode, mode_name
+from core.text.movement_texts import edition_words
 
 BUMP_MAX = 15  # the bump chart draws at most this many lines
 CHANGE_COL_CM = 1.4  # the ranking table's 较上年 column
@@ -77,7 +78,7 @@ def method_paragraph(er: EditionReport, lang: str) -> str:
     W = edition_words(lang)
     sep = "、" if lang != "en" else ", "
     return W["s_mode"].format(n=len(er.labels), labels=sep.join(er.labels), name=mode_name(er.mode, lang),
-                              meaning=mode_meaning(er.mode, lang))
+                              meaning=describe_mode(er.mode, lang, er.labels[0]))
 
 
 def change_text(m: Movement | None, lang: str) -> str:

@@ -88,7 +88,7 @@ def _scatter(chart: ScatterChart, result, x: str, y: str, lang: str) -> int:
 
 def _bump(chart: BumpFigure, params: dict, lang: str) -> int:
     """Ranks over the editions (the plan's data: core.outputs.report_editions.bump_params); the caption names it."""
-    from core.text.edition_texts import edition_words
+    from core.text.movement_texts import edition_words
 
     series = [(u, list(ranks)) for u, ranks in params["series"]]
     chart.set_data(params["editions"], series, "", edition_words(lang)["chart_axis"])

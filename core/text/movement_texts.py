@@ -1,7 +1,8 @@
 """The words of the editions in the outputs (issue 19), in Chinese and English, each in one place: how a unit
 moved between two editions (core.outputs.movements), the results workbook's 历年排名 sheet
-(core.outputs.edition_sheet) and the report draft's paragraphs on the editions (core.outputs.report_editions),
-and what each `editions_normalization` mode means for reading the scores.
+(core.outputs.edition_sheet) and the report draft's paragraphs on the editions (core.outputs.report_editions).
+What each `editions_normalization` mode is called and means lives with the engine's words, in
+core.text.editions_texts (`mode_name`, `describe_mode`).
 
 Imports nothing of core (as every module of core.text). `edition_words(lang)` gives one language's dict;
 anything but English is Chinese.
@@ -15,29 +16,29 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "ref_last_year": "上年", "ref_year": "{label}年", "ref_other": "{label}",
         # movements (core.outputs.movements)
         "m_up": "较{ref}上升{n}位", "m_down": "较{ref}下降{n}位", "m_same": "与{ref}排名持平",
-        "m_new": "新参评", "m_unranked_before": "{ref}未获排名", "m_unranked_now": "本期未获排名",
-        "m_gone": "本期未参评", "m_none": "",
+        "m_new": "新参评", "m_unranked_before": "{ref}未获排名", "m_unranked_now": "本版未获排名",
+        "m_gone": "本版未参评", "m_none": "",
         "m_enter_first": "首次进入前{top}", "m_enter_again": "重返前{top}", "m_leave": "跌出前{top}",
         "m_join": "，",
         "m_from_to": "（由{tie_a}第{a}位{verb}至{tie}第{b}位）", "m_verb_up": "升", "m_verb_down": "降",
         "m_same_at": "（{tie}第{b}位）", "m_tie": "并列",
         # the results workbook's sheet
         "s_editions": "历年排名",
-        "sheet_title": "{name}历年排名（{first}—{last}，共 {n} 期）",
+        "sheet_title": "{name}历年排名（{first}—{last}，共 {n} 版）",
         "g_rank": "排名", "g_score": "综合得分", "g_change": "名次变化",
         "h_unit": "城市", "h_words_col": "{label}较{prev}",
         "chart_title": "前 {n} 名城市的历年排名",
         "chart_axis": "排名",
-        "sheet_desc": "各期的排名与得分、较上期的名次变化（正数为上升）及前 {n} 名的历年排名折线图",
-        "c_editions": "多期评价",
-        "i_editions": "评价期次",
-        "v_editions": "共 {n} 期：{labels}；各期使用同一指标体系与权重",
-        "i_mode": "多期标准化方式（editions_normalization）",
-        "note_mode": "名次变化 = 上期名次 − 本期名次（+3 为上升 3 位）。多期标准化方式：{name}。{meaning}",
+        "sheet_desc": "各版的排名与得分、较上一版的名次变化（正数为上升）及前 {n} 名的历年排名折线图",
+        "c_editions": "历年评价",
+        "i_editions": "评价版次",
+        "v_editions": "共 {n} 版：{labels}；各版使用同一指标体系与权重",
+        "i_mode": "历年得分的读法",
+        "note_mode": "名次变化 = 上一版名次 − 本版名次（+3 为上升 3 位）。历年标准化方式：{name}。{meaning}",
         # the report draft
         "h_moves": "（二）排名变化（{first}—{last}）",
         "h_profiles": "（三）TOP {n} 城市特点",
-        "s_bump": "图{fig}给出{last}前 {n} 名城市在各期的排名（第 1 名在上，每条线两端标注城市）。",
+        "s_bump": "图{fig}给出{last}前 {n} 名城市在各版的排名（第 1 名在上，每条线两端标注城市）。",
         "s_moves_lead": "与{ref}相比，前 {n} 名中",
         "s_moves_up": "排名上升的有{items}", "s_moves_down": "排名下降的有{items}",
         "s_moves_same": "排名持平的有{items}", "s_moves_enter": "新进入前 {n} 名的有{items}",
@@ -46,24 +47,14 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "s_item_up": "{unit}（上升{n}位）", "s_item_down": "{unit}（下降{n}位）",
         "s_item_enter": "{unit}（第{b}位，{how}）", "s_how_up": "上升{n}位",
         "s_item_leave": "{unit}（由第{a}位降至第{b}位）",
-        "s_item_leave_unranked": "{unit}（{ref}第{a}位，本期未获排名）",
-        "s_item_leave_gone": "{unit}（{ref}第{a}位，本期未参评）",
+        "s_item_leave_unranked": "{unit}（{ref}第{a}位，本版未获排名）",
+        "s_item_leave_gone": "{unit}（{ref}第{a}位，本版未参评）",
         "s_city_move": "{unit}{words}。",
-        "s_mode": ("本报告共评价 {n} 期（{labels}），各期使用同一指标体系与权重，"
-                   "多期之间的标准化方式为{name}：{meaning}"),
-        "cap_bump": "{first}—{last}各期排名（{last}前 {n} 名城市）",
+        "s_mode": ("本报告共评价 {n} 个版次（{labels}），各版使用同一指标体系与权重，"
+                   "历年标准化方式为{name}：{meaning}"),
+        "cap_bump": "{first}—{last}各版排名（{last}前 {n} 名城市）",
         "th_change": "较{ref}",
         "v_new": "新",
-        # editions_normalization: its name and what it means for reading the scores
-        "mode_each": "各期分别标准化（each）",
-        "mode_pooled": "各期合并标准化（pooled）",
-        "mode_base": "以首期为基准标准化（base）",
-        "mean_each": ("每一期的得分都按该期自身数据的范围计算，与通常发布的年度排名一致。"
-                      "排名在各期之间可以比较；得分只能大致比较，某城市得分上升不一定说明其绝对水平提高。"),
-        "mean_pooled": ("标准化所需的参数（如最小值和最大值）取自所有期的数据，"
-                        "同一分数在各期含义相同，得分的升降反映绝对水平的变化；加入新一期数据后，以往各期的得分会随之改变。"),
-        "mean_base": ("以第一期的参数（如最小值和最大值）作为各期的固定标尺，"
-                      "超出标尺的数值截断至满分或零分；得分的升降反映相对于首期的变化，以往各期的得分不会因新数据而改变。"),
     },
     "en": {
         "ref_last_year": "{label}", "ref_year": "{label}", "ref_other": "{label}",
@@ -87,7 +78,7 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "c_editions": "Editions",
         "i_editions": "Editions scored",
         "v_editions": "{n} editions: {labels}; one framework and one set of weights for all",
-        "i_mode": "Normalisation across editions (editions_normalization)",
+        "i_mode": "Reading scores across editions",
         "note_mode": ("Change of rank = previous rank − this rank (+3: up 3 places). Normalisation across editions: "
                       "{name}. {meaning}"),
         "h_moves": "2.2 Changes of rank ({first}–{last})",
@@ -109,33 +100,8 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "cap_bump": "Rank in every edition, {first}–{last} (the TOP {n} of {last})",
         "th_change": "vs {ref}",
         "v_new": "new",
-        "mode_each": "each edition on its own (each)",
-        "mode_pooled": "all editions pooled (pooled)",
-        "mode_base": "the first edition as fixed goalposts (base)",
-        "mean_each": ("Each edition is normalised on its own data, as published annual rankings are: ranks can be "
-                      "compared across editions, scores only roughly — a higher score does not by itself mean a "
-                      "higher absolute level."),
-        "mean_pooled": ("The normalisation's parameters (such as the minimum and maximum) are taken over all "
-                        "editions together: a score means the same in every edition, so a rise in score is a rise "
-                        "in absolute level; adding an edition changes the scores of the earlier ones."),
-        "mean_base": ("The first edition's parameters (such as the minimum and maximum) are fixed goalposts for "
-                      "every edition, values beyond them clipped to the ends of the scale: scores show the change "
-                      "against the first edition, and earlier scores do not change when an edition is added."),
     },
 }
 
-MODES = ("each", "pooled", "base")
-
-
 def edition_words(lang: str) -> dict[str, str]:
     return EDITION_TEXT["en" if lang == "en" else "zh"]
-
-
-def mode_name(mode: str, lang: str) -> str:
-    """The name of an `editions_normalization` mode ('each', 'pooled', 'base') in words."""
-    return edition_words(lang).get(f"mode_{mode}", str(mode))
-
-
-def mode_meaning(mode: str, lang: str) -> str:
-    """What a mode means for reading the scores, in a sentence or two."""
-    return edition_words(lang).get(f"mean_{mode}", "")
