@@ -156,6 +156,18 @@ def reference(frm: str | None, to: str, lang: str = "zh") -> str:
     return W["ref_other"].format(label=frm or "")
 
 
+def edition_name(label: str, lang: str = "zh") -> str:
+    """An edition as a reader names it: 2024年 for a year label in Chinese, else the label."""
+    return f"{_year(label)}年" if lang != "en" and _year(label) is not None else str(label)
+
+
+def edition_span(first: str, last: str, lang: str = "zh") -> str:
+    """2022—2024年 (years, Chinese), 2022–2024, 一期—三期."""
+    if lang != "en" and _year(first) is not None and _year(last) is not None:
+        return f"{_year(first)}—{_year(last)}年"
+    return f"{first}{'–' if lang == 'en' else '—'}{last}"
+
+
 def top_words(top_n: int, lang: str) -> str:
     """'十' / '10': how the TOP N is named in a phrase (前十, top 10)."""
     return chinese_number(top_n) if lang != "en" and 1 <= top_n <= 99 else str(top_n)

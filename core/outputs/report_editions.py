@@ -18,7 +18,16 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from core.outputs.movements import Movement, movement_words, movements, ordinal, reference, units_present
+from core.outputs.movements import (
+    Movement,
+    edition_name,
+    edition_span,
+    movement_words,
+    movements,
+    ordinal,
+    reference,
+    units_present,
+)
 from core.outputs.report_text import join_list
 from core.text.editions_texts import describe_mode, mode_name
 from core.text.movement_texts import edition_words
@@ -149,8 +158,9 @@ def write_movement_section(b, er: EditionReport) -> None:
     """（二）排名变化: the bump chart with its introduction, and the TOP N's movements (b: report._Builder)."""
     W = edition_words(b.lang)
     labels = er.labels
-    b.heading(W["h_moves"].format(first=labels[0], last=labels[-1]), 2)
+    span, last = edition_span(labels[0], labels[-1], b.lang), edition_name(labels[-1], b.lang)
+    b.heading(W["h_moves"].format(span=span), 2)
     k = bump_params(er, er.top_n)["top"]
-    b.para(W["s_bump"].format(fig=b.fig_n + 1, last=labels[-1], n=k))
-    b.figure("bump", W["cap_bump"].format(first=labels[0], last=labels[-1], n=k))
+    b.para(W["s_bump"].format(fig=b.fig_n + 1, last=last, n=k))
+    b.figure("bump", W["cap_bump"].format(span=span, last=last, n=k))
     b.para(top_sentence(er, b.lang))

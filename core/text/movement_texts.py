@@ -36,7 +36,7 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "i_mode": "历年得分的读法",
         "note_mode": "名次变化 = 上一版名次 − 本版名次（+3 为上升 3 位）。历年标准化方式：{name}。{meaning}",
         # the report draft
-        "h_moves": "（二）排名变化（{first}—{last}）",
+        "h_moves": "（二）排名变化（{span}）",
         "h_profiles": "（三）TOP {n} 城市特点",
         "s_bump": "图{fig}给出{last}前 {n} 名城市在各版的排名（第 1 名在上，每条线两端标注城市）。",
         "s_moves_lead": "与{ref}相比，前 {n} 名中",
@@ -52,7 +52,7 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "s_city_move": "{unit}{words}。",
         "s_mode": ("本报告共评价 {n} 个版次（{labels}），各版使用同一指标体系与权重，"
                    "历年标准化方式为{name}：{meaning}"),
-        "cap_bump": "{first}—{last}各版排名（{last}前 {n} 名城市）",
+        "cap_bump": "{span}各版排名（{last}前 {n} 名城市）",
         "th_change": "较{ref}",
         "v_new": "新",
     },
@@ -81,7 +81,7 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "i_mode": "Reading scores across editions",
         "note_mode": ("Change of rank = previous rank − this rank (+3: up 3 places). Normalisation across editions: "
                       "{name}. {meaning}"),
-        "h_moves": "2.2 Changes of rank ({first}–{last})",
+        "h_moves": "2.2 Changes of rank ({span})",
         "h_profiles": "2.3 Profiles of the TOP {n}",
         "s_bump": ("Figure {fig} shows the rank of the TOP {n} of {last} in every edition (rank 1 on top, each line "
                    "named at both ends)."),
@@ -97,7 +97,7 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "s_city_move": "{unit} {words}.",
         "s_mode": ("This report scores {n} editions ({labels}) with one framework and one set of weights, "
                    "normalised across editions as {name}: {meaning}"),
-        "cap_bump": "Rank in every edition, {first}–{last} (the TOP {n} of {last})",
+        "cap_bump": "Rank in every edition, {span} (the TOP {n} of {last})",
         "th_change": "vs {ref}",
         "v_new": "new",
     },
