@@ -759,10 +759,11 @@ def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
         cap = T["cap_profile"] if ref else T["cap_profile_alone"]
         b.figure(f"profile:{row['unit']}", cap.format(rank=row["rank"], unit=row["unit"], ref=ref[1] if ref else "",
                                                       other=ref[0] if ref else ""))
-        for s in sentences:
+        moved = RE.city_sentence(b.editions, row["unit"], lang) if b.editions is not None else ""
+        for j, s in enumerate(sentences):
             b.para(s)
-        if b.editions is not None and RE.city_sentence(b.editions, row["unit"], lang):
-            b.para(RE.city_sentence(b.editions, row["unit"], lang))
+            if j == 0 and moved:  # how it moved since the previous edition, right after its rank
+                b.para(moved)
 
 
 def _dimensions(b: _Builder) -> None:
