@@ -248,6 +248,10 @@ def test_score_json_of_two_editions(tmp_path, capsys):
         assert e["previous_rank"] == prev[e["unit"]]
         assert e["rank_change"] == prev[e["unit"]] - e["rank"]
     assert set(d["editions"]["2023"]["ranking"][0]) == {"unit", "rank", "score", "nodes"}
+    printed = capsys.readouterr().out
+    assert "共 2 个版次（2023, 2024）" in printed
+    first = d["ranking"][0]
+    assert f"   1  {first['unit']}" in printed and f"({first['rank_change']:+d})".replace("+0", "0") in printed
 
 
 def test_score_json_of_a_unit_new_this_edition_has_null_previous_rank(tmp_path):
@@ -468,3 +472,67 @@ def test_rank_moves_tell_a_jump_from_a_shuffle(tmp_path):
         mv = moves[u]
         assert mv.interval_to[0] <= mv.rank_from <= mv.interval_to[1]
         assert mv.interval_from[0] <= mv.rank_to <= mv.interval_from[1]
+
+
+# --- edits of a multi-edition project -------------------------------------------------------------------
+def test_a_data_edit_changes_the_latest_edition_and_keeps_the_others(tmp_path):
+    from core.model.data_edits import with_data_values
+    project = loaded(write_editions_workbook(tmp_path / "y.xlsx", change={("2023", "苏州", "P12"): None}))
+    before = [p for p in project.problems if p.kind == "missing" and p.unit == "苏州"]
+    assert [p.args["edition"] for p in before] == ["2023"]
+    edited = with_data_values(project, {("苏州", "P11"): None})
+    assert edited.edition_labels == ("2023", "2024") and edited.data is edited.editions[-1].data
+    assert np.isnan(edited.editions[-1].data.values.loc["苏州", "P11"])
+    assert edited.editions[0] is project.editions[0]
+    missing = {(p.args["edition"], p.code, p.row) for p in edited.problems if p.kind == "missing" and p.unit == "苏州"}
+    header, rows = sample_rows()
+    k = [r[0] for r in rows].index("苏州")
+    # 2023's problem is kept; 2024's new one names its row in the shared sheet (header, 50 rows of 2023, …)
+    assert missing == {("2023", "P12", 2 + k), ("2024", "P11", 52 + k)}
+    er = compute_editions(edited)
+    assert np.isnan(er.results["2024"].normalised.loc["苏州", "P11"])
+
+
+def test_reimporting_a_multi_edition_file_rereads_every_edition(tmp_path):
+    from core.files.loader import reimport_data
+    project = loaded(write_editions_workbook(tmp_path / "a.xlsx"))
+    again, problems = reimport_data(project, write_editions_workbook(tmp_path / "b.xlsx", form="sheets",
+                                                                     labels=("2022", "2023", "2024")))
+    assert again is not None and not problems.has_errors
+    assert again.edition_labels == ("2022", "2023", "2024") and again.data is again.editions[-1].data
+
+
+def test_a_framework_edit_rereads_every_edition(tmp_path):
+    from core.model.framework_edits import remove_node
+    project = loaded(write_editions_workbook(tmp_path / "y.xlsx"))
+    fw = remove_node(project.framework, "P11")
+    edited = project.with_framework(fw)
+    assert edited.edition_labels == ("2023", "2024")
+    er = compute_editions(edited)
+    assert all("P11" not in er.results[label].normalised.columns for label in er.labels)
+
+
+def test_the_mode_is_described_for_readers_in_both_languages(tmp_path):
+    from core.text.editions_texts import describe_steps
+    er = compute_editions(loaded(write_editions_workbook(tmp_path / "y.xlsx",
+                                                         settings={"editions_normalization": "base"})))
+    zh, en = describe_steps(er.latest.steps, "zh"), describe_steps(er.latest.steps, "en")
+    assert zh.startswith("历年标准化方式：以首版为基准标准化。") and "第一版（2023）" in zh and "截至量表端点" in zh
+    assert en.startswith("editions normalised: on the first edition's goalposts. ") and "(2023)" in en
+    assert describe_steps(compute(loaded(SAMPLE_WORKBOOK)).steps, "zh") == ""
+
+
+def test_an_older_edition_sheet_without_an_indicators_column_has_it_missing(tmp_path):
+    path = write_editions_workbook(tmp_path / "s.xlsx", form="sheets")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据2023"]
+    j = [c.value for c in ws[1]].index("P11") + 1
+    ws.delete_cols(j)
+    wb.save(path)
+    project, problems = load(path)
+    assert not problems.has_errors
+    w = [p for p in problems if p.kind == "no_data_column"]
+    assert len(w) == 1 and w[0].severity == "warning" and "2023 版" in w[0].format("zh")
+    er = compute_editions(project)
+    assert np.isnan(er.results["2023"].normalised["P11"]).all()
+    assert list(er.results["2023"].normalised.columns) == list(er.results["2024"].normalised.columns)
