@@ -153,6 +153,20 @@ def test_a_one_edition_draft_is_unchanged(project):
     assert a == b and not any("排名变化" in t for t in a)
 
 
+def test_english_draft_numbers_the_new_section(workbook, ranks):
+    from core.outputs.report import build_report
+    from core.outputs.report_facts import ReportOptions
+    from core.pipeline.editions import compute_editions
+
+    er = compute_editions(load(workbook)[0])
+    doc = build_report(er.latest, {}, ReportOptions(lang="en", appendix_max_units=2), editions=er)
+    heads = [p.text for p in doc.paragraphs if p.style.name in ("Heading 2", "Heading 3")]
+    r, _s = ranks
+    leader = min(r["2024"], key=lambda u: r["2024"][u] or 10**9)
+    i = heads.index("2.2 Changes of rank (2023–2024)")
+    assert heads[i + 1] == "2.3 Profiles of the TOP 10" and heads[i + 2].startswith(f"2.3.1 {leader}: ")
+
+
 # --- the window -----------------------------------------------------------------------------------------------
 pytest.importorskip("pytestqt")
 from tests.test_front_door import answers, excepthook, wait_tasks, win  # noqa: E402,F401  (fixtures)

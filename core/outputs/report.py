@@ -717,6 +717,8 @@ def _method_weights(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Seque
 
 def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
     r, T, n, fw, lang = b.r, b.T, b.o.top_n, b.r.framework, b.lang
+    if b.editions is not None:  # （二）排名变化 comes second: the later headings renumbered
+        T = RE.headings(T, lang)
     b.heading(T["h_top"].format(n=n), 1)
     b.heading(T["h_ranking"], 2)
     ranked = F.ranked_rows(r)
@@ -750,7 +752,7 @@ def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
         RE.write_movement_section(b, b.editions)
 
     # one section per top city
-    b.heading((RE.edition_words(lang)["h_profiles"] if b.editions is not None else T["h_profiles"]).format(n=n), 2)
+    b.heading(T["h_profiles"].format(n=n), 2)
     for k, row in enumerate(F.top_units(r, n), start=1):
         facts = F.city_facts(r, row["unit"], lang)
         b.heading(T["h_city"].format(k=k, unit=row["unit"], score=F.fmt(row["score"], b.d), rank=row["rank"]), 3)

@@ -154,6 +154,12 @@ def city_sentence(er: EditionReport, unit: str, lang: str) -> str:
     return edition_words(lang)["s_city_move"].format(unit=unit, words=words) if words else ""
 
 
+def headings(T: Mapping[str, str], lang: str) -> dict[str, str]:
+    """The report's words with the TOP-N section's later headings renumbered (（三）, 2.3): 排名变化 comes second."""
+    W = edition_words(lang)
+    return {**T, "h_profiles": W["h_profiles"], "h_city": W["h_city"]}
+
+
 def write_movement_section(b, er: EditionReport) -> None:
     """（二）排名变化: the bump chart with its introduction, and the TOP N's movements (b: report._Builder)."""
     W = edition_words(b.lang)

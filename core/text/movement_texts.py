@@ -38,6 +38,7 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         # the report draft
         "h_moves": "（二）排名变化（{span}）",
         "h_profiles": "（三）TOP {n} 城市特点",
+        "h_city": "{k}. {unit}：综合得分 {score} 分，排名第 {rank}",
         "s_bump": "图{fig}给出{last}前 {n} 名城市在各版的排名（第 1 名在上，每条线两端标注城市）。",
         "s_moves_lead": "与{ref}相比，前 {n} 名中",
         "s_moves_up": "排名上升的有{items}", "s_moves_down": "排名下降的有{items}",
@@ -83,6 +84,7 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
                       "{name}. {meaning}"),
         "h_moves": "2.2 Changes of rank ({span})",
         "h_profiles": "2.3 Profiles of the TOP {n}",
+        "h_city": "2.3.{k} {unit}: score {score}, rank {rank}",
         "s_bump": ("Figure {fig} shows the rank of the TOP {n} of {last} in every edition (rank 1 on top, each line "
                    "named at both ends)."),
         "s_moves_lead": "Since {ref}, among the TOP {n}: ",
