@@ -190,3 +190,31 @@ def test_window_exports_carry_the_editions(win, qtbot, answers, excepthook, work
     leader = min(r["2024"], key=lambda u: r["2024"][u] or 10**9)
     assert expected_sentence(r, leader) in texts
     assert not excepthook
+
+
+def test_report_with_uncertainty_runs_says_which_moves_are_not_real(qapp, workbook, ranks, tmp_path, monkeypatch):
+    """The command judges the moves with the Monte Carlo (the same runs and seed); on this fixture every TOP-10
+    move is larger than the intervals, so the verdict of one mover is turned to "not real" on its way to the
+    draft, which must then say so for that city only."""
+    from dataclasses import replace
+
+    import core.analysis.trend_uncertainty as tu
+    from core.pipeline.editions import compute_editions
+    from gui.headless import report_command as report_cli
+
+    r, _s = ranks
+    top = [u for u, k in r["2024"].items() if k is not None and k <= 10]
+    mover = next(u for u in top if r["2023"][u] != r["2024"][u])
+    real_rank_moves = tu.rank_moves
+    monkeypatch.setattr(tu, "rank_moves", lambda *a, **k: {
+        u: (replace(m, real=False) if u == mover else m) for u, m in real_rank_moves(*a, **k).items()})
+    out = tmp_path / "u.docx"
+    assert report_cli.run([str(workbook), "-o", str(out), "--uncertainty-runs", "60", "--seed", "3",
+                           "--appendix-rows", "2"]) == 0
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    moves = real_rank_moves(compute_editions(load(workbook)[0]), runs=60, seed=3)
+    for unit in top:
+        said = next(t for t in texts if t.startswith(expected_sentence(r, unit)))
+        not_real = unit == mover or (moves[unit].real is False and moves[unit].change != 0)
+        assert ("不能视为实质变化" in said) == not_real, unit
+    assert any(mover in t and "不视为实质变化" in t for t in texts if t.startswith("与上年相比，前 10 名中"))

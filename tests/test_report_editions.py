@@ -86,3 +86,18 @@ def test_bump_figure_labels_both_ends(qapp):
         assert c.vb.yInverted()  # rank 1 at the top
     finally:
         c.deleteLater()
+
+
+def test_moves_within_the_uncertainty_are_not_called_moves():
+    """With the Monte Carlo's verdict (core.analysis.trend_uncertainty): F's and C's changes lie within the two
+    ranks' intervals, A's does not; E did not move (a change of 0 is never called anything)."""
+    tr = SimpleNamespace(editions=EDITIONS, units=tuple(RANKS), ranks=RANKS)
+    er = from_trend(tr, "each", PRESENT, 4, real={"F": False, "A": True, "C": False, "E": False}, runs=200)
+    assert city_sentence(er, "F", "zh") == ("F较上年上升1位（由第3位升至并列第2位）。"
+                                            "这一变化在两版排名的 5%–95% 区间之内，不能视为实质变化。")
+    assert city_sentence(er, "A", "zh") == "A较上年上升4位（由第5位升至第1位），重返前四。"
+    assert city_sentence(er, "E", "zh") == "E与上年排名持平（并列第2位）。"
+    assert top_sentence(er, "zh").endswith("。其中F和C的名次变化在两版排名的 5%–95% 区间之内（200 次权重扰动模拟），"
+                                           "不视为实质变化。")
+    assert top_sentence(er, "en").endswith(". The changes of F and C lie within the 5–95 % intervals of the two "
+                                           "ranks (200 runs with perturbed weights) and are not counted as real moves.")

@@ -933,7 +933,7 @@ def build_report(result: Result, figures: Mapping[str, Path] | None = None,
                  notes: Mapping[str, Mapping] | None = None, ahp_inputs: Sequence[Mapping] = (),
                  fingerprint: str = "", map_missing: Sequence[str] = (),
                  progress: Callable[[float], object] | None = None, cancelled: Callable[[], bool] | None = None,
-                 editions=None):
+                 editions=None, rank_moves=None):
     """The draft as a python-docx Document (see the module docstring).
 
     `figures`: key → PNG (keys of `figure_plan`); `uncertainty`: a core.analysis.uncertainty
@@ -943,10 +943,11 @@ def build_report(result: Result, figures: Mapping[str, Path] | None = None,
     not place. `progress(fraction)` is told how far the build is (0–1) after each section and each
     appendix table; when `cancelled()` returns True there, ReportCancelled is raised. `editions`: the
     project's core.pipeline.editions.EditionResults (`result` is its latest edition's): with 2+ editions the
-    draft says how each city moved (core.outputs.report_editions)."""
+    draft says how each city moved (core.outputs.report_editions); `rank_moves` (core.analysis.trend_uncertainty,
+    with the uncertainty runs) lets it say which moves lie within the uncertainty of the two ranks."""
     options = options or F.ReportOptions()
     b = _Builder(result, options, figures or {}, progress, cancelled)
-    b.editions = RE.edition_report(editions, options.top_n)
+    b.editions = RE.edition_report(editions, options.top_n, rank_moves, int(getattr(uncertainty, "runs", 0) or 0))
     steps = [lambda: _title(b, fingerprint), lambda: _lists(b), lambda: _summary(b),
              lambda: _method(b, notes or {}, ahp_inputs), lambda: _ranking(b, map_missing), lambda: _dimensions(b),
              lambda: _scatter(b)]
@@ -984,7 +985,7 @@ def write_report(result: Result, path: str | Path, figures: Mapping[str, Path] |
 
 def write_document(result, project, out: Path, options, figs: dict, *, uncertainty=None, notes=None,
                    ahp: list | None = None, timings: dict | None = None, progress=None, cancelled=None,
-                   editions=None) -> Path:
+                   editions=None, rank_moves=None) -> Path:
     """The .docx from drawn figures (no Qt: may run on a worker thread); nothing is written when cancelled."""
     from core.provenance.fingerprint import fingerprint
 
@@ -996,7 +997,7 @@ def write_document(result, project, out: Path, options, figs: dict, *, uncertain
         fp = ""
     write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],
                  fingerprint=fp, map_missing=timings.get("map_missing", []), progress=progress, cancelled=cancelled,
-                 editions=editions)
+                 editions=editions, rank_moves=rank_moves)
     timings["docx"] = time.perf_counter() - t0
     return out
 

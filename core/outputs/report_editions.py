@@ -45,24 +45,39 @@ class EditionReport:
     present: Mapping[str, Collection[str]]  # edition -> units in its data
     top_n: int
     moves: Mapping[str, Movement]  # unit -> from the edition before the latest to the latest
+    # unit -> is its change larger than the two ranks' 5–95 % intervals (core.analysis.trend_uncertainty)?
+    # None: not judged (no Monte Carlo runs); runs: how many
+    real: Mapping[str, bool | None] | None = None
+    runs: int = 0
 
     @property
     def labels(self) -> tuple[str, ...]:
         return tuple(self.trend.editions)
 
 
-def edition_report(editions, top_n: int = 10) -> EditionReport | None:
-    """The facts from a core.pipeline.editions.EditionResults; None for fewer than two editions."""
+def edition_report(editions, top_n: int = 10, rank_moves: Mapping | None = None,
+                   runs: int = 0) -> EditionReport | None:
+    """The facts from a core.pipeline.editions.EditionResults; None for fewer than two editions. `rank_moves`:
+    core.analysis.trend_uncertainty.rank_moves of the latest two editions (from `runs` Monte Carlo runs): a move
+    within the two ranks' intervals is then said not to be a real one."""
     if editions is None or len(getattr(editions, "labels", ())) < 2:
         return None
     from core.analysis.trend import trend
 
-    return from_trend(trend(editions), str(editions.normalization or "each"), units_present(editions), top_n)
+    real = {u: m.real for u, m in rank_moves.items()} if rank_moves else None
+    return from_trend(trend(editions), str(editions.normalization or "each"), units_present(editions), top_n,
+                      real, runs)
 
 
-def from_trend(tr, mode: str, present: Mapping[str, Collection[str]] | None, top_n: int = 10) -> EditionReport:
+def from_trend(tr, mode: str, present: Mapping[str, Collection[str]] | None, top_n: int = 10,
+               real: Mapping[str, bool | None] | None = None, runs: int = 0) -> EditionReport:
     present = dict(present or {})
-    return EditionReport(tr, mode, present, top_n, movements(tr, top_n=top_n, present=present or None))
+    return EditionReport(tr, mode, present, top_n, movements(tr, top_n=top_n, present=present or None), real, runs)
+
+
+def not_real(er: EditionReport, m: Movement) -> bool:
+    """A change of rank that the Monte Carlo judged to lie within the two ranks' intervals."""
+    return er.real is not None and bool(m.change) and er.real.get(m.unit) is False
 
 
 def _ref(er: EditionReport, lang: str) -> str:
@@ -144,14 +159,21 @@ def top_sentence(er: EditionReport, lang: str) -> str:
                 ("s_moves_leave", leave)) if items]
     if not up and not down and not enter and not leave:
         return W["s_moves_none"].format(ref=ref, n=n)
-    return W["s_moves_lead"].format(ref=ref, n=n) + W["s_moves_sep"].join(clauses) + W["s_moves_end"]
+    text = W["s_moves_lead"].format(ref=ref, n=n) + W["s_moves_sep"].join(clauses) + W["s_moves_end"]
+    unreal = [m.unit for m in moves if (m in top or m.top == "leave") and not_real(er, m)]
+    if unreal:
+        text += (" " if lang == "en" else "") + W["s_not_real"].format(items=join_list(unreal, lang), runs=er.runs)
+    return text
 
 
 def city_sentence(er: EditionReport, unit: str, lang: str) -> str:
     """苏州较上年上升3位（由第5位升至第2位），首次进入前十。 — '' when there is nothing to say."""
     m = er.moves.get(unit)
     words = movement_words(m, lang, er.top_n, detail=True) if m is not None else ""
-    return edition_words(lang)["s_city_move"].format(unit=unit, words=words) if words else ""
+    if not words:
+        return ""
+    W = edition_words(lang)
+    return W["s_city_move"].format(unit=unit, words=words) + (W["s_city_not_real"] if not_real(er, m) else "")
 
 
 def headings(T: Mapping[str, str], lang: str) -> dict[str, str]:

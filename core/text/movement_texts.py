@@ -51,6 +51,8 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "s_item_leave_unranked": "{unit}（{ref}第{a}位，本版未获排名）",
         "s_item_leave_gone": "{unit}（{ref}第{a}位，本版未参评）",
         "s_city_move": "{unit}{words}。",
+        "s_city_not_real": "这一变化在两版排名的 5%–95% 区间之内，不能视为实质变化。",
+        "s_not_real": "其中{items}的名次变化在两版排名的 5%–95% 区间之内（{runs} 次权重扰动模拟），不视为实质变化。",
         "s_mode": ("本报告共评价 {n} 个版次（{labels}），各版使用同一指标体系与权重，"
                    "历年标准化方式为{name}：{meaning}"),
         "cap_bump": "{span}各版排名（{last}前 {n} 名城市）",
@@ -97,6 +99,9 @@ EDITION_TEXT: dict[str, dict[str, str]] = {
         "s_item_leave": "{unit} (from {a} to {b})", "s_item_leave_unranked": "{unit} ({a} in {ref}, no rank now)",
         "s_item_leave_gone": "{unit} ({a} in {ref}, not in this edition)",
         "s_city_move": "{unit} {words}.",
+        "s_city_not_real": " The change lies within the 5–95 % intervals of the two ranks: not a real move.",
+        "s_not_real": ("The changes of {items} lie within the 5–95 % intervals of the two ranks ({runs} runs with "
+                       "perturbed weights) and are not counted as real moves."),
         "s_mode": ("This report scores {n} editions ({labels}) with one framework and one set of weights, "
                    "normalised across editions as {name}: {meaning}"),
         "cap_bump": "Rank in every edition, {span} (the TOP {n} of {last})",

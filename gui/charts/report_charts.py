@@ -185,7 +185,7 @@ def draw_figures(result, project, options, folder: Path, *, svg: bool = False, t
 
 def make_report(result, project, out: Path, options, *, svg: bool = False, uncertainty=None, notes=None,
                 ahp: list | None = None, figures_dir: Path | None = None, timings: dict | None = None,
-                progress=None, cancelled=None, editions=None) -> Path:
+                progress=None, cancelled=None, editions=None, rank_moves=None) -> Path:
     """Draw the figures and write the draft (needs a QApplication). Figures go to `figures_dir`
     (default: a temporary folder, removed after; with `svg`, REPORT_figures/ beside the report).
     `progress(fraction)` and `cancelled()` as core.outputs.report.build_report: a cancelled draft raises
@@ -202,5 +202,6 @@ def make_report(result, project, out: Path, options, *, svg: bool = False, uncer
                             progress=part(0.0, FIGURES_SHARE), cancelled=cancelled, editions=editions)
         from core.outputs.report import write_document
         write_document(result, project, out, options, figs, uncertainty=uncertainty, notes=notes, ahp=ahp,
-                       timings=timings, progress=part(FIGURES_SHARE, 1.0), cancelled=cancelled, editions=editions)
+                       timings=timings, progress=part(FIGURES_SHARE, 1.0), cancelled=cancelled, editions=editions,
+                       rank_moves=rank_moves)
     return out
