@@ -21,6 +21,7 @@
   data-driven formula and figures, AHP λmax/CI/CR, expert-panel consensus), one line per node
   in the methods sheet — only while the node's children still carry the weights the note
   describes (their weight_source equals the note's `source`);
+- with `editions` (a project of 2+ editions), the 历年排名 sheet after the ranking (core.outputs.edition_sheet);
 - any `extra_sheets` (sensitivity) given by later features;
 - any `images` (sheet name → PNG, e.g. the map the window draws), one sheet each.
 

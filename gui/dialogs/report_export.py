@@ -61,7 +61,8 @@ def current_editions(controller):
     labels = tuple(getattr(project, "edition_labels", ()) or ())
     if len(labels) < 2:
         return None
-    er = getattr(controller, "editions", None)
+    # the window's (gui.editions.EditionView, kept current through every edit), if it has them
+    er = getattr(getattr(controller, "eds", None), "er", None) or getattr(controller, "editions", None)
     if er is not None and tuple(getattr(er, "labels", ())) == labels and hasattr(er, "results"):
         return er
     from core.pipeline.editions import compute_editions
