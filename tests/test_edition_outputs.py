@@ -218,3 +218,19 @@ def test_report_with_uncertainty_runs_says_which_moves_are_not_real(qapp, workbo
         not_real = unit == mover or (moves[unit].real is False and moves[unit].change != 0)
         assert ("不能视为实质变化" in said) == not_real, unit
     assert any(mover in t and "不视为实质变化" in t for t in texts if t.startswith("与上年相比，前 10 名中"))
+
+
+def test_exports_take_the_windows_own_editions(workbook):
+    """The window keeps its EditionResults current through every edit (gui.editions): the exports state those,
+    and compute them only when the window has none."""
+    from types import SimpleNamespace
+
+    from core.pipeline.editions import compute_editions
+    from gui.dialogs.report_export import current_editions
+
+    project = load(workbook)[0]
+    er = compute_editions(project)
+    assert current_editions(SimpleNamespace(project=project, eds=SimpleNamespace(er=er))) is er
+    fresh = current_editions(SimpleNamespace(project=project))
+    assert fresh is not er and fresh.labels == LABELS
+    assert current_editions(SimpleNamespace(project=load(SAMPLE_WORKBOOK)[0])) is None
