@@ -905,9 +905,10 @@ class MainWindow(QMainWindow):
         if map_png is not None:
             images[self.tr("Map")] = map_png
         extra = self.analysis.export_sheets() if self.analysis is not None else {}
+        from gui.dialogs.report_export import current_editions
         args = dict(top_n=self.ranking.top.value(), data=c.project.data, extra_sheets=extra, images=images,
                     scenarios=copy.deepcopy(c.scenarios), notes=copy.deepcopy(c.weight_notes),
-                    illustrative=c.is_sample)
+                    illustrative=c.is_sample, editions=current_editions(c))
         from core.outputs.method_sheet import window_writes_method_ranks
         args["method_ranks"] = window_writes_method_ranks(c.result)  # 方法比较, up to 500 units
         result = c.result

@@ -73,3 +73,37 @@ def test_a_dropped_edition_is_a_difference(project):
     kinds = [d for d in diff_docs(a, b) if d["kind"] == "editions"]
     assert kinds == [{"kind": "editions", "old": "2022, 2023, 2024", "new": "2023, 2024"}]
     assert describe(kinds[0], "zh") == "版次：2022, 2023, 2024 → 2023, 2024"
+
+
+def test_verify_of_a_pooled_multi_edition_workbook_matches_and_names_a_changed_earlier_cell(tmp_path, capsys):
+    """Front door: `score` writes the workbook, `verify` recomputes it from the input. Under pooled
+    normalisation an earlier edition's cell changes the latest scores: verify must see it, and say
+    which edition it is in."""
+    import json
+
+    from core.cli import commands as cli
+    src = write_editions_workbook(tmp_path / "in.xlsx", labels=("2023", "2024"),
+                                  settings={"editions_normalization": "pooled"})
+    out = tmp_path / "results.xlsx"
+    assert cli.run(["score", str(src), "-o", str(out)]) == 0
+    assert cli.run(["verify", str(out), str(src), "--json", str(tmp_path / "v.json")]) == 0
+    assert json.loads((tmp_path / "v.json").read_text(encoding="utf-8"))["match"] is True
+    p = load_or_raise(src)
+    unit = p.editions[0].data.units[0]
+    code = p.framework.leaves[0]
+    old = float(p.editions[0].data.values.at[unit, code])
+    # the largest value of that indicator over both editions, made larger: the pooled max moves
+    big = float(max(e.data.values[code].max() for e in p.editions)) * 3
+    changed = write_editions_workbook(tmp_path / "in2.xlsx", labels=("2023", "2024"),
+                                      settings={"editions_normalization": "pooled"},
+                                      change={("2023", unit, code): big})
+    capsys.readouterr()
+    assert cli.run(["verify", str(out), str(changed), "--json", str(tmp_path / "v2.json"), "--lang", "zh"]) == 1
+    rep = json.loads((tmp_path / "v2.json").read_text(encoding="utf-8"))
+    assert rep["match"] is False
+    diffs = rep["input_differences"]
+    assert len(diffs) == 1 and diffs[0]["edition"] == "2023", diffs
+    assert (diffs[0]["kind"], diffs[0]["unit"], diffs[0]["column"]) == ("cell", unit, code)
+    assert float(diffs[0]["old"]) == old and float(diffs[0]["new"]) == pytest.approx(big, rel=1e-15)
+    assert rep["score_differences"]  # the latest edition's scores moved with the pooled maximum
+    assert "2023 版" in capsys.readouterr().out

@@ -181,7 +181,7 @@ def cmd_score(args) -> int:
         nodes = [f"{c} {m}" for c, m in methods.items() if m not in ("arithmetic", "geometric", "harmonic")]
         print(text("live_formulas_means_only", lang, nodes=text("sep", lang).join(nodes)), file=sys.stderr)
         return USAGE_EXIT
-    write_results(result, args.output, live_formulas=args.live_formulas, data=project.data,
+    write_results(result, args.output, live_formulas=args.live_formulas, data=project.data, editions=editions,
                   method_ranks=getattr(args, "method_ranks", False))
     if args.json:
         write_json(editions_dict(editions), args.json)

@@ -17,6 +17,8 @@ key leaves a visible placeholder, so the document can be built without Qt):
     三、各维度分析: per dimension its ranking chart and its sub-dimensions' rankings
     四、the scatter of two dimensions with Pearson and Spearman r
     (五、rank intervals, when an uncertainty result is given)
+    (with 2+ editions, core.outputs.report_editions: the editions and their normalisation in (四), a 较上年
+        column in the ranking table, （二）排名变化 with the bump chart, each top city's movement)
     附录: one table per indicator — every unit's raw value, score and rank (at most
         `ReportOptions.appendix_max_units` units, best first, when there are more)
 
@@ -66,6 +68,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from core.files.atomic import atomic_path
+from core.outputs import report_editions as RE
 from core.outputs import report_facts as F
 from core.outputs import report_why as W
 from core.outputs.method_words import method_sentences, note_is_current, weight_note_text
@@ -123,13 +126,17 @@ class FigureSpec:
     width_cm: float = TEXT_WIDTH_CM
 
 
-def figure_plan(result: Result, options: F.ReportOptions) -> list[FigureSpec]:
-    """The figures the draft places, in document order (the renderer draws exactly these)."""
+def figure_plan(result: Result, options: F.ReportOptions, editions=None) -> list[FigureSpec]:
+    """The figures the draft places, in document order (the renderer draws exactly these); `editions` (an
+    EditionResults of 2+ editions) adds the bump chart (core.outputs.report_editions)."""
     fw = result.framework
     n_ranked = len(F.ranked_rows(result))
     k = min(n_ranked, options.max_bars)
     specs = [FigureSpec("ranking", "ranking", {"code": fw.root, "top": k}),
              FigureSpec("map", "map", {"code": fw.root, "top": options.top_n})]
+    er = RE.edition_report(editions, options.top_n)
+    if er is not None:
+        specs.append(FigureSpec("bump", "bump", RE.bump_params(er, options.top_n)))
     for row in F.top_units(result, options.top_n):
         ref = F.profile_reference(result, row["unit"])
         specs.append(FigureSpec(f"profile:{row['unit']}", "profile",
@@ -220,6 +227,7 @@ class _Builder:
         self.T = words(self.lang)
         self.d = result.settings.decimals
         self.figures = {k: Path(v) for k, v in figures.items() if v}
+        self.editions: RE.EditionReport | None = None  # a project of 2+ editions (build_report's `editions`)
         self.fig_n = 0
         self.tab_n = 0
         self.captions: list[tuple[str, int, str]] = []
@@ -681,6 +689,8 @@ def _method_steps(b: _Builder) -> None:
     for k, (_stage, text) in enumerate(method_sentences(in_lang), start=1):
         b.para(f"{k}. {text}" + ("。" if lang == "zh" and not text.endswith("。") else
                                  "." if lang != "zh" and not text.endswith(".") else ""))
+    if b.editions is not None:
+        b.para(RE.method_paragraph(b.editions, lang))
 
 
 def _method_weights(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Sequence[Mapping]) -> None:
@@ -711,6 +721,8 @@ def _method_weights(b: _Builder, notes: Mapping[str, Mapping], ahp_inputs: Seque
 
 def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
     r, T, n, fw, lang = b.r, b.T, b.o.top_n, b.r.framework, b.lang
+    if b.editions is not None:  # （二）排名变化 comes second: the later headings renumbered
+        T = RE.headings(T, lang)
     b.heading(T["h_top"].format(n=n), 1)
     b.heading(T["h_ranking"], 2)
     ranked = F.ranked_rows(r)
@@ -735,8 +747,13 @@ def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
     S = r.scores_array
     rows = [[int(ranks[i]) if np.isfinite(ranks[i]) else None, r.units[i], F.fmt(S[i, 0], b.d)]
             + [F.fmt(S[i, j], b.d) for j in cols] for i in idx]
-    b.table(T["cap_full_table"], header, rows, _spread([1.2, 2.2, 1.8], len(dims), TEXT_WIDTH_CM),
+    widths = _spread([1.2, 2.2, 1.8], len(dims), TEXT_WIDTH_CM)
+    if b.editions is not None:  # a 较上年 column
+        header, rows, widths = RE.with_change_column(b.editions, header, rows, [r.units[i] for i in idx], widths, lang)
+    b.table(T["cap_full_table"], header, rows, widths,
             bold_rows={k for k, i in enumerate(idx) if np.isfinite(ranks[i]) and ranks[i] <= n})
+    if b.editions is not None:  # （二）排名变化: the bump chart and who moved
+        RE.write_movement_section(b, b.editions)
 
     # one section per top city
     b.heading(T["h_profiles"].format(n=n), 2)
@@ -749,8 +766,11 @@ def _ranking(b: _Builder, map_missing: Sequence[str]) -> None:
         cap = T["cap_profile"] if ref else T["cap_profile_alone"]
         b.figure(f"profile:{row['unit']}", cap.format(rank=row["rank"], unit=row["unit"], ref=ref[1] if ref else "",
                                                       other=ref[0] if ref else ""))
-        for s in sentences:
+        moved = RE.city_sentence(b.editions, row["unit"], lang) if b.editions is not None else ""
+        for j, s in enumerate(sentences):
             b.para(s)
+            if j == 0 and moved:  # how it moved since the previous edition, right after its rank
+                b.para(moved)
         b.para(W.strengths_sentence(strengths[row["unit"]], r, lang))
 
 
@@ -918,7 +938,8 @@ def build_report(result: Result, figures: Mapping[str, Path] | None = None,
                  options: F.ReportOptions | None = None, *, uncertainty=None,
                  notes: Mapping[str, Mapping] | None = None, ahp_inputs: Sequence[Mapping] = (),
                  fingerprint: str = "", map_missing: Sequence[str] = (),
-                 progress: Callable[[float], object] | None = None, cancelled: Callable[[], bool] | None = None):
+                 progress: Callable[[float], object] | None = None, cancelled: Callable[[], bool] | None = None,
+                 editions=None, rank_moves=None):
     """The draft as a python-docx Document (see the module docstring).
 
     `figures`: key → PNG (keys of `figure_plan`); `uncertainty`: a core.analysis.uncertainty
@@ -926,9 +947,13 @@ def build_report(result: Result, figures: Mapping[str, Path] | None = None,
     weight note} as the window keeps them (results_workbook's format); `ahp_inputs`: AHP
     matrices found in the input ({node, sheet, note, used}); `map_missing`: units the map could
     not place. `progress(fraction)` is told how far the build is (0–1) after each section and each
-    appendix table; when `cancelled()` returns True there, ReportCancelled is raised."""
+    appendix table; when `cancelled()` returns True there, ReportCancelled is raised. `editions`: the
+    project's core.pipeline.editions.EditionResults (`result` is its latest edition's): with 2+ editions the
+    draft says how each city moved (core.outputs.report_editions); `rank_moves` (core.analysis.trend_uncertainty,
+    with the uncertainty runs) lets it say which moves lie within the uncertainty of the two ranks."""
     options = options or F.ReportOptions()
     b = _Builder(result, options, figures or {}, progress, cancelled)
+    b.editions = RE.edition_report(editions, options.top_n, rank_moves, int(getattr(uncertainty, "runs", 0) or 0))
     steps = [lambda: _title(b, fingerprint), lambda: _lists(b), lambda: _summary(b),
              lambda: _method(b, notes or {}, ahp_inputs), lambda: _ranking(b, map_missing), lambda: _dimensions(b),
              lambda: _scatter(b)]
@@ -965,7 +990,8 @@ def write_report(result: Result, path: str | Path, figures: Mapping[str, Path] |
 
 
 def write_document(result, project, out: Path, options, figs: dict, *, uncertainty=None, notes=None,
-                   ahp: list | None = None, timings: dict | None = None, progress=None, cancelled=None) -> Path:
+                   ahp: list | None = None, timings: dict | None = None, progress=None, cancelled=None,
+                   editions=None, rank_moves=None) -> Path:
     """The .docx from drawn figures (no Qt: may run on a worker thread); nothing is written when cancelled."""
     from core.provenance.fingerprint import fingerprint
 
@@ -976,7 +1002,8 @@ def write_document(result, project, out: Path, options, figs: dict, *, uncertain
     except Exception:  # noqa: BLE001 - the fingerprint is a courtesy on the title page
         fp = ""
     write_report(result, out, figs, options, uncertainty=uncertainty, notes=notes, ahp_inputs=ahp or [],
-                 fingerprint=fp, map_missing=timings.get("map_missing", []), progress=progress, cancelled=cancelled)
+                 fingerprint=fp, map_missing=timings.get("map_missing", []), progress=progress, cancelled=cancelled,
+                 editions=editions, rank_moves=rank_moves)
     timings["docx"] = time.perf_counter() - t0
     return out
 

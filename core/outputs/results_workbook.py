@@ -23,6 +23,7 @@
   describes (their weight_source equals the note's `source`);
 - with `method_ranks=True`, the rank of every unit under each aggregation method (方法比较), and
   whenever a node is aggregated by BoD, each unit's chosen weights (BoD权重): core.outputs.method_sheet;
+- with `editions` (a project of 2+ editions), the 历年排名 sheet after the ranking (core.outputs.edition_sheet);
 - any `extra_sheets` (sensitivity) given by later features;
 - any `images` (sheet name → PNG, e.g. the map the window draws), one sheet each.
 
@@ -231,7 +232,7 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
                   scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
                   progress: Callable[[float], None] | None = None, cancelled: Callable[[], bool] | None = None,
                   illustrative: bool | None = None, stability: Mapping | bool | None = None,
-                  method_ranks: bool = False) -> None:
+                  method_ranks: bool = False, editions=None) -> None:
     """Write the results workbook to `path` atomically (WriteError when it cannot be written).
 
     `scenarios`: core.model.scenarios dicts, compared in two sheets; `notes`: {node: weight note}
@@ -245,6 +246,8 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
     `images`: sheet name → image file (PNG), one sheet per image, after the other sheets.
     `illustrative`: the data are made-up sample data (the ranking sheet says so under its title);
     None: decided from `data.file` (the bundled sample, or a workbook marked illustrative).
+    `editions`: the project's core.pipeline.editions.EditionResults (`result` is its latest edition's); with
+    two or more editions the workbook gains the 历年排名 sheet (core.outputs.edition_sheet).
 
     `progress(fraction)` is called with a rising fraction, 1.0 once the file is in place;
     when `cancelled()` turns True the write stops with `Cancelled` and nothing is written (a
@@ -262,7 +265,7 @@ def write_results(result: Result, path: str | Path, top_n: int = 10, live_formul
 
     b = build_workbook(result, top_n, live_formulas, extra_sheets, data, images, scenarios=scenarios, notes=notes,
                        illustrative=illustrative, step=planned, stability=stability,
-                       method_ranks=method_ranks)
+                       method_ranks=method_ranks, editions=editions)
     with atomic_path(path) as tmp:
         Book(tmp, b.properties).write(b.sheets, progress=written, cancelled=cancelled)
     if progress is not None:
@@ -277,7 +280,7 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
                    data: Dataset | None = None, images: Mapping[str, Path] | None = None, *,
                    scenarios: Sequence[Mapping] | None = None, notes: Mapping[str, Mapping] | None = None,
                    illustrative: bool | None = None, step: Callable[[float], None] | None = None,
-                   stability: Mapping | bool | None = None, method_ranks: bool = False) -> _Book:
+                   stability: Mapping | bool | None = None, method_ranks: bool = False, editions=None) -> _Book:
     """The workbook as planned (`_Book.sheets`, each a core.files.xlsx.Sheet), not yet written;
     `step(fraction)` after each part (it may raise to stop). `method_ranks`: add the 方法比较 sheet
     (core.outputs.method_sheet; the BoD权重 sheet comes whenever a node is aggregated by BoD)."""
@@ -289,6 +292,11 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
         illustrative = is_sample_data(data)
     b.illustrative = bool(illustrative)
     parts: list[Callable[[], None]] = [lambda w=w: w(b) for w in SHEETS]
+    if editions is not None and len(editions.labels) > 1:  # the 历年排名 sheet after the ranking
+        from core.outputs.edition_sheet import edition_parts
+        sheet_part, methods_part = edition_parts(b, editions)
+        parts.insert(1, sheet_part)
+        parts.append(methods_part)
     from core.outputs.stability_sheet import write_stability_sheet  # issue 21 (they use this module's helpers)
     from core.outputs.strengths_sheet import write_strengths_sheet
     parts += [lambda: write_stability_sheet(b, stability), lambda: write_strengths_sheet(b)]
@@ -303,7 +311,7 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
     parts += [lambda n=name, rows=rows: _write_extra(b, n, rows) for name, rows in (extra_sheets or {}).items()]
     parts += [lambda n=name, i=image: _write_image(b, n, Path(i)) for name, image in (images or {}).items()]
     if data is not None:
-        parts.append(lambda: _write_fingerprint(b, data))
+        parts.append(lambda: _write_fingerprint(b, data, editions))
     parts.append(lambda: _write_sheet_notes(b))
     for k, part in enumerate(parts, start=1):
         part()
@@ -319,13 +327,15 @@ def is_sample_data(data: Dataset | None) -> bool:
     return data is not None and bool(data.file) and Path(data.file).name == SAMPLE_WORKBOOK.name
 
 
-def _write_fingerprint(b: _Book, data: Dataset) -> None:
+def _write_fingerprint(b: _Book, data: Dataset, editions=None) -> None:
     """The inputs' fingerprint: visible at the end of the methods sheet and in the document
-    properties, and with the canonical inputs in the hidden `_verify` sheet (core.provenance.verify)."""
+    properties, and with the canonical inputs in the hidden `_verify` sheet (core.provenance.verify).
+    With several editions (`editions`: core.pipeline.editions.EditionResults) it covers them all."""
     from core import __version__
     from core.provenance.fingerprint import canonical
     from core.provenance.verify import VERIFY_SHEET, verification_rows
-    fp, rows = verification_rows(canonical(b.r.framework, b.r.settings, data), b.r)
+    inputs = editions.inputs if editions is not None and len(editions.labels) > 1 else ()
+    fp, rows = verification_rows(canonical(b.r.framework, b.r.settings, data, inputs), b.r)
     ws = b.sheet("verify", VERIFY_SHEET)
     ws.hidden = True
     for k, row in enumerate(rows, start=1):
@@ -367,6 +377,7 @@ class _Book:
         self.illustrative = False
         self.fingerprint = ""
         self.data_row = 2  # first data row of the ranking sheet (below its title)
+        self.descriptions: dict[str, str] = {}  # sheet key -> its line in the methods sheet, from other modules
 
     @property
     def title(self) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from core.analysis import summary as analysis
 from core.outputs.report import PRINT_DPI, FigureSpec, figure_width_px
 from core.outputs.report_text import words
+from gui.charts.bump_figure import BumpFigure
 from gui.charts.map_chart import MapChart, fill_map
 from gui.charts.widgets import (
     AVERAGE_COLOR,
@@ -85,6 +86,16 @@ def _scatter(chart: ScatterChart, result, x: str, y: str, lang: str) -> int:
     return SCATTER_HEIGHT
 
 
+def _bump(chart: BumpFigure, params: dict, lang: str) -> int:
+    """Ranks over the editions (the plan's data: core.outputs.report_editions.bump_params); the caption names it."""
+    from core.text.movement_texts import edition_words
+
+    series = [(u, list(ranks)) for u, ranks in params["series"]]
+    chart.set_data(params["editions"], series, "", edition_words(lang)["chart_axis"])
+    worst = max((r for _u, ranks in series for r in ranks if r is not None), default=1)
+    return chart.preferred_height(worst)
+
+
 def render_figures(result, specs: Sequence[FigureSpec], folder: str | Path, groups=None, lang: str = "zh",
                    svg: bool = False, progress: Callable[[int, int], object] | None = None,
                    timings: dict | None = None) -> dict[str, Path]:
@@ -101,7 +112,7 @@ def render_figures(result, specs: Sequence[FigureSpec], folder: str | Path, grou
     def chart(kind: str):
         if kind not in charts:
             charts[kind] = {"ranking": RankingBarChart, "node": NodeRankingChart, "profile": ProfileChart,
-                            "scatter": ScatterChart, "map": MapChart}[kind]()
+                            "scatter": ScatterChart, "map": MapChart, "bump": BumpFigure}[kind]()
         return charts[kind]
 
     try:
@@ -117,6 +128,8 @@ def render_figures(result, specs: Sequence[FigureSpec], folder: str | Path, grou
                 height = _profile(c, result, p["unit"], int(p.get("level", 1)), lang, p.get("ref"), p.get("ref_rank"))
             elif spec.kind == "scatter":
                 height = _scatter(c, result, p["x"], p["y"], lang)
+            elif spec.kind == "bump":
+                height = _bump(c, p, lang)
             elif spec.kind == "map":
                 shown = fill_map(c, result, groups, p.get("code"), int(p.get("top", 10)), "", lang)
                 c.set_title("")
@@ -148,9 +161,9 @@ FIGURES_SHARE = 0.3  # of make_report's progress: the figures, then the document
 
 
 def draw_figures(result, project, options, folder: Path, *, svg: bool = False, timings: dict | None = None,
-                 progress=None, cancelled=None) -> dict:
+                 progress=None, cancelled=None, editions=None) -> dict:
     """The figures of the draft (GUI thread: Qt draws them) into `folder`; {key: png}. `progress(fraction)`
-    after each, ReportCancelled when `cancelled()` turns True."""
+    after each, ReportCancelled when `cancelled()` turns True. `editions` (EditionResults): the bump chart too."""
     from core.outputs.report import ReportCancelled, figure_plan
 
     timings = timings if timings is not None else {}
@@ -163,8 +176,8 @@ def draw_figures(result, project, options, folder: Path, *, svg: bool = False, t
 
     t0 = time.perf_counter()
     chart_times: dict = {}
-    figs = render_figures(result, figure_plan(result, options), folder, project.data.groups, options.lang, svg=svg,
-                          timings=chart_times, progress=step)
+    figs = render_figures(result, figure_plan(result, options, editions), folder, project.data.groups, options.lang,
+                          svg=svg, timings=chart_times, progress=step)
     timings["charts"] = time.perf_counter() - t0
     timings["map_missing"] = chart_times.get("map_missing", [])
     return figs
@@ -172,7 +185,7 @@ def draw_figures(result, project, options, folder: Path, *, svg: bool = False, t
 
 def make_report(result, project, out: Path, options, *, svg: bool = False, uncertainty=None, notes=None,
                 ahp: list | None = None, figures_dir: Path | None = None, timings: dict | None = None,
-                progress=None, cancelled=None) -> Path:
+                progress=None, cancelled=None, editions=None, rank_moves=None) -> Path:
     """Draw the figures and write the draft (needs a QApplication). Figures go to `figures_dir`
     (default: a temporary folder, removed after; with `svg`, REPORT_figures/ beside the report).
     `progress(fraction)` and `cancelled()` as core.outputs.report.build_report: a cancelled draft raises
@@ -186,8 +199,9 @@ def make_report(result, project, out: Path, options, *, svg: bool = False, uncer
     with tempfile.TemporaryDirectory(prefix="cityindex-report-") as tmp:
         folder = keep or Path(tmp)
         figs = draw_figures(result, project, options, folder, svg=svg, timings=timings,
-                            progress=part(0.0, FIGURES_SHARE), cancelled=cancelled)
+                            progress=part(0.0, FIGURES_SHARE), cancelled=cancelled, editions=editions)
         from core.outputs.report import write_document
         write_document(result, project, out, options, figs, uncertainty=uncertainty, notes=notes, ahp=ahp,
-                       timings=timings, progress=part(FIGURES_SHARE, 1.0), cancelled=cancelled)
+                       timings=timings, progress=part(FIGURES_SHARE, 1.0), cancelled=cancelled, editions=editions,
+                       rank_moves=rank_moves)
     return out

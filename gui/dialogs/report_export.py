@@ -55,6 +55,22 @@ def current_uncertainty(parent, controller):
     return unc if same_inputs(getattr(panel, "source", None), controller.result) else None
 
 
+def current_editions(controller):
+    """The core.pipeline.editions.EditionResults the exports state (the workbook's 历年排名 sheet, the draft's
+    movements): the controller's own when it keeps them for the project's editions, else computed from its
+    project; None for a one-edition project."""
+    project = getattr(controller, "project", None)
+    labels = tuple(getattr(project, "edition_labels", ()) or ())
+    if len(labels) < 2:
+        return None
+    # the window's (gui.editions.EditionView, kept current through every edit), if it has them
+    er = getattr(getattr(controller, "eds", None), "er", None) or getattr(controller, "editions", None)
+    if er is not None and tuple(getattr(er, "labels", ())) == labels and hasattr(er, "results"):
+        return er
+    from core.pipeline.editions import compute_editions
+    return compute_editions(project)
+
+
 def export_report(parent, controller, path: str | Path | None = None) -> Path | None:
     """Write the report draft of `controller`'s result to `path` (asked for when None); a .pdf beside it
     when the chosen name ends in .pdf (LibreOffice needed). Returns the .docx written, or None."""
@@ -120,6 +136,7 @@ def write_draft(parent, controller, path: Path) -> Path | None:
     uncertainty = current_uncertainty(parent, controller)
     notes = dict(getattr(controller, "weight_notes", {}) or {})
     ahp = ahp_inputs(project)
+    editions = current_editions(controller)
     outcome: dict = {}
 
     def fail(e: BaseException) -> None:
@@ -146,7 +163,7 @@ def write_draft(parent, controller, path: Path) -> Path | None:
         timings: dict = {}
         try:
             figs = draw_figures(result, project, options, Path(tmp), timings=timings, progress=drawn,
-                                cancelled=dialog.wasCanceled)
+                                cancelled=dialog.wasCanceled, editions=editions)
         except BaseException as e:  # noqa: BLE001 - reported to the user, never lost
             fail(e)
             return None
@@ -157,7 +174,7 @@ def write_draft(parent, controller, path: Path) -> Path | None:
 
         def work(progress, cancelled):
             return write_document(result, project, path, options, figs, uncertainty=uncertainty, notes=notes,
-                                  ahp=ahp, timings=timings, progress=progress, cancelled=cancelled)
+                                  ahp=ahp, timings=timings, progress=progress, cancelled=cancelled, editions=editions)
 
         loop = QEventLoop()
         task = worker.run_with_progress(parent, work, translate("ReportExport", "Writing the report draft…"),

@@ -55,9 +55,9 @@ def run(argv: list[str]) -> int:
     prepared = _prepare(args, scatter)
     if isinstance(prepared, int):
         return prepared
-    project, result, options, uncertainty, notes = prepared
+    project, result, options, uncertainty, notes, extra = prepared
     lang = options.lang
-    code = _write(args, out, project, result, options, uncertainty, notes)
+    code = _write(args, out, project, result, options, uncertainty, notes, extra)
     if code or not args.pdf:
         return code
     from core.outputs.pdf import PdfError
@@ -91,11 +91,14 @@ def _scatter_or_exit(args, out: Path, lang: str) -> tuple[str, str] | None | int
 
 def _prepare(args, scatter):
     """Load and compute, check the scatter nodes against the framework, and gather what the draft
-    states besides the result: options, the uncertainty runs, the weight notes of a project file.
-    Returns (project, result, options, uncertainty, notes), or the exit code after printing why."""
+    states besides the result: options, the uncertainty runs, the weight notes of a project file, the editions
+    (a multi-edition input: the draft is the latest edition's and says how each city moved; with uncertainty
+    runs, whether each move is larger than the uncertainty of the two ranks).
+    Returns (project, result, options, uncertainty, notes, {"editions": …, "rank_moves": …}), or the exit
+    code after printing why."""
     from core.files.loader import load
     from core.outputs.report_facts import ReportOptions, illustrative_source
-    from core.pipeline.run import compute
+    from core.pipeline.editions import compute_editions
 
     project, problems = load(args.input, args.data)
     lang = pick_lang(args, project)
@@ -103,7 +106,8 @@ def _prepare(args, scatter):
         print_problems(problems, sys.stderr, lang=lang)
         print(text("report_load_failed", lang, n=len(problems.errors), input=args.input), file=sys.stderr)
         return PROBLEM_EXIT
-    result = compute(project)
+    editions = compute_editions(project)  # one edition: exactly compute(project)
+    result = editions.latest
     fw = result.framework
     if scatter is not None:
         bad = [c for c in scatter if c not in result.plan.codes or fw.is_leaf(c) or c == fw.root]
@@ -115,9 +119,13 @@ def _prepare(args, scatter):
     options = ReportOptions(top_n=args.top, lang=lang, scatter=scatter, title=args.title, illustrative=illustrative,
                             source_name=Path(args.input).name, appendix_max_units=args.appendix_rows or None)
     uncertainty = None
+    extra: dict = {"editions": editions}
     if args.uncertainty_runs:
         from core.analysis.uncertainty import run_uncertainty
         uncertainty = run_uncertainty(result, args.uncertainty_runs, args.seed, sensitivity=False)
+        if editions.multi:  # is each move larger than the uncertainty of the two ranks? (the same runs and seed)
+            from core.analysis.trend_uncertainty import rank_moves
+            extra["rank_moves"] = rank_moves(editions, runs=args.uncertainty_runs, seed=args.seed)
     notes = {}
     if Path(args.input).suffix.lower() == ".cidx":
         try:
@@ -125,10 +133,10 @@ def _prepare(args, scatter):
             notes = dict((read_project(args.input).expert_inputs or {}).get("weight_notes") or {})
         except Exception:  # noqa: BLE001 - notes are optional
             notes = {}
-    return project, result, options, uncertainty, notes
+    return project, result, options, uncertainty, notes, extra
 
 
-def _write(args, out: Path, project, result, options, uncertainty, notes) -> int:
+def _write(args, out: Path, project, result, options, uncertainty, notes, extra: dict | None = None) -> int:
     """Draw the figures offscreen (a QApplication in the draft's language) and write the .docx; print what
     was written, and the units the map could not place."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -147,7 +155,7 @@ def _write(args, out: Path, project, result, options, uncertainty, notes) -> int
     timings: dict = {}
     try:
         make_report(result, project, out, options, svg=args.svg, uncertainty=uncertainty, notes=notes,
-                    ahp=ahp_inputs(project), timings=timings)
+                    ahp=ahp_inputs(project), timings=timings, **(extra or {}))
     except (WriteError, OSError) as e:
         print(text("error", lang, msg=e) if isinstance(e, WriteError) else text("cannot_write", lang, path=out, msg=e),
               file=sys.stderr)
@@ -157,4 +165,3 @@ def _write(args, out: Path, project, result, options, uncertainty, notes) -> int
         print(text("map_missing", lang, units=", ".join(missing)), file=sys.stderr)
     print(text("report_written", lang, path=out, charts=timings.get("charts", 0), docx=timings.get("docx", 0)))
     return 0
-
