@@ -1903,7 +1903,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="489" />
-        <location filename="../../gui/main_window.py" line="1012" />
+        <location filename="../../gui/main_window.py" line="1013" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
@@ -1998,34 +1998,34 @@
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="930" />
+        <location filename="../../gui/main_window.py" line="931" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1049" />
-        <location filename="../../gui/main_window.py" line="1055" />
-        <location filename="../../gui/main_window.py" line="1069" />
+        <location filename="../../gui/main_window.py" line="1050" />
+        <location filename="../../gui/main_window.py" line="1056" />
+        <location filename="../../gui/main_window.py" line="1070" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1050" />
+        <location filename="../../gui/main_window.py" line="1051" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1056" />
+        <location filename="../../gui/main_window.py" line="1057" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1066" />
+        <location filename="../../gui/main_window.py" line="1067" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1070" />
+        <location filename="../../gui/main_window.py" line="1071" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
@@ -2124,32 +2124,32 @@ Open them now?</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="923" />
+        <location filename="../../gui/main_window.py" line="924" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="932" />
+        <location filename="../../gui/main_window.py" line="933" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="936" />
+        <location filename="../../gui/main_window.py" line="937" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="958" />
+        <location filename="../../gui/main_window.py" line="959" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="963" />
+        <location filename="../../gui/main_window.py" line="964" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1013" />
+        <location filename="../../gui/main_window.py" line="1014" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -2798,78 +2798,78 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ReportExport</name>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="77" />
+        <location filename="../../gui/dialogs/report_export.py" line="93" />
         <source>Export report draft</source>
         <translation>导出报告草稿</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="74" />
+        <location filename="../../gui/dialogs/report_export.py" line="90" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="69" />
+        <location filename="../../gui/dialogs/report_export.py" line="85" />
         <source>report.docx</source>
         <translation>评价报告草稿.docx</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="75" />
+        <location filename="../../gui/dialogs/report_export.py" line="91" />
         <source>Word document and PDF (*.pdf)</source>
         <translation>Word 文档和 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="130" />
-        <location filename="../../gui/dialogs/report_export.py" line="132" />
+        <location filename="../../gui/dialogs/report_export.py" line="147" />
+        <location filename="../../gui/dialogs/report_export.py" line="149" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="96" />
+        <location filename="../../gui/dialogs/report_export.py" line="112" />
         <source>Report draft written: {0}</source>
         <translation>报告草稿已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="128" />
+        <location filename="../../gui/dialogs/report_export.py" line="145" />
         <source>Report export cancelled: nothing was written.</source>
         <translation>已取消导出报告：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="135" />
+        <location filename="../../gui/dialogs/report_export.py" line="152" />
         <source>Drawing the report's figures…</source>
         <translation>正在绘制报告图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="136" />
+        <location filename="../../gui/dialogs/report_export.py" line="153" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="163" />
+        <location filename="../../gui/dialogs/report_export.py" line="180" />
         <source>Writing the report draft…</source>
         <translation>正在生成报告草稿…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="185" />
+        <location filename="../../gui/dialogs/report_export.py" line="202" />
         <source>PDF written: {0}</source>
         <translation>PDF 已生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="189" />
+        <location filename="../../gui/dialogs/report_export.py" line="206" />
         <source>PDF conversion cancelled; the Word draft was written.</source>
         <translation>已取消 PDF 转换；Word 草稿已生成。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="192" />
+        <location filename="../../gui/dialogs/report_export.py" line="209" />
         <source>No PDF written</source>
         <translation>未生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="193" />
+        <location filename="../../gui/dialogs/report_export.py" line="210" />
         <source>The Word draft was written; the PDF was not:</source>
         <translation>Word 草稿已生成，但未能生成 PDF：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/report_export.py" line="196" />
+        <location filename="../../gui/dialogs/report_export.py" line="213" />
         <source>Converting to PDF…</source>
         <translation>正在转换为 PDF…</translation>
     </message>
