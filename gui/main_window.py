@@ -315,6 +315,9 @@ class MainWindow(QMainWindow):
 
         self.time_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.time_label)
+        from gui.panels.edition_bar import EditionBar  # issue 19: shown only with 2+ editions
+        self.edition_bar = EditionBar(c, self)
+        self.addToolBar(Qt.TopToolBarArea, self.edition_bar)
 
     def build_deferred_panels(self) -> None:
         """The chart panel (beside the ranking) and the analysis panel (its dock); once."""
