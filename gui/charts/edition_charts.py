@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF
 
 from gui.charts.widgets import (
@@ -30,11 +30,8 @@ from gui.charts.widgets import (
 )
 
 UP_COLOR, DOWN_COLOR, SAME_COLOR = "#1b7f3b", "#c62828", "#8a8a8a"
+LINE_PALETTE = tuple(c for c in PALETTE if c != "#e15759")  # no red beside the selected city's red line
 ROW_PX = 22  # pixels per rank row the chart asks for (labels on the axes need a line each)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditionCharts", text)
 
 
 class BumpChart(BaseChart):
@@ -95,8 +92,8 @@ class BumpChart(BaseChart):
                 move = rs[0] - rs[-1]
                 color = UP_COLOR if move > 0 else (DOWN_COLOR if move < 0 else SAME_COLOR)
             else:
-                color = PALETTE[k % len(PALETTE)]
-            if u == selected:
+                color = LINE_PALETTE[k % len(LINE_PALETTE)]
+            if u == selected and not by_move:  # (the slope chart's colours say up/down: its line is thicker)
                 color = SELECTED_COLOR
             self.colors[u] = color
             xs = np.array(known, dtype=float)

@@ -449,7 +449,8 @@ class ChartPanel(QWidget):
         """Every chart to PNG (2× width) and SVG: the ranking (as the tab shows it), the profile
         of each unit in `units` (default: the selected one) on dimensions and sub-dimensions,
         the ranking on every internal node (or `nodes`), the scatter of the chosen pair, and the map
-        (its node and top N as the map tab has them).
+        (its node and top N as the map tab has them); with two or more editions, the bump chart (as the 历年
+        tab chooses its cities). The charts show the edition chosen in the window.
 
         Charts are drawn on the GUI thread (Qt requires it); `progress(done, total)` is called
         before each chart and may return False to stop early (what was written is returned).
@@ -480,10 +481,18 @@ class ChartPanel(QWidget):
         if x and y:
             jobs.append(lambda: (scatter.set_export_size(w, h), self.fill_scatter(scatter, x, y), scatter)[2])
         jobs.append(lambda: (self.fill_map(map_chart, map_code, map_top), map_chart)[1])
+        eds = getattr(self.controller, "eds", None)
+        bump = None
+        if eds is not None and eds.active:  # issue 19: the ranks over the editions, as the 历年 tab has them
+            from gui.charts.edition_charts import BumpChart
+            bump = BumpChart()
+            jobs.append(lambda: (self.edition_tab.fill_ranks(bump), bump)[1])
 
         def height(chart: BaseChart) -> int:
             if isinstance(chart, RankingBarChart):
                 return tall(chart)
+            if chart is bump:
+                return max(h, bump.preferred_height())
             return chart.preferred_height(w) if isinstance(chart, MapChart) else h
 
         written: list[Path] = []
@@ -499,8 +508,9 @@ class ChartPanel(QWidget):
                 if progress is not None:
                     progress(len(jobs), len(jobs))
         finally:
-            for chart in (ranking, profile, node, scatter, map_chart):
-                chart.deleteLater()
+            for chart in (ranking, profile, node, scatter, map_chart, bump):
+                if chart is not None:
+                    chart.deleteLater()
         return written
 
     # --- language ------------------------------------------------------------------------------

@@ -57,10 +57,15 @@ class EditionTab(QWidget):
         self.to_label.setBuddy(self.to_combo)
         row = QHBoxLayout()
         row.setContentsMargins(6, 4, 6, 0)
-        for w in (self.kind, self.which, self.top_label, self.top_n, self.add_city, self.clear_cities,
-                  self.from_label, self.from_combo, self.to_label, self.to_combo):
+        for w in (self.kind, self.which, self.top_label, self.top_n, self.add_city, self.clear_cities):
             row.addWidget(w)
         row.addStretch(1)
+        self.slope_row = QWidget()  # a second row, so that the panel is no wider for the slope chart
+        row2 = QHBoxLayout(self.slope_row)
+        row2.setContentsMargins(6, 0, 6, 0)
+        for w in (self.from_label, self.from_combo, self.to_label, self.to_combo):
+            row2.addWidget(w)
+        row2.addStretch(1)
         self.chosen_label = QLabel()
         self.chosen_label.setWordWrap(True)
         self.chosen_label.setContentsMargins(8, 0, 8, 0)
@@ -77,6 +82,7 @@ class EditionTab(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addLayout(row)
+        lay.addWidget(self.slope_row)
         lay.addWidget(self.chosen_label)
         lay.addWidget(self.scroll, 1)
         self.changed = None  # set by the chart panel: called when a control asks for a redraw
@@ -112,8 +118,7 @@ class EditionTab(QWidget):
             w.setVisible(ranks)
         for w in (self.top_label, self.top_n):
             w.setVisible(top)
-        for w in (self.from_label, self.from_combo, self.to_label, self.to_combo):
-            w.setVisible(k == SLOPE)
+        self.slope_row.setVisible(k == SLOPE)
         self.chosen_label.setVisible(ranks and self.which.currentData() == CHOSEN)
         for i, chart in enumerate(self.charts):
             chart.setVisible(i == k)
@@ -162,26 +167,31 @@ class EditionTab(QWidget):
             return
         self._show_controls()
         k = self.kind.currentIndex()
-        labels = list(eds.labels)
-        if k == SLOPE:
-            a, b = self.from_combo.currentText(), self.to_combo.currentText()
-            labels = [a, b] if a in labels and b in labels and a != b else labels[-2:]
         if k in (BUMP, SLOPE):
-            units = self.units_for(labels)
-            ranks = {u: [eds.ranks(lb).get(u) for lb in labels] for u in units}
-            r = eds.result(labels[-1])
-            root = r.framework.nodes[r.framework.root].name(self.lang)
-            if k == BUMP:
-                title = self.tr("{0}: rank by edition").format(root)
-            else:
-                title = self.tr("{0}: {1} → {2}").format(root, labels[0], labels[-1])
             chart = self.charts[k]
-            chart.set_data(labels, units, ranks, self.controller.selected, title)
-            chart.export_stem = "bump" if k == BUMP else f"slope_{labels[0]}_{labels[-1]}"
+            self.fill_ranks(chart, k == SLOPE)
             chart.setMinimumHeight(chart.preferred_height())
             self.chosen_label.setText(self.tr("Chosen cities: {0}").format("、".join(self.chosen) or self.tr("none")))
         else:
             self.fill_profile(self.profile, self.controller.selected)
+
+    def fill_ranks(self, chart: BumpChart, slope: bool = False) -> None:
+        """The bump chart over every edition, or (`slope`) the slope chart between the two chosen ones."""
+        eds = self.controller.eds
+        labels = list(eds.labels)
+        if slope:
+            a, b = self.from_combo.currentText(), self.to_combo.currentText()
+            labels = [a, b] if a in labels and b in labels and a != b else labels[-2:]
+        units = self.units_for(labels)
+        ranks = {u: [eds.ranks(lb).get(u) for lb in labels] for u in units}
+        r = eds.result(labels[-1])
+        root = r.framework.nodes[r.framework.root].name(self.lang)
+        if slope:
+            title = self.tr("{0}: {1} → {2}").format(root, labels[0], labels[-1])
+        else:
+            title = self.tr("{0}: rank by edition").format(root)
+        chart.set_data(labels, units, ranks, self.controller.selected, title)
+        chart.export_stem = f"slope_{labels[0]}_{labels[-1]}" if slope else "bump"
 
     def fill_profile(self, chart: EditionProfileChart, unit: str) -> None:
         eds = self.controller.eds
