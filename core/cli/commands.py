@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Headless commands that live in their own modules: each has `register(subparsers)` and
 # `COMMANDS` (name → function(args) → exit code). Listed by name so a newcomer sees them all.
-EXTENSION_MODULES = ("score_commands", "explain_commands", "outranking_commands")
+EXTENSION_MODULES = ("score_commands", "explain_commands", "outranking_commands", "trend_commands")
 
 
 def _extensions() -> list:
@@ -164,13 +164,15 @@ def cmd_check(args) -> int:
 
 
 def cmd_score(args) -> int:
-    from core.outputs.json_output import result_dict, write_json
+    from core.outputs.editions_json import editions_dict
+    from core.outputs.json_output import write_json
     from core.outputs.results_workbook import write_results
-    from core.pipeline.run import compute
+    from core.pipeline.editions import compute_editions
     project = load_input(args)
     if project is None:
         return PROBLEM_EXIT
-    result = compute(project)
+    editions = compute_editions(project)  # one Result for a one-edition input, exactly compute(project)
+    result = editions.latest
     lang = pick_lang(args, project)
     if args.live_formulas and result.plan.uses_matrix_methods:  # no Excel formula compares the units
         methods = next(st for st in result.steps if st["stage"] == "aggregate")["methods"]
@@ -179,7 +181,7 @@ def cmd_score(args) -> int:
         return USAGE_EXIT
     write_results(result, args.output, live_formulas=args.live_formulas, data=project.data)
     if args.json:
-        write_json(result_dict(result), args.json)
+        write_json(editions_dict(editions), args.json)
     ranked = [r for r in result.ranking() if r["rank"] is not None]
     print(text("score_summary", lang, ranked=len(ranked), excluded=len(result.excluded), output=args.output)
           + (text("score_and_json", lang, json=args.json) if args.json else ""))

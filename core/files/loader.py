@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
+from core.files.editions_input import edition_sheets, edition_tables, parse_editions
 from core.files.paths import DEFAULT_FRAMEWORK
 from core.files.readers import find_sheet, read_any, read_csv
 from core.model.data_edits import with_data_table
@@ -53,11 +54,13 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
     fw_table = find_sheet(tables, *FRAMEWORK_SHEETS)
     data_table = find_sheet(tables, *DATA_SHEETS)
     set_table = find_sheet(tables, *SETTINGS_SHEETS)
-    if fw_table is None and data_table is None and len(tables) == 1 and path.suffix.lower() != ".csv":
+    by_edition = bool(edition_sheets(tables))
+    if fw_table is None and data_table is None and len(tables) == 1 and path.suffix.lower() != ".csv" \
+            and not by_edition:
         data_table = next(iter(tables.values()))  # a workbook holding just a data table
 
     if fw_table is None:
-        if data_table is None and data_path is None:
+        if data_table is None and data_path is None and not by_edition:
             problems.error("missing_sheet", f"no sheet named framework/指标体系 or data/数据; sheets "
                            f"found: {', '.join(tables) or 'none'}", file=path.name,
                            args={"sheets": ", ".join(tables) or "—"})
@@ -78,11 +81,14 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
             problems.extend(e.problems)
             return None, problems
         data_table = find_sheet(dtables, *DATA_SHEETS) or (
-            next(iter(dtables.values())) if len(dtables) == 1 else None)
-        if data_table is None:
+            next(iter(dtables.values())) if len(dtables) == 1 and not edition_sheets(dtables) else None)
+        if data_table is None and not edition_sheets(dtables):
             problems.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(dtables)}",
                            file=data_path.name, args={"variant": "data", "sheets": ", ".join(dtables)})
             return None, problems
+    parts = edition_tables(dtables if data_path is not None else tables, data_table, problems, path.name)
+    if parts is not None and data_table is None:
+        data_table = parts[-1][1]
     if data_table is None:
         problems.error("missing_sheet", f"no sheet named data/数据; sheets found: {', '.join(tables)}",
                        file=path.name, args={"variant": "data", "sheets": ", ".join(tables)})
@@ -98,6 +104,13 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
     checkable = fw if fw is not None else (repaired(nodes) if nodes else None)
     if checkable is None:
         return None, problems
+    if parts is not None and len(parts) > 1:
+        editions = parse_editions(parts, checkable, settings, problems, fw_table.file, fw_table.sheet)
+        if fw is None:
+            return None, problems
+        return Project(fw, editions[-1].data, settings, problems, str(path), editions[-1].table, editions), problems
+    if parts is not None:  # one edition only: today's project, its data without the year column
+        data_table = parts[0][1]
     ds = parse_data(data_table, checkable, problems)
     validate_pair(checkable, ds, settings, problems, fw_table.file, fw_table.sheet)
     if fw is None:

@@ -50,6 +50,7 @@ from core import __version__
 from core.files.atomic import WriteError, atomic_path
 from core.model.dataset import Dataset
 from core.model.document import Document, expert_inputs, with_expert_inputs
+from core.model.editions import Edition
 from core.model.framework import Framework, Node, check_structure
 from core.model.problems import InputError, Problem, ProblemList
 from core.model.project import Project
@@ -161,30 +162,39 @@ def project_dict(project: Project, extra: dict | None = None) -> dict:
             "nodes": [json_safe(asdict(n)) for n in fw.nodes.values()],
             "children": {c: list(k) for c, k in fw.children.items()},
         },
-        "data": {
-            "units": list(ds.units),
-            "columns": [str(c) for c in ds.values.columns],
-            "values": _floats(ds.values.to_numpy(dtype=float)),
-            "group_columns": [str(c) for c in ds.groups.columns],
-            "groups": [[_cell(v) for v in row] for row in ds.groups.to_numpy(dtype=object).tolist()]
-            if len(ds.groups.columns) else [],
-            "file": ds.file,
-            "sheet": ds.sheet,
-            "unit_rows": {str(u): r for u, r in ds.unit_rows.items()},
-            "headers": {str(k): str(v) for k, v in ds.headers.items()},
-            "unit_header": ds.unit_header,
-            "table": None if t is None else {
-                "file": t.file, "sheet": t.sheet, "header": [_cell(h) for h in t.header],
-                "rows": [[_cell(v) for v in row] for row in t.rows], "header_row": t.header_row,
-            },
-        },
+        "data": _dataset_dict(ds, t),
         "settings": dict(project.settings.to_dict(), extra=json_safe(project.settings.extra)),
         "problems": [json_safe(p.to_dict()) for p in project.problems],
         "scenarios": json_safe(extra.pop("scenarios", [])),
         "expert_inputs": json_safe(extra.pop("expert_inputs", {})),
         "extra": json_safe(extra),
     }
+    if project.editions:  # the older editions; the latest is "data" (an older reader opens it alone)
+        last = project.editions[-1]
+        doc["editions"] = [{"label": e.label, "data": None if e is last else _dataset_dict(e.data, e.table)}
+                           for e in project.editions]
     return doc
+
+
+def _dataset_dict(ds: Dataset, t: Table | None) -> dict:
+    """One edition's data (or a one-edition project's) and the sheet it was parsed from."""
+    return {
+        "units": list(ds.units),
+        "columns": [str(c) for c in ds.values.columns],
+        "values": _floats(ds.values.to_numpy(dtype=float)),
+        "group_columns": [str(c) for c in ds.groups.columns],
+        "groups": [[_cell(v) for v in row] for row in ds.groups.to_numpy(dtype=object).tolist()]
+        if len(ds.groups.columns) else [],
+        "file": ds.file,
+        "sheet": ds.sheet,
+        "unit_rows": {str(u): r for u, r in ds.unit_rows.items()},
+        "headers": {str(k): str(v) for k, v in ds.headers.items()},
+        "unit_header": ds.unit_header,
+        "table": None if t is None else dict({
+            "file": t.file, "sheet": t.sheet, "header": [_cell(h) for h in t.header],
+            "rows": [[_cell(v) for v in row] for row in t.rows], "header_row": t.header_row,
+        }, **({} if t.row_numbers is None else {"row_numbers": list(t.row_numbers)})),
+    }
 
 
 # --- decoding --------------------------------------------------------------------------------
@@ -229,7 +239,28 @@ def _framework(doc: dict, name: str) -> Framework:
 
 
 def _dataset(doc: dict) -> tuple[Dataset, Table | None]:
-    d = _need(doc, "data", "")
+    return _dataset_of(_need(doc, "data", ""))
+
+
+def _editions(doc: dict, latest: Dataset, latest_table: Table | None) -> tuple[Edition, ...]:
+    """The saved editions (a file without them: a one-edition project, as before editions existed)."""
+    eds = doc.get("editions")
+    if not eds:
+        return ()
+    if not isinstance(eds, list):
+        raise _Missing("'editions' should be a list")
+    out = []
+    for i, e in enumerate(eds):
+        label = str(_need(e, "label", f"editions[{i}]"))
+        if i == len(eds) - 1:
+            out.append(Edition(label, latest, latest_table))
+        else:
+            ds, table = _dataset_of(_need(e, "data", f"editions[{i}]"))
+            out.append(Edition(label, ds, table))
+    return tuple(out)
+
+
+def _dataset_of(d: dict) -> tuple[Dataset, Table | None]:
     units = [str(u) for u in _need(d, "units", "data")]
     cols = [str(c) for c in _need(d, "columns", "data")]
     vals = _need(d, "values", "data")
@@ -255,7 +286,8 @@ def _dataset(doc: dict) -> tuple[Dataset, Table | None]:
         table = Table(str(_need(t, "file", "data.table")), str(_need(t, "sheet", "data.table")),
                       [_uncell(h) for h in _need(t, "header", "data.table")],
                       [[_uncell(v) for v in row] for row in _need(t, "rows", "data.table")],
-                      int(t.get("header_row", 1)))
+                      int(t.get("header_row", 1)),
+                      [int(n) for n in t["row_numbers"]] if t.get("row_numbers") is not None else None)
     return ds, table
 
 
@@ -327,6 +359,7 @@ def project_from_dict(doc: dict, name: str = "", source: str = "") -> ProjectFil
     try:
         fw = _framework(doc, name)
         ds, table = _dataset(doc)
+        editions = _editions(doc, ds, table)
         settings = _settings(doc, name)
         problems = _problems(doc)
         scenarios = doc.get("scenarios", [])
@@ -337,7 +370,7 @@ def project_from_dict(doc: dict, name: str = "", source: str = "") -> ProjectFil
         raise _fail(f"the project file is incomplete: {e}", name) from None
     except (TypeError, ValueError, KeyError, AttributeError) as e:
         raise _fail(f"the project file's content is not as expected ({type(e).__name__}: {e})", name) from None
-    project = Project(fw, ds, settings, problems, source or str(doc.get("source", "")), table)
+    project = Project(fw, ds, settings, problems, source or str(doc.get("source", "")), table, editions)
     return ProjectFile(project, scenarios, experts, dict(doc.get("extra") or {}), SCHEMA_VERSION,
                        str(doc.get("app_version", "")))
 

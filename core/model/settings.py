@@ -19,6 +19,7 @@ IMPUTATIONS = ("none", "mean", "median", "group_mean", "group_median")
 OUTLIERS = ("none", "winsorise")
 TRANSFORMS = ("", "log", "log1p")
 LANGUAGES = ("zh", "en")
+EDITIONS_NORMALIZATIONS = ("each", "pooled", "base")
 
 # Accepted spellings in a settings or framework cell -> canonical name.
 ALIASES = {
@@ -35,6 +36,7 @@ ALIASES = {
     "秩和比法": "rsr", "copeland排序": "copeland", "dea": "bod", "benefit_of_the_doubt": "bod",
     "优劣解距离法": "topsis", "逼近理想解排序法": "topsis", "向量归一化": "vector",
     "均值": "mean", "中位数": "median", "无": "none", "缩尾": "winsorise",
+    "各年分别": "each", "逐年": "each", "合并": "pooled", "各年合并": "pooled", "基年": "base", "基期": "base",
 }
 
 
@@ -83,6 +85,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("bod_min_share", float, 0.0, None, "least share of a child in benefit-of-the-doubt weights", 0, 1),
     SettingSpec("bod_max_share", float, 1.0, None, "largest share of a child in benefit-of-the-doubt weights",
                 0, 1),
+    SettingSpec("editions_normalization", str, "each", EDITIONS_NORMALIZATIONS,
+                "several editions: each normalised on its own, pooled over all, or on the first (base) edition's "
+                "goalposts"),
 )
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 # Chinese keys users may type in a 设置 sheet.
@@ -90,6 +95,7 @@ KEY_ALIASES = {
     "满分": "scale", "小数位数": "decimals", "标准化方法": "normalization",
     "聚合方法": "aggregation", "normalisation": "normalization",
     "语言": "language", "分辨系数": "grey_rho", "缺失值处理": "imputation", "异常值处理": "outliers",
+    "历年标准化": "editions_normalization", "editions_normalisation": "editions_normalization",
 }
 
 
@@ -113,6 +119,7 @@ class Settings:
     grey_rho: float = 0.5
     bod_min_share: float = 0.0
     bod_max_share: float = 1.0
+    editions_normalization: str = "each"
     extra: dict = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict:

@@ -18,9 +18,14 @@ class Table:
     header: list[str]
     rows: list[list[Any]] = field(default_factory=list)
     header_row: int = 1  # Excel row number of the header
+    # Excel row of each data row when they are not consecutive (one edition's rows taken out of a
+    # sheet holding several editions, core.model.editions); None = header_row + 1 + i
+    row_numbers: list[int] | None = None
 
     def excel_row(self, i: int) -> int:
         """Excel's number of data row i (0-based)."""
+        if self.row_numbers is not None:
+            return self.row_numbers[i]
         return self.header_row + 1 + i
 
     def column(self, j: int) -> list[Any]:

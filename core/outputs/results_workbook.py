@@ -848,7 +848,8 @@ SETTING_LABELS = {  # the settings as the methods sheet names them (the keys sta
            "winsor_max_points": "最多缩尾步数", "skew_limit": "偏度界限（|偏度|）", "kurtosis_limit": "峰度界限",
            "node_min_coverage": "节点最低子项覆盖率", "language": "输出语言",
            "topsis_normalization": "TOPSIS 的列归一化", "grey_rho": "灰色关联分辨系数 ρ",
-           "bod_min_share": "BoD 子项权重最小占比", "bod_max_share": "BoD 子项权重最大占比"},
+           "bod_min_share": "BoD 子项权重最小占比", "bod_max_share": "BoD 子项权重最大占比",
+           "editions_normalization": "历年标准化方式"},
     "en": {"scale": "Top of the scale", "decimals": "Decimals shown", "normalization": "Default normalisation",
            "aggregation": "Default aggregation", "minmax_low": "Low end of min-max",
            "unit_min_coverage": "Least data coverage of a unit", "imputation": "Missing values",
@@ -857,7 +858,7 @@ SETTING_LABELS = {  # the settings as the methods sheet names them (the keys sta
            "kurtosis_limit": "Kurtosis limit", "node_min_coverage": "Least share of a node's children",
            "language": "Output language", "topsis_normalization": "TOPSIS column normalisation",
            "grey_rho": "Grey distinguishing coefficient ρ", "bod_min_share": "BoD least share of a child",
-           "bod_max_share": "BoD largest share of a child"},
+           "bod_max_share": "BoD largest share of a child", "editions_normalization": "Editions normalised"},
 }
 SETTING_VALUES = {  # values that are keys, in words
     "zh": {"topsis_normalization": {"vector": "向量归一化 x/√Σx²", "minmax": "极差归一化"},
@@ -906,6 +907,8 @@ def _write_methods(b: _Book) -> None:
     for key, value in r.settings.to_dict().items():
         if METHOD_SETTINGS.get(key, "") not in used | {""}:
             continue  # a setting of a method no node uses
+        if key == "editions_normalization" and not any(st["stage"] == "editions" for st in r.steps):
+            continue  # a one-edition project
         rows.append([T["c_setting"], setting_label(key, lang), setting_value(key, value, lang)])
     for e in r.excluded:
         reason = (f"分母处理后的数据覆盖率 {pct(e['coverage'])}，低于下限 {pct(r.settings.unit_min_coverage)}"

@@ -10,8 +10,8 @@ The canonical serialisation (documented in the README, "Fingerprint"):
   (an empty text is "", an absent number is null; direction is 1 or -1);
 * "settings" holds every setting key of DESIGN §3 with its value (numbers as below), except the
   settings of one aggregation method (TOPSIS, grey, BoD: core.model.settings.METHOD_SETTINGS) while
-  they keep their default value, so that the fingerprints of projects made before those methods
-  existed stay what they were;
+  they keep their default value, and `editions_normalization` while it is `each`, so that the
+  fingerprints of projects made before those settings existed stay what they were;
 * "data" is an object {"units": {unit: {column: value}}} for every unit and every
   numeric column (indicators and denominators), units and columns sorted by code
   point, a missing cell being null; and {"groups": {unit: {column: text}}} for the
@@ -69,7 +69,7 @@ def _inputs_part(framework: Framework, settings: Settings) -> dict:
     sets = {}
     defaults = Settings().to_dict()
     for k, v in sorted(settings.to_dict().items()):
-        if k in METHOD_SETTINGS and v == defaults[k]:
+        if (k in METHOD_SETTINGS or k == "editions_normalization") and v == defaults[k]:
             continue
         sets[k] = num(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
     return {"framework": nodes, "settings": sets}

@@ -25,9 +25,9 @@ SEVERITY_NAMES = {
 
 LOCATION_WORDS = {
     "zh": {"sheet": "工作表「{}」", "row": "第 {} 行", "column": "列「{}」", "sep": "，", "colon": "：",
-           "value": "（值：{}）", "expert": "专家 {}："},
+           "value": "（值：{}）", "expert": "专家 {}：", "edition": "{} 版："},
     "en": {"sheet": "sheet '{}'", "row": "row {}", "column": "column '{}'", "sep": ", ", "colon": ": ",
-           "value": " (value: {})", "expert": "expert {}: "},
+           "value": " (value: {})", "expert": "expert {}: ", "edition": "edition {}: "},
 }
 
 # kind → (Chinese, English): a few words naming the kind
@@ -125,6 +125,9 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "score_empty": ("空表", "empty sheet"),
     "score_duplicate_expert": ("重复的专家", "repeated expert"),
     "score_too_few": ("评分过少", "too few scores"),
+    "edition_label_missing": ("缺少年份", "edition missing"),
+    "edition_unit_absent": ("城市在某年缺席", "unit absent from an edition"),
+    "editions_two_forms": ("两种历年数据形式并存", "two forms of editions"),
 }
 
 # kind (or kind.variant) → (Chinese, English) template over the problem's fields and args
@@ -142,6 +145,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "duplicate_unit": ("城市「{unit}」重复出现（首次在第 {first_row} 行），本行不使用",
                        "unit '{unit}' appears again (first at row {first_row}); this row is not used"),
     "empty_unit": ("一行没有城市名称（其数值不使用）", "a row without a unit name (its values are not used)"),
+    # --- editions (issue 19) ----------------------------------------------------------------
+    "edition_label_missing": ("一行的「{column}」没有填写年份（其数值不使用）",
+                              "a row without an edition in column '{column}' (its values are not used)"),
+    "edition_unit_absent": ("城市「{unit}」不在 {edition} 版中（在 {others} 版中），该年没有排名",
+                            "unit '{unit}' is not in edition {edition} (it is in {others}): it has no rank there"),
+    "editions_two_forms": ("既有数据表「{sheet}」又有分年数据表（{sheets}）：请只保留一种形式",
+                           "both a data sheet '{sheet}' and per-edition sheets ({sheets}): keep one form"),
     "empty_sheet": ("数据表为空", "the data sheet is empty"),
     "no_units": ("数据表没有城市行", "the data sheet has no unit rows"),
     "empty_header": ("一列没有表头，已忽略", "a column without a header is ignored"),
@@ -417,9 +427,14 @@ def location_text(p, lang: str) -> str:
 
 
 def expert_prefix(p, lang: str) -> str:
-    """'专家 张三：' / 'expert 张三: ' for a problem about one expert's form, else ''."""
-    expert = (getattr(p, "args", None) or {}).get("expert")
-    return LOCATION_WORDS[lang_of(lang)]["expert"].format(expert) if expert else ""
+    """'专家 张三：' / 'expert 张三: ' for a problem about one expert's form, '2023 版：' / 'edition 2023: '
+    for one about an edition's rows; else ''."""
+    args = getattr(p, "args", None) or {}
+    expert, edition = args.get("expert"), args.get("edition")
+    words = LOCATION_WORDS[lang_of(lang)]
+    # the edition a problem of a multi-edition input is about, unless its sentence names it already
+    prefix = words["edition"].format(edition) if edition and not p.kind.startswith("edition") else ""
+    return prefix + (words["expert"].format(expert) if expert else "")
 
 
 def format_problem(p, lang: str) -> str:
