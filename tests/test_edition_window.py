@@ -163,6 +163,20 @@ def test_bump_chart_lines_are_the_ranks(win, plain, qtbot):
     assert set(chart.units) == top3 | ({sel} if sel else set())
 
 
+def test_bump_chart_follows_a_dimension(win, book):
+    win.charts.tabs.setCurrentIndex(EDITIONS)
+    tab = win.charts.edition_tab
+    choose(tab.node_combo, "A")
+    project, _ = load(book)
+    plain_a = {lb: compute(project.for_edition(lb)).node_ranks("A") for lb in LABELS}
+    assert tab.bump.title_text.startswith(project.framework.nodes["A"].name_zh)
+    for unit in tab.bump.units:
+        assert tab.bump.ranks[unit] == [int(plain_a[lb][unit]) for lb in LABELS], unit
+    top = {u for u, v in plain_a["2024"].items() if v <= 10}  # the top ten on A, not on the index
+    sel = win.controller.selected
+    assert set(tab.bump.units) == top | ({sel} if sel else set())
+
+
 def test_chosen_cities_and_the_slope_and_profile_charts(win, plain, qtbot):
     c = win.controller
     win.charts.tabs.setCurrentIndex(EDITIONS)

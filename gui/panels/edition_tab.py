@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,23 +43,35 @@ class EditionTab(QWidget):
             chart.unit_clicked.connect(lambda u: u and self.controller.select_unit(u))
 
         self.kind = QComboBox()
+        self.node_combo = QComboBox()  # the node ranked: the index, a dimension or a sub-dimension
+        # (not AdjustToContents: a long node name would widen the whole chart panel, hidden tab or not)
+        self.node_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.node_combo.setMinimumContentsLength(8)
+        self._trend: tuple | None = None  # (EditionResults, node, Trend) of the last drawing
         self.which = QComboBox()
         self.top_label = QLabel()
         self.top_n = QSpinBox()
         self.top_n.setRange(1, 9999)
         self.top_n.setValue(10)
         self.top_label.setBuddy(self.top_n)
-        self.add_city = QPushButton()
-        self.clear_cities = QPushButton()
+        self.add_city = QToolButton()  # (tool buttons: narrower than push buttons)
+        self.clear_cities = QToolButton()
         self.from_label, self.to_label = QLabel(), QLabel()
         self.from_combo, self.to_combo = QComboBox(), QComboBox()
         self.from_label.setBuddy(self.from_combo)
         self.to_label.setBuddy(self.to_combo)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # two rows of controls: the panel must stay as narrow as its other tabs
         row.setContentsMargins(6, 4, 6, 0)
-        for w in (self.kind, self.which, self.top_label, self.top_n, self.add_city, self.clear_cities):
+        for w in (self.kind, self.node_combo):
             row.addWidget(w)
         row.addStretch(1)
+        self.units_row = QWidget()
+        row1 = QHBoxLayout(self.units_row)
+        row1.setContentsMargins(6, 0, 6, 0)
+        self.top_label.hide()  # (the buddy's label: "前 N 名" in the combo before the spin box says it)
+        for w in (self.which, self.top_n, self.add_city, self.clear_cities):
+            row1.addWidget(w)
+        row1.addStretch(1)
         self.slope_row = QWidget()  # a second row, so that the panel is no wider for the slope chart
         row2 = QHBoxLayout(self.slope_row)
         row2.setContentsMargins(6, 0, 6, 0)
@@ -82,11 +94,13 @@ class EditionTab(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addLayout(row)
+        lay.addWidget(self.units_row)
         lay.addWidget(self.slope_row)
         lay.addWidget(self.chosen_label)
         lay.addWidget(self.scroll, 1)
         self.changed = None  # set by the chart panel: called when a control asks for a redraw
-        for sig in (self.kind.currentIndexChanged, self.which.currentIndexChanged, self.top_n.valueChanged,
+        for sig in (self.kind.currentIndexChanged, self.node_combo.currentIndexChanged,
+                    self.which.currentIndexChanged, self.top_n.valueChanged,
                     self.from_combo.currentIndexChanged, self.to_combo.currentIndexChanged):
             sig.connect(self._control_changed)
         self.add_city.clicked.connect(self._add_selected)
@@ -114,10 +128,9 @@ class EditionTab(QWidget):
         k = self.kind.currentIndex()
         ranks = k in (BUMP, SLOPE)
         top = ranks and self.which.currentData() == TOP
-        for w in (self.which, self.add_city, self.clear_cities):
-            w.setVisible(ranks)
-        for w in (self.top_label, self.top_n):
-            w.setVisible(top)
+        self.node_combo.setVisible(ranks)
+        self.units_row.setVisible(ranks)
+        self.top_n.setVisible(top)
         self.slope_row.setVisible(k == SLOPE)
         self.chosen_label.setVisible(ranks and self.which.currentData() == CHOSEN)
         for i, chart in enumerate(self.charts):
@@ -140,7 +153,32 @@ class EditionTab(QWidget):
             eds = self.controller.eds
             known = set().union(*(set(eds.result(lb).units) for lb in labels))
             self.chosen = [u for u in self.chosen if u in known]
-        self.top_n.setMaximum(9999)
+        self.fill_nodes()
+
+    def fill_nodes(self) -> None:
+        """The nodes a rank can be followed on: the index, then every internal node in tree order."""
+        eds = self.controller.eds
+        if not eds.active:
+            return
+        r = eds.result()
+        fw, codes = r.framework, set(r.plan.codes)
+        nodes = [c for c in fw.preorder() if not fw.is_leaf(c) and c in codes]
+        old = self.node_combo.currentData()
+        self.node_combo.blockSignals(True)
+        self.node_combo.clear()
+        for c in nodes:
+            self.node_combo.addItem(f"{'    ' * fw.level(c)}{c}  {fw.nodes[c].name(self.lang)}", c)
+        self.node_combo.setCurrentIndex(max(0, self.node_combo.findData(old)))
+        self.node_combo.blockSignals(False)
+
+    def trend(self):
+        """core.analysis.trend's Trend of the chosen node over every edition (kept while the results last)."""
+        from core.analysis.trend import trend
+        er = self.controller.eds.er
+        node = self.node_combo.currentData() or None
+        if self._trend is None or self._trend[0] is not er or self._trend[1] != node:
+            self._trend = (er, node, trend(er, node))
+        return self._trend[2]
 
     # --- drawing -----------------------------------------------------------------------------
     def current_chart(self):
@@ -148,15 +186,15 @@ class EditionTab(QWidget):
 
     def units_for(self, labels: list[str]) -> list[str]:
         """The cities drawn: the top N of the last of `labels`, or the chosen cities; with the selected one."""
-        eds = self.controller.eds
-        last = eds.ranks(labels[-1])
+        ranks = self.trend().ranks
+        last = {u: ranks[u][labels[-1]] for u in ranks}
         if self.which.currentData() == CHOSEN:
             units = list(self.chosen)
         else:
             ranked = sorted((r, u) for u, r in last.items() if r is not None)
             units = [u for r, u in ranked if r <= self.top_n.value()]
         sel = self.controller.selected
-        if sel and sel not in units and any(eds.ranks(lb).get(sel) is not None for lb in labels):
+        if sel and sel not in units and sel in ranks and any(ranks[sel][lb] is not None for lb in labels):
             units.append(sel)
         big = len(units) + 1
         return sorted(units, key=lambda u: (last.get(u) if last.get(u) is not None else big, u))
@@ -183,9 +221,10 @@ class EditionTab(QWidget):
             a, b = self.from_combo.currentText(), self.to_combo.currentText()
             labels = [a, b] if a in labels and b in labels and a != b else labels[-2:]
         units = self.units_for(labels)
-        ranks = {u: [eds.ranks(lb).get(u) for lb in labels] for u in units}
+        tr = self.trend()
+        ranks = {u: [tr.ranks[u][lb] for lb in labels] for u in units}
         r = eds.result(labels[-1])
-        root = r.framework.nodes[r.framework.root].name(self.lang)
+        root = r.framework.nodes[tr.node].name(self.lang)
         if slope:
             title = self.tr("{0}: {1} → {2}").format(root, labels[0], labels[-1])
         else:
@@ -219,6 +258,8 @@ class EditionTab(QWidget):
 
     # --- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.node_combo.setToolTip(self.tr("The node whose rank is followed"))
+        self.fill_nodes()
         k, w = self.kind.currentIndex(), self.which.currentIndex()
         for combo in (self.kind, self.which):
             combo.blockSignals(True)
@@ -233,6 +274,7 @@ class EditionTab(QWidget):
         for combo in (self.kind, self.which):
             combo.blockSignals(False)
         self.top_label.setText(self.tr("N:"))
+        self.top_n.setToolTip(self.tr("How many of the best cities of the last edition are drawn"))
         self.add_city.setText(self.tr("+ Selected city"))
         self.add_city.setToolTip(self.tr("Add the city selected in the ranking to the chosen cities"))
         self.clear_cities.setText(self.tr("Clear"))
