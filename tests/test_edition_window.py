@@ -235,3 +235,29 @@ def test_one_edition_project_shows_no_selector_nor_tab(win):
     assert not win.charts.tabs.isTabVisible(EDITIONS)
     assert win.ranking.model.headerData(1, Qt.Horizontal) == "变化"
     assert win.controller.eds.er is None
+
+
+def test_a_city_new_in_the_latest_edition(win, tmp_path, qtbot):
+    """A unit absent from 2023: no change in 2024's column (not a made-up move), its line starts in 2024,
+    and showing 2023 with it selected breaks nothing."""
+    from tests.editions_fixture import sample_rows
+    _header, rows = sample_rows()
+    units = [r[0] for r in rows]
+    new = units[1]
+    path = write_editions_workbook(tmp_path / "new_city.xlsx", labels=LABELS,
+                                   units={"2023": tuple(u for u in units if u != new)})
+    assert win.open_path(path)
+    c = win.controller
+    assert new not in c.eds.result("2023").units and new in c.eds.result("2024").units
+    assert table(win)[new][1] == ""
+    c.select_unit(new)
+    win.charts.tabs.setCurrentIndex(EDITIONS)
+    chart = win.charts.edition_tab.bump
+    assert chart.line_data(new) == ([1.0], [float(c.eds.ranks("2024")[new])])
+    assert new in [t.toPlainText() for t in chart._extra]  # named where its line starts
+    choose(win.edition_bar.edition, "2023")
+    assert new not in table(win)
+    for tab in range(win.charts.tabs.count() - 1):  # every chart of 2023 with a city 2023 does not have
+        win.charts.tabs.setCurrentIndex(tab)
+    assert win.charts.tabs.currentIndex() == EDITIONS - 1
+
