@@ -185,6 +185,10 @@ def cmd_score(args) -> int:
     ranked = [r for r in result.ranking() if r["rank"] is not None]
     print(text("score_summary", lang, ranked=len(ranked), excluded=len(result.excluded), output=args.output)
           + (text("score_and_json", lang, json=args.json) if args.json else ""))
+    if editions.multi:  # the latest edition's top 10 with the change since the previous edition
+        from core.cli.trend_commands import print_score_editions
+        print_score_editions(editions, lang)
+        return 0
     for r in ranked[:10]:
         print(f"{r['rank']:>4}  {r['unit']}  {r['score']:.{result.settings.decimals}f}")
     return 0

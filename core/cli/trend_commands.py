@@ -80,4 +80,20 @@ def cmd_trend(args) -> int:
     return 0
 
 
+def print_score_editions(er, lang: str, top: int = 10) -> None:
+    """`score` on a multi-edition input: which editions, then the latest edition's top N with the change."""
+    from core.analysis.trend import trend
+    t = trend(er)
+    latest, previous = er.labels[-1], er.previous(er.labels[-1])
+    print(text("score_editions", lang, k=len(er.labels), editions=", ".join(er.labels), latest=latest,
+               previous=previous))
+    decimals = er.latest.settings.decimals
+    for u in t.units[:top]:
+        r, s, c = t.ranks[u][latest], t.scores[u][latest], t.change(u)
+        if r is None:
+            break
+        change = "—" if c is None else (f"+{c}" if c > 0 else str(c))
+        print(f"{r:>4}  {u}  {s:.{decimals}f}  ({change})")
+
+
 COMMANDS = {"trend": cmd_trend}

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from core.model.dataset import parse_data
-from core.model.editions import Edition, sort_labels, split_by_year, tag_problems, units_absent
+from core.model.editions import Edition, edition_of, sort_labels, split_by_year, tag_problems, units_absent
 from core.model.framework import Framework
 from core.model.problems import WARNING, ProblemList
+from core.model.project import PAIR_KINDS, Project
 from core.model.settings import Settings
 from core.model.table import Table
 from core.model.validate import validate_pair
@@ -89,3 +91,19 @@ def parse_editions(parts: list[tuple[str, Table]], fw: Framework, settings: Sett
                 for e in editions]
     units_absent(editions, problems)
     return tuple(editions)
+
+
+def with_editions(project: Project, parts: list[tuple[str, Table]]) -> tuple[Project | None, ProblemList]:
+    """The project with every edition re-read from `parts` (a re-import of a multi-edition file), under
+    the same framework and settings; (None, problems) when the new data has errors."""
+    fresh = ProblemList()
+    fw_file = Path(project.source).name if project.source else ""
+    editions = parse_editions(parts, project.framework, project.settings, fresh, fw_file, "framework")
+    if fresh.has_errors:
+        return None, fresh
+    sheets = {(t.file, t.sheet) for t in [project.data_table, *(e.table for e in project.editions)] if t is not None}
+    problems = ProblemList([p for p in project.problems if (p.file, p.sheet) not in sheets
+                            and edition_of(p) is None and p.kind not in PAIR_KINDS])
+    problems.extend(fresh)
+    return replace(project, data=editions[-1].data, data_table=editions[-1].table, editions=editions,
+                   problems=problems), problems

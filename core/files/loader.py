@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from core.files.editions_input import edition_sheets, edition_tables, parse_editions
+from core.files.editions_input import edition_sheets, edition_tables, parse_editions, with_editions
 from core.files.paths import DEFAULT_FRAMEWORK
 from core.files.readers import find_sheet, read_any, read_csv
 from core.model.data_edits import with_data_table
@@ -181,7 +181,16 @@ def reimport_data(project: Project, path: str | Path) -> tuple[Project | None, P
         tables = read_any(path)
     except InputError as e:
         return None, ProblemList(list(e.problems))
-    table = find_sheet(tables, *DATA_SHEETS) or (next(iter(tables.values())) if len(tables) == 1 else None)
+    table = find_sheet(tables, *DATA_SHEETS) or (
+        next(iter(tables.values())) if len(tables) == 1 and not edition_sheets(tables) else None)
+    fresh = ProblemList()
+    parts = edition_tables(tables, table, fresh, path.name)
+    if fresh.has_errors:
+        return None, fresh
+    if parts is not None and len(parts) > 1:  # a file of several editions: every edition re-read
+        return with_editions(project, parts)
+    if parts is not None:
+        table = parts[0][1]
     if table is None:
         p = ProblemList()
         p.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(tables)}", file=path.name,

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from core.model.dataset import Dataset, parse_data
+from core.model.editions import edition_of, tag_problems
 from core.model.problems import ProblemList
 from core.model.project import PAIR_KINDS, Project
 from core.model.table import Table, cell_text
@@ -41,6 +42,10 @@ def _check(project: Project, values: dict) -> None:
 
 def _kept_problems(project: Project) -> ProblemList:
     t = project.data_table
+    if len(project.editions) > 1:  # the latest edition's sheet is re-read; the others' problems stay
+        latest = project.editions[-1].label
+        return ProblemList([p for p in project.problems if edition_of(p) != latest
+                            and not (edition_of(p) is None and p.kind in PAIR_KINDS)])
     return ProblemList([p for p in project.problems
                         if not (t is not None and p.sheet == t.sheet and p.file == t.file)
                         and p.kind not in PAIR_KINDS])
@@ -84,11 +89,20 @@ def with_data_values(project: Project, values: dict[tuple[str, str], float | Non
         if len(rows[i]) < width:
             rows[i].extend([None] * (width - len(rows[i])))
         rows[i][j] = v
-    table = Table(t.file, t.sheet, header, rows, t.header_row)
+    table = Table(t.file, t.sheet, header, rows, t.header_row, t.row_numbers)
     problems = _kept_problems(project)
-    new = parse_data(table, project.framework, problems)
-    validate_pair(project.framework, new, project.settings, problems, *_framework_where(project))
+    fresh = ProblemList()
+    new = parse_data(table, project.framework, fresh)
+    validate_pair(project.framework, new, project.settings, fresh, *_framework_where(project))
+    problems.extend(_of_latest(project, fresh))
     return replace(project, data=new, problems=problems, data_table=table)
+
+
+def _of_latest(project: Project, fresh: ProblemList) -> list:
+    """The problems of a re-read data sheet; of a multi-edition project's latest edition, saying so."""
+    if len(project.editions) > 1:
+        return tag_problems(fresh, project.editions[-1].label)
+    return list(fresh)
 
 
 def _row_of(t: Table, rows: list[list], ds: Dataset, unit: str) -> int:
@@ -122,5 +136,5 @@ def with_data_table(project: Project, table: Table) -> tuple[Project | None, Pro
     validate_pair(project.framework, ds, project.settings, fresh, *_framework_where(project))
     if fresh.has_errors:
         return None, fresh
-    problems.extend(fresh)
+    problems.extend(_of_latest(project, fresh))  # of a multi-edition project: the latest edition's sheet
     return replace(project, data=ds, problems=problems, data_table=table), problems

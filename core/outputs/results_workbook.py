@@ -885,6 +885,9 @@ def setting_value(key: str, value: Any, lang: str = "zh") -> str:
         return NORM_NAMES[lang].get(value, str(value))
     if key == "aggregation":
         return AGG_NAMES[lang].get(value, str(value))
+    if key == "editions_normalization":
+        from core.text.editions_texts import mode_name
+        return mode_name(value, lang)
     words = SETTING_VALUES[lang].get(key)
     if words is not None:
         return words.get(value, str(value))

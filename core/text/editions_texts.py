@@ -68,3 +68,15 @@ def mode_name(mode: str, lang: str | None) -> str:
 def describe_mode(mode: str, lang: str | None, base: str = "") -> str:
     """What `editions_normalization` = mode means for reading the scores (one or two sentences)."""
     return MODE_MEANINGS[lang_of(lang)].get(mode, mode).format(base=base)
+
+
+def describe_steps(steps: list[dict], lang: str | None) -> str:
+    """The sentence for a Result (its `steps`): which mode its editions were normalised by and what that
+    means; '' for a one-edition result (no "editions" step)."""
+    step = next((st for st in steps if st.get("stage") == "editions"), None)
+    if step is None:
+        return ""
+    mode = step["normalization"]
+    head = text("trend_mode", lang, mode=mode_name(mode, lang))
+    sep = "。" if lang_of(lang) == "zh" else ". "
+    return head + sep + describe_mode(mode, lang, base=(step.get("editions") or [""])[0])
