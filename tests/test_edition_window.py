@@ -100,6 +100,10 @@ def test_change_column_is_previous_minus_current(win, plain):
     assert moved > 0  # the fixture's editions do move
     m = win.ranking.model
     assert m.headerData(1, Qt.Horizontal) == "较2023"
+    row = next(i for i in range(m.rowCount()) if m.data(m.index(i, 1)) not in ("", "–"))
+    unit = m.data(m.index(row, 2))
+    assert m.data(m.index(row, 1), Qt.ToolTipRole) == \
+        f"2023：第{plain['2023'][unit]}名 → 2024：第{plain['2024'][unit]}名"
 
 
 def test_choosing_an_edition_in_the_selector_shows_it(win, plain, qtbot):

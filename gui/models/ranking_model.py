@@ -139,6 +139,16 @@ class RankingModel(QAbstractTableModel):
             return self.tr("vs {0}").format(prev) if prev else self.tr("Change")
         return self.tr("Change")
 
+    def _change_tip(self, unit: str) -> str | None:
+        """With editions: 'rank 9 in 2023 → rank 8 in 2024' ('—' where the unit has no rank)."""
+        eds = getattr(self.c, "eds", None)
+        if eds is None or not eds.active or eds.compare != "previous" or eds.previous_label() is None:
+            return None
+        prev = eds.previous_label()
+        before, now = eds.ranks(prev).get(unit), eds.ranks().get(unit)
+        return self.tr("{0}: rank {1} → {2}: rank {3}").format(
+            prev, "—" if before is None else before, eds.label, "—" if now is None else now)
+
     # --- cells ----------------------------------------------------------------------
     def unit_at(self, row: int) -> str:
         return self.c_result.units[self._rows[row]]
@@ -189,6 +199,8 @@ class RankingModel(QAbstractTableModel):
                 if ch:
                     return self._up if ch > 0 else self._down
             return None
+        if role == TOOLTIP and col == 1:
+            return self._change_tip(unit)
         if role == TOOLTIP and rank != rank:
             reasons = [m["reason"] for m in r.missing if m["unit"] == unit and m["code"] == r.framework.root]
             return self.tr("No score: {0}").format(reasons[0] if reasons else self.tr("no data"))
