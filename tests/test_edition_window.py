@@ -86,6 +86,7 @@ def test_the_bar_offers_both_editions_and_shows_the_latest(win):
     assert bar.edition.currentText() == "2024"
     assert win.charts.tabs.isTabVisible(EDITIONS)
     assert win.charts.tabs.tabText(EDITIONS) == "历年"
+    assert win.tabs.tabText(1) == "数据（2024）"  # the data shown (and edited) are the latest edition's
 
 
 def test_change_column_is_previous_minus_current(win, plain):
@@ -239,6 +240,7 @@ def test_one_edition_project_shows_no_selector_nor_tab(win):
     assert not win.charts.tabs.isTabVisible(EDITIONS)
     assert win.ranking.model.headerData(1, Qt.Horizontal) == "变化"
     assert win.controller.eds.er is None
+    assert win.tabs.tabText(1) == "数据"
 
 
 def test_a_city_new_in_the_latest_edition(win, tmp_path, qtbot):
@@ -264,4 +266,20 @@ def test_a_city_new_in_the_latest_edition(win, tmp_path, qtbot):
     for tab in range(win.charts.tabs.count() - 1):  # every chart of 2023 with a city 2023 does not have
         win.charts.tabs.setCurrentIndex(tab)
     assert win.charts.tabs.currentIndex() == EDITIONS - 1
+
+
+def test_a_data_edit_changes_the_latest_edition_only(win, qtbot):
+    """The data tab edits the latest edition: 2024 recomputed with the new value, 2023 as it was."""
+    c = win.controller
+    m = win.data_model
+    before23 = c.eds.result("2023").scores_array.copy()
+    unit = c.eds.result("2024").units[-1]
+    col = next(j for j in range(m.columnCount()) if m.headerData(j, Qt.Horizontal, Qt.UserRole) == "A11"
+               or str(m.headerData(j, Qt.Horizontal)).startswith("A11"))
+    row = next(i for i in range(m.rowCount()) if m.data(m.index(i, 0)) == unit)
+    old = c.eds.result("2024").scores.loc[unit, "AICI"]
+    assert m.setData(m.index(row, col), "1e9")
+    np.testing.assert_array_equal(c.eds.result("2023").scores_array, before23)
+    assert c.eds.result("2024").scores.loc[unit, "AICI"] > old
+    assert c.project.editions[-1].data.values.loc[unit, "A11"] == 1e9
 
