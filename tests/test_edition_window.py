@@ -210,7 +210,9 @@ def test_export_all_charts_adds_the_bump_chart(win, tmp_path):
 
 def test_english_texts(win, qtbot):
     win.act_en.trigger()
-    qtbot.waitUntil(lambda: win.edition_bar.edition_label.text().strip() == "Edition:", timeout=2000)
+    qtbot.waitUntil(lambda: win.charts.tabs.tabText(EDITIONS) != "历年", timeout=2000)  # (LanguageChange is posted)
+    assert win.edition_bar.edition_label.text().strip() == "Edition:"
+    assert win.edition_bar.mode.currentText() == "each edition on its own"
     assert win.edition_bar.compare.currentText() == "the previous edition"
     assert win.charts.tabs.tabText(EDITIONS) == "Over the editions"
     assert win.ranking.model.headerData(1, Qt.Horizontal) == "vs 2023"
@@ -282,4 +284,26 @@ def test_a_data_edit_changes_the_latest_edition_only(win, qtbot):
     np.testing.assert_array_equal(c.eds.result("2023").scores_array, before23)
     assert c.eds.result("2024").scores.loc[unit, "AICI"] > old
     assert c.project.editions[-1].data.values.loc[unit, "A11"] == 1e9
+
+
+def test_the_bar_sets_the_editions_normalization_as_an_undoable_edit(win, book, qtbot):
+    from core.pipeline.editions import compute_editions
+    c = win.controller
+    mode = win.edition_bar.mode
+    assert mode.currentData() == "each" and "各自标准化" in mode.toolTip()
+    each = {lb: c.eds.result(lb).scores_array.copy() for lb in LABELS}
+    with qtbot.waitSignal(c.result_changed, timeout=5000):
+        choose(mode, "pooled")
+    assert c.settings.editions_normalization == "pooled" and c.eds.er.normalization == "pooled"
+    assert "合并" in mode.toolTip()
+    project, _ = load(book)
+    want = compute_editions(project.with_settings(project.settings.with_(editions_normalization="pooled")))
+    for lb in LABELS:
+        np.testing.assert_allclose(c.eds.result(lb).scores_array, want.results[lb].scores_array, equal_nan=True)
+    assert not np.allclose(c.eds.result("2023").scores_array, each["2023"], equal_nan=True)
+    with qtbot.waitSignal(c.result_changed, timeout=5000):
+        c.undo_stack.undo()
+    assert mode.currentData() == "each"
+    for lb in LABELS:
+        np.testing.assert_array_equal(c.eds.result(lb).scores_array, each[lb])
 
