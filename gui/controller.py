@@ -76,6 +76,7 @@ class Controller(QObject):
     scenarios_changed = Signal()  # the list of saved scenarios changed (saved, renamed, deleted)
     history_changed = Signal()  # an entry was written, merged, undone, redone or annotated
     rounds_changed = Signal()  # a round was frozen (or the rounds were restored)
+    edition_changed = Signal(str)  # the edition the views show, or what its change column compares with
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -103,6 +104,8 @@ class Controller(QObject):
         self._awaiting: list[Entry] = []  # entries whose ranks after wait for the next recompute
         self._incoming: Entry | None = None  # the entry of the command being pushed (None once merged)
         self._fp_cache: list[tuple[Project, str]] = []
+        from gui.editions import EditionView
+        self.eds = EditionView()  # the editions (issue 19): `result` stays the latest's; see gui.editions
 
     # --- loading -------------------------------------------------------------------
     def load_default(self) -> bool:
@@ -152,8 +155,7 @@ class Controller(QObject):
         self._pending_full = False
         self._awaiting = []
         self.undo_stack.clear()
-        from core.pipeline.run import compute
-        self.result = compute(project)
+        self.result = self.eds.compute(project, keep_shown=False)
         self.baseline = self.current_ranks()
         if self.selected not in self.result.units:  # the leader (rank_order: ranking() costs seconds on 3,000 × 500)
             self.selected = self.result.units[int(self.result.rank_order()[0][0])] if self.result.units else ""
@@ -260,8 +262,28 @@ class Controller(QObject):
             self._ranks_of = self.result
         return self._ranks
 
+    @property
+    def view_result(self) -> Result | None:
+        """The result the views show: the edition chosen in the selector, else `result`."""
+        return self.eds.result() if self.eds.active else self.result
+
+    def set_edition(self, label: str | None = None, compare: str | None = None) -> None:
+        """Show another edition and/or compare the change column with the previous edition or the baseline."""
+        if label is not None and self.eds.active and label in self.eds.labels:
+            self.eds.shown = label
+        if compare is not None:
+            self.eds.compare = compare
+        self.edition_changed.emit(self.eds.label)
+
     def rank_change(self, unit: str) -> int | None:
-        """Positive = moved up since the pinned baseline."""
+        """Positive = moved up since the pinned baseline (with editions: since the previous edition,
+        unless the baseline is chosen — gui.editions)."""
+        if self.eds.active:
+            if self.eds.compare == "previous":
+                return self.eds.change_vs_previous(unit)
+            now = self.eds.ranks().get(unit)
+            before = self.baseline.get(unit)
+            return None if now is None or before is None else before - now
         now = self.current_ranks().get(unit)
         before = self.baseline.get(unit)
         if now is None or before is None:
@@ -280,7 +302,9 @@ class Controller(QObject):
             self.selection_changed.emit(unit)
 
     def pin_baseline(self) -> None:
-        self.baseline = self.current_ranks()
+        self.baseline = dict(self.eds.ranks()) if self.eds.active else self.current_ranks()
+        if self.eds.active and self.eds.compare != "baseline":
+            self.set_edition(compare="baseline")  # pinning asks for the baseline (gui.editions)
         self.baseline_changed.emit()
 
     # --- edits (all undoable) --------------------------------------------------------
@@ -585,9 +609,7 @@ class Controller(QObject):
 
     def _set_framework(self, fw: Framework, weights_only: bool) -> None:
         if weights_only:
-            from core.model.project import Project
-            self.project = Project(fw, self.project.data, self.project.settings, self.project.problems,
-                                   self.project.source, self.project.data_table)
+            self.project = replace(self.project, framework=fw)  # (keeps every field, the editions too)
         else:
             self.project = self.project.with_framework(fw)
             self._pending_full = True
@@ -634,12 +656,11 @@ class Controller(QObject):
             return
         t0 = time.perf_counter()
         if self._pending_full or self.result is None:
-            from core.pipeline.run import compute
-            self.result = compute(self.project)
+            self.result = self.eds.compute(self.project)
             kind = self.tr("full compute")
             structure = True
         else:
-            self.result = self.result.reweight(self.project.framework)
+            self.result = self.eds.reweight(self.result, self.project.framework)
             kind = self.tr("weights only")
             structure = False
         self._pending_full = False

@@ -316,6 +316,9 @@ class MainWindow(QMainWindow):
 
         self.time_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.time_label)
+        from gui.panels.edition_bar import EditionBar  # issue 19: shown only with 2+ editions
+        self.edition_bar = EditionBar(c, self)
+        self.addToolBar(Qt.TopToolBarArea, self.edition_bar)
 
     def build_deferred_panels(self) -> None:
         """The chart panel (beside the ranking) and the analysis panel (its dock); once."""
@@ -494,7 +497,7 @@ class MainWindow(QMainWindow):
         self.tree_dock.setWindowTitle(self.tr("Indicators and weights"))
         self.problems_dock.setWindowTitle(self.tr("Problems"))
         self.tabs.setTabText(0, self.tr("Ranking"))
-        self.tabs.setTabText(1, self.tr("Data"))
+        self._data_tab_text()
         self._update_title()
 
     def _undo_texts(self, *_args) -> None:
@@ -635,8 +638,14 @@ class MainWindow(QMainWindow):
             return self.open_path(Path(path))
         return False
 
+    def _data_tab_text(self) -> None:
+        """'Data', or with editions 'Data (2024)': the data shown and edited are the latest edition's."""
+        labels = self.controller.eds.labels
+        self.tabs.setTabText(1, self.tr("Data ({0})").format(labels[-1]) if labels else self.tr("Data"))
+
     def _project_changed(self) -> None:
         c = self.controller
+        self._data_tab_text()
         dialog_dirs.set_project(c.path, c.is_sample)
         self.problems_banner.hide()
         self._update_title()

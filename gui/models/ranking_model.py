@@ -39,10 +39,18 @@ class RankingModel(QAbstractTableModel):
         controller.result_changed.connect(self.refresh)
         controller.baseline_changed.connect(self._baseline)
         controller.language_changed.connect(lambda _l: self.refresh())
+        if hasattr(controller, "edition_changed"):  # issue 19: another edition shown (gui.editions)
+            controller.edition_changed.connect(self.refresh)
+
+    @property
+    def c_result(self):
+        """The result shown: the edition chosen in the window (controller.view_result), else the result."""
+        r = getattr(self.c, "view_result", None)
+        return r if r is not None else self.c.result
 
     # --- structure ------------------------------------------------------------------
     def refresh(self, *_args) -> None:
-        r = self.c.result
+        r = self.c_result
         self.beginResetModel()
         if r is None:
             self._rows, self._ranks, self._dims = np.zeros(0, dtype=int), np.zeros(0), []
@@ -52,7 +60,9 @@ class RankingModel(QAbstractTableModel):
             fw = r.framework
             self._dims = [r.plan.codes.index(d) for d in fw.children[fw.root]]
             from core.model.dataset import group_column  # pandas: loaded by now (a result exists)
-            g = self.c.project.data.groups
+            eds = getattr(self.c, "eds", None)
+            g = (eds.data() if eds is not None and eds.active else None) or self.c.project.data
+            g = g.groups
             self.group_column = group_column(g)  # the group shown and filtered on
             self._groups = ([str(v) for v in g[self.group_column].reindex(list(r.units)).fillna("")]
                             if self.group_column else [""] * len(r.units))
@@ -62,14 +72,14 @@ class RankingModel(QAbstractTableModel):
     # --- sorting, in the model with numpy (a proxy would call data() n·log n times) ----------
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         self._sort = (column, order)
-        if self.c.result is None or not len(self._rows):
+        if self.c_result is None or not len(self._rows):
             return
         self.layoutAboutToBeChanged.emit()
         self._apply_sort()
         self.layoutChanged.emit()
 
     def _sort_key(self, column: int) -> np.ndarray:
-        r = self.c.result
+        r = self.c_result
         if column == 0:
             return np.where(np.isnan(self._ranks), np.inf, self._ranks)
         if column == 1:
@@ -112,22 +122,40 @@ class RankingModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if orientation != Qt.Horizontal or role != Qt.DisplayRole:
             return None
-        fixed = [self.tr("Rank"), self.tr("Change"), self.tr("Unit"), self.tr("Score"), self.tr("Group")]
+        fixed = [self.tr("Rank"), self._change_header(), self.tr("Unit"), self.tr("Score"), self.tr("Group")]
         if section < 5:
             if section == 4 and self.group_column:
                 return self.group_column
             return fixed[section]
-        r = self.c.result
+        r = self.c_result
         code = r.plan.codes[self._dims[section - 5]]
         return r.framework.nodes[code].name(self.c.language)
 
+    def _change_header(self) -> str:
+        """'Change', or with editions 'vs 2023' (the previous edition) — what the column compares with."""
+        eds = getattr(self.c, "eds", None)
+        if eds is not None and eds.active and eds.compare == "previous":
+            prev = eds.previous_label()
+            return self.tr("vs {0}").format(prev) if prev else self.tr("Change")
+        return self.tr("Change")
+
+    def _change_tip(self, unit: str) -> str | None:
+        """With editions: 'rank 9 in 2023 → rank 8 in 2024' ('—' where the unit has no rank)."""
+        eds = getattr(self.c, "eds", None)
+        if eds is None or not eds.active or eds.compare != "previous" or eds.previous_label() is None:
+            return None
+        prev = eds.previous_label()
+        before, now = eds.ranks(prev).get(unit), eds.ranks().get(unit)
+        return self.tr("{0}: rank {1} → {2}: rank {3}").format(
+            prev, "—" if before is None else before, eds.label, "—" if now is None else now)
+
     # --- cells ----------------------------------------------------------------------
     def unit_at(self, row: int) -> str:
-        return self.c.result.units[self._rows[row]]
+        return self.c_result.units[self._rows[row]]
 
     def row_of(self, unit: str) -> int:
         try:
-            i = self.c.result.units.index(unit)
+            i = self.c_result.units.index(unit)
         except ValueError:
             return -1
         hits = np.flatnonzero(self._rows == i)
@@ -141,7 +169,7 @@ class RankingModel(QAbstractTableModel):
         col = index.column()
         if role == ALIGN:
             return LEFT if col == 2 or col == 4 else RIGHT
-        r = self.c.result
+        r = self.c_result
         i = self._rows[index.row()]
         rank = self._ranks[i]
         if role == BACKGROUND:
@@ -171,6 +199,8 @@ class RankingModel(QAbstractTableModel):
                 if ch:
                     return self._up if ch > 0 else self._down
             return None
+        if role == TOOLTIP and col == 1:
+            return self._change_tip(unit)
         if role == TOOLTIP and rank != rank:
             reasons = [m["reason"] for m in r.missing if m["unit"] == unit and m["code"] == r.framework.root]
             return self.tr("No score: {0}").format(reasons[0] if reasons else self.tr("no data"))

@@ -38,8 +38,8 @@ from gui.charts.widgets import (
     unit_groups,
 )
 
-RANKING, PROFILE, NODE, SCATTER, MAP = range(5)
-TABS = (RANKING, PROFILE, NODE, SCATTER, MAP)
+RANKING, PROFILE, NODE, SCATTER, MAP, EDITIONS = range(6)
+TABS = (RANKING, PROFILE, NODE, SCATTER, MAP, EDITIONS)  # EDITIONS: shown with 2+ editions (gui.panels.edition_tab)
 EXPORT_SIZE = (1000, 650)
 
 
@@ -96,8 +96,13 @@ class ChartPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for tab in (self.ranking_tab, self.profile_tab, self.node_tab, self.scatter_tab, self.map_tab):
+        from gui.panels.edition_tab import EditionTab
+        self.edition_tab = EditionTab(controller)
+        self.edition_tab.changed = lambda: self._invalidate(EDITIONS)
+        for tab in (self.ranking_tab, self.profile_tab, self.node_tab, self.scatter_tab, self.map_tab,
+                    self.edition_tab):
             self.tabs.addTab(tab, "")
+        self.tabs.setTabVisible(EDITIONS, False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.tabs)
@@ -190,6 +195,8 @@ class ChartPanel(QWidget):
         controller.result_changed.connect(self._result_changed)
         controller.selection_changed.connect(self._selection_changed)
         controller.project_changed.connect(self._project_changed)
+        if hasattr(controller, "edition_changed"):
+            controller.edition_changed.connect(self._result_changed)
         if hasattr(controller, "language_changed"):
             controller.language_changed.connect(self._language_changed)
         if getattr(controller, "result", None) is not None:
@@ -202,7 +209,9 @@ class ChartPanel(QWidget):
 
     @property
     def result(self):
-        return getattr(self.controller, "result", None)
+        """The result shown: the edition chosen in the window (controller.view_result), else the result."""
+        r = getattr(self.controller, "view_result", None)
+        return r if r is not None else getattr(self.controller, "result", None)
 
     def node_name(self, code: str) -> str:
         return self.result.framework.nodes[code].name(self.lang)
@@ -220,6 +229,11 @@ class ChartPanel(QWidget):
         self._invalidate(*TABS)
 
     def _project_changed(self) -> None:
+        eds = getattr(self.controller, "eds", None)
+        multi = bool(eds is not None and eds.active)
+        if multi:
+            self.edition_tab.set_editions(eds.labels)
+        self.tabs.setTabVisible(EDITIONS, multi)
         self._rebuild_combos()
         n = len(self.result.units) if self.result is not None else 0
         for spin in (self.top_n, self.node_top_n, self.map_top_n):
@@ -301,6 +315,8 @@ class ChartPanel(QWidget):
 
     # --- rendering -----------------------------------------------------------------------------
     def current_chart(self) -> BaseChart:
+        if self.tabs.currentIndex() == EDITIONS:
+            return self.edition_tab.current_chart()
         return self.charts[self.tabs.currentIndex()]
 
     def render_tab(self, index: int | None = None) -> None:
@@ -326,6 +342,8 @@ class ChartPanel(QWidget):
                 self.fill_scatter(self.scatter_chart, x, y)
         elif index == MAP:
             self.fill_map(self.map_chart, self.map_combo.currentData(), self.map_top_n.value())
+        elif index == EDITIONS:
+            self.edition_tab.render()
 
     def _fit(self, tab: _Tab) -> None:
         """Long lists get a chart tall enough for legible rows; the tab scrolls."""
@@ -431,7 +449,8 @@ class ChartPanel(QWidget):
         """Every chart to PNG (2× width) and SVG: the ranking (as the tab shows it), the profile
         of each unit in `units` (default: the selected one) on dimensions and sub-dimensions,
         the ranking on every internal node (or `nodes`), the scatter of the chosen pair, and the map
-        (its node and top N as the map tab has them).
+        (its node and top N as the map tab has them); with two or more editions, the bump chart (as the 历年
+        tab chooses its cities). The charts show the edition chosen in the window.
 
         Charts are drawn on the GUI thread (Qt requires it); `progress(done, total)` is called
         before each chart and may return False to stop early (what was written is returned).
@@ -462,10 +481,18 @@ class ChartPanel(QWidget):
         if x and y:
             jobs.append(lambda: (scatter.set_export_size(w, h), self.fill_scatter(scatter, x, y), scatter)[2])
         jobs.append(lambda: (self.fill_map(map_chart, map_code, map_top), map_chart)[1])
+        eds = getattr(self.controller, "eds", None)
+        bump = None
+        if eds is not None and eds.active:  # issue 19: the ranks over the editions, as the 历年 tab has them
+            from gui.charts.edition_charts import BumpChart
+            bump = BumpChart()
+            jobs.append(lambda: (self.edition_tab.fill_ranks(bump), bump)[1])
 
         def height(chart: BaseChart) -> int:
             if isinstance(chart, RankingBarChart):
                 return tall(chart)
+            if chart is bump:
+                return max(h, bump.preferred_height())
             return chart.preferred_height(w) if isinstance(chart, MapChart) else h
 
         written: list[Path] = []
@@ -481,8 +508,9 @@ class ChartPanel(QWidget):
                 if progress is not None:
                     progress(len(jobs), len(jobs))
         finally:
-            for chart in (ranking, profile, node, scatter, map_chart):
-                chart.deleteLater()
+            for chart in (ranking, profile, node, scatter, map_chart, bump):
+                if chart is not None:
+                    chart.deleteLater()
         return written
 
     # --- language ------------------------------------------------------------------------------
@@ -492,6 +520,7 @@ class ChartPanel(QWidget):
         self.tabs.setTabText(NODE, self.tr("Node ranking"))
         self.tabs.setTabText(SCATTER, self.tr("Scatter"))
         self.tabs.setTabText(MAP, self.tr("Map"))
+        self.tabs.setTabText(EDITIONS, self.tr("Over the editions"))
         self.map_label.setText(self.tr("Node:"))
         self.map_top_label.setText(self.tr("Top N:"))
         self.map_top_n.setToolTip(self.tr("How many of the best units on the node are labelled"))
