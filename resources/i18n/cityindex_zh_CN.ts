@@ -867,118 +867,123 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="345" />
+        <location filename="../../gui/panels/chart_panel.py" line="363" />
         <source>{0}: all {1} ranked units</source>
         <translation>{0}：全部 {1} 个参评对象</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="347" />
+        <location filename="../../gui/panels/chart_panel.py" line="365" />
         <source>{0}: top {1}</source>
         <translation>{0}：前 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="361" />
+        <location filename="../../gui/panels/chart_panel.py" line="379" />
         <source>Ranking on {0}</source>
         <translation>{0}排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="362" />
+        <location filename="../../gui/panels/chart_panel.py" line="380" />
         <source>Ranking on {0}: top {1}</source>
         <translation>{0}排名：前 {1} 名</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panels/chart_panel.py" line="365" />
+        <location filename="../../gui/panels/chart_panel.py" line="383" />
         <source>%n unit(s) without a score left out</source>
         <translation>
             <numerusform>%n 个无得分对象未列出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="375" />
+        <location filename="../../gui/panels/chart_panel.py" line="393" />
         <source>{0}: scores on the dimensions</source>
         <translation>{0}各维度得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="377" />
+        <location filename="../../gui/panels/chart_panel.py" line="395" />
         <source>{0}: scores on the sub-dimensions</source>
         <translation>{0}各二级维度得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="382" />
+        <location filename="../../gui/panels/chart_panel.py" line="400" />
         <source>{0}: {1}, rank {2}</source>
         <translation>{0}：{1}，第 {2} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="404" />
+        <location filename="../../gui/panels/chart_panel.py" line="422" />
         <source>{0} vs {1}</source>
         <translation>{0} 与 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="490" />
+        <location filename="../../gui/panels/chart_panel.py" line="518" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="491" />
+        <location filename="../../gui/panels/chart_panel.py" line="519" />
         <source>City profile</source>
         <translation>城市画像</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="492" />
+        <location filename="../../gui/panels/chart_panel.py" line="520" />
         <source>Node ranking</source>
         <translation>维度排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="493" />
+        <location filename="../../gui/panels/chart_panel.py" line="521" />
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="494" />
+        <location filename="../../gui/panels/chart_panel.py" line="522" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="496" />
-        <location filename="../../gui/panels/chart_panel.py" line="498" />
-        <location filename="../../gui/panels/chart_panel.py" line="499" />
+        <location filename="../../gui/panels/chart_panel.py" line="523" />
+        <source>Over the editions</source>
+        <translation>历年</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/chart_panel.py" line="525" />
+        <location filename="../../gui/panels/chart_panel.py" line="527" />
+        <location filename="../../gui/panels/chart_panel.py" line="528" />
         <source>Top N:</source>
         <translation>前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="497" />
+        <location filename="../../gui/panels/chart_panel.py" line="526" />
         <source>How many of the best units on the node are labelled</source>
         <translation>在地图上标注该维度前几名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="500" />
-        <location filename="../../gui/panels/chart_panel.py" line="501" />
+        <location filename="../../gui/panels/chart_panel.py" line="529" />
+        <location filename="../../gui/panels/chart_panel.py" line="530" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="502" />
+        <location filename="../../gui/panels/chart_panel.py" line="531" />
         <source>Sub-dimensions</source>
         <translation>二级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="503" />
+        <location filename="../../gui/panels/chart_panel.py" line="532" />
         <source>Show the second level of the tree instead of the dimensions</source>
         <translation>显示二级维度而非一级维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="495" />
-        <location filename="../../gui/panels/chart_panel.py" line="504" />
+        <location filename="../../gui/panels/chart_panel.py" line="524" />
+        <location filename="../../gui/panels/chart_panel.py" line="533" />
         <source>Node:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="505" />
+        <location filename="../../gui/panels/chart_panel.py" line="534" />
         <source>X:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="506" />
+        <location filename="../../gui/panels/chart_panel.py" line="535" />
         <source>Y:</source>
         <translation>纵轴：</translation>
     </message>
@@ -1049,89 +1054,89 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="291" />
+        <location filename="../../gui/controller.py" line="315" />
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="307" />
+        <location filename="../../gui/controller.py" line="331" />
         <source>Split {0} equally</source>
         <translation>{0} 下等权</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="311" />
+        <location filename="../../gui/controller.py" line="335" />
         <source>Normalise weights under {0}</source>
         <translation>{0} 下权重归一</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="317" />
+        <location filename="../../gui/controller.py" line="341" />
         <source>Reset weights under {0}</source>
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="327" />
+        <location filename="../../gui/controller.py" line="351" />
         <source>Lock weight of {0}</source>
         <translation>锁定 {0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="327" />
+        <location filename="../../gui/controller.py" line="351" />
         <source>Unlock weight of {0}</source>
         <translation>解锁 {0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="337" />
-        <location filename="../../gui/controller.py" line="341" />
+        <location filename="../../gui/controller.py" line="361" />
+        <location filename="../../gui/controller.py" line="365" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="390" />
+        <location filename="../../gui/controller.py" line="414" />
         <source>Re-import data from {0}</source>
         <translation>从 {0} 重新导入数据</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="542" />
+        <location filename="../../gui/controller.py" line="566" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="547" />
+        <location filename="../../gui/controller.py" line="571" />
         <source>Freeze round {0}</source>
         <translation>冻结轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="555" />
+        <location filename="../../gui/controller.py" line="579" />
         <source>Round frozen: {0}</source>
         <translation>已冻结轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="633" />
+        <location filename="../../gui/controller.py" line="655" />
         <source>Recomputing in the background…</source>
         <translation>正在后台重新计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="639" />
+        <location filename="../../gui/controller.py" line="660" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="643" />
-        <location filename="../../gui/controller.py" line="650" />
+        <location filename="../../gui/controller.py" line="664" />
+        <location filename="../../gui/controller.py" line="671" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="670" />
+        <location filename="../../gui/controller.py" line="691" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="718" />
+        <location filename="../../gui/controller.py" line="739" />
         <source>Scenario saved: {0}</source>
         <translation>已保存情景：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="740" />
+        <location filename="../../gui/controller.py" line="761" />
         <source>Switch to scenario {0}</source>
         <translation>切换到情景 {0}</translation>
     </message>
@@ -1261,6 +1266,147 @@
         <location filename="../../gui/panels/history_view.py" line="317" />
         <source>Now</source>
         <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>EditionBar</name>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="69" />
+        <source>Editions normalised: {0}</source>
+        <translation>历年标准化：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="95" />
+        <source>Editions</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="96" />
+        <source> Edition: </source>
+        <translation> 版次：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="97" />
+        <source>The edition the ranking, the charts and the map show</source>
+        <translation>排名、图表和地图显示的版次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="98" />
+        <source> Change against: </source>
+        <translation> 变化对比：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="99" />
+        <source>What the ranking's change column compares with (Ctrl+B pins a baseline)</source>
+        <translation>排名表“变化”列的对比对象（Ctrl+B 固定基准）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="102" />
+        <source>the previous edition</source>
+        <translation>上一版次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="103" />
+        <source>the pinned baseline</source>
+        <translation>固定基准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_bar.py" line="105" />
+        <source> Scores across editions: </source>
+        <translation> 历年标准化：</translation>
+    </message>
+</context>
+<context>
+    <name>EditionTab</name>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="212" />
+        <source>Chosen cities: {0}</source>
+        <translation>选定城市：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="212" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="229" />
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="231" />
+        <source>{0}: rank by edition</source>
+        <translation>{0}：历年排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="251" />
+        <source>{0}: dimension scores by edition</source>
+        <translation>{0}：历年各维度得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="261" />
+        <source>The node whose rank is followed</source>
+        <translation>跟踪排名的节点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="267" />
+        <source>Ranks over the editions</source>
+        <translation>排名走势</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="267" />
+        <source>Slope: two editions</source>
+        <translation>两版次对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="268" />
+        <source>City over the editions</source>
+        <translation>城市历年得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="271" />
+        <source>Top N</source>
+        <translation>前 N 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="272" />
+        <source>Chosen cities</source>
+        <translation>选定城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="276" />
+        <source>N:</source>
+        <translation>N：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="277" />
+        <source>How many of the best cities of the last edition are drawn</source>
+        <translation>画出最后一个版次排名前几位的城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="278" />
+        <source>+ Selected city</source>
+        <translation>＋ 当前城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="279" />
+        <source>Add the city selected in the ranking to the chosen cities</source>
+        <translation>把排名中选中的城市加入选定城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="280" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="281" />
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/edition_tab.py" line="282" />
+        <source>To:</source>
+        <translation>到：</translation>
     </message>
 </context>
 <context>
@@ -1737,419 +1883,424 @@
     </message>
     <message>
         <location filename="../../gui/headless/selftest.py" line="177" />
-        <location filename="../../gui/main_window.py" line="456" />
+        <location filename="../../gui/main_window.py" line="459" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458" />
+        <location filename="../../gui/main_window.py" line="461" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459" />
+        <location filename="../../gui/main_window.py" line="462" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460" />
+        <location filename="../../gui/main_window.py" line="463" />
         <source>&amp;Weights</source>
         <translation>权重(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461" />
+        <location filename="../../gui/main_window.py" line="464" />
         <source>AHP pairwise comparisons for the selected node…</source>
         <translation>层次分析法：对所选节点两两比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462" />
+        <location filename="../../gui/main_window.py" line="465" />
         <source>Weights from the data (entropy, CRITIC, PCA…)…</source>
         <translation>由数据求权重（熵权法、CRITIC、主成分…）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463" />
+        <location filename="../../gui/main_window.py" line="466" />
         <source>Expert panel: write weight forms…</source>
         <translation>专家组：生成赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464" />
+        <location filename="../../gui/main_window.py" line="467" />
         <source>Expert panel: merge filled forms…</source>
         <translation>专家组：汇总填好的赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465" />
+        <location filename="../../gui/main_window.py" line="468" />
         <source>Expert scores: write score sheets…</source>
         <translation>专家打分：生成打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466" />
+        <location filename="../../gui/main_window.py" line="469" />
         <source>Expert scores: merge filled score sheets…</source>
         <translation>专家打分：汇总填好的打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467" />
+        <location filename="../../gui/main_window.py" line="470" />
         <source>Scenarios: save, switch, compare…</source>
         <translation>权重情景：保存、切换、比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468" />
+        <location filename="../../gui/main_window.py" line="471" />
         <source>Uncertainty, sensitivity and audit</source>
         <translation>不确定性、敏感性与统计审查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469" />
+        <location filename="../../gui/main_window.py" line="472" />
         <source>How sure is the ranking?</source>
         <translation>排名有多可靠？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470" />
+        <location filename="../../gui/main_window.py" line="473" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471" />
+        <location filename="../../gui/main_window.py" line="474" />
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>Show the history of changes</source>
         <translation>显示修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473" />
+        <location filename="../../gui/main_window.py" line="476" />
         <source>Freeze this round…</source>
         <translation>冻结本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474" />
+        <location filename="../../gui/main_window.py" line="477" />
         <source>Compare with a frozen round or another project…</source>
         <translation>与冻结轮次或其他项目比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475" />
+        <location filename="../../gui/main_window.py" line="478" />
         <source>Re-import the data sheet…</source>
         <translation>重新导入数据表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477" />
+        <location filename="../../gui/main_window.py" line="480" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479" />
+        <location filename="../../gui/main_window.py" line="482" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480" />
+        <location filename="../../gui/main_window.py" line="483" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481" />
+        <location filename="../../gui/main_window.py" line="484" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482" />
+        <location filename="../../gui/main_window.py" line="485" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="483" />
+        <location filename="../../gui/main_window.py" line="486" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
+        <location filename="../../gui/main_window.py" line="487" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="485" />
+        <location filename="../../gui/main_window.py" line="488" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="486" />
+        <location filename="../../gui/main_window.py" line="489" />
         <source>Export report draft (Word)…</source>
         <translation>导出报告草稿（Word）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="487" />
+        <location filename="../../gui/main_window.py" line="490" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488" />
+        <location filename="../../gui/main_window.py" line="491" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489" />
-        <location filename="../../gui/main_window.py" line="1013" />
+        <location filename="../../gui/main_window.py" line="492" />
+        <location filename="../../gui/main_window.py" line="1022" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490" />
+        <location filename="../../gui/main_window.py" line="493" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491" />
+        <location filename="../../gui/main_window.py" line="494" />
         <source>New blank project…</source>
         <translation>新建空白项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492" />
+        <location filename="../../gui/main_window.py" line="495" />
         <source>Verify a results workbook…</source>
         <translation>核验结果工作簿…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494" />
+        <location filename="../../gui/main_window.py" line="497" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495" />
+        <location filename="../../gui/main_window.py" line="498" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496" />
+        <location filename="../../gui/main_window.py" line="499" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497" />
+        <location filename="../../gui/main_window.py" line="644" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503" />
+        <location filename="../../gui/main_window.py" line="506" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504" />
+        <location filename="../../gui/main_window.py" line="507" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="515" />
+        <location filename="../../gui/main_window.py" line="518" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518" />
+        <location filename="../../gui/main_window.py" line="521" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="581" />
+        <location filename="../../gui/main_window.py" line="584" />
         <source>Opening {0} was cancelled</source>
         <translation>已取消打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="598" />
+        <location filename="../../gui/main_window.py" line="601" />
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="626" />
+        <location filename="../../gui/main_window.py" line="629" />
         <source>Part of the project could not be read</source>
         <translation>项目文件的一部分无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="631" />
+        <location filename="../../gui/main_window.py" line="634" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="650" />
+        <location filename="../../gui/main_window.py" line="659" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="655" />
+        <location filename="../../gui/main_window.py" line="664" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="794" />
+        <location filename="../../gui/main_window.py" line="803" />
         <source>Save cancelled; {0} is as it was</source>
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="931" />
+        <location filename="../../gui/main_window.py" line="940" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1050" />
-        <location filename="../../gui/main_window.py" line="1056" />
-        <location filename="../../gui/main_window.py" line="1070" />
+        <location filename="../../gui/main_window.py" line="1059" />
+        <location filename="../../gui/main_window.py" line="1065" />
+        <location filename="../../gui/main_window.py" line="1079" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1051" />
+        <location filename="../../gui/main_window.py" line="1060" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1057" />
+        <location filename="../../gui/main_window.py" line="1066" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1067" />
+        <location filename="../../gui/main_window.py" line="1076" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1071" />
+        <location filename="../../gui/main_window.py" line="1080" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="596" />
-        <location filename="../../gui/main_window.py" line="659" />
+        <location filename="../../gui/main_window.py" line="599" />
+        <location filename="../../gui/main_window.py" line="668" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="672" />
+        <location filename="../../gui/main_window.py" line="644" />
+        <source>Data ({0})</source>
+        <translation>数据（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="681" />
         <source>{0} has {1} cell(s) that are not numbers ({2}). Open it anyway, with these cells treated as missing? They stay listed under Problems and can be corrected in the Data tab.</source>
         <translation>{0} 有 {1} 个单元格不是数字（{2}）。是否仍然打开，并把这些单元格按缺失处理？它们会继续列在“问题”中，可在“数据”标签中改正。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="675" />
+        <location filename="../../gui/main_window.py" line="684" />
         <source>Open anyway?</source>
         <translation>仍然打开？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="690" />
+        <location filename="../../gui/main_window.py" line="699" />
         <source>{0} is not the open project: correct it in the file and open it again</source>
         <translation>{0} 不是当前打开的项目：请在该文件中改正后重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="758" />
+        <location filename="../../gui/main_window.py" line="767" />
         <source>project.cidx</source>
         <translation>城市指数项目.cidx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="759" />
+        <location filename="../../gui/main_window.py" line="768" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="786" />
-        <location filename="../../gui/main_window.py" line="797" />
+        <location filename="../../gui/main_window.py" line="795" />
+        <location filename="../../gui/main_window.py" line="806" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="801" />
+        <location filename="../../gui/main_window.py" line="810" />
         <source>Saving {0}…</source>
         <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="817" />
+        <location filename="../../gui/main_window.py" line="826" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="828" />
+        <location filename="../../gui/main_window.py" line="837" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="838" />
+        <location filename="../../gui/main_window.py" line="847" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="839" />
+        <location filename="../../gui/main_window.py" line="848" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="841" />
+        <location filename="../../gui/main_window.py" line="850" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="867" />
+        <location filename="../../gui/main_window.py" line="876" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="867" />
+        <location filename="../../gui/main_window.py" line="876" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="875" />
+        <location filename="../../gui/main_window.py" line="884" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="876" />
+        <location filename="../../gui/main_window.py" line="885" />
         <source>results.xlsx</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="906" />
+        <location filename="../../gui/main_window.py" line="915" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="924" />
+        <location filename="../../gui/main_window.py" line="933" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="933" />
+        <location filename="../../gui/main_window.py" line="942" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="937" />
+        <location filename="../../gui/main_window.py" line="946" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="959" />
+        <location filename="../../gui/main_window.py" line="968" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="964" />
+        <location filename="../../gui/main_window.py" line="973" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1014" />
+        <location filename="../../gui/main_window.py" line="1023" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -2742,37 +2893,48 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="115" />
+        <location filename="../../gui/models/ranking_model.py" line="125" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="115" />
+        <location filename="../../gui/models/ranking_model.py" line="139" />
+        <location filename="../../gui/models/ranking_model.py" line="140" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="115" />
+        <location filename="../../gui/models/ranking_model.py" line="125" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="115" />
+        <location filename="../../gui/models/ranking_model.py" line="125" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="115" />
+        <location filename="../../gui/models/ranking_model.py" line="125" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="176" />
+        <location filename="../../gui/models/ranking_model.py" line="139" />
+        <source>vs {0}</source>
+        <translation>较{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/ranking_model.py" line="149" />
+        <source>{0}: rank {1} → {2}: rank {3}</source>
+        <translation>{0}：第{1}名 → {2}：第{3}名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/ranking_model.py" line="206" />
         <source>No score: {0}</source>
         <translation>无得分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="176" />
+        <location filename="../../gui/models/ranking_model.py" line="206" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
