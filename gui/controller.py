@@ -651,7 +651,7 @@ class Controller(QObject):
         if self._pending_full or self.result is None or new_data:
             self._background.cancel_and_wait()  # a full compute supersedes a weight edit in flight
         elif not sync and wants_background(self.result, self.project.framework):
-            self._background.submit(self.result, self.project.framework)
+            self._background.submit(self.eds.reweight_base(self.result), self.project.framework)
             self.status.emit(self.tr("Recomputing in the background…"))
             return
         t0 = time.perf_counter()
@@ -666,8 +666,8 @@ class Controller(QObject):
         self._pending_full = False
         self._deliver((time.perf_counter() - t0) * 1000, kind, structure, new_data)
 
-    def _background_done(self, result: Result, ms: float) -> None:
-        self.result = result
+    def _background_done(self, result, ms: float) -> None:
+        self.result = self.eds.adopt(result)
         self._deliver(ms, self.tr("weights only"), False, False)
 
     def _background_failed(self, e: BaseException) -> None:

@@ -81,6 +81,17 @@ class EditionView:
             return self.er.latest
         return result.reweight(framework)
 
+    def reweight_base(self, result: Result):
+        """What a background reweight works on (gui.background_recompute): every edition, or the one result."""
+        return self.er if self.er is not None else result
+
+    def adopt(self, out) -> Result:
+        """A background reweight's answer (EditionResults or a Result) taken in; the latest's Result."""
+        if self.er is not None and hasattr(out, "results"):
+            self.er = out
+            return out.latest
+        return out
+
     # --- reading ------------------------------------------------------------------------
     def result(self, label: str | None = None) -> Result | None:
         if not self.active:

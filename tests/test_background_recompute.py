@@ -131,3 +131,33 @@ def test_the_window_stays_live_and_says_it_is_computing(qtbot, large_bod_project
     assert "units scored (weights only)" in w.statusBar().currentMessage()
     timer.stop()
     c.flush()
+
+
+def test_a_background_reweight_moves_every_edition(qtbot, qapp, tmp_path):
+    """A project of two editions with a BoD node: the weight edit goes to the worker, and what comes
+    back is every edition reweighted (not only the latest), each equal to a fresh compute of its
+    edition under the new weights."""
+    from core.files.loader import load
+    from tests.editions_fixture import write_editions_workbook
+    path = write_editions_workbook(tmp_path / "ed.xlsx", labels=("2023", "2024"))
+    project, _ = load(path)
+    fw = project.framework
+    project = project.with_framework(fw.with_node(replace(fw.nodes[fw.root], aggregation="bod")))
+    c = Controller()
+    c.set_project(project)
+    before = {label: r for label, r in c.eds.er.results.items()}
+    model = IndicatorTreeModel(c)
+    child = c.framework.children[c.framework.root][1]
+    assert model.setData(model.index_of(child, COL_WEIGHT), 40.0)
+    QApplication.processEvents()
+    assert c._background.busy()
+    with qtbot.waitSignal(c.result_changed, timeout=120_000):
+        pass
+    for label in ("2023", "2024"):
+        got = c.eds.er.results[label]
+        assert got is not before[label], label  # the older edition moved too
+        expected = fresh(c.project.for_edition(label))
+        assert np.allclose(got.root_scores, expected.root_scores, atol=1e-9, equal_nan=True), label
+    assert c.result is c.eds.er.latest
+    c.flush()
+    c.deleteLater()
