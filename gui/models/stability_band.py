@@ -22,16 +22,14 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from gui import worker
 
+translate = QCoreApplication.translate
+
 DEFAULT_TOP = 10
 BAND_COLOR = QColor("#59a14f")
 NEAR_COLOR = QColor("#e8a317")
 OUTSIDE_COLOR = QColor("#d62728")
 TRACK_COLOR = QColor("#dddddd")
 MARK_COLOR = QColor("#222222")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StabilityBands", text)
 
 
 def pct(v: float) -> str:
@@ -71,16 +69,17 @@ def band_view(entry: dict | None, current: float | None, top: int) -> BandView |
 
 def band_tooltip(view: BandView) -> str:
     """'权重在 14%–27% 之间变动时前 10 名及其顺序不变；当前权重距边界不足 10%' and the pair that swaps."""
-    lines = [_t("While this weight stays within {0}–{1}, the top {2} and their order do not change")
+    lines = [translate("StabilityBands",
+                       "While this weight stays within {0}–{1}, the top {2} and their order do not change")
              .format(pct(view.low), pct(view.high), view.top)]
     if view.state == "near":
-        lines[0] += _t("; the current weight is less than 10 % from an edge")
+        lines[0] += translate("StabilityBands", "; the current weight is less than 10 % from an edge")
     elif view.state == "outside":
-        lines[0] += _t("; the current weight has left this interval (recomputing)")
+        lines[0] += translate("StabilityBands", "; the current weight has left this interval (recomputing)")
     if view.at_low:
-        lines.append(_t("Below {0}: {1} and {2} swap").format(pct(view.low), *view.at_low))
+        lines.append(translate("StabilityBands", "Below {0}: {1} and {2} swap").format(pct(view.low), *view.at_low))
     if view.at_high:
-        lines.append(_t("Above {0}: {1} and {2} swap").format(pct(view.high), *view.at_high))
+        lines.append(translate("StabilityBands", "Above {0}: {1} and {2} swap").format(pct(view.high), *view.at_high))
     return "\n".join(lines)
 
 
