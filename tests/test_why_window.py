@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from core.analysis.contributions import explain_pair
 from core.analysis.stability import near_edge, weight_stability
 from core.analysis.targets import targets
+from gui.models.stability_band import NEAR_TEXT
 from gui.models.target_model import COL_NEEDED, EntryRole, TargetModel, number
 from gui.models.tree_model import COL_WEIGHT, StabilityRole
 from gui.panels.why_panel import BY_INDICATOR, TOP_INDICATORS
@@ -147,7 +148,7 @@ def test_a_weight_placed_near_an_edge_is_flagged(why, qtbot):
     _settled(qtbot, w)
     model = w.tree.model
     index = model.index_of("P", COL_WEIGHT)
-    assert index.data(Qt.ItemDataRole.DecorationRole) is None  # 20 % sits well inside
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is None  # 20 % sits well inside: plain text
     e = weight_stability(c.result, 10)["weights"]["P"]
     assert e["at_high"] is not None
     t = e["high"] - 0.05 * e["high"]  # inside, within 10 % of the upper edge
@@ -159,7 +160,7 @@ def test_a_weight_placed_near_an_edge_is_flagged(why, qtbot):
     entry = weight_stability(c.result, 10)["weights"]["P"]
     assert near_edge(entry)  # the engine agrees the new weight is near an edge
     assert model.index_of("P", COL_WEIGHT).data(StabilityRole).state == "near"
-    assert model.index_of("P", COL_WEIGHT).data(Qt.ItemDataRole.DecorationRole) is not None  # the warning icon
+    assert model.index_of("P", COL_WEIGHT).data(Qt.ItemDataRole.ForegroundRole).color() == NEAR_TEXT  # warning colour
     assert "当前权重距边界不足 10%" in model.index_of("P", COL_WEIGHT).data(Qt.ItemDataRole.ToolTipRole)
     assert w.tree.band_value.text().startswith("\u26a0")
 

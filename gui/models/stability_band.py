@@ -27,6 +27,7 @@ translate = QCoreApplication.translate
 DEFAULT_TOP = 10
 BAND_COLOR = QColor("#59a14f")
 NEAR_COLOR = QColor("#e8a317")
+NEAR_TEXT = QColor("#a05a00")
 OUTSIDE_COLOR = QColor("#d62728")
 TRACK_COLOR = QColor("#dddddd")
 MARK_COLOR = QColor("#222222")
@@ -51,6 +52,11 @@ class BandView:
     @property
     def color(self) -> QColor:
         return {"ok": BAND_COLOR, "near": NEAR_COLOR}.get(self.state, OUTSIDE_COLOR)
+
+    @property
+    def text_color(self) -> QColor:
+        """The weight's text: dark orange near an edge, red outside (legible on white, unlike the band's)."""
+        return {"ok": QColor("#222222"), "near": NEAR_TEXT}.get(self.state, OUTSIDE_COLOR)
 
 
 def band_view(entry: dict | None, current: float | None, top: int) -> BandView | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QStyledItemDelegate
 
 from core.model import framework_edits as edits
 from core.model.framework import Framework, Node
@@ -49,7 +49,7 @@ _VALUE_ROLES = [_D.DisplayRole, _D.EditRole, _D.ToolTipRole, _D.FontRole, _D.For
 _ROLES_OF_COLUMN = {
     COL_CODE: _VALUE_ROLES,
     COL_NAME: _VALUE_ROLES,
-    COL_WEIGHT: [_D.DisplayRole, _D.EditRole, _D.ForegroundRole, _D.ToolTipRole, _D.DecorationRole, StabilityRole,
+    COL_WEIGHT: [_D.DisplayRole, _D.EditRole, _D.ForegroundRole, _D.ToolTipRole, StabilityRole,
                  NodeRole],
     COL_EFFECTIVE: [_D.DisplayRole, NodeRole],
     COL_DIRECTION: [_D.DisplayRole, _D.EditRole, NodeRole],
@@ -269,13 +269,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             return None
         if role == ChoicesRole:
             return self._choices(node, col, leaf)
-        if col == COL_WEIGHT and role in (StabilityRole, Qt.ItemDataRole.DecorationRole):
-            view = self.band_view(code)
-            if role == StabilityRole:
-                return view
-            if view is None or view.state == "ok":
-                return None
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if col == COL_WEIGHT and role == StabilityRole:
+            return self.band_view(code)
         return None
 
     # --- stability bands ------------------------------------------------------------------
@@ -370,8 +365,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                     (col == COL_AGGREGATION and not leaf and not node.aggregation)
         if inherited:
             return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        if col == COL_WEIGHT and node.code in self._locked:
-            return QBrush(QColor("#1f5fa8"))
+        if col == COL_WEIGHT:
+            view = self.band_view(node.code)
+            if view is not None and view.state != "ok":  # near an edge of its stability interval, or past it
+                return QBrush(view.text_color)
+            if node.code in self._locked:
+                return QBrush(QColor("#1f5fa8"))
         return None
 
     def _choices(self, node: Node, col: int, leaf: bool) -> list[tuple[object, str]] | None:

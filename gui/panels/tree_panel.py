@@ -244,7 +244,7 @@ class TreePanel(QWidget):
         from gui.models.stability_band import pct
         mark = {"ok": "", "near": "\u26a0 ", "outside": "\u26a0 "}[view.state]
         self.band_value.setText(f"{mark}{pct(view.low)}–{pct(view.high)}")
-        self.band_value.setStyleSheet("" if view.state == "ok" else f"color: {view.color.name()};")
+        self.band_value.setStyleSheet("" if view.state == "ok" else f"color: {view.text_color.name()};")
         self.band_value.setToolTip(self.band_strip.toolTip())
 
     def _connect(self) -> None:
