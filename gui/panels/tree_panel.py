@@ -200,7 +200,12 @@ class TreePanel(QWidget):
         self.band_top = QSpinBox(self)
         self.band_top.setRange(1, 9999)
         self.band_top.setValue(10)
+        # no arrows (type, or the wheel / Up / Down): the dock's minimum width stays as it was
+        self.band_top.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.band_top.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.band_caption = QLabel(self)
+        self.band_caption.setMinimumWidth(0)
+        self.band_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.band_caption.setBuddy(self.band_top)
         cap = QHBoxLayout()
         cap.setContentsMargins(0, 0, 0, 0)
@@ -209,7 +214,7 @@ class TreePanel(QWidget):
         self.band_strip = BandStrip(self.slider, self)
         self.band_value = QLabel(self)
         self.band_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.band_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("\u26a0 100.0%–100.0%") + 8)
+        self.band_value.setMinimumWidth(self.slider_value.minimumWidth())  # the dock's minimum width stays
         sl.addLayout(cap, 1, 0)
         sl.addWidget(self.band_strip, 1, 1)
         sl.addWidget(self.band_value, 1, 2)

@@ -81,7 +81,7 @@ class WhyPanel(QWidget):
         top.addStretch(1)
 
         self.chart = WaterfallChart()
-        self.chart.setMinimumHeight(200)
+        self.chart.setMinimumHeight(120)  # the chart dock's minimum height stays as it was
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#8a1c1c; padding:2px 6px;")
