@@ -8,6 +8,7 @@ or the exception back on the GUI thread.
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Callable
 
@@ -149,8 +150,31 @@ def run_quietly(fn: Callable, on_done: Callable, on_error: Callable) -> Task:
     thread; the task deletes itself once its outcome is delivered."""
     from PySide6.QtCore import QCoreApplication
     task = Task(QCoreApplication.instance(), fn, "", on_done, on_error, cancellable=False, quiet=True)
+    _QUIET.add(task)
+    task.finished.connect(lambda: _QUIET.discard(task))
     task.finished.connect(task.deleteLater)
     return task.start()
+
+
+_QUIET: set[Task] = set()  # quiet tasks not yet delivered
+
+
+def finish_thread(task: Task, ms: int = 30000) -> bool:
+    """Block until the task's work has returned: its thread's event loop is told to end after it (the
+    outcome, queued to the GUI thread, is delivered by a later event loop turn, or never)."""
+    try:
+        task.thread.quit()
+        return task.thread.wait(ms)
+    except RuntimeError:  # already deleted
+        return True
+
+
+@atexit.register
+def _finish_quiet_tasks() -> None:
+    """A script that ends while a quiet task runs (no window closed, no event loop): let the work end
+    before Qt's objects go, rather than abort on a running QThread."""
+    for task in list(_QUIET):
+        finish_thread(task)
 
 
 # --- work redone after every edit, for the newest request only ------------------------------------
@@ -225,8 +249,7 @@ class LatestJob(QObject):
             pass
 
     def wait(self, ms: int = 30000) -> None:
-        """Let a running job end (closing the window)."""
+        """Let a running job end (closing the window); its outcome is dropped."""
         self.cancel()
-        task = self.task
-        if task is not None:
-            task.thread.wait(ms)
+        if self.task is not None:
+            finish_thread(self.task, ms)

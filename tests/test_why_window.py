@@ -221,3 +221,42 @@ def test_latest_job_delivers_only_the_newest_request(qtbot):
     qtbot.waitUntil(lambda: not job.busy, timeout=WAIT)
     assert got[1:] == [("newest", 4)]
     assert np.isfinite(job.runs) and job.runs == 3
+
+
+def test_closing_while_a_job_runs_waits_for_its_work_only(qtbot):
+    """The window's close waits for a running band or target job: until its work returns, not for a
+    timeout (the worker thread's event loop is told to end)."""
+    import threading
+    job = LatestJob(settle_ms=0)
+    gate = threading.Event()
+    job.request("slow", lambda: gate.wait(20) and 1)
+    qtbot.waitUntil(lambda: job.task is not None, timeout=WAIT)
+    task = job.task
+    threading.Timer(0.2, gate.set).start()
+    job.wait(60000)
+    assert task.thread.isFinished()
+    got = []
+    job.done.connect(lambda key, out: got.append(key))
+    qtbot.waitUntil(lambda: job.task is None, timeout=WAIT)
+    assert got == []  # the outcome of a job waited for at close is dropped
+
+
+QUIET_AT_EXIT = r"""
+import time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gui import worker
+worker.run_quietly(lambda _p, _c: time.sleep(0.5), lambda _o: None, lambda _e: None)
+print("leaving while it runs")
+"""
+
+
+def test_a_script_ending_while_a_quiet_task_runs_does_not_abort(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    out = subprocess.run([sys.executable, "-c", QUIET_AT_EXIT], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                         text=True, capture_output=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert out.returncode == 0, out.stderr
+    assert "Destroyed while thread" not in out.stderr
