@@ -260,3 +260,13 @@ def test_a_script_ending_while_a_quiet_task_runs_does_not_abort(tmp_path):
                          text=True, capture_output=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
     assert out.returncode == 0, out.stderr
     assert "Destroyed while thread" not in out.stderr
+
+
+def test_switching_to_english_renames_the_tab_and_the_bars(why, qtbot):
+    w = why
+    w.set_language("en")
+    qtbot.wait(50)  # the language change is an event, delivered by the loop
+    fw = w.controller.framework
+    assert w.charts.tabs.tabText(w.charts.tabs.indexOf(w.why)) == "Why?"
+    assert w.why.chart.labels == [fw.nodes[d].name("en") for d in fw.children[fw.root]]
+    assert w.why.a_label.text() == "City A:"
