@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.remember = remember
-        self.charts = self.analysis = None
+        self.charts = self.analysis = self.why = None
         self.settings = QSettings()
         self.controller = Controller(self)
         self.languages = Languages.for_app(QApplication.instance())
@@ -333,6 +333,11 @@ class MainWindow(QMainWindow):
             self._share_split()
         self.analysis = AnalysisPanel(c, self)
         self._analysis_scroll.setWidget(self.analysis)
+        from gui.panels.why_panel import WhyPanel  # issue 21: the 为什么？ tab and the tree's stability bands
+        self.why = WhyPanel(c, self)
+        self.charts.tabs.addTab(self.why, "")
+        self.why.retranslate()  # names its tab
+        self.tree.show_stability()
 
     def _share_split(self) -> None:
         """Ranking : charts as they were left, else as 560 : 760 of the width the splitter has once
@@ -1110,6 +1115,10 @@ class MainWindow(QMainWindow):
         from core.files.project_file import discard_recovery
         if self.analysis is not None:
             self.analysis.cancel_and_wait()
+        if self.charts is not None:
+            self.why.wait()
+        if self.tree.bands is not None:
+            self.tree.bands.wait()
         self._finish_tasks()
         discard_recovery(self.project_path())
         if self.remember:

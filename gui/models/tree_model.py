@@ -24,13 +24,14 @@ pipeline records), and `result_changed` brings the Result's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QStyledItemDelegate
 
 from core.model import framework_edits as edits
 from core.model.framework import Framework, Node
 from core.model.settings import AGGREGATIONS, NORMALIZATIONS
+from gui.models.stability_band import band_tooltip, paint_band
 from gui.text.labels import method_label
 
 # --- columns and roles ---------------------------------------------------------------
@@ -41,13 +42,15 @@ N_COLUMNS = 8
 NodeRole = Qt.ItemDataRole.UserRole  # the core.model.framework.Node itself
 CodeRole = Qt.ItemDataRole.UserRole + 1  # the node's code (str)
 ChoicesRole = Qt.ItemDataRole.UserRole + 2  # [(value, label), ...] for a combo editor
+StabilityRole = Qt.ItemDataRole.UserRole + 3  # the weight's stability band (gui.models.stability_band.BandView)
 
 _D = Qt.ItemDataRole
 _VALUE_ROLES = [_D.DisplayRole, _D.EditRole, _D.ToolTipRole, _D.FontRole, _D.ForegroundRole, NodeRole]
 _ROLES_OF_COLUMN = {
     COL_CODE: _VALUE_ROLES,
     COL_NAME: _VALUE_ROLES,
-    COL_WEIGHT: [_D.DisplayRole, _D.EditRole, _D.ForegroundRole, NodeRole],
+    COL_WEIGHT: [_D.DisplayRole, _D.EditRole, _D.ForegroundRole, _D.ToolTipRole, StabilityRole,
+                 NodeRole],
     COL_EFFECTIVE: [_D.DisplayRole, NodeRole],
     COL_DIRECTION: [_D.DisplayRole, _D.EditRole, NodeRole],
     COL_AGGREGATION: [_D.DisplayRole, _D.EditRole, _D.FontRole, _D.ForegroundRole, ChoicesRole, NodeRole],
@@ -106,6 +109,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._locked = frozenset(controller.locked)
         self._given: tuple[dict, dict] | None = None  # the (local, effective) weights the views were last given
         self._pending: tuple[Framework | None, tuple[dict, dict]] = (None, ({}, {}))  # before its result
+        self.bands = None  # gui.models.stability_band.StabilityBands, once the tree shows them (set_bands)
         self._index_structure()
         controller.framework_changed.connect(self._on_framework_changed)
         controller.project_changed.connect(self._on_project_changed)
@@ -265,7 +269,21 @@ class IndicatorTreeModel(QAbstractItemModel):
             return None
         if role == ChoicesRole:
             return self._choices(node, col, leaf)
+        if col == COL_WEIGHT and role == StabilityRole:
+            return self.band_view(code)
         return None
+
+    # --- stability bands ------------------------------------------------------------------
+    def set_bands(self, bands) -> None:
+        """Show the stability intervals of `bands` (StabilityBands) under the weights."""
+        self.bands = bands
+        bands.changed.connect(lambda: self._emit_changed({COL_WEIGHT}))
+
+    def band_view(self, code: str):
+        """The band of a weight: the last intervals, the weight shown now (None: no band)."""
+        if self.bands is None or not self._has_siblings(code):
+            return None
+        return self.bands.view(code, self._weights()[0].get(code))
 
     def _value(self, node: Node, col: int, leaf: bool, edit: bool):
         code = node.code
@@ -319,8 +337,14 @@ class IndicatorTreeModel(QAbstractItemModel):
             return self.tr("Inherited: {0}").format(method_label(self._inherited_normalisation(node.code)))
         if col == COL_AGGREGATION and not leaf and not node.aggregation:
             return self.tr("Project default: {0}").format(method_label(self._settings.aggregation))
-        if col == COL_WEIGHT and node.code in self._locked:
-            return self.tr("Locked: keeps its share when a sibling changes; unlock to edit")
+        if col == COL_WEIGHT:
+            lines = []
+            if node.code in self._locked:
+                lines.append(self.tr("Locked: keeps its share when a sibling changes; unlock to edit"))
+            view = self.band_view(node.code)
+            if view is not None:
+                lines.append(band_tooltip(view))
+            return "\n".join(lines) or None
         return None
 
     def _font(self, node: Node, col: int, leaf: bool) -> QFont | None:
@@ -341,8 +365,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                     (col == COL_AGGREGATION and not leaf and not node.aggregation)
         if inherited:
             return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        if col == COL_WEIGHT and node.code in self._locked:
-            return QBrush(QColor("#1f5fa8"))
+        if col == COL_WEIGHT:
+            view = self.band_view(node.code)
+            if view is not None and view.state != "ok":  # near an edge of its stability interval, or past it
+                return QBrush(view.text_color)
+            if node.code in self._locked:
+                return QBrush(QColor("#1f5fa8"))
         return None
 
     def _choices(self, node: Node, col: int, leaf: bool) -> list[tuple[object, str]] | None:
@@ -500,7 +528,18 @@ class IndicatorTreeModel(QAbstractItemModel):
 
 # --- editors ----------------------------------------------------------------------------
 class WeightDelegate(QStyledItemDelegate):
-    """A spin box in percent (0–100 %, step 1, one decimal) for the weight column."""
+    """A spin box in percent (0–100 %, step 1, one decimal) for the weight column; the weight's stability
+    band (StabilityRole) drawn as a thin strip along the bottom of the cell."""
+
+    BAND_PX = 3
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        view = index.data(StabilityRole)
+        if view is not None:
+            r = option.rect
+            paint_band(painter, QRectF(r.left() + 4, r.bottom() - self.BAND_PX, max(1, r.width() - 8), self.BAND_PX),
+                       view)
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
         box = QDoubleSpinBox(parent)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSizePolicy,
     QSlider,
+    QSpinBox,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -168,8 +170,9 @@ class TreePanel(QWidget):
         bl.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self.banner.hide()
 
-    def _build_slider(self) -> QHBoxLayout:
-        """The weight slider of the selected node, its caption and value."""
+    def _build_slider(self) -> QGridLayout:
+        """The weight slider of the selected node, its caption and value; below it, once the window turns
+        them on (`show_stability`), the band of the weight's stability interval and the TOP-N it keeps."""
         self.slider_caption = QLabel(self)
         self.slider_caption.setMinimumWidth(60)
         self.slider_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -184,12 +187,70 @@ class TreePanel(QWidget):
         self.slider_value = QLabel(self)
         self.slider_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.slider_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("100.0 %") + 8)
-        sl = QHBoxLayout()
+        sl = QGridLayout()
         sl.setContentsMargins(6, 0, 6, 6)
-        sl.addWidget(self.slider_caption, 2)
-        sl.addWidget(self.slider, 5)
-        sl.addWidget(self.slider_value, 0)
+        sl.setVerticalSpacing(0)
+        sl.addWidget(self.slider_caption, 0, 0)
+        sl.addWidget(self.slider, 0, 1)
+        sl.addWidget(self.slider_value, 0, 2)
+        sl.setColumnStretch(0, 2)
+        sl.setColumnStretch(1, 5)
+        from gui.panels.band_strip import BandStrip
+        self.bands = None  # gui.models.stability_band.StabilityBands (show_stability)
+        self.band_top = QSpinBox(self)
+        self.band_top.setRange(1, 9999)
+        self.band_top.setValue(10)
+        # no arrows (type, or the wheel / Up / Down): the dock's minimum width stays as it was
+        self.band_top.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.band_top.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.band_caption = QLabel(self)
+        self.band_caption.setMinimumWidth(0)
+        self.band_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.band_caption.setBuddy(self.band_top)
+        cap = QHBoxLayout()
+        cap.setContentsMargins(0, 0, 0, 0)
+        cap.addWidget(self.band_caption, 1)
+        cap.addWidget(self.band_top, 0)
+        self.band_strip = BandStrip(self.slider, self)
+        self.band_value = QLabel(self)
+        self.band_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.band_value.setMinimumWidth(self.slider_value.minimumWidth())  # the dock's minimum width stays
+        sl.addLayout(cap, 1, 0)
+        sl.addWidget(self.band_strip, 1, 1)
+        sl.addWidget(self.band_value, 1, 2)
+        self._band_row = (self.band_caption, self.band_top, self.band_strip, self.band_value)
+        for w in self._band_row:
+            w.hide()
         return sl
+
+    def show_stability(self, top: int = 10) -> None:
+        """Show each weight's stability interval for the TOP-N (gui.models.stability_band), recomputed off
+        the GUI thread once an edit settles: in the weight column and under the slider."""
+        if self.bands is not None:
+            return
+        from gui.models.stability_band import StabilityBands
+        self.band_top.setValue(top)
+        self.bands = StabilityBands(self.controller, self, top)
+        self.model.set_bands(self.bands)
+        self.bands.changed.connect(self._sync_band)
+        self.band_top.valueChanged.connect(self.bands.set_top)
+        for w in self._band_row:
+            w.show()
+        self._sync_band()
+
+    def _sync_band(self) -> None:
+        code = self.current_code()
+        view = self.model.band_view(code) if code and self.bands is not None else None
+        self.band_strip.set_band(view)
+        if view is None:
+            self.band_value.setText("")
+            self.band_value.setToolTip("")
+            return
+        from gui.models.stability_band import pct
+        mark = {"ok": "", "near": "\u26a0 ", "outside": "\u26a0 "}[view.state]
+        self.band_value.setText(f"{mark}{pct(view.low)}–{pct(view.high)}")
+        self.band_value.setStyleSheet("" if view.state == "ok" else f"color: {view.text_color.name()};")
+        self.band_value.setToolTip(self.band_strip.toolTip())
 
     def _connect(self) -> None:
         """Follow the model (resets keep the expanded nodes and the selection) and the controller."""
@@ -437,6 +498,8 @@ class TreePanel(QWidget):
         self.act_rename.setEnabled(node_ok)
         self.act_move.setEnabled(node_ok and not is_root)
         self.act_expert.setEnabled(node_ok and fw.is_leaf(code))
+        if self.bands is not None:
+            self._sync_band()
 
     def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._sync()
@@ -569,6 +632,10 @@ class TreePanel(QWidget):
         self.structure_button.setText(self.tr("Tree"))
         self.structure_button.setToolTip(self.tr("Add, remove, rename or move indicators"))
         self.slider.setToolTip(self.tr("Weight of the selected node among its siblings"))
+        self.band_caption.setText(self.tr("Stable top N:"))
+        self.band_top.setToolTip(self.tr("The band under the slider and under each weight: how far the weight can "
+                                         "move (its siblings in proportion) before the top N or their order "
+                                         "change"))
         self.model.retranslate()
         self.resize_columns()
         self._sync()
