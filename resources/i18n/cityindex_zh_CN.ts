@@ -1719,149 +1719,149 @@
 <context>
     <name>IndicatorTreeModel</name>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="220" />
+        <location filename="../../gui/models/tree_model.py" line="224" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="220" />
+        <location filename="../../gui/models/tree_model.py" line="224" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="220" />
+        <location filename="../../gui/models/tree_model.py" line="224" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="220" />
+        <location filename="../../gui/models/tree_model.py" line="224" />
         <source>Effective</source>
         <translation>有效权重</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="221" />
+        <location filename="../../gui/models/tree_model.py" line="225" />
         <source>+/−</source>
         <comment>direction column</comment>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="221" />
+        <location filename="../../gui/models/tree_model.py" line="225" />
         <source>Aggregation</source>
         <translation>聚合</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="221" />
+        <location filename="../../gui/models/tree_model.py" line="225" />
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="222" />
+        <location filename="../../gui/models/tree_model.py" line="226" />
         <source>Lock</source>
         <comment>locked column</comment>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="226" />
+        <location filename="../../gui/models/tree_model.py" line="230" />
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="227" />
+        <location filename="../../gui/models/tree_model.py" line="231" />
         <source>Indicator name</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="228" />
+        <location filename="../../gui/models/tree_model.py" line="232" />
         <source>Share among its siblings (siblings sum to 100 %)</source>
         <translation>在同级中的占比（同级合计 100%）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="229" />
+        <location filename="../../gui/models/tree_model.py" line="233" />
         <source>Share of the whole index (product of the shares on the path)</source>
         <translation>占总指数的比重（路径上各级占比之积）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="230" />
+        <location filename="../../gui/models/tree_model.py" line="234" />
         <source>Direction — + : more is better; − : less is better</source>
         <translation>方向——+：越大越好；−：越小越好</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="231" />
+        <location filename="../../gui/models/tree_model.py" line="235" />
         <source>How the children are combined (grey: project default)</source>
         <translation>下级指标的合成方法（灰色：项目默认）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="232" />
+        <location filename="../../gui/models/tree_model.py" line="236" />
         <source>How the indicator values are rescaled (grey: inherited)</source>
         <translation>指标值的标准化方法（灰色：继承）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="233" />
+        <location filename="../../gui/models/tree_model.py" line="237" />
         <source>A locked weight keeps its share when a sibling's weight changes</source>
         <translation>锁定的权重在同级权重变化时保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="314" />
+        <location filename="../../gui/models/tree_model.py" line="332" />
         <source>Unit: {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="316" />
+        <location filename="../../gui/models/tree_model.py" line="334" />
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="319" />
+        <location filename="../../gui/models/tree_model.py" line="337" />
         <source>Inherited: {0}</source>
         <translation>继承：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="321" />
+        <location filename="../../gui/models/tree_model.py" line="339" />
         <source>Project default: {0}</source>
         <translation>项目默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="323" />
+        <location filename="../../gui/models/tree_model.py" line="343" />
         <source>Locked: keeps its share when a sibling changes; unlock to edit</source>
         <translation>已锁定：同级变化时保持不变；解锁后可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="350" />
+        <location filename="../../gui/models/tree_model.py" line="378" />
         <source>+ (more is better)</source>
         <translation>+（越大越好）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="350" />
+        <location filename="../../gui/models/tree_model.py" line="378" />
         <source>− (less is better)</source>
         <translation>−（越小越好）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="352" />
+        <location filename="../../gui/models/tree_model.py" line="380" />
         <source>(default: {0})</source>
         <translation>（默认：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="355" />
+        <location filename="../../gui/models/tree_model.py" line="383" />
         <source>(inherit: {0})</source>
         <translation>（继承：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="409" />
+        <location filename="../../gui/models/tree_model.py" line="437" />
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="415" />
+        <location filename="../../gui/models/tree_model.py" line="443" />
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="424" />
+        <location filename="../../gui/models/tree_model.py" line="452" />
         <source>Aggregation of {0}</source>
         <translation>{0} 的聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="424" />
+        <location filename="../../gui/models/tree_model.py" line="452" />
         <source>Normalisation of {0}</source>
         <translation>{0} 的标准化方法</translation>
     </message>
@@ -1883,424 +1883,424 @@
     </message>
     <message>
         <location filename="../../gui/headless/selftest.py" line="177" />
-        <location filename="../../gui/main_window.py" line="459" />
+        <location filename="../../gui/main_window.py" line="464" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460" />
+        <location filename="../../gui/main_window.py" line="465" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461" />
+        <location filename="../../gui/main_window.py" line="466" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462" />
+        <location filename="../../gui/main_window.py" line="467" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463" />
+        <location filename="../../gui/main_window.py" line="468" />
         <source>&amp;Weights</source>
         <translation>权重(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464" />
+        <location filename="../../gui/main_window.py" line="469" />
         <source>AHP pairwise comparisons for the selected node…</source>
         <translation>层次分析法：对所选节点两两比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465" />
+        <location filename="../../gui/main_window.py" line="470" />
         <source>Weights from the data (entropy, CRITIC, PCA…)…</source>
         <translation>由数据求权重（熵权法、CRITIC、主成分…）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466" />
+        <location filename="../../gui/main_window.py" line="471" />
         <source>Expert panel: write weight forms…</source>
         <translation>专家组：生成赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467" />
+        <location filename="../../gui/main_window.py" line="472" />
         <source>Expert panel: merge filled forms…</source>
         <translation>专家组：汇总填好的赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468" />
+        <location filename="../../gui/main_window.py" line="473" />
         <source>Expert scores: write score sheets…</source>
         <translation>专家打分：生成打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469" />
+        <location filename="../../gui/main_window.py" line="474" />
         <source>Expert scores: merge filled score sheets…</source>
         <translation>专家打分：汇总填好的打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>Scenarios: save, switch, compare…</source>
         <translation>权重情景：保存、切换、比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471" />
+        <location filename="../../gui/main_window.py" line="476" />
         <source>Uncertainty, sensitivity and audit</source>
         <translation>不确定性、敏感性与统计审查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472" />
+        <location filename="../../gui/main_window.py" line="477" />
         <source>How sure is the ranking?</source>
         <translation>排名有多可靠？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473" />
+        <location filename="../../gui/main_window.py" line="478" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475" />
+        <location filename="../../gui/main_window.py" line="480" />
         <source>Show the history of changes</source>
         <translation>显示修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>Freeze this round…</source>
         <translation>冻结本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477" />
+        <location filename="../../gui/main_window.py" line="482" />
         <source>Compare with a frozen round or another project…</source>
         <translation>与冻结轮次或其他项目比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478" />
+        <location filename="../../gui/main_window.py" line="483" />
         <source>Re-import the data sheet…</source>
         <translation>重新导入数据表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479" />
+        <location filename="../../gui/main_window.py" line="484" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480" />
+        <location filename="../../gui/main_window.py" line="485" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481" />
+        <location filename="../../gui/main_window.py" line="486" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482" />
+        <location filename="../../gui/main_window.py" line="487" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="483" />
+        <location filename="../../gui/main_window.py" line="488" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
+        <location filename="../../gui/main_window.py" line="489" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="485" />
+        <location filename="../../gui/main_window.py" line="490" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="486" />
+        <location filename="../../gui/main_window.py" line="491" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="487" />
+        <location filename="../../gui/main_window.py" line="492" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488" />
+        <location filename="../../gui/main_window.py" line="493" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489" />
+        <location filename="../../gui/main_window.py" line="494" />
         <source>Export report draft (Word)…</source>
         <translation>导出报告草稿（Word）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490" />
+        <location filename="../../gui/main_window.py" line="495" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491" />
+        <location filename="../../gui/main_window.py" line="496" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492" />
-        <location filename="../../gui/main_window.py" line="1022" />
+        <location filename="../../gui/main_window.py" line="497" />
+        <location filename="../../gui/main_window.py" line="1027" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493" />
+        <location filename="../../gui/main_window.py" line="498" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494" />
+        <location filename="../../gui/main_window.py" line="499" />
         <source>New blank project…</source>
         <translation>新建空白项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495" />
+        <location filename="../../gui/main_window.py" line="500" />
         <source>Verify a results workbook…</source>
         <translation>核验结果工作簿…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497" />
+        <location filename="../../gui/main_window.py" line="502" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498" />
+        <location filename="../../gui/main_window.py" line="503" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499" />
+        <location filename="../../gui/main_window.py" line="504" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="644" />
+        <location filename="../../gui/main_window.py" line="649" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506" />
+        <location filename="../../gui/main_window.py" line="511" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="507" />
+        <location filename="../../gui/main_window.py" line="512" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518" />
+        <location filename="../../gui/main_window.py" line="523" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="521" />
+        <location filename="../../gui/main_window.py" line="526" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="584" />
+        <location filename="../../gui/main_window.py" line="589" />
         <source>Opening {0} was cancelled</source>
         <translation>已取消打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="601" />
+        <location filename="../../gui/main_window.py" line="606" />
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="629" />
+        <location filename="../../gui/main_window.py" line="634" />
         <source>Part of the project could not be read</source>
         <translation>项目文件的一部分无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="634" />
+        <location filename="../../gui/main_window.py" line="639" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="659" />
+        <location filename="../../gui/main_window.py" line="664" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="664" />
+        <location filename="../../gui/main_window.py" line="669" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="803" />
+        <location filename="../../gui/main_window.py" line="808" />
         <source>Save cancelled; {0} is as it was</source>
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="940" />
+        <location filename="../../gui/main_window.py" line="945" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1059" />
-        <location filename="../../gui/main_window.py" line="1065" />
-        <location filename="../../gui/main_window.py" line="1079" />
+        <location filename="../../gui/main_window.py" line="1064" />
+        <location filename="../../gui/main_window.py" line="1070" />
+        <location filename="../../gui/main_window.py" line="1084" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1060" />
+        <location filename="../../gui/main_window.py" line="1065" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1066" />
+        <location filename="../../gui/main_window.py" line="1071" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1076" />
+        <location filename="../../gui/main_window.py" line="1081" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1080" />
+        <location filename="../../gui/main_window.py" line="1085" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="599" />
-        <location filename="../../gui/main_window.py" line="668" />
+        <location filename="../../gui/main_window.py" line="604" />
+        <location filename="../../gui/main_window.py" line="673" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="644" />
+        <location filename="../../gui/main_window.py" line="649" />
         <source>Data ({0})</source>
         <translation>数据（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="681" />
+        <location filename="../../gui/main_window.py" line="686" />
         <source>{0} has {1} cell(s) that are not numbers ({2}). Open it anyway, with these cells treated as missing? They stay listed under Problems and can be corrected in the Data tab.</source>
         <translation>{0} 有 {1} 个单元格不是数字（{2}）。是否仍然打开，并把这些单元格按缺失处理？它们会继续列在“问题”中，可在“数据”标签中改正。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="684" />
+        <location filename="../../gui/main_window.py" line="689" />
         <source>Open anyway?</source>
         <translation>仍然打开？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="699" />
+        <location filename="../../gui/main_window.py" line="704" />
         <source>{0} is not the open project: correct it in the file and open it again</source>
         <translation>{0} 不是当前打开的项目：请在该文件中改正后重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="767" />
+        <location filename="../../gui/main_window.py" line="772" />
         <source>project.cidx</source>
         <translation>城市指数项目.cidx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="768" />
+        <location filename="../../gui/main_window.py" line="773" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="795" />
-        <location filename="../../gui/main_window.py" line="806" />
+        <location filename="../../gui/main_window.py" line="800" />
+        <location filename="../../gui/main_window.py" line="811" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="810" />
+        <location filename="../../gui/main_window.py" line="815" />
         <source>Saving {0}…</source>
         <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="826" />
+        <location filename="../../gui/main_window.py" line="831" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="837" />
+        <location filename="../../gui/main_window.py" line="842" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="847" />
+        <location filename="../../gui/main_window.py" line="852" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="848" />
+        <location filename="../../gui/main_window.py" line="853" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="850" />
+        <location filename="../../gui/main_window.py" line="855" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="876" />
+        <location filename="../../gui/main_window.py" line="881" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="876" />
+        <location filename="../../gui/main_window.py" line="881" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="884" />
+        <location filename="../../gui/main_window.py" line="889" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="885" />
+        <location filename="../../gui/main_window.py" line="890" />
         <source>results.xlsx</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="915" />
+        <location filename="../../gui/main_window.py" line="920" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="933" />
+        <location filename="../../gui/main_window.py" line="938" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="942" />
+        <location filename="../../gui/main_window.py" line="947" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="946" />
+        <location filename="../../gui/main_window.py" line="951" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="968" />
+        <location filename="../../gui/main_window.py" line="973" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="973" />
+        <location filename="../../gui/main_window.py" line="978" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1023" />
+        <location filename="../../gui/main_window.py" line="1028" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -3636,6 +3636,34 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>StabilityBands</name>
+    <message>
+        <location filename="../../gui/models/stability_band.py" line="78" />
+        <source>While this weight stays within {0}–{1}, the top {2} and their order do not change</source>
+        <translation>权重在 {0}–{1} 之间变动时前 {2} 名及其顺序不变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/stability_band.py" line="82" />
+        <source>; the current weight is less than 10 % from an edge</source>
+        <translation>；当前权重距边界不足 10%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/stability_band.py" line="84" />
+        <source>; the current weight has left this interval (recomputing)</source>
+        <translation>；当前权重已离开该区间（正在重新计算）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/stability_band.py" line="86" />
+        <source>Below {0}: {1} and {2} swap</source>
+        <translation>低于 {0}：{1} 与 {2} 交换名次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/stability_band.py" line="88" />
+        <source>Above {0}: {1} and {2} swap</source>
+        <translation>高于 {0}：{1} 与 {2} 交换名次</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../gui/app.py" line="111" />
@@ -3649,9 +3677,57 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>TargetModel</name>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="49" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="49" />
+        <source>Current</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="49" />
+        <source>Needed</source>
+        <translation>所需值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="49" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="50" />
+        <source>Change %</source>
+        <translation>变化 %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="67" />
+        <source>no value to change (missing)</source>
+        <translation>缺失值，无从改变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="68" />
+        <source>not reachable by this indicator alone</source>
+        <translation>单独改变该指标无法达到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="88" />
+        <source>Unit: {0}</source>
+        <translation>单位：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/target_model.py" line="90" />
+        <source>Any change in the good direction is enough (the outlier treatment switches)</source>
+        <translation>朝有利方向的任何变化都足够（异常值处理方式随之切换）</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/worker.py" line="75" />
+        <location filename="../../gui/worker.py" line="81" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3659,187 +3735,197 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="281" />
+        <location filename="../../gui/panels/tree_panel.py" line="342" />
         <source>Add {0} under {1}</source>
         <translation>在 {1} 下添加 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="290" />
+        <location filename="../../gui/panels/tree_panel.py" line="351" />
         <source>Remove {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="293" />
+        <location filename="../../gui/panels/tree_panel.py" line="354" />
         <source>Rename {0} to {1}</source>
         <translation>将 {0} 重命名为 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="297" />
+        <location filename="../../gui/panels/tree_panel.py" line="358" />
         <source>Move {0} under {1}</source>
         <translation>将 {0} 移到 {1} 下</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="305" />
+        <location filename="../../gui/panels/tree_panel.py" line="366" />
         <source>{0} scored by experts ({1}–{2})</source>
         <translation>{0} 改为专家评分（{1}–{2}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="306" />
+        <location filename="../../gui/panels/tree_panel.py" line="367" />
         <source>{0} measured by data</source>
         <translation>{0} 改为由数据取值</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="341" />
-        <location filename="../../gui/panels/tree_panel.py" line="344" />
+        <location filename="../../gui/panels/tree_panel.py" line="402" />
+        <location filename="../../gui/panels/tree_panel.py" line="405" />
         <source>Add child</source>
         <translation>添加下级指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="341" />
+        <location filename="../../gui/panels/tree_panel.py" line="402" />
         <source>Code of the new indicator under {0}:</source>
         <translation>{0} 下新指标的代码：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="344" />
+        <location filename="../../gui/panels/tree_panel.py" line="405" />
         <source>Name of {0}:</source>
         <translation>{0} 的名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="353" />
+        <location filename="../../gui/panels/tree_panel.py" line="414" />
         <source>Rename code</source>
         <translation>修改代码</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="353" />
+        <location filename="../../gui/panels/tree_panel.py" line="414" />
         <source>New code for {0}:</source>
         <translation>{0} 的新代码：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="372" />
+        <location filename="../../gui/panels/tree_panel.py" line="433" />
         <source>{0} has nowhere to move</source>
         <translation>{0} 无处可移</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="375" />
+        <location filename="../../gui/panels/tree_panel.py" line="436" />
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="375" />
+        <location filename="../../gui/panels/tree_panel.py" line="436" />
         <source>New parent:</source>
         <translation>新的上级：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="382" />
+        <location filename="../../gui/panels/tree_panel.py" line="443" />
         <source>the edit would break the tree</source>
         <translation>此修改会破坏指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="384" />
+        <location filename="../../gui/panels/tree_panel.py" line="445" />
         <source> (and {0} more)</source>
         <translation>（另有 {0} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="385" />
+        <location filename="../../gui/panels/tree_panel.py" line="446" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="423" />
+        <location filename="../../gui/panels/tree_panel.py" line="484" />
         <source>No indicator selected</source>
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="433" />
-        <location filename="../../gui/panels/tree_panel.py" line="558" />
+        <location filename="../../gui/panels/tree_panel.py" line="494" />
+        <location filename="../../gui/panels/tree_panel.py" line="621" />
         <source>Unlock weight</source>
         <translation>解锁权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="433" />
-        <location filename="../../gui/panels/tree_panel.py" line="558" />
+        <location filename="../../gui/panels/tree_panel.py" line="494" />
+        <location filename="../../gui/panels/tree_panel.py" line="621" />
         <source>Lock weight</source>
         <translation>锁定权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="554" />
+        <location filename="../../gui/panels/tree_panel.py" line="617" />
         <source>Split equally</source>
         <translation>等权</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="555" />
+        <location filename="../../gui/panels/tree_panel.py" line="618" />
         <source>Give the children of the selected node equal weights</source>
         <translation>所选节点的下级指标取相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="556" />
+        <location filename="../../gui/panels/tree_panel.py" line="619" />
         <source>Normalise to 100 %</source>
         <translation>归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="557" />
+        <location filename="../../gui/panels/tree_panel.py" line="620" />
         <source>Rescale the weights of the children so that they sum to 100 %</source>
         <translation>按比例缩放下级权重，使其合计为 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="559" />
+        <location filename="../../gui/panels/tree_panel.py" line="622" />
         <source>A locked weight keeps its share when a sibling's weight changes</source>
         <translation>锁定的权重在同级权重变化时保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="560" />
+        <location filename="../../gui/panels/tree_panel.py" line="623" />
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="561" />
+        <location filename="../../gui/panels/tree_panel.py" line="624" />
         <source>Back to the weights of the loaded file for these children</source>
         <translation>恢复为载入文件中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="562" />
+        <location filename="../../gui/panels/tree_panel.py" line="625" />
         <source>Add child…</source>
         <translation>添加下级…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="563" />
+        <location filename="../../gui/panels/tree_panel.py" line="626" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="564" />
+        <location filename="../../gui/panels/tree_panel.py" line="627" />
         <source>Rename code…</source>
         <translation>修改代码…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="565" />
+        <location filename="../../gui/panels/tree_panel.py" line="628" />
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="566" />
+        <location filename="../../gui/panels/tree_panel.py" line="629" />
         <source>Scored by experts…</source>
         <translation>专家评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="567" />
+        <location filename="../../gui/panels/tree_panel.py" line="630" />
         <source>Whether an expert panel scores this indicator on score sheets, on which scale and with which guidance</source>
         <translation>是否由专家组在评分表上为该指标打分，以及评分范围和评分说明</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="569" />
+        <location filename="../../gui/panels/tree_panel.py" line="632" />
         <source>Tree</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="570" />
+        <location filename="../../gui/panels/tree_panel.py" line="633" />
         <source>Add, remove, rename or move indicators</source>
         <translation>添加、删除、重命名或移动指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="571" />
+        <location filename="../../gui/panels/tree_panel.py" line="634" />
         <source>Weight of the selected node among its siblings</source>
         <translation>所选节点在同级中的权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/tree_panel.py" line="635" />
+        <source>Stable top N:</source>
+        <translation>稳定前 N 名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/tree_panel.py" line="636" />
+        <source>The band under the slider and under each weight: how far the weight can move (its siblings in proportion) before the top N or their order change</source>
+        <translation>滑块下和每个权重下的色带：该权重（同级权重按比例调整）在多大范围内变动，前 N 名及其顺序保持不变</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +4286,110 @@ Fingerprint of the open project: {2}</source>
         <location filename="../../gui/dialogs/data_weights_dialog.py" line="431" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>WhyPanel</name>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="267" />
+        <source>Pick two ranked units to compare</source>
+        <translation>请选择两个有排名的对象进行比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="273" />
+        <source>No comparison: {0} has no score</source>
+        <translation>无法比较：{0} 没有得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="279" />
+        <source>Others ({0})</source>
+        <translation>其他（{0} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="280" />
+        <source>{0} − {1}: score difference by indicator (largest {2})</source>
+        <translation>{0} − {1}：得分差按指标分解（贡献最大的 {2} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="285" />
+        <source>{0} − {1}: score difference by dimension</source>
+        <translation>{0} − {1}：得分差按维度分解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="286" />
+        <location filename="../../gui/panels/why_panel.py" line="292" />
+        <source>Difference</source>
+        <translation>得分差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="302" />
+        <source>{0}: working out what each indicator would need…</source>
+        <translation>{0}：正在计算各指标所需的值…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="314" />
+        <source>{0} is ranked {1}: already in the top {2}</source>
+        <translation>{0} 位列第 {1} 名，已在前 {2} 名之内</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="316" />
+        <source>{0} is ranked {1}. To reach rank {2} by changing one indicator alone (all else fixed), it would need:</source>
+        <translation>{0} 现居第 {1} 名。若只改变一个指标（其余不变），要进入前 {2} 名需要：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="325" />
+        <source>No targets: {0} has no score</source>
+        <translation>无法计算目标：{0} 没有得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="327" />
+        <source>No targets: {0}</source>
+        <translation>无法计算目标：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="335" />
+        <source>City A:</source>
+        <translation>城市 A：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="336" />
+        <source>compared with B:</source>
+        <translation>对比 B：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="337" />
+        <source>the one just above</source>
+        <translation>紧邻的上一名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="338" />
+        <source>B is the unit ranked right above A (right below when A leads)</source>
+        <translation>B 为排名紧挨在 A 之上的对象（A 居首时为第二名）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="339" />
+        <source>by dimension</source>
+        <translation>按维度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="340" />
+        <source>by indicator</source>
+        <translation>按指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="341" />
+        <source>Target rank K:</source>
+        <translation>目标名次 K：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="342" />
+        <source>The rank the selected city should reach</source>
+        <translation>所选城市要达到的名次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="345" />
+        <source>Why?</source>
+        <translation>为什么？</translation>
     </message>
 </context>
 </TS>
