@@ -307,3 +307,15 @@ def test_the_bar_sets_the_editions_normalization_as_an_undoable_edit(win, book, 
     for lb in LABELS:
         np.testing.assert_array_equal(c.eds.result(lb).scores_array, each[lb])
 
+
+
+def test_the_problems_list_says_which_edition_a_row_belongs_to(win):
+    """A year-column input has one sheet for every edition: the problems list says whose row it is
+    ("2023 版：…"), as `check` does, not only the sheet and row."""
+    model = win.problems.model
+    lines = [model.data(model.index(i, 2)) for i in range(model.rowCount())]
+    items = [model.items[i] for i in range(model.rowCount())]
+    about = [(p, line) for p, line in zip(items, lines) if (p.args or {}).get("edition")]
+    assert about, "the fixture's problems name their edition"
+    for p, line in about:
+        assert line.startswith(f"{p.args['edition']} 版："), line

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from gui.text.problem_text import current_language, problem_text
+from gui.text.problem_text import current_language, problem_line, problem_text
 
 THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")  # 1,240 or 1,204.5 typed in a cell
 ERROR_FILL, WARNING_FILL, INFO_FILL = QColor("#F8D7DA"), QColor("#FFF3CD"), QColor("#E2F0FB")
@@ -326,7 +326,7 @@ class ProblemsModel(QAbstractTableModel):
             return None
         p = self.items[index.row()]
         if role == Qt.DisplayRole:
-            return [self.severity_text(p.severity), self.location(p), problem_text(p),
+            return [self.severity_text(p.severity), self.location(p), problem_line(p),
                     "" if p.value is None else str(p.value)][index.column()]
         if role == Qt.BackgroundRole and index.column() == 0:
             return QBrush(FILL[p.severity])

@@ -20,6 +20,14 @@ def problem_text(p, lang: str | None = None) -> str:
     return p.text(lang or current_language())
 
 
+def problem_line(p, lang: str | None = None) -> str:
+    """The problem's sentence with whose it is in front: '2023 版：' for a row of one edition of a
+    multi-edition input, '专家 张三：' for one expert's form (core.text.problem_texts.expert_prefix)."""
+    from core.text.problem_texts import expert_prefix
+    lang = lang or current_language()
+    return expert_prefix(p, lang) + p.text(lang)
+
+
 def shown_error(e: BaseException, lang: str | None = None) -> str:
     """An error's message for a dialog, in the window's language when the engine wrote it in both
     (core.files.atomic.WriteError: a file that could not be written)."""
