@@ -5,11 +5,17 @@ What was found and read (the sources are cited per test; the Tennessee Copeland/
 and a TOPSIS normalisation step are in test_methods_published.py):
 - TOPSIS: Papathanasiou & Ploskas (2018), facility location example.
 - Grey relational analysis: Yıldırım & Önder (eds., 2015), the GRA example.
-- Rank-sum ratio: the classic 10-area maternal care data (田凤调's example as textbooks give it) was
-  found only as input data in code, never with its printed RSR table, so it is not checked here.
-- Benefit of the doubt: no published table with a unit input (BoD = output-oriented CCR with one
-  constant input) was found among the stored sources; BoD is checked by hand and against the full
-  programme in test_methods_aggregations.py and test_bod_fast.py.
+- Rank-sum ratio: no stored source prints a published RSR table. The classic 10-area maternal care
+  data were read (inputs only) in the R package RSR/easyRSR (C. Fan), whose docs cite 孙振球 & 徐勇勇,
+  《医学统计学》 4th ed., 2014, p. 419; the test below runs the engine on those inputs against a HAND
+  computation (working in its comments), not against the book's table, which was not found.
+- Benefit of the doubt: no published table was found. BoD is the CCR programme with one input, run
+  on outputs / input; the candidates looked at either print no figures in stored text (deaR's
+  Tomkins & Green 1988 "DEA1", one input and four outputs: data only as a binary .rda, results only as
+  "Table 3, p. 156"; Compind's ci_bod docs: random data) or are stored only as their first pages
+  (Cherchye, Moesen, Rogge & Van Puyenbroeck 2007; the OECD/JRC Handbook 2008, whose BoD table on
+  the TAI lies deeper). BoD is checked by hand and against the full programme in
+  test_methods_aggregations.py and test_bod_fast.py.
 - AHP random indices: no stored source prints Saaty's 2005 or Donegan & Dodd's 1991 table (both
   came from AHPy's code); Saaty 2005 is checked against an independent simulation instead.
 """
@@ -62,6 +68,29 @@ def test_grey_relational_analysis_yildirim_onder_2015():
     g = aggregate("grey", X, np.array([0.05, 0.20, 0.10, 0.15, 0.10, 0.40]), grey_rho=0.5)
     assert list(np.round(g, 4)) == [0.525, 0.7007, 0.5464, 0.5763, 0.651]
     assert int(np.argmax(g)) == 1
+
+
+def test_rsr_on_the_textbook_maternal_care_inputs_against_a_hand_computation():
+    # NOT a published result (see the module docstring): the inputs are the 10 areas' antenatal
+    # examination rate (%, higher better), maternal mortality and perinatal mortality (lower
+    # better) as printed in the RSR R package's docs and test, which cite 孙振球 & 徐勇勇 (2014),
+    # 《医学统计学》 p. 419. They are min-max normalised with their direction, as the engine does at
+    # the indicators; ranks are unchanged by that. Integer ranks, best = 10, by hand:
+    #   antenatal   A10 B7 C9 D3 E2 F5 G6 H8 I4 J1   (84.80 lowest … 99.54 highest)
+    #   maternal    A2 B3 C7 D4 E8 F6 G5 H9 I10 J1   (81.49 worst … 22.91 best)
+    #   perinatal   A6 B2 C7 D5 E8 F9 G4 H10 I3 J1   (23.63 worst … 13.89 best)
+    # Equal weights: RSR = ΣR / (3 · 10) → A 18, B 12, C 23, D 12, E 18, F 20, G 15, H 27, I 17, J 3
+    # (over 30); H first, J last, A = E and B = D tie.
+    raw = np.array([[99.54, 60.27, 16.15], [96.52, 59.67, 20.10], [99.36, 43.91, 15.60],
+                    [92.83, 58.99, 17.04], [91.71, 35.40, 15.01], [95.35, 44.71, 13.93],
+                    [96.09, 49.81, 17.43], [99.27, 31.69, 13.89], [94.76, 22.91, 19.87],
+                    [84.80, 81.49, 23.63]])
+    benefit = np.array([True, False, False])
+    lo, hi = raw.min(axis=0), raw.max(axis=0)
+    X = np.where(benefit, raw - lo, hi - raw) / (hi - lo) * 100
+    r = aggregate("rsr", X, np.full(3, 1 / 3))
+    assert np.allclose(r * 30, [18, 12, 23, 12, 18, 20, 15, 27, 17, 3])
+    assert list(np.round(r, 3)) == [0.6, 0.4, 0.767, 0.4, 0.6, 0.667, 0.5, 0.9, 0.567, 0.1]
 
 
 def test_saaty2005_random_indices_agree_with_an_independent_simulation():
