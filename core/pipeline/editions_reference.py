@@ -35,7 +35,7 @@ from core.pipeline import treat as _trt
 from core.pipeline.aggregate import AggregationPlan
 from core.pipeline.normalise import normalise
 from core.pipeline.reference_normalise import normalise_against
-from core.pipeline.run import Result, _aggregate_step, _weights_step
+from core.pipeline.run import Result, _aggregate_step, _weights_step, note_imputation_fallbacks, note_outliers
 
 
 def compute_jointly(project: Project, mode: str) -> dict:
@@ -120,21 +120,6 @@ def _groups(eds: dict, label: str, s, index) -> pd.Series | None:
     return eds[label].data.groups[s.imputation_group].reindex(index)
 
 
-def _note_fallbacks(imputed: list[dict], ds, problems: ProblemList) -> None:
-    for rec in imputed:
-        if rec["note"]:
-            problems.info("imputation_fallback", f"{rec['unit']} / {rec['code']}: {rec['note']}",
-                          **ds.where(rec["unit"], rec["code"]), args={"note": rec["note"]})
-
-
-def _outlier_problems(outliers: dict, problems: ProblemList) -> None:
-    for code, rec in outliers.items():
-        if rec["action"] == "flagged":
-            problems.warning("outlier_flagged", f"indicator '{code}' still fails the outlier rule "
-                             "after winsorisation (negative skew): kept winsorised", code=code)
-        elif rec["action"] == "not_tested":
-            problems.info("outlier_not_tested", f"indicator '{code}': {rec['note']}", code=code,
-                          args={"note": rec["note"]})
 
 
 # --- pooled -------------------------------------------------------------------------------------------
@@ -157,8 +142,8 @@ def _pooled(raws: dict, eds: dict, fw, s, problems: dict) -> dict:
     out = {}
     for label in labels:
         mine = [dict(r, unit=r["unit"][1]) for r in imputed if r["unit"][0] == label]
-        _note_fallbacks(mine, eds[label].data, problems[label])
-        _outlier_problems(outliers, problems[label])
+        note_imputation_fallbacks(mine, eds[label].data, problems[label])
+        note_outliers(outliers, problems[label])
         cells = [dict(c, unit=c["unit"][1]) for c in changed if c["unit"][0] == label]
         out[label] = (transformed.loc[label], norm.loc[label], mine, outliers, cells, notes)
     return out
@@ -233,14 +218,14 @@ def _based(raws: dict, eds: dict, fw, s, problems: dict) -> dict:
         if label == first:
             filled, imputed = b_filled, b_imputed
             treated, outliers, changed = b_treated, b_outliers, b_changed
-            _outlier_problems(outliers, problems[label])
+            note_outliers(outliers, problems[label])
             notes = {"impute": "own", "treat": "own", "normalise": "own"}
         else:
             raw = raws[label]
             filled, imputed = _impute_like(raw, b_raw, s.imputation, _groups(eds, label, s, raw.index), b_groups)
             treated, outliers, changed = _treat_like(filled, b_filled, b_treated, b_outliers)
             notes = {"impute": f"base {first}", "treat": f"base {first}", "normalise": f"base {first}"}
-        _note_fallbacks(imputed, eds[label].data, problems[label])
+        note_imputation_fallbacks(imputed, eds[label].data, problems[label])
         transformed = b_transformed if label == first else _transform(treated, fw)
         norm = pd.DataFrame(np.nan, index=transformed.index, columns=fw.leaves)
         for code in fw.leaves:

@@ -216,19 +216,23 @@ def _impute_step(raw: pd.DataFrame, ds: Dataset, s: Settings, problems: ProblemL
     if s.imputation.startswith("group_"):
         groups = ds.groups[s.imputation_group].reindex(raw.index)
     filled, imputed = _imp.impute(raw, s.imputation, groups)
-    for rec in imputed:
-        if rec["note"]:
-            problems.info("imputation_fallback", f"{rec['unit']} / {rec['code']}: {rec['note']}",
-                          **ds.where(rec["unit"], rec["code"]), args={"note": rec["note"]})
+    note_imputation_fallbacks(imputed, ds, problems)
     steps.append({"stage": "impute", "method": s.imputation, "group": s.imputation_group,
                   "cells": len(imputed)})
     return filled, imputed
 
 
-def _treat_step(filled: pd.DataFrame, s: Settings, problems: ProblemList, steps: list[dict]):
-    """Outliers treated by the OECD/JRC rule; what could not be treated is a warning or a note."""
-    treated, outliers, changed = _trt.treat(filled, s.outliers, s.winsor_max_points, s.skew_limit,
-                                            s.kurtosis_limit)
+def note_imputation_fallbacks(imputed: list[dict], ds: Dataset, problems: ProblemList) -> None:
+    """A cell the imputation could not fill its own way says so (info): every way of computing
+    (one edition, pooled or base editions) reports it alike."""
+    for rec in imputed:
+        if rec["note"]:
+            problems.info("imputation_fallback", f"{rec['unit']} / {rec['code']}: {rec['note']}",
+                          **ds.where(rec["unit"], rec["code"]), args={"note": rec["note"]})
+
+
+def note_outliers(outliers: dict, problems: ProblemList) -> None:
+    """What the outlier rule could not treat: a warning (still failing after winsorisation) or a note."""
     for code, rec in outliers.items():
         if rec["action"] == "flagged":
             problems.warning("outlier_flagged", f"indicator '{code}' still fails the outlier rule "
@@ -236,6 +240,13 @@ def _treat_step(filled: pd.DataFrame, s: Settings, problems: ProblemList, steps:
         elif rec["action"] == "not_tested":
             problems.info("outlier_not_tested", f"indicator '{code}': {rec['note']}", code=code,
                           args={"note": rec["note"]})
+
+
+def _treat_step(filled: pd.DataFrame, s: Settings, problems: ProblemList, steps: list[dict]):
+    """Outliers treated by the OECD/JRC rule; what could not be treated is a warning or a note."""
+    treated, outliers, changed = _trt.treat(filled, s.outliers, s.winsor_max_points, s.skew_limit,
+                                            s.kurtosis_limit)
+    note_outliers(outliers, problems)
     steps.append({"stage": "treat", "method": s.outliers, "winsor_max_points": s.winsor_max_points,
                   "skew_limit": s.skew_limit, "kurtosis_limit": s.kurtosis_limit,
                   "treated": {c: r["action"] for c, r in outliers.items() if r["action"] != "none"}})
