@@ -536,3 +536,23 @@ def test_an_older_edition_sheet_without_an_indicators_column_has_it_missing(tmp_
     er = compute_editions(project)
     assert np.isnan(er.results["2023"].normalised["P11"]).all()
     assert list(er.results["2023"].normalised.columns) == list(er.results["2024"].normalised.columns)
+
+
+def test_a_project_file_over_a_multi_edition_data_file_reads_every_edition(tmp_path):
+    """`INPUT.cidx --data FILE` takes its data as an input workbook's are taken: a data file of
+    several editions gives every edition (it used to read one sheet, or none for per-edition sheets)."""
+    from core.files.loader import load
+    from core.files.project_file import save_document
+    from core.model.document import Document
+    from tests.editions_fixture import write_editions_workbook
+    from tests.helpers import load_or_raise
+    cidx = tmp_path / "p.cidx"
+    save_document(Document(load_or_raise("data/sample_ai_cities.xlsx")), cidx)
+    for form in ("year", "sheets"):
+        data = write_editions_workbook(tmp_path / f"ed_{form}.xlsx", labels=("2023", "2024"), form=form)
+        project, problems = load(cidx, data)
+        assert project is not None and not problems.has_errors, [p.format() for p in problems.errors]
+        direct = load_or_raise(data)
+        assert project.edition_labels == direct.edition_labels == ("2023", "2024")
+        for a, b in zip(project.editions, direct.editions):
+            assert a.data.values.equals(b.data.values), (form, a.label)

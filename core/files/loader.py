@@ -80,8 +80,7 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
         except InputError as e:
             problems.extend(e.problems)
             return None, problems
-        data_table = find_sheet(dtables, *DATA_SHEETS) or (
-            next(iter(dtables.values())) if len(dtables) == 1 and not edition_sheets(dtables) else None)
+        data_table = data_sheet(dtables)
         if data_table is None and not edition_sheets(dtables):
             problems.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(dtables)}",
                            file=data_path.name, args={"variant": "data", "sheets": ", ".join(dtables)})
@@ -104,22 +103,39 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
     checkable = fw if fw is not None else (repaired(nodes) if nodes else None)
     if checkable is None:
         return None, problems
+    return _project_with_data(fw, checkable, settings, parts, data_table, problems, str(path),
+                              (fw_table.file, fw_table.sheet))
+
+
+def data_sheet(tables: dict[str, Table]) -> Table | None:
+    """The data sheet of a file read for its data: its data/数据 sheet, or its only table (a workbook
+    holding just a data table, a CSV) unless that is one edition's sheet (core.files.editions_input)."""
+    return find_sheet(tables, *DATA_SHEETS) or (
+        next(iter(tables.values())) if len(tables) == 1 and not edition_sheets(tables) else None)
+
+
+def _project_with_data(fw, checkable, settings: Settings, parts, data_table: Table, problems: ProblemList,
+                       source: str, fw_where: tuple[str, str]) -> tuple[Project | None, ProblemList]:
+    """The project of `fw` over the data: every edition when `parts` holds several, else the one data
+    table (an edition's own, without its year column). `checkable` is the tree the data are checked
+    against (a best-effort repair of a broken `fw`, which is None: no project then)."""
     if parts is not None and len(parts) > 1:
-        editions = parse_editions(parts, checkable, settings, problems, fw_table.file, fw_table.sheet)
+        editions = parse_editions(parts, checkable, settings, problems, *fw_where)
         if fw is None:
             return None, problems
-        return Project(fw, editions[-1].data, settings, problems, str(path), editions[-1].table, editions), problems
+        return Project(fw, editions[-1].data, settings, problems, source, editions[-1].table, editions), problems
     if parts is not None:  # one edition only: today's project, its data without the year column
         data_table = parts[0][1]
     ds = parse_data(data_table, checkable, problems)
-    validate_pair(checkable, ds, settings, problems, fw_table.file, fw_table.sheet)
+    validate_pair(checkable, ds, settings, problems, *fw_where)
     if fw is None:
         return None, problems
-    return Project(fw, ds, settings, problems, str(path), data_table), problems
+    return Project(fw, ds, settings, problems, source, data_table), problems
 
 
 def _load_project_file(path: Path, data_path, problems: ProblemList) -> tuple[Project | None, ProblemList]:
-    """A saved project (.cidx); with `data_path`, its framework and settings over that file's data."""
+    """A saved project (.cidx); with `data_path`, its framework and settings over that file's data
+    (every edition of it, as for an input workbook)."""
     from core.files.project_file import load_project
     try:
         project = load_project(path)
@@ -135,15 +151,17 @@ def _load_project_file(path: Path, data_path, problems: ProblemList) -> tuple[Pr
     except InputError as e:
         problems.extend(e.problems)
         return None, problems
-    data_table = find_sheet(dtables, *DATA_SHEETS) or (next(iter(dtables.values())) if len(dtables) == 1 else None)
+    data_table = data_sheet(dtables)
+    parts = edition_tables(dtables, data_table, problems, data_path.name)
+    if parts is not None and data_table is None:
+        data_table = parts[-1][1]
     if data_table is None:
         problems.error("missing_sheet", f"no data/数据 sheet; sheets found: {', '.join(dtables)}",
                        file=data_path.name, args={"variant": "data", "sheets": ", ".join(dtables)})
         return None, problems
     fw = project.framework
-    ds = parse_data(data_table, fw, problems)
-    validate_pair(fw, ds, project.settings, problems, path.name, "framework")
-    return Project(fw, ds, project.settings, problems, str(path), data_table), problems
+    return _project_with_data(fw, fw, project.settings, parts, data_table, problems, str(path),
+                              (path.name, "framework"))
 
 
 def bad_cells_only(problems: ProblemList) -> bool:
@@ -181,8 +199,7 @@ def reimport_data(project: Project, path: str | Path) -> tuple[Project | None, P
         tables = read_any(path)
     except InputError as e:
         return None, ProblemList(list(e.problems))
-    table = find_sheet(tables, *DATA_SHEETS) or (
-        next(iter(tables.values())) if len(tables) == 1 and not edition_sheets(tables) else None)
+    table = data_sheet(tables)
     fresh = ProblemList()
     parts = edition_tables(tables, table, fresh, path.name)
     if fresh.has_errors:
