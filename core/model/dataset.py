@@ -49,9 +49,15 @@ class Dataset:
 
 def group_column(groups: pd.DataFrame | None) -> str:
     """The group column units are coloured and filtered by (the ranking table, the charts, the report's figures):
-    'region' when the data have one, else the first group column; '' when there is none."""
+    the region column when the data have one ('region', '地区' or '区域', any case), else the first group
+    column; '' when there is none."""
+    from core.text.group_names import REGION_HEADERS
+
     cols = [] if groups is None else list(groups.columns)
-    return "region" if "region" in cols else (cols[0] if cols else "")
+    for c in cols:
+        if str(c).strip().lower() in REGION_HEADERS:
+            return c
+    return cols[0] if cols else ""
 
 
 def parse_number(v: Any) -> tuple[float | None, str]:

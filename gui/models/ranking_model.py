@@ -125,7 +125,8 @@ class RankingModel(QAbstractTableModel):
         fixed = [self.tr("Rank"), self._change_header(), self.tr("Unit"), self.tr("Score"), self.tr("Group")]
         if section < 5:
             if section == 4 and self.group_column:
-                return self.group_column
+                from core.text.group_names import group_label
+                return group_label(self.group_column, self.c.language)
             return fixed[section]
         r = self.c_result
         code = r.plan.codes[self._dims[section - 5]]
