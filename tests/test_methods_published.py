@@ -1,8 +1,8 @@
 """Published worked examples reproduced at their published precision.
 
-Found for Copeland and Kemeny (the Tennessee capital example) and for TOPSIS's weighted normalised
-matrix (one step). No published example with its final figures could be checked here for grey
-relational analysis, the rank-sum ratio or benefit of the doubt (see the report of issue 20)."""
+Here: Copeland and Kemeny (the Tennessee capital example) and TOPSIS's weighted normalised matrix
+(one step). TOPSIS's final figures and grey relational analysis are in test_published_examples.py,
+benefit of the doubt in test_published_bod.py."""
 
 import numpy as np
 

@@ -9,13 +9,9 @@ and a TOPSIS normalisation step are in test_methods_published.py):
   data were read (inputs only) in the R package RSR/easyRSR (C. Fan), whose docs cite 孙振球 & 徐勇勇,
   《医学统计学》 4th ed., 2014, p. 419; the test below runs the engine on those inputs against a HAND
   computation (working in its comments), not against the book's table, which was not found.
-- Benefit of the doubt: no published table was found. BoD is the CCR programme with one input, run
-  on outputs / input; the candidates looked at either print no figures in stored text (deaR's
-  Tomkins & Green 1988 "DEA1", one input and four outputs: data only as a binary .rda, results only as
-  "Table 3, p. 156"; Compind's ci_bod docs: random data) or are stored only as their first pages
-  (Cherchye, Moesen, Rogge & Van Puyenbroeck 2007; the OECD/JRC Handbook 2008, whose BoD table on
-  the TAI lies deeper). BoD is checked by hand and against the full programme in
-  test_methods_aggregations.py and test_bod_fast.py.
+- Benefit of the doubt: the OECD/JRC Handbook 2008's Table 19 (BoD on the TAI, each indicator 10–15 %
+  of the total weight) is reproduced from its Table A.2 data in test_published_bod.py: 19 of 23
+  scores at 2 decimals, the other four within 0.007, explained by the 2-decimal logs of Table A.2.
 - AHP random indices: no stored source prints Saaty's 2005 or Donegan & Dodd's 1991 table (both
   came from AHPy's code); Saaty 2005 is checked against an independent simulation instead.
 """
