@@ -45,6 +45,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_line": ("未做回归：{why}", "No regression: {why}"),
     # the 秩和比分档 sheet
     "s_sheet": ("秩和比分档", "RSR grading"),
+    "d_sheet": ("每个以秩和比汇总的节点：RSR 分布、概率单位回归与分档", "each node aggregated by the rank-sum ratio: "
+                "the distribution of RSR, the probit regression and the levels"),
     "sheet_note": ("秩和比（RSR）的概率单位回归分档（田凤调）：按 RSR 由小到大，各 RSR 值的频数 f、累计频数 Σf、"
                    "平均秩次 R̄ = 其所占秩次 1…n 的平均，百分率 p = R̄/n（最大值以 1 − 1/(4n) 校正），"
                    "Probit = 5 + Φ⁻¹(p)；以各不同 RSR 值对其 Probit 作最小二乘回归 RSR = a + b·Probit；"
