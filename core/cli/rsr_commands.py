@@ -64,9 +64,9 @@ def cmd_rsr_grades(args) -> int:
     print(g.line(lang))
     if g.regressed:
         for lv in reversed(g.level_rows()):
-            rng = ("< {:.4f}".format(lv.rsr_high) if lv.rsr_low is None else
-                   "≥ {:.4f}".format(lv.rsr_low) if lv.rsr_high is None else
-                   "{:.4f} – {:.4f}".format(lv.rsr_low, lv.rsr_high))
+            rng = (f"< {lv.rsr_high:.4f}" if lv.rsr_low is None else
+                   f"≥ {lv.rsr_low:.4f}" if lv.rsr_high is None else
+                   f"{lv.rsr_low:.4f} – {lv.rsr_high:.4f}")
             print(rsr_text("cmd_cut", lang, level=g.level_name(lv.grade, lang), range=rng))
     for u in g.units:
         print(rsr_text("cmd_row", lang, pos=u.rank, unit=u.unit, rsr=f"{u.rsr:.4f}", probit=f"{u.probit:.4f}",

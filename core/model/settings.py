@@ -86,7 +86,8 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("bod_min_share", float, 0.0, None, "least share of a child in benefit-of-the-doubt weights", 0, 1),
     SettingSpec("bod_max_share", float, 1.0, None, "largest share of a child in benefit-of-the-doubt weights",
                 0, 1),
-    SettingSpec("rsr_levels", int, 3, None, "levels of the rank-sum ratio's probit grading (秩和比分档)", 3, 10),
+    SettingSpec("rsr_levels", int, 3, None, "levels of the rank-sum ratio's probit grading (秩和比分档)",
+                3, 10),
     SettingSpec("editions_normalization", str, "each", EDITIONS_NORMALIZATIONS,
                 "several editions: each normalised on its own, pooled over all, or on the first (base) edition's "
                 "goalposts"),
@@ -97,7 +98,8 @@ KEY_ALIASES = {
     "满分": "scale", "小数位数": "decimals", "标准化方法": "normalization",
     "聚合方法": "aggregation", "normalisation": "normalization",
     "语言": "language", "分辨系数": "grey_rho", "缺失值处理": "imputation", "异常值处理": "outliers",
-    "历年标准化": "editions_normalization", "秩和比分档数": "rsr_levels", "editions_normalisation": "editions_normalization",
+    "历年标准化": "editions_normalization", "editions_normalisation": "editions_normalization",
+    "秩和比分档数": "rsr_levels",
 }
 
 

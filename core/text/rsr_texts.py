@@ -70,7 +70,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "c_rank": ("RSR 排名", "RSR rank"), "c_fitted": ("RSR 估计值", "Fitted RSR"),
     "c_cut_probit": ("Probit 界值", "Probit cut"), "c_cut_rsr": ("RSR 临界值", "RSR cut"),
     # the rsr-grades command
-    "cmd_head": ("节点 {code}：{n} 个单位的秩和比分 {k} 档", "Node {code}: the rank-sum ratio of {n} units in {k} levels"),
+    "cmd_head": ("节点 {code}：{n} 个单位的秩和比分 {k} 档",
+                 "Node {code}: the rank-sum ratio of {n} units in {k} levels"),
     "cmd_cut": ("  {level}：RSR 估计值 {range}", "  {level}: fitted RSR {range}"),
     "cmd_row": ("{pos:>4}  {unit}  RSR {rsr}  Probit {probit}  估计值 {fitted}  {level}",
                 "{pos:>4}  {unit}  RSR {rsr}  Probit {probit}  fitted {fitted}  {level}"),
