@@ -138,19 +138,27 @@ def test_fewer_than_three_units_give_no_regression_and_say_so():
 def test_all_equal_rsr_give_no_regression_and_say_so():
     g = rsr_grading(UNITS, [0.5] * 6, 3)
     assert not g.regressed and all(u.grade is None for u in g.units)
-    assert [(r.f, r.mean_rank, r.percent) for r in g.table] == [(6, 3.5, 1 - 1 / 24)]
+    assert [(r.f, r.mean_rank, r.percent) for r in g.table] == [(6, 3.5, 3.5 / 6)]
     assert "相同" in g.note("zh")
     assert g.to_dict()["regression"]["a"] is None
 
 
 def test_two_distinct_values_fit_exactly_without_an_f_test():
-    # 0.2 ×2 (R̄ 1.5, p = 1.5/4), 0.8 ×2 (p corrected to 1 − 1/16): the line passes through both
+    # 0.2 ×2 (R̄ 1.5, p = 1.5/4), 0.8 ×2 (R̄ 3.5, p = 3.5/4): the line passes through both
     g = rsr_grading(list("ABCD"), [0.2, 0.8, 0.2, 0.8], 3)
     assert g.regressed and g.f is None and g.p is None and g.r2 == pytest.approx(1.0)
-    x0, x1 = 5 + norm.ppf(1.5 / 4), 5 + norm.ppf(1 - 1 / 16)
+    x0, x1 = 5 + norm.ppf(1.5 / 4), 5 + norm.ppf(3.5 / 4)
     assert g.b == pytest.approx(0.6 / (x1 - x0), rel=1e-9)
     assert "F" not in g.line("en").split("(")[1].split("no F")[0]
     assert "2 distinct values" in g.note("en")
+
+
+def test_only_a_percent_of_100_is_corrected():
+    # the highest value held by one unit: R̄ = n, p = 100 % → 1 − 1/(4n); held by two: R̄ = n − ½, kept
+    one = rsr_grading(list("ABC"), [0.1, 0.5, 0.9], 3)
+    assert [r.percent for r in one.table] == pytest.approx([1 / 3, 2 / 3, 1 - 1 / 12])
+    two = rsr_grading(list("ABCD"), [0.1, 0.5, 0.9, 0.9], 3)
+    assert [r.percent for r in two.table] == pytest.approx([1 / 4, 2 / 4, 3.5 / 4])
 
 
 def test_units_without_a_score_are_left_out_and_listed():

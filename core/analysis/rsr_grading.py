@@ -8,8 +8,11 @@ reprints the textbook's tables), here exactly:
 
 1. sort the units' RSR ascending; per distinct value its frequency f, cumulative Σf, and mean rank
    R̄ — the average of the ranks 1…n it occupies, (Σf − f + 1 + Σf) / 2;
-2. percent p = R̄ / n, the last (100 %) corrected to 1 − 1/(4n); Probit = 5 + Φ⁻¹(p)
-   (Φ⁻¹ from the standard library's `statistics.NormalDist`, no scipy);
+2. percent p = R̄ / n, a p of 100 % (the highest value, when no other unit shares it) corrected to
+   1 − 1/(4n), where Φ⁻¹ is infinite; Probit = 5 + Φ⁻¹(p) (Φ⁻¹ from the standard library's
+   `statistics.NormalDist`, no scipy). A highest value shared by several units has R̄ < n and is
+   not corrected (as in the R package mathmodels' rank_sum_ratio; a widely copied Python form
+   overwrites the last row whatever it is — the textbook's wording, "the last, 100 %", is ours);
 3. least squares RSR = a + b · Probit over the DISTINCT values — one point per row of the
    distribution table, as the textbook's table is laid out and as the R package and the Python
    reprints fit it (not one point per unit; with ties the two differ: documented choice);
@@ -85,7 +88,7 @@ class DistinctRow:
     f: int
     cum_f: int
     mean_rank: float
-    percent: float  # p as a fraction (R̄/n; the last 1 − 1/(4n))
+    percent: float  # p as a fraction (R̄/n; 1 − 1/(4n) in place of 1)
     probit: float
 
 
@@ -235,7 +238,7 @@ def rsr_grading(units, rsr, levels: int = DEFAULT_LEVELS, *, missing=(), node: s
         first = cum + 1
         cum += f
         mean_rank = (first + cum) / 2.0
-        p = mean_rank / n if cum < n else 1.0 - 1.0 / (4.0 * n)
+        p = mean_rank / n if mean_rank < n else 1.0 - 1.0 / (4.0 * n)
         table.append(DistinctRow(float(values[members].min()), f, cum, mean_rank, p, probit(p)))
         probit_of_group.append(table[-1].probit)
     unit_probit = np.empty(n)

@@ -48,13 +48,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "d_sheet": ("每个以秩和比汇总的节点：RSR 分布、概率单位回归与分档", "each node aggregated by the rank-sum ratio: "
                 "the distribution of RSR, the probit regression and the levels"),
     "sheet_note": ("秩和比（RSR）的概率单位回归分档（田凤调）：按 RSR 由小到大，各 RSR 值的频数 f、累计频数 Σf、"
-                   "平均秩次 R̄ = 其所占秩次 1…n 的平均，百分率 p = R̄/n（最大值以 1 − 1/(4n) 校正），"
+                   "平均秩次 R̄ = 其所占秩次 1…n 的平均，百分率 p = R̄/n（p 为 100% 时以 1 − 1/(4n) 校正），"
                    "Probit = 5 + Φ⁻¹(p)；以各不同 RSR 值对其 Probit 作最小二乘回归 RSR = a + b·Probit；"
                    "分 k 档的 Probit 界值为 2 + 6i/k（i = 1…k−1），RSR 临界值 = a + b·界值；"
                    "各单位按其 RSR 估计值（a + b·Probit）归档，档次越高越好。",
                    "Probit grading of the rank-sum ratio (Tian Fengdiao): RSR sorted ascending; per distinct value "
-                   "its frequency f, cumulative Σf, mean rank R̄ of the ranks 1…n it occupies, percent p = R̄/n (the "
-                   "largest corrected to 1 − 1/(4n)), Probit = 5 + Φ⁻¹(p); least squares over the distinct RSR values "
+                   "its frequency f, cumulative Σf, mean rank R̄ of the ranks 1…n it occupies, percent p = R̄/n (a p of "
+                   "100 % corrected to 1 − 1/(4n)), Probit = 5 + Φ⁻¹(p); least squares over the distinct RSR values "
                    "RSR = a + b·Probit; k levels cut at Probit 2 + 6i/k (i = 1…k−1), RSR cut = a + b·cut; each unit "
                    "graded by its fitted RSR (a + b·Probit), the higher level the better."),
     "node_head": ("节点 {code} {name}（秩和比，分 {k} 档，{n} 个单位）",
