@@ -112,3 +112,4 @@ def write_rsr_grading(b) -> None:
             row += 1
         row += 2
     _finish(b, ws, None, header_row or 1)
+    ws.title_rows = None  # blocks of different tables: no header row repeats on every printed page
