@@ -3,8 +3,9 @@
 Shown only while some node is aggregated by `rsr` (the panel hides the tab otherwise). A node chooser
 (the rsr nodes, the index first), a levels spin box (3 … 10), the regression line with R², F and P,
 each level's range of the fitted RSR, and the units' table (gui.models.rsr_model over the engine's
-`core.analysis.rsr_grading.grading_for_node`; this view computes nothing, the grading is cheap —
-a sort and a regression — and runs on the GUI thread).
+`core.analysis.rsr_grading.grading_for_node`; this view computes nothing). The grading is a sort and a
+regression — 0.8 ms on the sample, 2.5 ms on 300 units, 92 ms on 3,000 (`python -m bench.bench_rsr_grading`)
+— so it runs on the GUI thread, and only while the tab is visible (the panel's lazy tabs).
 
 The spin box is the project's `rsr_levels` setting, not a view option: changing it is an undoable
 settings edit through the controller (so the exported workbook's 秩和比分档 sheet and a saved
