@@ -4,4 +4,5 @@ charts and reports (`summary`), and the few distributions they need (`stats`). W
 it is and what would change it: contributions and strengths/weaknesses (`contributions`), weight
 stability intervals (`stability`), targets per indicator (`targets`), and the path re-aggregation they
 share (`reaggregate`); every unit's strengths and weaknesses at once (`strengths_table`).
+The probit grading of a rank-sum-ratio node into levels, 秩和比分档 (`rsr_grading`).
 """

@@ -97,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Headless commands that live in their own modules: each has `register(subparsers)` and
 # `COMMANDS` (name → function(args) → exit code). Listed by name so a newcomer sees them all.
-EXTENSION_MODULES = ("score_commands", "explain_commands", "outranking_commands", "trend_commands")
+EXTENSION_MODULES = ("score_commands", "explain_commands", "outranking_commands", "trend_commands",
+                     "rsr_commands")
 
 
 def _extensions() -> list:

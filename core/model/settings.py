@@ -50,7 +50,8 @@ def canonical(value: Any) -> str:
 
 
 # settings that only a node using that aggregation reads (the methods sheet lists them only then)
-METHOD_SETTINGS = {"topsis_normalization": "topsis", "grey_rho": "grey", "bod_min_share": "bod", "bod_max_share": "bod"}
+METHOD_SETTINGS = {"topsis_normalization": "topsis", "grey_rho": "grey", "bod_min_share": "bod", "bod_max_share": "bod",
+                   "rsr_levels": "rsr"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("bod_min_share", float, 0.0, None, "least share of a child in benefit-of-the-doubt weights", 0, 1),
     SettingSpec("bod_max_share", float, 1.0, None, "largest share of a child in benefit-of-the-doubt weights",
                 0, 1),
+    SettingSpec("rsr_levels", int, 3, None, "levels of the rank-sum ratio's probit grading (秩和比分档)",
+                3, 10),
     SettingSpec("editions_normalization", str, "each", EDITIONS_NORMALIZATIONS,
                 "several editions: each normalised on its own, pooled over all, or on the first (base) edition's "
                 "goalposts"),
@@ -96,6 +99,7 @@ KEY_ALIASES = {
     "聚合方法": "aggregation", "normalisation": "normalization",
     "语言": "language", "分辨系数": "grey_rho", "缺失值处理": "imputation", "异常值处理": "outliers",
     "历年标准化": "editions_normalization", "editions_normalisation": "editions_normalization",
+    "秩和比分档数": "rsr_levels",
 }
 
 
@@ -119,6 +123,7 @@ class Settings:
     grey_rho: float = 0.5
     bod_min_share: float = 0.0
     bod_max_share: float = 1.0
+    rsr_levels: int = 3
     editions_normalization: str = "each"
     extra: dict = field(default_factory=dict, compare=False)
 

@@ -308,6 +308,9 @@ def build_workbook(r: Result, top_n: int = 10, live_formulas: bool = False,
         parts.append(lambda: method_sheet.write_method_ranks(b))
     if b.r.bod_weights:
         parts.append(lambda: method_sheet.write_bod_weights(b))
+    from core.outputs.rsr_sheet import has_rsr_nodes, write_rsr_grading  # issue 20 point 3: 秩和比分档
+    if has_rsr_nodes(b.r):
+        parts.append(lambda: write_rsr_grading(b))
     parts += [lambda n=name, rows=rows: _write_extra(b, n, rows) for name, rows in (extra_sheets or {}).items()]
     parts += [lambda n=name, i=image: _write_image(b, n, Path(i)) for name, image in (images or {}).items()]
     if data is not None:
@@ -879,6 +882,7 @@ SETTING_LABELS = {  # the settings as the methods sheet names them (the keys sta
            "node_min_coverage": "节点最低子项覆盖率", "language": "输出语言",
            "topsis_normalization": "TOPSIS 的列归一化", "grey_rho": "灰色关联分辨系数 ρ",
            "bod_min_share": "BoD 子项权重最小占比", "bod_max_share": "BoD 子项权重最大占比",
+           "rsr_levels": "秩和比分档数",
            "editions_normalization": "历年标准化方式"},
     "en": {"scale": "Top of the scale", "decimals": "Decimals shown", "normalization": "Default normalisation",
            "aggregation": "Default aggregation", "minmax_low": "Low end of min-max",
@@ -888,7 +892,8 @@ SETTING_LABELS = {  # the settings as the methods sheet names them (the keys sta
            "kurtosis_limit": "Kurtosis limit", "node_min_coverage": "Least share of a node's children",
            "language": "Output language", "topsis_normalization": "TOPSIS column normalisation",
            "grey_rho": "Grey distinguishing coefficient ρ", "bod_min_share": "BoD least share of a child",
-           "bod_max_share": "BoD largest share of a child", "editions_normalization": "Editions normalised"},
+           "bod_max_share": "BoD largest share of a child", "rsr_levels": "Levels of the RSR grading",
+           "editions_normalization": "Editions normalised"},
 }
 SETTING_VALUES = {  # values that are keys, in words
     "zh": {"topsis_normalization": {"vector": "向量归一化 x/√Σx²", "minmax": "极差归一化"},

@@ -16,6 +16,8 @@ Three tabs over the controller's current `Result`:
 3. **Audit** — `gui.panels.audit_view.AuditView` over `core.analysis.audit`.
 4. **By method** — `gui.panels.method_ranks_view.MethodRanksView`: each unit's rank under every
    aggregation method side by side (the Handbook's Table 38).
+5. **RSR grading** (秩和比分档) — `gui.panels.rsr_view.RSRView`, shown only while a node is
+   aggregated by the rank-sum ratio.
 
 Tabs 2, 3 and 4 are cheap and recompute on every new result, but only when visible (a weight
 drag with the panel hidden costs nothing); a hidden tab renders when it is shown.
@@ -52,14 +54,15 @@ from gui import worker
 from gui.charts.uncertainty_chart import RankChangeChart, SensitivityChart, UncertaintyChart
 from gui.panels.audit_view import AuditView, SortItem, fmt_num, make_table, right
 from gui.panels.method_ranks_view import MethodRanksView
+from gui.panels.rsr_view import RSRView
 from gui.text.labels import method_label
 from gui.text.problem_text import current_language
 
 if TYPE_CHECKING:  # core.analysis.uncertainty needs pandas: imported on first use, after the window shows
     from core.analysis.uncertainty import UncertaintyResult
 
-UNCERTAINTY, DROP, AUDIT, METHODS = range(4)
-TABS = (UNCERTAINTY, DROP, AUDIT, METHODS)
+UNCERTAINTY, DROP, AUDIT, METHODS, RSR = range(5)
+TABS = (UNCERTAINTY, DROP, AUDIT, METHODS, RSR)
 UP, DOWN = QColor("#1B7F3B"), QColor("#C62828")
 STALE_STYLE = "color: #b00020; font-weight: bold;"
 DEFAULT_NORMALIZATIONS = ("minmax", "rank", "zscore")
@@ -188,6 +191,9 @@ class AnalysisPanel(QWidget):
         self.tabs.addTab(self.drop_tab, "")
         self.tabs.addTab(self.audit_view, "")
         self.tabs.addTab(self.methods_view, "")
+        self.rsr_view = RSRView(controller)
+        self.tabs.addTab(self.rsr_view, "")
+        self.tabs.setTabVisible(RSR, False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.tabs)
@@ -389,7 +395,8 @@ class AnalysisPanel(QWidget):
 
     def _result_changed(self, _result=None) -> None:
         self._check_stale()
-        self._invalidate(DROP, AUDIT, METHODS)
+        self.tabs.setTabVisible(RSR, self.rsr_view.applies(self.result))
+        self._invalidate(DROP, AUDIT, METHODS, RSR)
 
     def _selection_changed(self, _unit: str = "") -> None:
         self._render_chart()
@@ -437,6 +444,8 @@ class AnalysisPanel(QWidget):
             self.fill_audit()
         elif index == METHODS:
             self.methods_view.set_result(self.result)
+        elif index == RSR:
+            self.rsr_view.set_result(self.result)
 
     # --- uncertainty: running ------------------------------------------------------------------
     def params(self) -> UncertaintyParams:
@@ -882,6 +891,7 @@ class AnalysisPanel(QWidget):
         self.tabs.setTabText(DROP, self.tr("One at a time"))
         self.tabs.setTabText(AUDIT, self.tr("Audit"))
         self.tabs.setTabText(METHODS, self.tr("By method"))
+        self.tabs.setTabText(RSR, self.tr("RSR grading"))
         self.side_tabs.setTabText(0, self.tr("Ranks"))
         self.side_tabs.setTabText(1, self.tr("Sensitivity"))
         self.runs_label.setText(self.tr("Runs:"))
