@@ -254,423 +254,428 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="480" />
+        <location filename="../../gui/panels/analysis_panel.py" line="489" />
         <source>Uncertainty analysis: {0} runs…</source>
         <translation>不确定性分析：{0} 次模拟…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="482" />
+        <location filename="../../gui/panels/analysis_panel.py" line="491" />
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="562" />
-        <location filename="../../gui/panels/analysis_panel.py" line="894" />
+        <location filename="../../gui/panels/analysis_panel.py" line="571" />
+        <location filename="../../gui/panels/analysis_panel.py" line="904" />
         <source>Dirichlet</source>
         <translation>狄利克雷分布</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="563" />
-        <location filename="../../gui/panels/analysis_panel.py" line="893" />
+        <location filename="../../gui/panels/analysis_panel.py" line="572" />
+        <location filename="../../gui/panels/analysis_panel.py" line="903" />
         <source>Uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="570" />
+        <location filename="../../gui/panels/analysis_panel.py" line="579" />
         <source>{0} runs, seed {1}, weights ± {2} % ({3})</source>
         <translation>{0} 次模拟，随机种子 {1}，权重 ± {2}%（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="574" />
+        <location filename="../../gui/panels/analysis_panel.py" line="583" />
         <source>; normalisation: {0}</source>
         <translation>；标准化方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="577" />
+        <location filename="../../gui/panels/analysis_panel.py" line="586" />
         <source>; aggregation: {0}</source>
         <translation>；聚合方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="585" />
+        <location filename="../../gui/panels/analysis_panel.py" line="594" />
         <source>Cancelled: the previous result is kept.</source>
         <translation>已取消：保留上一次的结果。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="586" />
+        <location filename="../../gui/panels/analysis_panel.py" line="595" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="588" />
+        <location filename="../../gui/panels/analysis_panel.py" line="597" />
         <source>The analysis failed: {0}</source>
         <translation>分析失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="590" />
+        <location filename="../../gui/panels/analysis_panel.py" line="599" />
         <source>{0} — done in {1:.1f} s</source>
         <translation>{0}——用时 {1:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="592" />
+        <location filename="../../gui/panels/analysis_panel.py" line="601" />
         <source>Not run yet: choose the runs and the perturbation, then press Run.</source>
         <translation>尚未运行：设定模拟次数和扰动幅度后点击“运行”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/panels/analysis_panel.py" line="597" />
+        <location filename="../../gui/panels/analysis_panel.py" line="606" />
         <source>ⓘ %n note(s)</source>
         <translation>
             <numerusform>ⓘ %n 条说明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="600" />
+        <location filename="../../gui/panels/analysis_panel.py" line="609" />
         <source>Stale: the weights or the data changed after this run; these numbers are not the current ranking's. Press Run to update.</source>
         <translation>已过期：本次运行之后权重或数据已改变，以下数字不代表当前排名。请点击“运行”重新计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="619" />
+        <location filename="../../gui/panels/analysis_panel.py" line="628" />
         <source>Rank uncertainty</source>
         <translation>排名不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="620" />
-        <location filename="../../gui/panels/analysis_panel.py" line="695" />
+        <location filename="../../gui/panels/analysis_panel.py" line="629" />
+        <location filename="../../gui/panels/analysis_panel.py" line="704" />
         <source>Not run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="625" />
+        <location filename="../../gui/panels/analysis_panel.py" line="634" />
         <source>Rank uncertainty: all {0} units</source>
         <translation>排名不确定性：全部 {0} 个对象</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="626" />
+        <location filename="../../gui/panels/analysis_panel.py" line="635" />
         <source>Rank uncertainty: top {0} by base rank</source>
         <translation>排名不确定性：基准排名前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="632" />
-        <location filename="../../gui/panels/analysis_panel.py" line="638" />
-        <location filename="../../gui/panels/analysis_panel.py" line="792" />
+        <location filename="../../gui/panels/analysis_panel.py" line="641" />
+        <location filename="../../gui/panels/analysis_panel.py" line="647" />
+        <location filename="../../gui/panels/analysis_panel.py" line="801" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="632" />
-        <location filename="../../gui/panels/analysis_panel.py" line="792" />
+        <location filename="../../gui/panels/analysis_panel.py" line="641" />
+        <location filename="../../gui/panels/analysis_panel.py" line="801" />
         <source>Base rank</source>
         <translation>基准排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="632" />
+        <location filename="../../gui/panels/analysis_panel.py" line="641" />
         <source>Median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="638" />
+        <location filename="../../gui/panels/analysis_panel.py" line="647" />
         <source>5 %</source>
         <translation>5%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="639" />
+        <location filename="../../gui/panels/analysis_panel.py" line="648" />
         <source>95 %</source>
         <translation>95%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="633" />
+        <location filename="../../gui/panels/analysis_panel.py" line="642" />
         <source>Top-10 share</source>
         <translation>前 10 名占比</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="632" />
+        <location filename="../../gui/panels/analysis_panel.py" line="641" />
         <source>Rank at 5 % (best runs)</source>
         <translation>5% 分位排名（较好的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="633" />
+        <location filename="../../gui/panels/analysis_panel.py" line="642" />
         <source>Rank at 95 % (worst runs)</source>
         <translation>95% 分位排名（较差的情形）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="638" />
+        <location filename="../../gui/panels/analysis_panel.py" line="647" />
         <source>Base</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="638" />
+        <location filename="../../gui/panels/analysis_panel.py" line="647" />
         <source>Median</source>
         <translation>中位</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="639" />
+        <location filename="../../gui/panels/analysis_panel.py" line="648" />
         <source>Top 10</source>
         <translation>前10占比</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="668" />
-        <location filename="../../gui/panels/analysis_panel.py" line="747" />
+        <location filename="../../gui/panels/analysis_panel.py" line="677" />
+        <location filename="../../gui/panels/analysis_panel.py" line="756" />
         <source>Normalisation method</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="670" />
-        <location filename="../../gui/panels/analysis_panel.py" line="748" />
+        <location filename="../../gui/panels/analysis_panel.py" line="679" />
+        <location filename="../../gui/panels/analysis_panel.py" line="757" />
         <source>Aggregation method</source>
         <translation>聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="681" />
-        <location filename="../../gui/panels/analysis_panel.py" line="738" />
+        <location filename="../../gui/panels/analysis_panel.py" line="690" />
+        <location filename="../../gui/panels/analysis_panel.py" line="747" />
         <source>Input</source>
         <translation>输入因素</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="681" />
-        <location filename="../../gui/panels/analysis_panel.py" line="738" />
+        <location filename="../../gui/panels/analysis_panel.py" line="690" />
+        <location filename="../../gui/panels/analysis_panel.py" line="747" />
         <source>First order</source>
         <translation>一阶指数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="681" />
-        <location filename="../../gui/panels/analysis_panel.py" line="738" />
+        <location filename="../../gui/panels/analysis_panel.py" line="690" />
+        <location filename="../../gui/panels/analysis_panel.py" line="747" />
         <source>Total</source>
         <translation>总效应指数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="693" />
+        <location filename="../../gui/panels/analysis_panel.py" line="702" />
         <source>Which inputs move the ranking</source>
         <translation>哪些因素影响排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="697" />
+        <location filename="../../gui/panels/analysis_panel.py" line="706" />
         <source>No uncertain input</source>
         <translation>没有不确定的输入</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="699" />
+        <location filename="../../gui/panels/analysis_panel.py" line="708" />
         <source>Output: mean absolute rank shift (N = {0})</source>
         <translation>输出：平均绝对名次变动（N = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="701" />
+        <location filename="../../gui/panels/analysis_panel.py" line="710" />
         <source>Stale: {0}</source>
         <translation>已过期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="705" />
+        <location filename="../../gui/panels/analysis_panel.py" line="714" />
         <source>First order: the share of the output's variance due to the input alone; total: including its interactions with the other inputs. ± the 95 % confidence half-width.</source>
         <translation>一阶指数：该输入单独引起的输出方差占比；总效应指数：包括与其他输入的交互作用。± 为 95% 置信区间半宽。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="739" />
+        <location filename="../../gui/panels/analysis_panel.py" line="748" />
         <source>First order ± (95 %)</source>
         <translation>一阶指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="739" />
+        <location filename="../../gui/panels/analysis_panel.py" line="748" />
         <source>Total ± (95 %)</source>
         <translation>总效应指数 ±（95%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="744" />
+        <location filename="../../gui/panels/analysis_panel.py" line="753" />
         <source>Runs</source>
         <translation>模拟次数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="744" />
+        <location filename="../../gui/panels/analysis_panel.py" line="753" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="746" />
+        <location filename="../../gui/panels/analysis_panel.py" line="755" />
         <source>Mode</source>
         <translation>抽样方式</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="745" />
+        <location filename="../../gui/panels/analysis_panel.py" line="754" />
         <source>Weight perturbation ± (%)</source>
         <translation>权重扰动幅度 ±（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="562" />
-        <location filename="../../gui/panels/analysis_panel.py" line="895" />
+        <location filename="../../gui/panels/analysis_panel.py" line="571" />
+        <location filename="../../gui/panels/analysis_panel.py" line="905" />
         <source>Expert panel's spread</source>
         <translation>专家组意见的离散度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="568" />
+        <location filename="../../gui/panels/analysis_panel.py" line="577" />
         <source>{0} runs, seed {1}, weights drawn from the expert panel</source>
         <translation>{0} 次模拟，随机种子 {1}，权重取自专家组各专家的赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="751" />
+        <location filename="../../gui/panels/analysis_panel.py" line="760" />
         <source>Sensitivity output</source>
         <translation>敏感性分析的输出量</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="751" />
+        <location filename="../../gui/panels/analysis_panel.py" line="760" />
         <source>mean absolute rank shift</source>
         <translation>平均绝对名次变动</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="752" />
+        <location filename="../../gui/panels/analysis_panel.py" line="761" />
         <source>Sobol' base samples</source>
         <translation>Sobol' 基础样本量</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="754" />
+        <location filename="../../gui/panels/analysis_panel.py" line="763" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="759" />
-        <location filename="../../gui/panels/analysis_panel.py" line="881" />
+        <location filename="../../gui/panels/analysis_panel.py" line="768" />
+        <location filename="../../gui/panels/analysis_panel.py" line="890" />
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="760" />
-        <location filename="../../gui/panels/analysis_panel.py" line="886" />
+        <location filename="../../gui/panels/analysis_panel.py" line="769" />
+        <location filename="../../gui/panels/analysis_panel.py" line="896" />
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="788" />
+        <location filename="../../gui/panels/analysis_panel.py" line="797" />
         <source>Nothing to show</source>
         <translation>无可显示内容</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="793" />
+        <location filename="../../gui/panels/analysis_panel.py" line="802" />
         <source>Rank without it</source>
         <translation>剔除后排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="793" />
+        <location filename="../../gui/panels/analysis_panel.py" line="802" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="805" />
+        <location filename="../../gui/panels/analysis_panel.py" line="814" />
         <source>{0} is the only weighted child of {1}: without it {1} has no score. Drop {1} instead.</source>
         <translation>{0} 是 {1} 唯一有权重的下级：剔除后 {1} 无法得分。请改为剔除 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="844" />
+        <location filename="../../gui/panels/analysis_panel.py" line="853" />
         <source>indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="844" />
+        <location filename="../../gui/panels/analysis_panel.py" line="853" />
         <source>node</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="845" />
+        <location filename="../../gui/panels/analysis_panel.py" line="854" />
         <source>Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights rescaled): {4} of {5} units change rank, by {6:.2f} places on average.</source>
         <translation>剔除 {0} {1}（{2}，占总指数 {3:.1f}%；同级权重按比例放大）：{5} 个对象中 {4} 个排名变化，平均变动 {6:.2f} 位。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="859" />
+        <location filename="../../gui/panels/analysis_panel.py" line="868" />
         <source>Change of rank without {0} {1}</source>
         <translation>剔除 {0} {1} 后的名次变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="860" />
+        <location filename="../../gui/panels/analysis_panel.py" line="869" />
         <source>Units in the order of the current ranking</source>
         <translation>按当前排名顺序排列</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="882" />
+        <location filename="../../gui/panels/analysis_panel.py" line="891" />
         <source>One at a time</source>
         <translation>逐一剔除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="883" />
+        <location filename="../../gui/panels/analysis_panel.py" line="892" />
         <source>Audit</source>
         <translation>统计审计</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="884" />
+        <location filename="../../gui/panels/analysis_panel.py" line="893" />
         <source>By method</source>
         <translation>方法比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="885" />
+        <location filename="../../gui/panels/analysis_panel.py" line="894" />
+        <source>RSR grading</source>
+        <translation>秩和比分档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/analysis_panel.py" line="895" />
         <source>Ranks</source>
         <translation>排名区间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="887" />
+        <location filename="../../gui/panels/analysis_panel.py" line="897" />
         <source>Runs:</source>
         <translation>模拟次数：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="888" />
+        <location filename="../../gui/panels/analysis_panel.py" line="898" />
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="889" />
+        <location filename="../../gui/panels/analysis_panel.py" line="899" />
         <source>Weights:</source>
         <translation>权重扰动：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="890" />
+        <location filename="../../gui/panels/analysis_panel.py" line="900" />
         <source>Each weight varies by up to this share of itself; siblings are rescaled to sum to 100 %</source>
         <translation>每个权重最多按自身的这一比例上下浮动；同级权重重新归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="892" />
+        <location filename="../../gui/panels/analysis_panel.py" line="902" />
         <source>Draw:</source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="896" />
+        <location filename="../../gui/panels/analysis_panel.py" line="906" />
         <source>Uniform: each weight times (1 ± u); Dirichlet: the siblings drawn together around the current weights; expert panel: each weight drawn from the values the merged panel's experts gave it</source>
         <translation>均匀分布：每个权重乘以 (1 ± u)；狄利克雷分布：同级权重围绕当前权重一起抽取；专家组：每个权重从已汇总专家组中各专家给出的数值中抽取</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="899" />
+        <location filename="../../gui/panels/analysis_panel.py" line="909" />
         <source>Vary normalisation:</source>
         <translation>同时改变标准化方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="900" />
+        <location filename="../../gui/panels/analysis_panel.py" line="910" />
         <source>Vary aggregation:</source>
         <translation>同时改变聚合方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="901" />
+        <location filename="../../gui/panels/analysis_panel.py" line="911" />
         <source>Each run also picks one of the chosen normalisation methods</source>
         <translation>每次模拟还从所选标准化方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="902" />
+        <location filename="../../gui/panels/analysis_panel.py" line="912" />
         <source>Each run also picks one of the chosen aggregation methods</source>
         <translation>每次模拟还从所选聚合方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="905" />
+        <location filename="../../gui/panels/analysis_panel.py" line="915" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="906" />
+        <location filename="../../gui/panels/analysis_panel.py" line="916" />
         <source>Chart: top</source>
         <translation>图中显示前</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="907" />
+        <location filename="../../gui/panels/analysis_panel.py" line="917" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="908" />
+        <location filename="../../gui/panels/analysis_panel.py" line="918" />
         <source>Drop:</source>
         <translation>剔除：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="909" />
+        <location filename="../../gui/panels/analysis_panel.py" line="919" />
         <source>An indicator or a node; its siblings' weights are rescaled</source>
         <translation>一个指标或维度；其同级权重按比例放大</translation>
     </message>
@@ -2868,6 +2873,92 @@ Build, weight and compute composite city indices.</source>
     </message>
 </context>
 <context>
+    <name>RSRGradingModel</name>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="40" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="40" />
+        <source>RSR rank</source>
+        <translation>RSR 排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="40" />
+        <source>RSR</source>
+        <translation>RSR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="40" />
+        <source>Probit</source>
+        <translation>Probit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="40" />
+        <source>Fitted RSR</source>
+        <translation>RSR 估计值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="41" />
+        <source>Grade</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="41" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="50" />
+        <source>5 + Φ⁻¹(p), p = the mean rank of the unit's RSR value / n</source>
+        <translation>5 + Φ⁻¹(p)，p = 该单位 RSR 值的平均秩次 / n</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="51" />
+        <source>a + b × Probit, from the regression line above</source>
+        <translation>a + b × Probit，按上方的回归直线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/rsr_model.py" line="52" />
+        <source>1 = the lowest level; the highest level is the best</source>
+        <translation>1 为最低档；档次越高越好</translation>
+    </message>
+</context>
+<context>
+    <name>RSRView</name>
+    <message>
+        <location filename="../../gui/panels/rsr_view.py" line="135" />
+        <source>Fitted RSR by level: {0}</source>
+        <translation>各档的 RSR 估计值范围：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/rsr_view.py" line="150" />
+        <source>RSR grading: {0} levels</source>
+        <translation>秩和比分档：{0} 档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/rsr_view.py" line="158" />
+        <source>Node:</source>
+        <translation>节点：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/rsr_view.py" line="159" />
+        <source>Levels:</source>
+        <translation>分档数：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/rsr_view.py" line="160" />
+        <source>How many levels the fitted RSR is cut into (the project's rsr_levels setting; an undoable edit)</source>
+        <translation>RSR 估计值分为几档（项目设置 rsr_levels；可撤销的修改）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/rsr_view.py" line="162" />
+        <source>The nodes aggregated by the rank-sum ratio</source>
+        <translation>以秩和比汇总的节点</translation>
+    </message>
+</context>
+<context>
     <name>RankChangeModel</name>
     <message>
         <location filename="../../gui/panels/history_view.py" line="277" />
@@ -2898,8 +2989,8 @@ Build, weight and compute composite city indices.</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="139" />
         <location filename="../../gui/models/ranking_model.py" line="140" />
+        <location filename="../../gui/models/ranking_model.py" line="141" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
@@ -2919,22 +3010,22 @@ Build, weight and compute composite city indices.</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="139" />
+        <location filename="../../gui/models/ranking_model.py" line="140" />
         <source>vs {0}</source>
         <translation>较{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="149" />
+        <location filename="../../gui/models/ranking_model.py" line="150" />
         <source>{0}: rank {1} → {2}: rank {3}</source>
         <translation>{0}：第{1}名 → {2}：第{3}名</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="206" />
+        <location filename="../../gui/models/ranking_model.py" line="207" />
         <source>No score: {0}</source>
         <translation>无得分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/ranking_model.py" line="206" />
+        <location filename="../../gui/models/ranking_model.py" line="207" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
