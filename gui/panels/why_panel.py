@@ -146,6 +146,8 @@ class WhyPanel(QWidget):
         controller.project_changed.connect(self._project_changed)
         if hasattr(controller, "language_changed"):
             controller.language_changed.connect(lambda _l: self._changed(targets=False))
+        from gui.models.view_state import TARGET_RANK, bind_spin
+        bind_spin(controller, self.rank_k, TARGET_RANK, 10)  # K is saved with the project (after the range is set)
         self.retranslate()
         if controller.result is not None:
             self._project_changed()
