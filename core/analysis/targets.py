@@ -37,11 +37,11 @@ import numpy as np
 import pandas as pd
 
 from core.analysis.reaggregate import PathPlan
+from core.analysis.stability import Cancelled
 from core.pipeline import impute as _imp
 from core.pipeline import transform as _tr
 from core.pipeline import treat as _trt
 from core.pipeline.normalise import normalise
-from core.analysis.stability import Cancelled
 from core.pipeline.rank import min_rank_desc
 
 if TYPE_CHECKING:
