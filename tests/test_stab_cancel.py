@@ -174,3 +174,35 @@ def test_closing_the_window_mid_job_stops_the_bands_and_the_targets(qtbot, sampl
     assert len(probes) < len(w.controller.result.framework.leaves)
     qtbot.wait(50)
     assert delivered == []
+
+
+def test_the_tree_bands_stop_a_stale_computation_and_show_the_newest(qtbot, sample_window, monkeypatch):
+    """Through the window: an edit while the bands of the previous edit are being computed stops that
+    computation at its next weight; the bands shown are the engine's for the newest result, delivered once."""
+    w, c = sample_window, sample_window.controller
+    bands = w.tree.bands
+    qtbot.waitUntil(lambda: not bands.busy and bands.result is c.result, timeout=WAIT)
+    total = weight_count(c.result)
+    built = []
+    real = st._Weight.__init__
+
+    def slow(self, *a, **k):
+        built.append(1)
+        time.sleep(0.02)
+        real(self, *a, **k)
+
+    monkeypatch.setattr(st._Weight, "__init__", slow)
+    shown = []
+    bands.changed.connect(lambda: shown.append(bands.result))
+    p = c.framework.local_weights()["P"]
+    c.set_share("P", p + 0.02)
+    c.end_gesture()
+    qtbot.waitUntil(lambda: len(built) >= 3, timeout=WAIT)  # the first edit's bands are under way
+    c.set_share("P", p + 0.04)
+    c.end_gesture()
+    qtbot.waitUntil(lambda: not bands.busy, timeout=WAIT)
+    assert bands.job.stopped == 1
+    assert total + 3 <= len(built) < 2 * total  # the first computation stopped part-way, the second ran in full
+    assert shown == [c.result]  # once, for the newest result
+    monkeypatch.setattr(st._Weight, "__init__", real)
+    assert bands.outcome == weight_stability(c.result, 10)

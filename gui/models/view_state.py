@@ -6,9 +6,10 @@ top 10. So they travel with the `.cidx` (the document's `extras[KEY]`, e.g.
 `{"stability_top": 20, "target_rank": 5}`), not with QSettings like the window's geometry.
 
 They are view state, not edits: changing one is not an undo step, writes no history entry and does not by
-itself mark the project unsaved (no result changes); the value is written with the next save (or
-autosave). A file without them (older files, a workbook) opens with the defaults. `bind_spin` ties one
-spin box to one key: each change is stored in the current document; a project opened (`project_changed`:
+itself mark the project unsaved (no result changes, and closing should not ask about a spin box); the
+value is written with the next save (and in the autosave's recovery copy, made when edits are unsaved).
+A file without them (older files, a workbook) opens with the defaults. `bind_spin` ties one spin box to
+one key: each change is stored in the current document; a project opened (`project_changed`:
 a new document, defaults) or a document restored from a file (`document_opened`) sets the spin box from
 what the document holds.
 """
