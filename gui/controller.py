@@ -76,6 +76,7 @@ class Controller(QObject):
     scenarios_changed = Signal()  # the list of saved scenarios changed (saved, renamed, deleted)
     history_changed = Signal()  # an entry was written, merged, undone, redone or annotated
     rounds_changed = Signal()  # a round was frozen (or the rounds were restored)
+    document_opened = Signal()  # a whole document restored from a file (its extras, e.g. gui.models.view_state)
     edition_changed = Signal(str)  # the edition the views show, or what its change column compares with
 
     def __init__(self, parent: QObject | None = None):
@@ -178,6 +179,7 @@ class Controller(QObject):
         self.scenarios_changed.emit()
         self.history_changed.emit()
         self.rounds_changed.emit()
+        self.document_opened.emit()
 
     def document_for_saving(self) -> Document:
         """The document as it stands (pending recomputes run, every history entry's fingerprints filled
@@ -718,6 +720,7 @@ class Controller(QObject):
         self.scenarios_changed.emit()
         self.history_changed.emit()
         self.rounds_changed.emit()
+        self.document_opened.emit()
         return errors
 
     def note_weights(self, node: str, note: dict) -> None:

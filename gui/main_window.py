@@ -925,6 +925,8 @@ class MainWindow(QMainWindow):
                     illustrative=c.is_sample, editions=current_editions(c))
         from core.outputs.method_sheet import window_writes_method_ranks
         args["method_ranks"] = window_writes_method_ranks(c.result)  # 方法比较, up to 500 units
+        if self.tree.bands is not None:  # 稳健性: the tree's intervals when current (same result, N), else None
+            args["stability"] = self.tree.bands.current(c.result, args["top_n"])
         result = c.result
 
         def job(progress, cancelled) -> Path:

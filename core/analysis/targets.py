@@ -17,6 +17,9 @@ for the normalisations and outlier rule here up to rank ties.
 When any change at all in the good direction is enough (the outlier rule switching treatment makes the
 rank jump), the entry says `"any_change": true` and `needed` is a hair from the current value.
 
+`cancelled()` (optional) is asked before each indicator: when True the search stops with
+`core.analysis.stability.Cancelled` (the window drops a search a newer edit made stale).
+
 A unit whose raw value is missing has no "current" to change: reported not reachable, `missing`.
 
 An indicator's unit bounds the search as a reader would: a percentage (unit `%`) never goes above 100
@@ -27,12 +30,14 @@ tried at its other value only, never at 0.43. When the bound stops the search sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from core.analysis.reaggregate import PathPlan
+from core.analysis.stability import Cancelled
 from core.pipeline import impute as _imp
 from core.pipeline import transform as _tr
 from core.pipeline import treat as _trt
@@ -146,7 +151,8 @@ def _search(probe: _Probe, x0: float, direction: int, spread: float, floor: floa
     return x0 + direction * good
 
 
-def targets(project: Project, result: Result, unit: str, rank: int, codes: list[str] | None = None) -> dict:
+def targets(project: Project, result: Result, unit: str, rank: int, codes: list[str] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> dict:
     """`{"unit", "rank", "current_rank", "indicators": {code: {"current", "needed", "change", "relative"}
     | {"reachable": False}}}`, reachable indicators first by |relative change|. See the module docstring."""
     if unit not in result.units:
@@ -162,6 +168,8 @@ def targets(project: Project, result: Result, unit: str, rank: int, codes: list[
     values = project.data.values
     found: dict[str, dict] = {}
     for code in codes or result.framework.leaves:
+        if cancelled is not None and cancelled():
+            raise Cancelled("targets cancelled")
         x0 = float(values.at[unit, code]) if code in values.columns else np.nan
         if np.isnan(x0):
             found[code] = {"reachable": False, "missing": True}

@@ -2,8 +2,10 @@
 
 `StabilityBands` follows the controller: after an edit settles it asks the engine
 (`core.analysis.stability.weight_stability`, one pass per weight) off the GUI thread
-(`gui.worker.LatestJob`: newest request only, no dialog), for the current TOP-N, and announces
-`changed`. It never computes an interval itself.
+(`gui.worker.LatestJob`: newest request only, no dialog; a newer edit stops a running computation at its
+next weight), for the current TOP-N, and announces `changed`. It never computes an interval itself;
+`current(result, top)` hands what it holds to whoever needs the same intervals (the results workbook's
+稳健性 sheet, exported from the window), so they are not computed twice.
 
 `band_view` turns one engine entry and the weight shown now into what is drawn: the interval, the
 current weight (it moves with a slider drag before the new intervals arrive), and a state — inside,
@@ -116,6 +118,8 @@ class StabilityBands(QObject):
         self.top_count = top  # the TOP-N actually kept (fewer when fewer units are ranked)
         self.entries: dict[str, dict] = {}
         self.result = None  # the Result the entries were computed for
+        self.outcome: dict | None = None  # weight_stability's whole answer for (result, computed_top)
+        self.computed_top: int | None = None  # the N asked for (top_count may be fewer)
         self.job = worker.LatestJob(self, settle_ms)
         self.job.done.connect(self._done)
         controller.result_changed.connect(self.refresh)
@@ -137,12 +141,21 @@ class StabilityBands(QObject):
         if result is None:
             return
         from core.analysis.stability import weight_stability
-        self.job.request((result, top), lambda: weight_stability(result, top))
+        self.job.request((result, top), lambda cancelled: weight_stability(result, top, cancelled=cancelled),
+                         cancellable=True)
 
     def _done(self, key, out) -> None:
-        self.result = key[0]
+        self.result, self.computed_top = key
+        self.outcome = out
         self.entries, self.top_count = out["weights"], out["top"]
         self.changed.emit()
+
+    def current(self, result, top: int) -> dict | None:
+        """`weight_stability(result, top)` as already computed for the bands, or None when what is held was
+        computed for another result (an edit since) or another N."""
+        if self.outcome is None or result is None or self.result is not result or self.computed_top != top:
+            return None
+        return self.outcome
 
     def view(self, code: str, current: float | None = None) -> BandView | None:
         return band_view(self.entries.get(code), current, self.top_count)

@@ -234,6 +234,8 @@ class TreePanel(QWidget):
         self.model.set_bands(self.bands)
         self.bands.changed.connect(self._sync_band)
         self.band_top.valueChanged.connect(self.bands.set_top)
+        from gui.models.view_state import STABILITY_TOP, bind_spin
+        bind_spin(self.controller, self.band_top, STABILITY_TOP, top)  # saved with the project
         for w in self._band_row:
             w.show()
         self._sync_band()

@@ -6,7 +6,8 @@ children (by dimension) or over the indicators (the largest contributions, the r
 so the chart stays readable). The bars come from `core.analysis.contributions.explain_pair` and sum to the
 score difference drawn at the end. Below, the target table for A: for each indicator, the raw value A
 would need to reach rank K with everything else fixed (`core.analysis.targets.targets`, one search of the
-full pipeline per indicator: run off the GUI thread by `gui.worker.LatestJob` once edits settle).
+full pipeline per indicator: run off the GUI thread by `gui.worker.LatestJob` once edits settle; a newer
+edit stops a running search at its next indicator).
 
 Follows the controller's `result_changed` (weights moved: redrawn) and `selection_changed`; like the chart
 tabs it redraws only while shown, and catches up when shown again. Computes nothing itself.
@@ -145,6 +146,8 @@ class WhyPanel(QWidget):
         controller.project_changed.connect(self._project_changed)
         if hasattr(controller, "language_changed"):
             controller.language_changed.connect(lambda _l: self._changed(targets=False))
+        from gui.models.view_state import TARGET_RANK, bind_spin
+        bind_spin(controller, self.rank_k, TARGET_RANK, 10)  # K is saved with the project (after the range is set)
         self.retranslate()
         if controller.result is not None:
             self._project_changed()
@@ -300,7 +303,8 @@ class WhyPanel(QWidget):
             return
         from core.analysis.targets import targets
         self.targets_title.setText(self.tr("{0}: working out what each indicator would need…").format(a))
-        self.targets_job.request((result, a, k), lambda: targets(project, result, a, k))
+        self.targets_job.request((result, a, k), lambda cancelled: targets(project, result, a, k, cancelled=cancelled),
+                                 cancellable=True)
 
     def _targets_done(self, key, found) -> None:
         result, a, k = key
