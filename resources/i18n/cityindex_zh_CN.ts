@@ -1059,89 +1059,89 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="315" />
+        <location filename="../../gui/controller.py" line="317" />
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="331" />
+        <location filename="../../gui/controller.py" line="333" />
         <source>Split {0} equally</source>
         <translation>{0} 下等权</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="335" />
+        <location filename="../../gui/controller.py" line="337" />
         <source>Normalise weights under {0}</source>
         <translation>{0} 下权重归一</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="341" />
+        <location filename="../../gui/controller.py" line="343" />
         <source>Reset weights under {0}</source>
         <translation>重置 {0} 下权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="351" />
+        <location filename="../../gui/controller.py" line="353" />
         <source>Lock weight of {0}</source>
         <translation>锁定 {0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="351" />
+        <location filename="../../gui/controller.py" line="353" />
         <source>Unlock weight of {0}</source>
         <translation>解锁 {0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="361" />
-        <location filename="../../gui/controller.py" line="365" />
+        <location filename="../../gui/controller.py" line="363" />
+        <location filename="../../gui/controller.py" line="367" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="414" />
+        <location filename="../../gui/controller.py" line="416" />
         <source>Re-import data from {0}</source>
         <translation>从 {0} 重新导入数据</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="566" />
+        <location filename="../../gui/controller.py" line="568" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="571" />
+        <location filename="../../gui/controller.py" line="573" />
         <source>Freeze round {0}</source>
         <translation>冻结轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="579" />
+        <location filename="../../gui/controller.py" line="581" />
         <source>Round frozen: {0}</source>
         <translation>已冻结轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="655" />
+        <location filename="../../gui/controller.py" line="657" />
         <source>Recomputing in the background…</source>
         <translation>正在后台重新计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="660" />
+        <location filename="../../gui/controller.py" line="662" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="664" />
-        <location filename="../../gui/controller.py" line="671" />
+        <location filename="../../gui/controller.py" line="666" />
+        <location filename="../../gui/controller.py" line="673" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="691" />
+        <location filename="../../gui/controller.py" line="693" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="739" />
+        <location filename="../../gui/controller.py" line="742" />
         <source>Scenario saved: {0}</source>
         <translation>已保存情景：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="761" />
+        <location filename="../../gui/controller.py" line="764" />
         <source>Switch to scenario {0}</source>
         <translation>切换到情景 {0}</translation>
     </message>
@@ -2054,7 +2054,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="497" />
-        <location filename="../../gui/main_window.py" line="1027" />
+        <location filename="../../gui/main_window.py" line="1029" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
@@ -2149,34 +2149,34 @@
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="945" />
+        <location filename="../../gui/main_window.py" line="947" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1064" />
-        <location filename="../../gui/main_window.py" line="1070" />
-        <location filename="../../gui/main_window.py" line="1084" />
+        <location filename="../../gui/main_window.py" line="1066" />
+        <location filename="../../gui/main_window.py" line="1072" />
+        <location filename="../../gui/main_window.py" line="1086" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1065" />
+        <location filename="../../gui/main_window.py" line="1067" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1071" />
+        <location filename="../../gui/main_window.py" line="1073" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1081" />
+        <location filename="../../gui/main_window.py" line="1083" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1085" />
+        <location filename="../../gui/main_window.py" line="1087" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
@@ -2280,32 +2280,32 @@ Open them now?</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="938" />
+        <location filename="../../gui/main_window.py" line="940" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="947" />
+        <location filename="../../gui/main_window.py" line="949" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="951" />
+        <location filename="../../gui/main_window.py" line="953" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="973" />
+        <location filename="../../gui/main_window.py" line="975" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="978" />
+        <location filename="../../gui/main_window.py" line="980" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1028" />
+        <location filename="../../gui/main_window.py" line="1030" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -3729,27 +3729,27 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>StabilityBands</name>
     <message>
-        <location filename="../../gui/models/stability_band.py" line="78" />
+        <location filename="../../gui/models/stability_band.py" line="80" />
         <source>While this weight stays within {0}–{1}, the top {2} and their order do not change</source>
         <translation>权重在 {0}–{1} 之间变动时前 {2} 名及其顺序不变</translation>
     </message>
     <message>
-        <location filename="../../gui/models/stability_band.py" line="82" />
+        <location filename="../../gui/models/stability_band.py" line="84" />
         <source>; the current weight is less than 10 % from an edge</source>
         <translation>；当前权重距边界不足 10%</translation>
     </message>
     <message>
-        <location filename="../../gui/models/stability_band.py" line="84" />
+        <location filename="../../gui/models/stability_band.py" line="86" />
         <source>; the current weight has left this interval (recomputing)</source>
         <translation>；当前权重已离开该区间（正在重新计算）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/stability_band.py" line="86" />
+        <location filename="../../gui/models/stability_band.py" line="88" />
         <source>Below {0}: {1} and {2} swap</source>
         <translation>低于 {0}：{1} 与 {2} 交换名次</translation>
     </message>
     <message>
-        <location filename="../../gui/models/stability_band.py" line="88" />
+        <location filename="../../gui/models/stability_band.py" line="90" />
         <source>Above {0}: {1} and {2} swap</source>
         <translation>高于 {0}：{1} 与 {2} 交换名次</translation>
     </message>
@@ -3826,195 +3826,195 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="342" />
+        <location filename="../../gui/panels/tree_panel.py" line="344" />
         <source>Add {0} under {1}</source>
         <translation>在 {1} 下添加 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="351" />
+        <location filename="../../gui/panels/tree_panel.py" line="353" />
         <source>Remove {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="354" />
+        <location filename="../../gui/panels/tree_panel.py" line="356" />
         <source>Rename {0} to {1}</source>
         <translation>将 {0} 重命名为 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="358" />
+        <location filename="../../gui/panels/tree_panel.py" line="360" />
         <source>Move {0} under {1}</source>
         <translation>将 {0} 移到 {1} 下</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="366" />
+        <location filename="../../gui/panels/tree_panel.py" line="368" />
         <source>{0} scored by experts ({1}–{2})</source>
         <translation>{0} 改为专家评分（{1}–{2}）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="367" />
+        <location filename="../../gui/panels/tree_panel.py" line="369" />
         <source>{0} measured by data</source>
         <translation>{0} 改为由数据取值</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="402" />
-        <location filename="../../gui/panels/tree_panel.py" line="405" />
+        <location filename="../../gui/panels/tree_panel.py" line="404" />
+        <location filename="../../gui/panels/tree_panel.py" line="407" />
         <source>Add child</source>
         <translation>添加下级指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="402" />
+        <location filename="../../gui/panels/tree_panel.py" line="404" />
         <source>Code of the new indicator under {0}:</source>
         <translation>{0} 下新指标的代码：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="405" />
+        <location filename="../../gui/panels/tree_panel.py" line="407" />
         <source>Name of {0}:</source>
         <translation>{0} 的名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="414" />
+        <location filename="../../gui/panels/tree_panel.py" line="416" />
         <source>Rename code</source>
         <translation>修改代码</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="414" />
+        <location filename="../../gui/panels/tree_panel.py" line="416" />
         <source>New code for {0}:</source>
         <translation>{0} 的新代码：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="433" />
+        <location filename="../../gui/panels/tree_panel.py" line="435" />
         <source>{0} has nowhere to move</source>
         <translation>{0} 无处可移</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="436" />
+        <location filename="../../gui/panels/tree_panel.py" line="438" />
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="436" />
+        <location filename="../../gui/panels/tree_panel.py" line="438" />
         <source>New parent:</source>
         <translation>新的上级：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="443" />
+        <location filename="../../gui/panels/tree_panel.py" line="445" />
         <source>the edit would break the tree</source>
         <translation>此修改会破坏指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="445" />
+        <location filename="../../gui/panels/tree_panel.py" line="447" />
         <source> (and {0} more)</source>
         <translation>（另有 {0} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="446" />
+        <location filename="../../gui/panels/tree_panel.py" line="448" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="484" />
+        <location filename="../../gui/panels/tree_panel.py" line="486" />
         <source>No indicator selected</source>
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="494" />
-        <location filename="../../gui/panels/tree_panel.py" line="621" />
+        <location filename="../../gui/panels/tree_panel.py" line="496" />
+        <location filename="../../gui/panels/tree_panel.py" line="623" />
         <source>Unlock weight</source>
         <translation>解锁权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="494" />
-        <location filename="../../gui/panels/tree_panel.py" line="621" />
+        <location filename="../../gui/panels/tree_panel.py" line="496" />
+        <location filename="../../gui/panels/tree_panel.py" line="623" />
         <source>Lock weight</source>
         <translation>锁定权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="617" />
+        <location filename="../../gui/panels/tree_panel.py" line="619" />
         <source>Split equally</source>
         <translation>等权</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="618" />
+        <location filename="../../gui/panels/tree_panel.py" line="620" />
         <source>Give the children of the selected node equal weights</source>
         <translation>所选节点的下级指标取相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="619" />
+        <location filename="../../gui/panels/tree_panel.py" line="621" />
         <source>Normalise to 100 %</source>
         <translation>归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="620" />
+        <location filename="../../gui/panels/tree_panel.py" line="622" />
         <source>Rescale the weights of the children so that they sum to 100 %</source>
         <translation>按比例缩放下级权重，使其合计为 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="622" />
+        <location filename="../../gui/panels/tree_panel.py" line="624" />
         <source>A locked weight keeps its share when a sibling's weight changes</source>
         <translation>锁定的权重在同级权重变化时保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="623" />
+        <location filename="../../gui/panels/tree_panel.py" line="625" />
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="624" />
+        <location filename="../../gui/panels/tree_panel.py" line="626" />
         <source>Back to the weights of the loaded file for these children</source>
         <translation>恢复为载入文件中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="625" />
+        <location filename="../../gui/panels/tree_panel.py" line="627" />
         <source>Add child…</source>
         <translation>添加下级…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="626" />
+        <location filename="../../gui/panels/tree_panel.py" line="628" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="627" />
+        <location filename="../../gui/panels/tree_panel.py" line="629" />
         <source>Rename code…</source>
         <translation>修改代码…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="628" />
+        <location filename="../../gui/panels/tree_panel.py" line="630" />
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="629" />
+        <location filename="../../gui/panels/tree_panel.py" line="631" />
         <source>Scored by experts…</source>
         <translation>专家评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="630" />
+        <location filename="../../gui/panels/tree_panel.py" line="632" />
         <source>Whether an expert panel scores this indicator on score sheets, on which scale and with which guidance</source>
         <translation>是否由专家组在评分表上为该指标打分，以及评分范围和评分说明</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="632" />
+        <location filename="../../gui/panels/tree_panel.py" line="634" />
         <source>Tree</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="633" />
+        <location filename="../../gui/panels/tree_panel.py" line="635" />
         <source>Add, remove, rename or move indicators</source>
         <translation>添加、删除、重命名或移动指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="634" />
+        <location filename="../../gui/panels/tree_panel.py" line="636" />
         <source>Weight of the selected node among its siblings</source>
         <translation>所选节点在同级中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="635" />
+        <location filename="../../gui/panels/tree_panel.py" line="637" />
         <source>Stable top N:</source>
         <translation>稳定前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="636" />
+        <location filename="../../gui/panels/tree_panel.py" line="638" />
         <source>The band under the slider and under each weight: how far the weight can move (its siblings in proportion) before the top N or their order change</source>
         <translation>滑块下和每个权重下的色带：该权重（同级权重按比例调整）在多大范围内变动，前 N 名及其顺序保持不变</translation>
     </message>
@@ -4382,103 +4382,103 @@ Fingerprint of the open project: {2}</source>
 <context>
     <name>WhyPanel</name>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="267" />
+        <location filename="../../gui/panels/why_panel.py" line="270" />
         <source>Pick two ranked units to compare</source>
         <translation>请选择两个有排名的对象进行比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="273" />
+        <location filename="../../gui/panels/why_panel.py" line="276" />
         <source>No comparison: {0} has no score</source>
         <translation>无法比较：{0} 没有得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="279" />
+        <location filename="../../gui/panels/why_panel.py" line="282" />
         <source>Others ({0})</source>
         <translation>其他（{0} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="280" />
+        <location filename="../../gui/panels/why_panel.py" line="283" />
         <source>{0} − {1}: score difference by indicator (largest {2})</source>
         <translation>{0} − {1}：得分差按指标分解（贡献最大的 {2} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="285" />
+        <location filename="../../gui/panels/why_panel.py" line="288" />
         <source>{0} − {1}: score difference by dimension</source>
         <translation>{0} − {1}：得分差按维度分解</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="286" />
-        <location filename="../../gui/panels/why_panel.py" line="292" />
+        <location filename="../../gui/panels/why_panel.py" line="289" />
+        <location filename="../../gui/panels/why_panel.py" line="295" />
         <source>Difference</source>
         <translation>得分差</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="302" />
+        <location filename="../../gui/panels/why_panel.py" line="305" />
         <source>{0}: working out what each indicator would need…</source>
         <translation>{0}：正在计算各指标所需的值…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="314" />
+        <location filename="../../gui/panels/why_panel.py" line="318" />
         <source>{0} is ranked {1}: already in the top {2}</source>
         <translation>{0} 位列第 {1} 名，已在前 {2} 名之内</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="316" />
+        <location filename="../../gui/panels/why_panel.py" line="320" />
         <source>{0} is ranked {1}. To reach rank {2} by changing one indicator alone (all else fixed), it would need:</source>
         <translation>{0} 现居第 {1} 名。若只改变一个指标（其余不变），要进入前 {2} 名需要：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="325" />
+        <location filename="../../gui/panels/why_panel.py" line="329" />
         <source>No targets: {0} has no score</source>
         <translation>无法计算目标：{0} 没有得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="327" />
+        <location filename="../../gui/panels/why_panel.py" line="331" />
         <source>No targets: {0}</source>
         <translation>无法计算目标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="335" />
+        <location filename="../../gui/panels/why_panel.py" line="339" />
         <source>City A:</source>
         <translation>城市 A：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="336" />
+        <location filename="../../gui/panels/why_panel.py" line="340" />
         <source>compared with B:</source>
         <translation>对比 B：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="337" />
+        <location filename="../../gui/panels/why_panel.py" line="341" />
         <source>the one just above</source>
         <translation>紧邻的上一名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="338" />
+        <location filename="../../gui/panels/why_panel.py" line="342" />
         <source>B is the unit ranked right above A (right below when A leads)</source>
         <translation>B 为排名紧挨在 A 之上的对象（A 居首时为第二名）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="339" />
+        <location filename="../../gui/panels/why_panel.py" line="343" />
         <source>by dimension</source>
         <translation>按维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="340" />
+        <location filename="../../gui/panels/why_panel.py" line="344" />
         <source>by indicator</source>
         <translation>按指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="341" />
+        <location filename="../../gui/panels/why_panel.py" line="345" />
         <source>Target rank K:</source>
         <translation>目标名次 K：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="342" />
+        <location filename="../../gui/panels/why_panel.py" line="346" />
         <source>The rank the selected city should reach</source>
         <translation>所选城市要达到的名次</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="345" />
+        <location filename="../../gui/panels/why_panel.py" line="349" />
         <source>Why?</source>
         <translation>为什么？</translation>
     </message>
