@@ -23,6 +23,10 @@
   describes (their weight_source equals the note's `source`);
 - with `method_ranks=True`, the rank of every unit under each aggregation method (方法比较), and
   whenever a node is aggregated by BoD, each unit's chosen weights (BoD权重): core.outputs.method_sheet;
+- whenever a node is aggregated by the rank-sum ratio, its probit grading (秩和比分档, `rsr_levels`
+  levels): core.outputs.rsr_sheet;
+- the weight-stability intervals (稳健性) and every unit's strengths and weaknesses (优势与短板):
+  core.outputs.stability_sheet, core.outputs.strengths_sheet;
 - with `editions` (a project of 2+ editions), the 历年排名 sheet after the ranking (core.outputs.edition_sheet);
 - any `extra_sheets` (sensitivity) given by later features;
 - any `images` (sheet name → PNG, e.g. the map the window draws), one sheet each.
