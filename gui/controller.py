@@ -375,27 +375,33 @@ class Controller(QObject):
         self._run(SettingsCommand(self, self.settings, settings, text, entry), entry)
 
     def set_data_values(self, values: dict[tuple[str, str], float | None], text: str, reason: str = "",
-                        source: str = "") -> None:
+                        source: str = "", edition: str | None = None) -> None:
         """Set data cells {(unit, indicator code): value or None} as ONE undoable step.
 
         Both the engine's Dataset and the raw data sheet (project.data_table) change, so that a
         structural edit (which re-reads the sheet), saving and reopening keep the values; an
         indicator without a column yet (an expert-scored one) gets a column. `source` says where
         the values come from (e.g. "expert scores, trimmed mean"); it is kept in the history.
+        `edition` names an older edition whose cells these are (core.model.edition_edits; None or the
+        latest: the project's data); the history entry then names it.
         Raises ValueError for a unit or a column the project does not know."""
-        from core.model.data_edits import current_values, with_data_values
+        from core.model.edition_edits import edition_values, is_latest, with_edition_values
         if not values or self.project is None:
             return
         old = self.project
-        new = with_data_values(old, values)
-        before = current_values(old, values.keys())
+        new = with_edition_values(old, edition, values)
+        before = edition_values(old, edition, values.keys())
         changes = hist.cell_changes(before, {k: (None if v is None else float(v)) for k, v in values.items()})
         if not changes:
             return
+        older = not is_latest(old, edition)
         for c in changes:
             if source:
                 c["source"] = source
-        words = hist.describe_cells(changes) + (f" (source: {source})" if source else "")
+            if older:
+                c["edition"] = edition
+        words = (f"edition {edition}: " if older else "") + hist.describe_cells(changes) + (
+            f" (source: {source})" if source else "")
         entry = self._entry("data", text, words, changes, reason)
         self._run(ProjectCommand(self, old, new, text, entry), entry)
 

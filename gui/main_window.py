@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.ranking, "")
         self.tabs.addTab(self.data_table, "")
+        self.data_model.modelReset.connect(self._data_tab_text)  # 数据（2022）: the edition shown
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.tabs)
         split.addWidget(QWidget(self))  # the charts' place: see build_deferred_panels
@@ -643,10 +644,10 @@ class MainWindow(QMainWindow):
             return self.open_path(Path(path))
         return False
 
-    def _data_tab_text(self) -> None:
-        """'Data', or with editions 'Data (2024)': the data shown and edited are the latest edition's."""
-        labels = self.controller.eds.labels
-        self.tabs.setTabText(1, self.tr("Data ({0})").format(labels[-1]) if labels else self.tr("Data"))
+    def _data_tab_text(self, *_args) -> None:
+        """'Data', or with editions 'Data (2022)': the data shown and edited are the chosen edition's."""
+        label = self.data_model.edition
+        self.tabs.setTabText(1, self.tr("Data ({0})").format(label) if label else self.tr("Data"))
 
     def _project_changed(self) -> None:
         c = self.controller
@@ -704,6 +705,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("{0} is not the open project: correct it in the file and "
                                                  "open it again").format(problem.file), 8000)
             return
+        from core.model.editions import edition_of
+        ed = edition_of(problem)
+        if ed and ed != self.data_model.edition and ed in self.controller.eds.labels:
+            self.controller.set_edition(ed)  # an older edition's problem: show that edition's data
         if problem.unit:
             idx = self.data_model.cell_of(problem.unit, problem.code or "")
             if idx.isValid():

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from core.model.dataset import parse_data
+from core.model.editions import SOFT_IN_OLDER as _SOFT_IN_OLDER  # missing in an older edition: a warning
 from core.model.editions import Edition, edition_of, sort_labels, split_by_year, tag_problems, units_absent
 from core.model.framework import Framework
 from core.model.problems import WARNING, ProblemList
@@ -24,8 +25,6 @@ from core.model.table import Table
 from core.model.validate import validate_pair
 
 _SHEET = re.compile(r"^(data|数据)(?P<sep>[\s_\-－—]*)(?P<label>.+)$", re.IGNORECASE)
-# in an older edition, an indicator without data is missing there (a warning), not an error
-_SOFT_IN_OLDER = {"empty_indicator", "no_data_column", "no_denominator"}
 
 
 def edition_label_of_sheet(name: str) -> str | None:

@@ -24,6 +24,8 @@ from core.model.problems import Problem, ProblemList
 from core.model.table import Table, cell_text
 
 YEAR_HEADERS = ("year", "年份")
+# in an older edition, an indicator without data is missing there (a warning), not an error
+SOFT_IN_OLDER = frozenset({"empty_indicator", "no_data_column", "no_denominator"})
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,12 @@
 """The data as the user gave it, with problem cells highlighted, and the problem list.
 
-`DataModel` reads the project's Dataset (raw values, before any treatment);
+`DataModel` reads the project's Dataset (raw values, before any treatment) — with two or more
+editions, the Dataset of the edition chosen in the selector (gui.editions: its units, values, group
+columns and its own problems), so a typo in an older edition's figures is corrected here too: the
+edit names the edition and the engine recomputes the editions (Controller.set_data_values).
 `ProblemsModel` lists the project's problems. Clicking a problem selects its
-cell in the data table (or its node in the tree, through the controller).
+cell in the data table (or its node in the tree, through the controller; an older edition's
+problem first switches the selector to that edition).
 """
 
 from __future__ import annotations
@@ -30,33 +34,53 @@ class DataModel(QAbstractTableModel):
         self._groups: list[str] = []
         self._cell_problems: dict[tuple[str, str], list] = {}
         self._row_problems: dict[str, list] = {}
+        self._ds = None  # the Dataset shown: the project's, or the chosen edition's
+        self.edition = ""  # its edition's label ('' = the project's data: one edition, or the latest)
         controller.project_changed.connect(self.refresh)
+        controller.edition_changed.connect(self._edition_changed)
         controller.problems_changed.connect(self._problems)
         controller.language_changed.connect(lambda _l: self.headerDataChanged.emit(
             Qt.Horizontal, 0, max(0, self.columnCount() - 1)))
 
+    def _shown(self):
+        """(label, Dataset) of the edition the selector shows ('' and the project's data for one edition)."""
+        p = self.c.project
+        label = self.c.eds.label if p is not None and self.c.eds.active else ""
+        if label and label in p.edition_labels:
+            return label, p.edition(label).data
+        return "", (p.data if p is not None else None)
+
+    def _edition_changed(self, _label: str) -> None:
+        if self._shown()[0] != self.edition:
+            self.refresh()
+
     def refresh(self) -> None:
         self.beginResetModel()
         p = self.c.project
+        self.edition, ds = self._shown()
+        self._ds = ds
         if p is None:
             self._units, self._cols, self._groups = [], [], []
         else:
-            self._units = list(p.data.units)
-            self._groups = list(p.data.groups.columns)
-            self._cols = self._groups + [c for c in p.data.values.columns]
+            self._units = list(ds.units)
+            self._groups = list(ds.groups.columns)
+            self._cols = self._groups + [c for c in ds.values.columns]
             # plain arrays: data() is called for every visible cell and role
-            self._group_text = p.data.groups.astype(str).to_numpy() if self._groups else None
-            self._values = p.data.values.to_numpy(dtype=float)
+            self._group_text = ds.groups.astype(str).to_numpy() if self._groups else None
+            self._values = ds.values.to_numpy(dtype=float)
         self.endResetModel()
         if p is not None:
             self._problems(p.problems)
 
     def _problems(self, problems) -> None:
+        from core.model.editions import edition_of
         self._cell_problems.clear()
         self._row_problems.clear()
-        ds = self.c.project.data if self.c.project else None
+        ds = self._ds if self.c.project else None
         for pr in problems:
             if ds is None or pr.sheet != ds.sheet or pr.file != ds.file:
+                continue
+            if self.edition and edition_of(pr) not in (None, self.edition):
                 continue
             if pr.unit and pr.code:
                 self._cell_problems.setdefault((pr.unit, pr.code), []).append(pr)
@@ -81,13 +105,13 @@ class DataModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.c.project is None else 1 + len(self._cols)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        p = self.c.project
+        p, ds = self.c.project, self._ds
         if role == Qt.DisplayRole and orientation == Qt.Vertical:
-            return str(p.data.unit_rows.get(self._units[section], section + 2))  # Excel's row number
+            return str(ds.unit_rows.get(self._units[section], section + 2))  # Excel's row number
         if role not in (Qt.DisplayRole, Qt.ToolTipRole) or orientation != Qt.Horizontal:
             return None
         if section == 0:
-            return p.data.unit_header
+            return ds.unit_header
         col = self._cols[section - 1]
         fw = p.framework
         if col in fw.nodes:
@@ -155,7 +179,11 @@ class DataModel(QAbstractTableModel):
         if issue == "bad":
             self.rejected.emit(self.tr("{0} is not a number: {1} / {2} keeps its value.").format(text, unit, code))
             return False
-        self.c.set_data_values({(unit, code): num}, self.tr("Edit {0} / {1}").format(unit, code))
+        if self.edition and self.edition != self.c.eds.labels[-1]:  # an older edition: the step names it
+            text = self.tr("Edit {0} / {1} (edition {2})").format(unit, code, self.edition)
+        else:
+            text = self.tr("Edit {0} / {1}").format(unit, code)
+        self.c.set_data_values({(unit, code): num}, text, edition=self.edition or None)
         return True
 
 

@@ -1,6 +1,7 @@
 """The edition selector (issue 19): a tool bar, shown only for a project with two or more editions.
 
-版次 chooses the edition the window shows (the ranking, the charts, the map; default the latest);
+版次 chooses the edition the window shows (the ranking, the charts, the map, and the 数据 tab — whose cells
+are then that edition's, edited there; default the latest);
 变化对比 chooses what the ranking's change column compares with: 上一版次 (the edition before the shown one,
 the default) or 固定基准 (the baseline pinned with Ctrl+B — pinning switches to it). Both go through
 the controller (set_edition); the bar only mirrors its state. 历年标准化 shows and sets the project's
@@ -94,7 +95,7 @@ class EditionBar(QToolBar):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Editions"))
         self.edition_label.setText(self.tr(" Edition: "))
-        self.edition.setToolTip(self.tr("The edition the ranking, the charts and the map show"))
+        self.edition.setToolTip(self.tr("The edition the ranking, the charts, the map and the data tab show"))
         self.compare_label.setText(self.tr(" Change against: "))
         self.compare.setToolTip(self.tr("What the ranking's change column compares with (Ctrl+B pins a baseline)"))
         self.compare.blockSignals(True)

@@ -94,7 +94,10 @@ def change_parts(c: dict) -> tuple[str, str, str, str]:
     if k == "weight":
         return name["weight"], c["code"], _share(c["old"]), _share(c["new"])
     if k == "cell":
-        return name["cell"], f"{c['unit']} / {c.get('code', c.get('column', ''))}", _value(c["old"]), _value(c["new"])
+        where = f"{c['unit']} / {c.get('code', c.get('column', ''))}"
+        if c.get("edition"):  # a cell of an older edition (gui.panels.data_view)
+            where += QCoreApplication.translate("History", " (edition {0})").format(c["edition"])
+        return name["cell"], where, _value(c["old"]), _value(c["new"])
     if k == "group":
         return name["group"], f"{c['unit']} / {c['column']}", _value(c["old"]), _value(c["new"])
     if k == "setting":
