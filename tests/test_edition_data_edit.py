@@ -22,6 +22,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.files.loader import load  # noqa: E402
 from core.model.edition_edits import with_edition_values  # noqa: E402
@@ -309,4 +310,20 @@ def test_one_edition_project_is_as_before(win, excepthook):  # noqa: F811
     assert c.project.data.values.at[UNIT, CODE] == 77.0 and c.project.editions == ()
     assert not c.history.entries[-1].text.startswith("edition")
     assert "edition" not in c.history.entries[-1].changes[0]
+    assert not excepthook
+
+
+def test_the_frozen_unit_column_lines_up_with_its_rows(win, qtbot, excepthook):  # noqa: F811
+    """The unit column laid over the grid (FrozenColumnTable) has a one-line header, the indicators' headers two
+    lines: its rows must still sit level with the grid's (the same unit beside its own figures)."""
+    t = win.data_table
+    win.tabs.setCurrentWidget(t)
+    qtbot.waitUntil(t.isVisible)
+    QApplication.processEvents()
+    assert "\n" in str(win.data_model.headerData(1 + len(win.data_model._groups), Qt.Orientation.Horizontal))
+    for row in range(5):
+        idx = win.data_model.index(row, 0)
+        y_grid = t.viewport().mapTo(win, t.visualRect(idx).topLeft()).y()
+        y_frozen = t.frozen.viewport().mapTo(win, t.frozen.visualRect(idx).topLeft()).y()
+        assert y_frozen == y_grid, row
     assert not excepthook

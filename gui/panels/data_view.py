@@ -280,6 +280,8 @@ class FrozenColumnTable(QTableView):
 
     def _place(self) -> None:
         fw = self.frameWidth()
+        # the same header height (the indicators' headers are two lines, the unit's one): the rows line up
+        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
         self.frozen.setGeometry(self.verticalHeader().width() + fw, fw, self.columnWidth(0),
                                 self.viewport().height() + self.horizontalHeader().height())
 
