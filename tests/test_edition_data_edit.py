@@ -327,3 +327,41 @@ def test_the_frozen_unit_column_lines_up_with_its_rows(win, qtbot, excepthook): 
         y_frozen = t.frozen.viewport().mapTo(win, t.frozen.visualRect(idx).topLeft()).y()
         assert y_frozen == y_grid, row
     assert not excepthook
+
+
+def test_filling_an_older_editions_empty_cell_clears_its_warning(win, qtbot, answers, excepthook, books):  # noqa: F811
+    open_book(win, qtbot, answers, books["each"])
+    c, m = win.controller, win.data_model
+    choose(win, "2022")
+
+    def warned() -> bool:
+        return any((p.unit, p.code) == HOLE and (p.args or {}).get("edition") == "2022" for p in c.project.problems)
+
+    others = sorted(p.message for p in c.project.problems if (p.args or {}).get("edition") != "2022")
+    assert warned() and m.data(m.cell_of(*HOLE), Qt.ItemDataRole.BackgroundRole) is not None
+    assert type_into(m, *HOLE, "50")
+    assert not warned() and m.data(m.cell_of(*HOLE), Qt.ItemDataRole.BackgroundRole) is None
+    assert sorted(p.message for p in c.project.problems if (p.args or {}).get("edition") != "2022") == others
+    assert not any((p.unit, p.code) == HOLE for p in win.problems.model.items
+                   if (p.args or {}).get("edition") == "2022")  # the problems list follows
+    win.act_undo.trigger()
+    assert warned() and m.data(m.cell_of(*HOLE), Qt.ItemDataRole.BackgroundRole) is not None
+    assert not excepthook
+
+
+@pytest.mark.parametrize("mode", ["each", "base"])
+def test_sheet_per_edition_form_edits_that_sheet(tmp_path, mode):
+    """The other input form (数据2022 / 数据2023 / 数据2024 sheets): the edit lands in 数据2022's rows, and the
+    results equal those of the workbook written with the value (under `base`, every edition moves)."""
+    settings = {"editions_normalization": mode}
+    a = write_editions_workbook(tmp_path / "a.xlsx", labels=LABELS, form="sheets", settings=settings)
+    b = write_editions_workbook(tmp_path / "b.xlsx", labels=LABELS, form="sheets", settings=settings,
+                                change={("2022", UNIT, CODE): NEW})
+    p = load(a)[0]
+    q = with_edition_values(p, "2022", {(UNIT, CODE): NEW})
+    assert q.edition("2022").table.sheet == "数据2022"
+    got, want = compute_editions(q), compute_editions(load(b)[0])
+    for lb in LABELS:
+        assert_same_scores(scores(got, lb), scores(want, lb))
+    if mode == "base":
+        assert scores(got, "2024") != scores(compute_editions(p), "2024")
