@@ -1095,53 +1095,53 @@
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="416" />
+        <location filename="../../gui/controller.py" line="422" />
         <source>Re-import data from {0}</source>
         <translation>从 {0} 重新导入数据</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="568" />
+        <location filename="../../gui/controller.py" line="574" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="573" />
+        <location filename="../../gui/controller.py" line="579" />
         <source>Freeze round {0}</source>
         <translation>冻结轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="581" />
+        <location filename="../../gui/controller.py" line="587" />
         <source>Round frozen: {0}</source>
         <translation>已冻结轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="657" />
+        <location filename="../../gui/controller.py" line="663" />
         <source>Recomputing in the background…</source>
         <translation>正在后台重新计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="662" />
+        <location filename="../../gui/controller.py" line="668" />
         <source>full compute</source>
         <translation>完整计算</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="666" />
-        <location filename="../../gui/controller.py" line="673" />
+        <location filename="../../gui/controller.py" line="672" />
+        <location filename="../../gui/controller.py" line="679" />
         <source>weights only</source>
         <translation>仅权重</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="693" />
+        <location filename="../../gui/controller.py" line="699" />
         <source>{0} units scored ({1}) in {2:.1f} ms</source>
         <translation>已计算 {0} 个对象（{1}），用时 {2:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="742" />
+        <location filename="../../gui/controller.py" line="748" />
         <source>Scenario saved: {0}</source>
         <translation>已保存情景：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="764" />
+        <location filename="../../gui/controller.py" line="770" />
         <source>Switch to scenario {0}</source>
         <translation>切换到情景 {0}</translation>
     </message>
@@ -1162,12 +1162,17 @@
 <context>
     <name>DataModel</name>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="156" />
+        <location filename="../../gui/panels/data_view.py" line="180" />
         <source>{0} is not a number: {1} / {2} keeps its value.</source>
         <translation>「{0}」不是数字：{1} / {2} 保持原值。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="158" />
+        <location filename="../../gui/panels/data_view.py" line="183" />
+        <source>Edit {0} / {1} (edition {2})</source>
+        <translation>修改 {2} 版 {1}：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_view.py" line="185" />
         <source>Edit {0} / {1}</source>
         <translation>修改 {1}：{0}</translation>
     </message>
@@ -1175,77 +1180,77 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="577" />
+        <location filename="../../gui/panels/history_view.py" line="580" />
         <source>Compare the project</source>
         <translation>比较项目</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="578" />
+        <location filename="../../gui/panels/history_view.py" line="581" />
         <source>Compare with:</source>
         <translation>比较对象：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="579" />
+        <location filename="../../gui/panels/history_view.py" line="582" />
         <source>Another project file…</source>
         <translation>其他项目文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="580" />
+        <location filename="../../gui/panels/history_view.py" line="583" />
         <source>What differs (framework, weights, settings, data)</source>
         <translation>差异（指标体系、权重、设置、数据）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="581" />
+        <location filename="../../gui/panels/history_view.py" line="584" />
         <source>Change of rank (then → now)</source>
         <translation>排名变化（当时 → 现在）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="591" />
+        <location filename="../../gui/panels/history_view.py" line="594" />
         <source>{0} (the last frozen round)</source>
         <translation>{0}（最近冻结的轮次）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="609" />
+        <location filename="../../gui/panels/history_view.py" line="612" />
         <source>No round has been frozen yet: freeze one first (History → Freeze round).</source>
         <translation>尚未冻结任何轮次：请先冻结一轮（历史 → 冻结轮次）。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="617" />
+        <location filename="../../gui/panels/history_view.py" line="620" />
         <source>Warning: the stored snapshot no longer matches its fingerprint.</source>
         <translation>警告：保存的快照与其指纹不再一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="619" />
+        <location filename="../../gui/panels/history_view.py" line="622" />
         <source>Round “{0}” frozen {1} by {2}, fingerprint {3}; now {4}.</source>
         <translation>轮次“{0}”由 {2} 于 {1} 冻结，指纹 {3}；现在 {4}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="633" />
+        <location filename="../../gui/panels/history_view.py" line="636" />
         <source>Cannot compare</source>
         <translation>无法比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="633" />
+        <location filename="../../gui/panels/history_view.py" line="636" />
         <source>{0} cannot be used: {1}</source>
         <translation>{0} 无法使用：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="641" />
+        <location filename="../../gui/panels/history_view.py" line="644" />
         <source>{0}, fingerprint {1}; now {2}.</source>
         <translation>{0}，指纹 {1}；现在 {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="647" />
+        <location filename="../../gui/panels/history_view.py" line="650" />
         <source>Compare with a project file</source>
         <translation>与项目文件比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="663" />
+        <location filename="../../gui/panels/history_view.py" line="666" />
         <source>No difference: the fingerprints are equal.</source>
         <translation>没有差异：两者指纹相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="665" />
+        <location filename="../../gui/panels/history_view.py" line="668" />
         <source>{0} difference(s); {1} unit(s) changed rank.</source>
         <translation>{0} 处差异；{1} 个单位排名变化。</translation>
     </message>
@@ -1253,22 +1258,22 @@
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="317" />
+        <location filename="../../gui/panels/history_view.py" line="320" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="317" />
+        <location filename="../../gui/panels/history_view.py" line="320" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="317" />
+        <location filename="../../gui/panels/history_view.py" line="320" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="317" />
+        <location filename="../../gui/panels/history_view.py" line="320" />
         <source>Now</source>
         <translation>当前</translation>
     </message>
@@ -1276,47 +1281,47 @@
 <context>
     <name>EditionBar</name>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="69" />
+        <location filename="../../gui/panels/edition_bar.py" line="70" />
         <source>Editions normalised: {0}</source>
         <translation>历年标准化：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="95" />
+        <location filename="../../gui/panels/edition_bar.py" line="96" />
         <source>Editions</source>
         <translation>版次</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="96" />
+        <location filename="../../gui/panels/edition_bar.py" line="97" />
         <source> Edition: </source>
         <translation> 版次：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="97" />
-        <source>The edition the ranking, the charts and the map show</source>
-        <translation>排名、图表和地图显示的版次</translation>
+        <location filename="../../gui/panels/edition_bar.py" line="98" />
+        <source>The edition the ranking, the charts, the map and the data tab show</source>
+        <translation>排名、图表、地图和数据页显示的版次</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="98" />
+        <location filename="../../gui/panels/edition_bar.py" line="99" />
         <source> Change against: </source>
         <translation> 变化对比：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="99" />
+        <location filename="../../gui/panels/edition_bar.py" line="100" />
         <source>What the ranking's change column compares with (Ctrl+B pins a baseline)</source>
         <translation>排名表“变化”列的对比对象（Ctrl+B 固定基准）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="102" />
+        <location filename="../../gui/panels/edition_bar.py" line="103" />
         <source>the previous edition</source>
         <translation>上一版次</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="103" />
+        <location filename="../../gui/panels/edition_bar.py" line="104" />
         <source>the pinned baseline</source>
         <translation>固定基准</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/edition_bar.py" line="105" />
+        <location filename="../../gui/panels/edition_bar.py" line="106" />
         <source> Scores across editions: </source>
         <translation> 历年标准化：</translation>
     </message>
@@ -1513,27 +1518,27 @@
 <context>
     <name>FreezeDialog</name>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="484" />
+        <location filename="../../gui/panels/history_view.py" line="487" />
         <source>Round {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="501" />
+        <location filename="../../gui/panels/history_view.py" line="504" />
         <source>Freeze a round</source>
         <translation>冻结轮次</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="502" />
+        <location filename="../../gui/panels/history_view.py" line="505" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="503" />
+        <location filename="../../gui/panels/history_view.py" line="506" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="504" />
+        <location filename="../../gui/panels/history_view.py" line="507" />
         <source>Keep the framework, data, settings and weights as they are now, with their SHA-256 fingerprint. Later changes are shown against the last frozen round.</source>
         <translation>按当前状态保存指标体系、数据、设置和权重及其 SHA-256 指纹。之后的修改将与最近冻结的轮次对比显示。</translation>
     </message>
@@ -1630,17 +1635,22 @@
         <translation>轮次已冻结</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="129" />
+        <location filename="../../gui/panels/history_view.py" line="99" />
+        <source> (edition {0})</source>
+        <translation>（{0} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/history_view.py" line="132" />
         <source>{0} {1}: {2} → {3}</source>
         <translation>{0} {1}：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="140" />
+        <location filename="../../gui/panels/history_view.py" line="143" />
         <source>(and {0} more)</source>
         <translation>（另有 {0} 处）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="696" />
+        <location filename="../../gui/panels/history_view.py" line="699" />
         <source>Re-import the data sheet</source>
         <translation>重新导入数据表</translation>
     </message>
@@ -1648,42 +1658,42 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="186" />
+        <location filename="../../gui/panels/history_view.py" line="189" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="186" />
+        <location filename="../../gui/panels/history_view.py" line="189" />
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="186" />
+        <location filename="../../gui/panels/history_view.py" line="189" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="186" />
+        <location filename="../../gui/panels/history_view.py" line="189" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="186" />
+        <location filename="../../gui/panels/history_view.py" line="189" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="211" />
+        <location filename="../../gui/panels/history_view.py" line="214" />
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="211" />
+        <location filename="../../gui/panels/history_view.py" line="214" />
         <source>done</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="215" />
+        <location filename="../../gui/panels/history_view.py" line="218" />
         <source>fingerprint {0} → {1}</source>
         <translation>指纹 {0} → {1}</translation>
     </message>
@@ -1691,32 +1701,32 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="400" />
+        <location filename="../../gui/panels/history_view.py" line="403" />
         <source>Filter by node code or unit…</source>
         <translation>按节点代码或单位筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="401" />
+        <location filename="../../gui/panels/history_view.py" line="404" />
         <source>Freeze round…</source>
         <translation>冻结轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="402" />
+        <location filename="../../gui/panels/history_view.py" line="405" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="460" />
+        <location filename="../../gui/panels/history_view.py" line="463" />
         <source>Select an entry to see the ranking before and after it.</source>
         <translation>选择一条记录，查看其前后的排名。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="466" />
+        <location filename="../../gui/panels/history_view.py" line="469" />
         <source>Fingerprint {0} → {1}.</source>
         <translation>指纹 {0} → {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="469" />
+        <location filename="../../gui/panels/history_view.py" line="472" />
         <source>{0} — {1} unit(s) changed rank.</source>
         <translation>{0} — {1} 个单位排名变化。</translation>
     </message>
@@ -1888,424 +1898,424 @@
     </message>
     <message>
         <location filename="../../gui/headless/selftest.py" line="177" />
-        <location filename="../../gui/main_window.py" line="464" />
+        <location filename="../../gui/main_window.py" line="465" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465" />
+        <location filename="../../gui/main_window.py" line="466" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466" />
+        <location filename="../../gui/main_window.py" line="467" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467" />
+        <location filename="../../gui/main_window.py" line="468" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468" />
+        <location filename="../../gui/main_window.py" line="469" />
         <source>&amp;Weights</source>
         <translation>权重(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469" />
+        <location filename="../../gui/main_window.py" line="470" />
         <source>AHP pairwise comparisons for the selected node…</source>
         <translation>层次分析法：对所选节点两两比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470" />
+        <location filename="../../gui/main_window.py" line="471" />
         <source>Weights from the data (entropy, CRITIC, PCA…)…</source>
         <translation>由数据求权重（熵权法、CRITIC、主成分…）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471" />
+        <location filename="../../gui/main_window.py" line="472" />
         <source>Expert panel: write weight forms…</source>
         <translation>专家组：生成赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472" />
+        <location filename="../../gui/main_window.py" line="473" />
         <source>Expert panel: merge filled forms…</source>
         <translation>专家组：汇总填好的赋权表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473" />
+        <location filename="../../gui/main_window.py" line="474" />
         <source>Expert scores: write score sheets…</source>
         <translation>专家打分：生成打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>Expert scores: merge filled score sheets…</source>
         <translation>专家打分：汇总填好的打分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475" />
+        <location filename="../../gui/main_window.py" line="476" />
         <source>Scenarios: save, switch, compare…</source>
         <translation>权重情景：保存、切换、比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476" />
+        <location filename="../../gui/main_window.py" line="477" />
         <source>Uncertainty, sensitivity and audit</source>
         <translation>不确定性、敏感性与统计审查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477" />
+        <location filename="../../gui/main_window.py" line="478" />
         <source>How sure is the ranking?</source>
         <translation>排名有多可靠？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479" />
+        <location filename="../../gui/main_window.py" line="480" />
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>Show the history of changes</source>
         <translation>显示修改记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481" />
+        <location filename="../../gui/main_window.py" line="482" />
         <source>Freeze this round…</source>
         <translation>冻结本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482" />
+        <location filename="../../gui/main_window.py" line="483" />
         <source>Compare with a frozen round or another project…</source>
         <translation>与冻结轮次或其他项目比较…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="483" />
+        <location filename="../../gui/main_window.py" line="484" />
         <source>Re-import the data sheet…</source>
         <translation>重新导入数据表…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
+        <location filename="../../gui/main_window.py" line="485" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="485" />
+        <location filename="../../gui/main_window.py" line="486" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="486" />
+        <location filename="../../gui/main_window.py" line="487" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="487" />
+        <location filename="../../gui/main_window.py" line="488" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488" />
+        <location filename="../../gui/main_window.py" line="489" />
         <source>Open the sample project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489" />
+        <location filename="../../gui/main_window.py" line="490" />
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490" />
+        <location filename="../../gui/main_window.py" line="491" />
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491" />
+        <location filename="../../gui/main_window.py" line="492" />
         <source>Recover unsaved work…</source>
         <translation>恢复未保存的工作…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492" />
+        <location filename="../../gui/main_window.py" line="493" />
         <source>&amp;Export results workbook…</source>
         <translation>导出结果工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493" />
+        <location filename="../../gui/main_window.py" line="494" />
         <source>Export all charts to a folder…</source>
         <translation>导出全部图表到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494" />
+        <location filename="../../gui/main_window.py" line="495" />
         <source>Export report draft (Word)…</source>
         <translation>导出报告草稿（Word）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495" />
+        <location filename="../../gui/main_window.py" line="496" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496" />
+        <location filename="../../gui/main_window.py" line="497" />
         <source>Pin the current ranking as baseline</source>
         <translation>将当前排名设为对比基准</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497" />
-        <location filename="../../gui/main_window.py" line="1029" />
+        <location filename="../../gui/main_window.py" line="498" />
+        <location filename="../../gui/main_window.py" line="1034" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498" />
+        <location filename="../../gui/main_window.py" line="499" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499" />
+        <location filename="../../gui/main_window.py" line="500" />
         <source>New blank project…</source>
         <translation>新建空白项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500" />
+        <location filename="../../gui/main_window.py" line="501" />
         <source>Verify a results workbook…</source>
         <translation>核验结果工作簿…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502" />
+        <location filename="../../gui/main_window.py" line="503" />
         <source>Indicators and weights</source>
         <translation>指标与权重</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503" />
+        <location filename="../../gui/main_window.py" line="504" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504" />
+        <location filename="../../gui/main_window.py" line="505" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="649" />
+        <location filename="../../gui/main_window.py" line="650" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="511" />
+        <location filename="../../gui/main_window.py" line="512" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="512" />
+        <location filename="../../gui/main_window.py" line="513" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="523" />
+        <location filename="../../gui/main_window.py" line="524" />
         <source>no project</source>
         <translation>无项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526" />
+        <location filename="../../gui/main_window.py" line="527" />
         <source>illustrative sample data, not statistics</source>
         <translation>示例数据，数值虚构，非统计数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="589" />
+        <location filename="../../gui/main_window.py" line="590" />
         <source>Opening {0} was cancelled</source>
         <translation>已取消打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="606" />
+        <location filename="../../gui/main_window.py" line="607" />
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="634" />
+        <location filename="../../gui/main_window.py" line="635" />
         <source>Part of the project could not be read</source>
         <translation>项目文件的一部分无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="639" />
+        <location filename="../../gui/main_window.py" line="640" />
         <source>Open a workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="664" />
+        <location filename="../../gui/main_window.py" line="665" />
         <source>{0} could not be opened: {1} error(s) listed below. The project that was open stays open.</source>
         <translation>无法打开 {0}：下方列出 {1} 个错误。当前项目保持打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="669" />
+        <location filename="../../gui/main_window.py" line="670" />
         <source>A recovery copy of this project exists: File → Recover unsaved work.</source>
         <translation>此项目有一份恢复副本：文件 → 恢复未保存的工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="808" />
+        <location filename="../../gui/main_window.py" line="813" />
         <source>Save cancelled; {0} is as it was</source>
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="947" />
+        <location filename="../../gui/main_window.py" line="952" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1066" />
-        <location filename="../../gui/main_window.py" line="1072" />
-        <location filename="../../gui/main_window.py" line="1086" />
+        <location filename="../../gui/main_window.py" line="1071" />
+        <location filename="../../gui/main_window.py" line="1077" />
+        <location filename="../../gui/main_window.py" line="1091" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1067" />
+        <location filename="../../gui/main_window.py" line="1072" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1073" />
+        <location filename="../../gui/main_window.py" line="1078" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1083" />
+        <location filename="../../gui/main_window.py" line="1088" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1087" />
+        <location filename="../../gui/main_window.py" line="1092" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="604" />
-        <location filename="../../gui/main_window.py" line="673" />
+        <location filename="../../gui/main_window.py" line="605" />
+        <location filename="../../gui/main_window.py" line="674" />
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="649" />
+        <location filename="../../gui/main_window.py" line="650" />
         <source>Data ({0})</source>
         <translation>数据（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="686" />
+        <location filename="../../gui/main_window.py" line="687" />
         <source>{0} has {1} cell(s) that are not numbers ({2}). Open it anyway, with these cells treated as missing? They stay listed under Problems and can be corrected in the Data tab.</source>
         <translation>{0} 有 {1} 个单元格不是数字（{2}）。是否仍然打开，并把这些单元格按缺失处理？它们会继续列在“问题”中，可在“数据”标签中改正。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="689" />
+        <location filename="../../gui/main_window.py" line="690" />
         <source>Open anyway?</source>
         <translation>仍然打开？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="704" />
+        <location filename="../../gui/main_window.py" line="705" />
         <source>{0} is not the open project: correct it in the file and open it again</source>
         <translation>{0} 不是当前打开的项目：请在该文件中改正后重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="772" />
+        <location filename="../../gui/main_window.py" line="777" />
         <source>project.cidx</source>
         <translation>城市指数项目.cidx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="773" />
+        <location filename="../../gui/main_window.py" line="778" />
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="800" />
-        <location filename="../../gui/main_window.py" line="811" />
+        <location filename="../../gui/main_window.py" line="805" />
+        <location filename="../../gui/main_window.py" line="816" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="815" />
+        <location filename="../../gui/main_window.py" line="820" />
         <source>Saving {0}…</source>
         <translation>正在保存 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="831" />
+        <location filename="../../gui/main_window.py" line="836" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="842" />
+        <location filename="../../gui/main_window.py" line="847" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="852" />
+        <location filename="../../gui/main_window.py" line="857" />
         <source>a project that was never saved</source>
         <translation>一个从未保存的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="853" />
+        <location filename="../../gui/main_window.py" line="858" />
         <source>CityIndex Studio did not close normally. Unsaved changes of {0} were kept in {1}.
 Open them now?</source>
         <translation>城市指数评价工作台上次未正常关闭。{0} 的未保存修改已保存在 {1}。
 现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="855" />
+        <location filename="../../gui/main_window.py" line="860" />
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="881" />
+        <location filename="../../gui/main_window.py" line="886" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="881" />
+        <location filename="../../gui/main_window.py" line="886" />
         <source>The project has unsaved changes. Save them?</source>
         <translation>项目有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="889" />
+        <location filename="../../gui/main_window.py" line="894" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="890" />
+        <location filename="../../gui/main_window.py" line="895" />
         <source>results.xlsx</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="920" />
+        <location filename="../../gui/main_window.py" line="925" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="940" />
+        <location filename="../../gui/main_window.py" line="945" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="949" />
+        <location filename="../../gui/main_window.py" line="954" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="953" />
+        <location filename="../../gui/main_window.py" line="958" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="975" />
+        <location filename="../../gui/main_window.py" line="980" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="980" />
+        <location filename="../../gui/main_window.py" line="985" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1030" />
+        <location filename="../../gui/main_window.py" line="1035" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
@@ -2817,57 +2827,57 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="307" />
+        <location filename="../../gui/panels/data_view.py" line="337" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="307" />
+        <location filename="../../gui/panels/data_view.py" line="337" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="307" />
+        <location filename="../../gui/panels/data_view.py" line="337" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="307" />
+        <location filename="../../gui/panels/data_view.py" line="337" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="311" />
+        <location filename="../../gui/panels/data_view.py" line="341" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="311" />
+        <location filename="../../gui/panels/data_view.py" line="341" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="311" />
+        <location filename="../../gui/panels/data_view.py" line="341" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="317" />
+        <location filename="../../gui/panels/data_view.py" line="347" />
         <source>sheet {0}</source>
         <translation>工作表「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="319" />
+        <location filename="../../gui/panels/data_view.py" line="349" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="321" />
+        <location filename="../../gui/panels/data_view.py" line="351" />
         <source>column {0}</source>
         <translation>列「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="322" />
+        <location filename="../../gui/panels/data_view.py" line="352" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2961,22 +2971,22 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RankChangeModel</name>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="277" />
+        <location filename="../../gui/panels/history_view.py" line="280" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="277" />
+        <location filename="../../gui/panels/history_view.py" line="280" />
         <source>Rank before</source>
         <translation>之前排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="277" />
+        <location filename="../../gui/panels/history_view.py" line="280" />
         <source>Rank after</source>
         <translation>之后排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="277" />
+        <location filename="../../gui/panels/history_view.py" line="280" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
