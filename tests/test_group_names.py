@@ -44,3 +44,13 @@ def test_a_chinese_region_column_is_the_filter_group_even_when_not_first(sample_
     combo = sample_window.ranking.group
     listed = {combo.itemData(k) for k in range(1, combo.count())}
     assert listed == regions
+
+
+def test_the_data_tab_keeps_the_files_header_and_says_what_it_means(sample_window):
+    from PySide6.QtCore import Qt
+    model = sample_window.data_model
+    col = model._cols.index("region") + 1  # column 0 is the unit
+    assert model.headerData(col, Qt.Horizontal) == "region\n地区"
+    assert model.headerData(col, Qt.Horizontal, Qt.ToolTipRole) == "地区"
+    sample_window.act_en.trigger()
+    assert model.headerData(col, Qt.Horizontal) == "region"  # 'Region' would say nothing new

@@ -118,6 +118,10 @@ class DataModel(QAbstractTableModel):
             if role == Qt.ToolTipRole:
                 return fw.nodes[col].name(self.c.language)
             return f"{col}\n{fw.nodes[col].name(self.c.language)}"
+        from core.text.group_names import group_label  # a group column: its header as written, and
+        label = group_label(col, self.c.language)      # under it what a well-known one means (地区)
+        if label.lower() != str(col).lower():
+            return label if role == Qt.ToolTipRole else f"{col}\n{label}"
         return col
 
     def data(self, index, role=Qt.DisplayRole):
