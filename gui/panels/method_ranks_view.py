@@ -16,10 +16,11 @@ previous table stays on screen, greyed, until then.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from gui import worker
 from gui.models.method_ranks_model import MethodRanksModel
+from gui.panels.read_only_table import read_only_table
 
 
 def compute_table(result, progress, cancelled) -> dict:
@@ -45,12 +46,7 @@ class MethodRanksView(QWidget):
         self.model = MethodRanksModel(self)
         self.info = QLabel(self)
         self.info.setWordWrap(True)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = read_only_table(self.model, self)
         self.view.clicked.connect(lambda ix: self.unit_clicked.emit(self.model.value(ix.row(), 0)))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

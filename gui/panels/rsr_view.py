@@ -16,19 +16,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from core.analysis.rsr_grading import MAX_LEVELS, MIN_LEVELS, RSRGradingError, grading_for_node, rsr_nodes
 from gui.models.rsr_model import RSRGradingModel
+from gui.panels.read_only_table import read_only_table
 from gui.text.problem_text import current_language
 
 
@@ -54,12 +53,7 @@ class RSRView(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.model = RSRGradingModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = read_only_table(self.model, self)
         self.view.clicked.connect(self._clicked)
         top = QHBoxLayout()
         top.addWidget(self.node_label)

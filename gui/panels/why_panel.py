@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 from gui import worker
 from gui.charts.waterfall_chart import WaterfallChart
 from gui.models.target_model import TargetModel
+from gui.panels.read_only_table import read_only_table
 
 BY_DIMENSION, BY_INDICATOR = "dimension", "indicator"
 TOP_INDICATORS = 10  # indicator bars shown; the rest summed as "others"
@@ -101,12 +100,7 @@ class WhyPanel(QWidget):
         krow.addWidget(self.k_label)
         krow.addWidget(self.rank_k)
         self.targets_model = TargetModel(self)
-        self.targets_view = QTableView()
-        self.targets_view.setModel(self.targets_model)
-        self.targets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.targets_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.targets_view.setAlternatingRowColors(True)
-        self.targets_view.verticalHeader().hide()
+        self.targets_view = read_only_table(self.targets_model)
         self.targets_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.targets_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.targets_view.horizontalHeader().setStretchLastSection(True)
