@@ -82,3 +82,29 @@ def test_the_why_tab_of_an_rsr_project_shows_the_split(sample_window, tmp_path, 
     ex = w.why.last_explain
     assert ex is not None and sum(ex["children"].values()) == pytest.approx(ex["difference"], abs=1e-9)
     assert set(ex["children"]) == {"P", "I", "T", "A", "E"}
+
+
+def test_two_tied_units_draw_zeros_not_rounding_noise(sample_window, tmp_path, qtbot):
+    # under BoD at every node many units score exactly the scale: their difference is 0 up to ±1e-14,
+    # which the waterfall drew as "-0.00" bars on an axis of ±1e-10
+    import openpyxl
+    wb = openpyxl.load_workbook(SAMPLE_WORKBOOK)
+    ws = wb["设置"]
+    row = next(i for i in range(1, ws.max_row + 1) if ws.cell(i, 1).value == "aggregation")
+    ws.cell(row, 2, "bod")
+    wb.save(tmp_path / "bod.xlsx")
+    w = sample_window
+    assert w.open_path(tmp_path / "bod.xlsx", background=False)
+    w.charts.tabs.setCurrentWidget(w.why)
+    r = w.controller.result
+    tied = [u for u, s in r.scores["AICI"].items() if s == 100.0][:2]
+    assert len(tied) == 2
+    for combo, unit in zip((w.why.unit_a, w.why.unit_b), tied):
+        i = combo.findData(unit)
+        combo.setCurrentIndex(i)
+        combo.activated.emit(i)
+    assert w.why.last_explain["units"] == tied
+    texts = [t.toPlainText() for t in w.why.chart.texts]
+    assert texts and set(texts) == {"0.00"}
+    lo, hi = w.why.chart.vb.viewRange()[0]
+    assert hi - lo >= 0.1
