@@ -60,6 +60,7 @@ class WhyPanel(QWidget):
         self.controller = controller
         self.last_explain: dict | None = None
         self.last_targets: dict | None = None
+        self._targets_key: tuple | None = None  # (result, unit, K) of last_targets, to redraw them in another language
         self._dirty = True
         self.renders = 0
 
@@ -308,7 +309,7 @@ class WhyPanel(QWidget):
 
     def _targets_done(self, key, found) -> None:
         result, a, k = key
-        self.last_targets = found
+        self.last_targets, self._targets_key = found, key
         fw = result.framework
         codes = list(found["indicators"])
         names = {c: fw.nodes[c].name(self.lang) for c in codes if c in fw.nodes}
@@ -352,4 +353,6 @@ class WhyPanel(QWidget):
         if e.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._changed(targets=False)
+            if self.last_targets is not None and self._targets_key is not None:
+                self._targets_done(self._targets_key, self.last_targets)  # its title and names in the new language
         super().changeEvent(e)
