@@ -314,8 +314,9 @@ class WhyPanel(QWidget):
         codes = list(found["indicators"])
         names = {c: fw.nodes[c].name(self.lang) for c in codes if c in fw.nodes}
         units_of = {c: fw.nodes[c].unit for c in codes if c in fw.nodes and fw.nodes[c].unit}
-        self.targets_model.set_targets(found, names, units_of)
-        if found["current_rank"] <= k:
+        already = found["current_rank"] <= k  # every row would read "no change": the title says it all
+        self.targets_model.set_targets(None if already else found, names, units_of)
+        if already:
             text = self.tr("{0} is ranked {1}: already in the top {2}").format(a, found["current_rank"], k)
         else:
             text = self.tr("{0} is ranked {1}. To reach rank {2} by changing one indicator alone (all else "
