@@ -140,3 +140,26 @@ def test_the_chinese_window_lists_the_infeasible_share_at_its_cell(sample_window
              for r in range(m.rowCount())]
     line = next(t for t in texts if "bod_min_share" in t)
     assert f"第 {rows['bod_min_share']} 行" in line and "无法满足" in line and "P (2)" in line
+
+
+def test_the_window_refuses_making_a_node_bod_when_its_shares_cannot_be_met(sample_window, tmp_path):
+    # bod_min_share 0.3 is fine while no node uses bod; AICI (5 children: 5 × 0.3 > 1) made bod in the
+    # tree's aggregation column scored every unit 0 — now the edit is refused with the reason
+    from gui.models.tree_model import COL_AGGREGATION
+    with_settings(tmp_path / "s.xlsx", {"bod_min_share": 0.3})
+    w = sample_window
+    assert w.open_path(tmp_path / "s.xlsx", background=False)
+    before = w.controller.result.scores["AICI"].copy()
+    m = w.tree.model
+    idx = next(m.index(r, COL_AGGREGATION) for r in range(m.rowCount())
+               if m.index(r, 0).data() == "AICI")
+    assert not m.setData(idx, "bod")
+    assert w.controller.framework.nodes["AICI"].aggregation == ""
+    assert (w.controller.result.scores["AICI"] == before).all()
+    refused = m.last_problems.errors[0]
+    assert refused.args["variant"] == "bod_min_infeasible" and refused.args["nodes"] == "AICI (5)"
+    # P (2 children: 2 × 0.3 ≤ 1) can be made bod
+    idx = next(m.index(r, COL_AGGREGATION, m.index(0, 0)) for r in range(m.rowCount(m.index(0, 0)))
+               if m.index(r, 0, m.index(0, 0)).data() == "P")
+    assert m.setData(idx, "bod")
+    assert w.controller.framework.nodes["P"].aggregation == "bod"

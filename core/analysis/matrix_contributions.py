@@ -113,7 +113,7 @@ def row_score(method: str, M: np.ndarray, w: np.ndarray, params: dict, ia: int, 
         return f
 
     if method == "bod":
-        from core.pipeline.bod import _solve_pattern
+        from core.pipeline.bod import bod_score_against
         Y = M / scale
         low, high = float(params["bod_min_share"]), float(params["bod_max_share"])
 
@@ -122,8 +122,7 @@ def row_score(method: str, M: np.ndarray, w: np.ndarray, params: dict, ia: int, 
             if len(cols) == 0:
                 return float("nan")
             peers = Y[np.ix_(present[:, cols].all(axis=1), cols)]
-            best, _ = _solve_pattern(np.ascontiguousarray(peers), (x[cols] / scale)[None, :], low, high)
-            return scale * float(best[0])
+            return scale * float(bod_score_against(peers, (x[cols] / scale)[None, :], low, high)[0])
         return f
 
     raise ValueError(method)

@@ -13,6 +13,8 @@ from core.model.framework import Framework
 from core.model.problems import ProblemList
 from core.model.settings import Settings
 
+BOD_INFEASIBLE = ("bod_min_infeasible", "bod_max_infeasible")  # the variants of "bad_setting" raised here
+
 
 def infeasible_bod_nodes(fw: Framework, settings: Settings) -> list[tuple[str, int]]:
     """(node, number of counting children) of each bod node whose share bounds cannot be met."""
@@ -34,8 +36,8 @@ def check_bod_shares(fw: Framework, settings: Settings, problems: ProblemList, w
     bad = infeasible_bod_nodes(fw, settings)
     low = [(c, k) for c, k in bad if k * settings.bod_min_share > 1 + 1e-12]
     high = [(c, k) for c, k in bad if k * settings.bod_max_share < 1 - 1e-12]
-    for variant, nodes, share, where in (("bod_min_infeasible", low, settings.bod_min_share, where_min),
-                                         ("bod_max_infeasible", high, settings.bod_max_share, where_max)):
+    for variant, nodes, share, where in ((BOD_INFEASIBLE[0], low, settings.bod_min_share, where_min),
+                                         (BOD_INFEASIBLE[1], high, settings.bod_max_share, where_max)):
         if not nodes:
             continue
         listed = ", ".join(f"{c} ({k})" for c, k in nodes)
