@@ -145,6 +145,8 @@ class WhyPanel(QWidget):
         controller.result_changed.connect(lambda _r=None: self._changed())
         controller.selection_changed.connect(self._selection_changed)
         controller.project_changed.connect(self._project_changed)
+        if hasattr(controller, "edition_changed"):
+            controller.edition_changed.connect(lambda _label=None: self._changed())
         if hasattr(controller, "language_changed"):
             controller.language_changed.connect(lambda _l: self._changed(targets=False))
         from gui.models.view_state import TARGET_RANK, bind_spin
@@ -156,7 +158,17 @@ class WhyPanel(QWidget):
     # --- reading the controller -----------------------------------------------------------
     @property
     def result(self):
-        return self.controller.result
+        """The result the window shows: the edition chosen in the 版次 selector (as the other chart tabs),
+        else the result."""
+        r = getattr(self.controller, "view_result", None)
+        return r if r is not None else self.controller.result
+
+    def _shown_older_edition(self) -> str | None:
+        """The label of the edition shown when it is not the latest (None: the latest, or no editions)."""
+        eds = getattr(self.controller, "eds", None)
+        if eds is None or not eds.active or not eds.labels or eds.label == eds.labels[-1]:
+            return None
+        return eds.label
 
     @property
     def lang(self) -> str:
@@ -287,6 +299,9 @@ class WhyPanel(QWidget):
             values = [ex["children"][c] for c in codes]
             labels = [self._name(c) for c in codes]
             how = self.tr("{0} − {1}: score difference by dimension").format(a, b)
+        older = self._shown_older_edition()
+        if older is not None:  # the 版次 selector shows an older edition: say which
+            how = self.tr("{0} (edition {1})").format(how, older)
         self.chart.set_data(labels, values, ex["difference"], self.tr("Difference"), how)
         self.chart.setVisible(True)
 
@@ -302,6 +317,17 @@ class WhyPanel(QWidget):
             self.targets_model.set_targets(None)
             self.targets_title.setText("")
             return
+        older = self._shown_older_edition()
+        if older is not None:
+            if project.settings.editions_normalization != "each":
+                # an older edition normalised with the others: recomputing it alone would move every score
+                self.targets_job.cancel()
+                self.last_targets, self._targets_key = None, None
+                self.targets_model.set_targets(None)
+                self.targets_title.setText(self.tr("Target ranks are worked out for the latest edition only when "
+                                                   "the editions are normalised together"))
+                return
+            project = project.for_edition(older)  # each edition on its own: that edition alone
         from core.analysis.targets import targets
         self.targets_title.setText(self.tr("{0}: working out what each indicator would need…").format(a))
         self.targets_job.request((result, a, k), lambda cancelled: targets(project, result, a, k, cancelled=cancelled),
