@@ -14,6 +14,7 @@ from core.model.problems import ProblemList
 from core.model.settings import Settings
 
 BOD_INFEASIBLE = ("bod_min_infeasible", "bod_max_infeasible")  # the variants of "bad_setting" raised here
+SHOWN = 3  # nodes named in the message (those with the most children for the least share, the fewest for the largest)
 
 
 def infeasible_bod_nodes(fw: Framework, settings: Settings) -> list[tuple[str, int]]:
@@ -40,8 +41,9 @@ def check_bod_shares(fw: Framework, settings: Settings, problems: ProblemList, w
                                          (BOD_INFEASIBLE[1], high, settings.bod_max_share, where_max)):
         if not nodes:
             continue
-        listed = ", ".join(f"{c} ({k})" for c, k in nodes)
+        worst = sorted(nodes, key=lambda ck: -ck[1] if variant == BOD_INFEASIBLE[0] else ck[1])
+        listed = ", ".join(f"{c} ({k})" for c, k in worst[:SHOWN])  # a line of the problems list, not a page
         problems.error("bad_setting", f"{variant}: share {share:g} cannot be met by the children of "
-                       f"{listed}", **where,
-                       args={"variant": variant, "share": f"{share:g}", "nodes": listed,
-                             "count": nodes[0][1], "node": nodes[0][0]})
+                       f"{len(nodes)} node(s), e.g. {listed}", **where,
+                       args={"variant": variant, "share": f"{share:g}", "nodes": listed, "total": len(nodes),
+                             "count": worst[0][1], "node": worst[0][0]})

@@ -271,16 +271,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                              "grey_rho ({rho}) must be above 0"),
     "bad_setting.bod_shares": ("bod_min_share（{low}）不能大于 bod_max_share（{high}）",
                                "bod_min_share ({low}) must not exceed bod_max_share ({high})"),
-    "bad_setting.bod_min_infeasible": ("bod_min_share（{share}）无法满足：按 DEA/BoD 聚合的节点 {nodes}（括号内为"
-                                       "子项数）的子项最小占比之和超过 100%，所有城市将得 0 分；请调小该值",
-                                       "bod_min_share ({share}) cannot be met: at the nodes aggregated by "
-                                       "DEA/BoD {nodes} (number of children in brackets) the least shares add up "
-                                       "to more than 100 %, so every unit would score 0; lower it"),
-    "bad_setting.bod_max_infeasible": ("bod_max_share（{share}）无法满足：按 DEA/BoD 聚合的节点 {nodes}（括号内为"
-                                       "子项数）的子项最大占比之和不足 100%，所有城市将得 0 分；请调大该值",
-                                       "bod_max_share ({share}) cannot be met: at the nodes aggregated by "
-                                       "DEA/BoD {nodes} (number of children in brackets) the largest shares add "
-                                       "up to less than 100 %, so every unit would score 0; raise it"),
+    "bad_setting.bod_min_infeasible": ("bod_min_share（{share}）无法满足：{total} 个按 DEA/BoD 聚合的节点"
+                                       "（如 {nodes}，括号内为子项数）的子项最小占比之和超过 100%，"
+                                       "所有城市将得 0 分；请调小该值",
+                                       "bod_min_share ({share}) cannot be met at {total} node(s) aggregated by DEA/BoD "
+                                       "(e.g. {nodes}; children in brackets): the least shares add up to more than "
+                                       "100 %, so every unit would score 0; lower it"),
+    "bad_setting.bod_max_infeasible": ("bod_max_share（{share}）无法满足：{total} 个按 DEA/BoD 聚合的节点"
+                                       "（如 {nodes}，括号内为子项数）的子项最大占比之和不足 100%，"
+                                       "所有城市将得 0 分；请调大该值",
+                                       "bod_max_share ({share}) cannot be met at {total} node(s) aggregated by DEA/BoD "
+                                       "(e.g. {nodes}; children in brackets): the largest shares add up to less than "
+                                       "100 %, so every unit would score 0; raise it"),
     # --- the pipeline ---------------------------------------------------------------------------
     "imputation_fallback": ("{unit} / {code}：插补改用替代方法（{note}）", "{unit} / {code}: {note}"),
     "outlier_flagged": ("指标「{code}」缩尾后仍不满足异常值规则（负偏）：保留缩尾结果",
