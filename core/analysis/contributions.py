@@ -11,6 +11,8 @@ children the unit has a score for (the plan's renormalisation), S a score:
   (geometric) or G = 1/x (harmonic), G(S_N) = Σ w̃_k·G(S_k), so
   c_k = M·(w̃_Ak·G(S_Ak) − w̃_Bk·G(S_Bk)) with M = (S_NA − S_NB)/(G(S_NA) − G(S_NB))
   (the logarithmic mean for log; −S_NA·S_NB for 1/x; 1/G'(S) when the two scores are equal);
+- a method that compares the units (topsis, grey, rsr, copeland, bod): the same sequential split of
+  f(x) = the score of a row x against the node's actual matrix (`matrix_contributions`), f(x_A) = S_NA;
 - otherwise (a zero child: the score is 0 and G undefined): the symmetric sequential split — children
   switched one at a time from B's values to A's, in order and in reverse, each child's change averaged.
 
@@ -36,7 +38,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.pipeline.aggregate import AGGREGATORS
+from core.analysis.matrix_contributions import row_score
+from core.pipeline.aggregate import AGGREGATORS, MATRIX_METHODS
 from core.pipeline.rank import min_rank_desc
 
 if TYPE_CHECKING:
@@ -51,12 +54,14 @@ METHOD_NAMES = {  # the JSON's `method` values (English); the command prints MET
     "log_mean": "log terms × logarithmic mean (LMDI)",
     "inverse_mean": "reciprocal terms × product of the scores",
     "sequential": "symmetric sequential replacement (a child score is zero)",
+    "relative": "symmetric sequential replacement against the node's other units (a method comparing units)",
 }
 METHOD_WORDS = {
     "arithmetic": ("权重 × 差值", METHOD_NAMES["arithmetic"]),
     "log_mean": ("对数项 × 对数平均（LMDI）", METHOD_NAMES["log_mean"]),
     "inverse_mean": ("倒数项 × 两得分之积", METHOD_NAMES["inverse_mean"]),
     "sequential": ("对称逐项替换（某子节点得分为零）", METHOD_NAMES["sequential"]),
+    "relative": ("对称逐项替换，以本节点其他城市为参照（城市间比较的方法）", METHOD_NAMES["relative"]),
 }
 
 
@@ -88,6 +93,26 @@ def _aggregate_one(method: str, x: np.ndarray, w_kids: np.ndarray) -> float:
     return float(AGGREGATORS[method](np.where(present, x, 0.0)[None, :], W, np.where(wsum > 0, wsum, 1.0))[0])
 
 
+def sequential_terms(f, xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
+    """Each child's share of f(xa) − f(xb): children switched one at a time from B's values to A's, in
+    order and in reverse, each child's change averaged (telescoping: the shares sum exactly)."""
+    n = len(xa)
+    fwd, bwd = np.zeros(n), np.zeros(n)
+    cur = xb.copy()
+    prev = f(cur)
+    for k in range(n):
+        cur[k] = xa[k]
+        v = f(cur)
+        fwd[k], prev = v - prev, v
+    cur = xa.copy()
+    prev = f(cur)
+    for k in reversed(range(n)):
+        cur[k] = xb[k]
+        v = f(cur)
+        bwd[k], prev = prev - v, v
+    return 0.5 * (fwd + bwd)
+
+
 def child_terms(method: str, xa: np.ndarray, xb: np.ndarray, w_kids: np.ndarray,
                 sa: float, sb: float) -> tuple[np.ndarray, str]:
     """(contribution of each child to sa − sb, the split's name): see the module docstring."""
@@ -105,27 +130,15 @@ def child_terms(method: str, xa: np.ndarray, xb: np.ndarray, w_kids: np.ndarray,
         m = (sa - sb) / (ga - gb) if abs(ga - gb) > _TINY else -sa * sb
         ta, tb = 1.0 / np.where(np.isnan(xa), 1.0, xa), 1.0 / np.where(np.isnan(xb), 1.0, xb)
         return m * (wa * ta - wb * tb), "inverse_mean"
-    n = len(xa)
-    fwd, bwd = np.zeros(n), np.zeros(n)
-    cur = xb.copy()
-    prev = _aggregate_one(method, cur, w_kids)
-    for k in range(n):
-        cur[k] = xa[k]
-        v = _aggregate_one(method, cur, w_kids)
-        fwd[k], prev = v - prev, v
-    cur = xa.copy()
-    prev = _aggregate_one(method, cur, w_kids)
-    for k in reversed(range(n)):
-        cur[k] = xb[k]
-        v = _aggregate_one(method, cur, w_kids)
-        bwd[k], prev = prev - v, v
-    return 0.5 * (fwd + bwd), "sequential"
+    return sequential_terms(lambda x: _aggregate_one(method, x, w_kids), xa, xb), "sequential"
 
 
 def _derivative(method: str, w: float, s_node: float, x: float) -> float:
     """∂S_N/∂S_k at (S_N, S_k): the factor passed down when a child's two scores are equal."""
     if method == "arithmetic":
         return w
+    if method in MATRIX_METHODS:
+        return 0.0  # no derivative of a rank or a programme: what is left goes down by the weights
     if x <= 0:
         return 0.0
     if method == "geometric":
@@ -144,6 +157,13 @@ class _Explainer:
     def children(self, node: int) -> tuple[np.ndarray, np.ndarray]:
         kids, method = self.step_of[node]
         S = self.S
+        if method in MATRIX_METHODS:
+            rows = np.flatnonzero(~np.isnan(S[:, node]))
+            pos = {int(i): k for k, i in enumerate(rows)}
+            f = row_score(method, S[np.ix_(rows, kids)], self.w[kids], self.plan.params,
+                          pos[self.ia], pos[self.ib])
+            self.methods[self.plan.codes[node]] = "relative"
+            return kids, sequential_terms(f, S[self.ia, kids].copy(), S[self.ib, kids].copy())
         c, name = child_terms(method, S[self.ia, kids], S[self.ib, kids], self.w[kids],
                               S[self.ia, node], S[self.ib, node])
         self.methods[self.plan.codes[node]] = name

@@ -166,6 +166,9 @@ def cmd_target(args) -> int:
     except TargetError as err:
         print(text(err.key, lang, **err.fields), file=sys.stderr)
         return USAGE_EXIT
+    if t["current_rank"] is not None and t["current_rank"] <= t["rank"]:  # as the window's 为什么？ tab says
+        print(text("target_already", lang, unit=t["unit"], r=t["current_rank"], k=t["rank"]))
+        return PROBLEM_EXIT if args.json and not _write(t, args.json, lang) else 0
     print(text("target_head", lang, unit=t["unit"], r=t["current_rank"], k=t["rank"]))
     unreachable = []
     for code, e in t["indicators"].items():

@@ -48,11 +48,26 @@ def edition_sheets(tables: dict[str, Table]) -> list[tuple[str, Table]]:
     return [(label, found[label]) for label in sort_labels(found)]
 
 
+def _same_label(tables: dict[str, Table]) -> dict[str, list[str]]:
+    """{label: sheet names} for each edition label given by more than one sheet (`数据2023` and
+    `data_2023`): which of them holds the edition is not for the program to guess."""
+    by_label: dict[str, list[str]] = {}
+    for name in tables:
+        label = edition_label_of_sheet(name)
+        if label is not None:
+            by_label.setdefault(label.casefold(), []).append(name)
+    return {label: names for label, names in by_label.items() if len(names) > 1}
+
+
 def edition_tables(tables: dict[str, Table], data_table: Table | None, problems: ProblemList,
                    file: str = "") -> list[tuple[str, Table]] | None:
     """The editions' tables of an input, oldest first, or None when it has one edition (today's
     form). Both forms at once (a data sheet and per-edition sheets) is an error: which is meant?"""
     sheets = edition_sheets(tables)
+    for label, names in _same_label(tables).items():
+        problems.error("editions_same_label", f"sheets {', '.join(names)} are all edition {label}: keep one",
+                       file=file or tables[names[0]].file, sheet=names[-1],
+                       args={"label": label, "sheets": ", ".join(names)})
     if sheets and data_table is not None:
         problems.error("editions_two_forms", f"both a data sheet '{data_table.sheet}' and per-edition "
                        f"sheets ({', '.join(t.sheet for _, t in sheets)}): keep one form",

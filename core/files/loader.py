@@ -18,9 +18,10 @@ from core.files.readers import find_sheet, read_any, read_csv
 from core.model.data_edits import with_data_table
 from core.model.dataset import parse_data
 from core.model.framework import check_structure, parse_nodes, repaired
+from core.model.method_checks import check_bod_shares
 from core.model.problems import ERROR, WARNING, InputError, ProblemList
 from core.model.project import Project
-from core.model.settings import Settings, parse_settings
+from core.model.settings import Settings, parse_settings, setting_cells
 from core.model.table import Table
 from core.model.validate import validate_pair
 
@@ -70,8 +71,10 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
                       file=path.name)
 
     settings = Settings()
+    setting_at = {}
     if set_table is not None:
         settings = parse_settings(_settings_rows(set_table), problems, set_table.file, set_table.sheet)
+        setting_at = setting_cells(_settings_rows(set_table), set_table.file, set_table.sheet)
 
     if data_path is not None:
         data_path = Path(data_path)
@@ -97,6 +100,11 @@ def load(path: str | Path, data_path: str | Path | None = None) -> tuple[Project
         return None, problems
     nodes, header_name = parsed
     fw = check_structure(nodes, problems, fw_table.file, fw_table.sheet, header_name)
+    if fw is not None:
+        sheet_only = dict(file=set_table.file if set_table is not None else path.name,
+                          sheet=set_table.sheet if set_table is not None else "")
+        check_bod_shares(fw, settings, problems, setting_at.get("bod_min_share", sheet_only),
+                         setting_at.get("bod_max_share", sheet_only))
     if data_table is None:
         return None, problems
     # A broken tree still gets its data checked, against a best-effort repair of it.

@@ -63,13 +63,15 @@ def year_column(header: list) -> int | None:
 def split_by_year(table: Table, problems: ProblemList) -> list[tuple[str, Table]] | None:
     """The data sheet cut into one table per edition (oldest first), each without the year column
     and keeping its rows' Excel numbers; None when the sheet has no year column. A row whose year
-    cell is empty is an error at that cell (its values are not used)."""
+    cell is empty is an error at that cell (its values are not used), and so is (once per label) a
+    year cell without a digit, which cannot be put in order."""
     j = year_column(table.header)
     if j is None:
         return None
     header = [h for k, h in enumerate(table.header) if k != j]
     col = cell_text(table.header[j])
     parts: dict[str, tuple[list, list]] = {}
+    undated: dict[str, object] = {}
     for i, r in enumerate(table.rows):
         if all(cell_text(v) == "" for v in r):
             continue
@@ -80,6 +82,16 @@ def split_by_year(table: Table, problems: ProblemList) -> list[tuple[str, Table]
             problems.error("edition_label_missing", f"a row without an edition in column '{col}' "
                            "(its values are not used)", file=table.file, sheet=table.sheet, row=row,
                            column=col, unit=unit)
+            continue
+        if not re.search(r"\d", label):
+            # "去年", "上一期": no year to order it by; taken as text it would sort after every year and
+            # silently become the latest edition
+            if label not in undated:
+                undated[label] = problems.error(
+                    "edition_label_not_year", f"'{label}' in column '{col}' is not a year (no digit): the "
+                    "editions are ordered by year, so its place is unknown (its rows are not used)",
+                    file=table.file, sheet=table.sheet, row=row, column=col, value=label,
+                    args={"label": label})
             continue
         rows, numbers = parts.setdefault(label, ([], []))
         rows.append([v for k, v in enumerate(r) if k != j])

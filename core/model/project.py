@@ -7,6 +7,7 @@ an undo stack only has to keep the old one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from core.model.dataset import Dataset
 from core.model.editions import Edition, edition_of
@@ -58,7 +59,18 @@ class Project:
 
     def with_framework(self, fw: Framework) -> Project:
         """The same data under a new framework; the data sheet is re-read when the
-        indicators (or their denominators) changed, so new leaves find their columns."""
+        indicators (or their denominators) changed, so new leaves find their columns. A node made
+        `bod` (or given children) whose share bounds the settings cannot meet is an error
+        (core.model.method_checks), so the window refuses that edit instead of scoring every unit 0."""
+        from core.model.method_checks import BOD_INFEASIBLE, check_bod_shares
+        new = self._with_framework(fw)
+        problems = ProblemList([p for p in new.problems
+                                if not (p.kind == "bad_setting" and (p.args or {}).get("variant") in BOD_INFEASIBLE)])
+        where = dict(file=Path(self.source).name if self.source else "")
+        check_bod_shares(fw, self.settings, problems, where, where)
+        return replace(new, problems=problems)
+
+    def _with_framework(self, fw: Framework) -> Project:
         old = self.framework
 
         def key(f: Framework):

@@ -140,6 +140,20 @@ class Settings:
         return replace(self, **changes)
 
 
+def setting_cells(rows: list[tuple[int, Any, Any]], file: str = "", sheet: str = "settings") -> dict[str, dict]:
+    """Where each known key's value sits: {key: dict(file, sheet, row, column="value", value)}, so a
+    problem found later (two settings in conflict, a setting the framework cannot meet) names the cell."""
+    out: dict[str, dict] = {}
+    for row, raw_key, raw_value in rows:
+        if raw_key is None or str(raw_key).strip() == "":
+            continue
+        key = str(raw_key).strip()
+        key = KEY_ALIASES.get(key, key.lower())
+        if key in SPEC_BY_KEY and key not in out:
+            out[key] = dict(file=file, sheet=sheet, row=row, column="value", value=raw_value)
+    return out
+
+
 def parse_settings(
     rows: list[tuple[int, Any, Any]],
     problems: ProblemList,
@@ -148,6 +162,7 @@ def parse_settings(
 ) -> Settings:
     """Parse `(excel_row, key, value)` rows; bad rows are reported, defaults kept."""
     values: dict[str, Any] = {}
+    located = setting_cells(rows, file, sheet)
     for row, raw_key, raw_value in rows:
         if raw_key is None or str(raw_key).strip() == "":
             continue
@@ -193,19 +208,23 @@ def parse_settings(
                 continue
         values[key] = v
     s = Settings(**values)
+    def at(key: str) -> dict:
+        # a conflict is shown at the cell of the setting that breaks it (when the sheet has it)
+        return located.get(key, dict(file=file, sheet=sheet))
+
     if s.scale <= s.minmax_low:
         problems.error("bad_setting", f"minmax_low ({s.minmax_low}) must be below scale ({s.scale})",
-                       file=file, sheet=sheet, args={"variant": "minmax_low", "low": s.minmax_low, "scale": s.scale})
+                       **at("minmax_low"), args={"variant": "minmax_low", "low": s.minmax_low, "scale": s.scale})
     if s.imputation in ("group_mean", "group_median") and not s.imputation_group:
         problems.error("bad_setting", "group imputation needs 'imputation_group' (a group column)",
-                       file=file, sheet=sheet, args={"variant": "group"})
+                       **at("imputation"), args={"variant": "group"})
     if not s.grey_rho > 0:
         problems.error("bad_setting", f"grey_rho ({s.grey_rho}) must be above 0",
-                       file=file, sheet=sheet, args={"variant": "grey_rho", "rho": s.grey_rho})
+                       **at("grey_rho"), args={"variant": "grey_rho", "rho": s.grey_rho})
         s = s.with_(grey_rho=0.5)
     if s.bod_min_share > s.bod_max_share:
         problems.error("bad_setting", f"bod_min_share ({s.bod_min_share}) must not exceed "
-                       f"bod_max_share ({s.bod_max_share})", file=file, sheet=sheet,
+                       f"bod_max_share ({s.bod_max_share})", **at("bod_min_share"),
                        args={"variant": "bod_shares", "low": s.bod_min_share, "high": s.bod_max_share})
         s = s.with_(bod_min_share=0.0, bod_max_share=1.0)
     return s

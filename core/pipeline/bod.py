@@ -116,6 +116,14 @@ def bod_scores(Y: np.ndarray, use: np.ndarray, low: float = 0.0,
     return best, shares
 
 
+def bod_score_against(peers: np.ndarray, rows: np.ndarray, low: float = 0.0,
+                      high: float = 1.0) -> np.ndarray:
+    """Best score 0–1 of each row of `rows` (not necessarily units) under the "no unit above 1" rows
+    of `peers` (units × the same children): what a unit would score with other values, the others
+    unchanged (core.analysis.matrix_contributions splits a BoD score difference with it)."""
+    return _solve_pattern(np.ascontiguousarray(peers), np.ascontiguousarray(rows), low, high)[0]
+
+
 VIOLATION_TOL = 1e-10  # a unit scoring above 1 + this with the current weights becomes a row
 ACTIVE_TOL = 1e-9  # a constraint with at most this slack at the optimum is tight there
 CONE_TOL = 1e-12  # multipliers ≥ −this: the objective lies in the cone of the active constraints

@@ -233,6 +233,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stability_near": ("  ⚠ 当前权重距区间端点不足 10%", "  ⚠ within 10 % of an edge"),
     "stability_more": ("另有 {n} 个权重区间较宽，未列出（见 --json）", "{n} wider intervals not listed (see --json)"),
     "target_bad_rank": ("--rank 须在 1 到 {n} 之间（收到 {k}）", "--rank must be between 1 and {n} (given {k})"),
+    "target_already": ("{unit} 现列第 {r} 名，已在前 {k} 名之内", "{unit} is ranked {r}: already in the top {k}"),
     "target_head": ("{unit} 现列第 {r} 名。单独改变一个指标的原始值（其余不变、标准化重新计算）进入前 {k} 名所需：",
                     "{unit} is ranked {r}. To reach rank {k} by one indicator's raw value alone (all else fixed, "
                     "normalisation recomputed):"),

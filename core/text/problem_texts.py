@@ -128,6 +128,8 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "edition_label_missing": ("缺少年份", "edition missing"),
     "edition_unit_absent": ("城市在某年缺席", "unit absent from an edition"),
     "editions_two_forms": ("两种历年数据形式并存", "two forms of editions"),
+    "editions_same_label": ("同一年份有多张数据表", "one edition in several sheets"),
+    "edition_label_not_year": ("年份不是数字", "edition is not a year"),
 }
 
 # kind (or kind.variant) → (Chinese, English) template over the problem's fields and args
@@ -150,6 +152,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                               "a row without an edition in column '{column}' (its values are not used)"),
     "edition_unit_absent": ("城市「{unit}」不在 {edition} 版中（在 {others} 版中），该年没有排名",
                             "unit '{unit}' is not in edition {edition} (it is in {others}): it has no rank there"),
+    "editions_same_label": ("工作表 {sheets} 都是 {label} 版的数据：请只保留一张",
+                            "sheets {sheets} all hold edition {label}: keep one"),
+    "edition_label_not_year": ("「{column}」列中的「{label}」不是年份（不含数字）：版次按年份先后排列，无法确定其位置"
+                               "（这些行的数值不使用）",
+                               "'{label}' in column '{column}' is not a year (no digit): the editions are ordered "
+                               "by year, so its place is unknown (its rows are not used)"),
     "editions_two_forms": ("既有数据表「{sheet}」又有分年数据表（{sheets}）：请只保留一种形式",
                            "both a data sheet '{sheet}' and per-edition sheets ({sheets}): keep one form"),
     "empty_sheet": ("数据表为空", "the data sheet is empty"),
@@ -263,6 +271,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                              "grey_rho ({rho}) must be above 0"),
     "bad_setting.bod_shares": ("bod_min_share（{low}）不能大于 bod_max_share（{high}）",
                                "bod_min_share ({low}) must not exceed bod_max_share ({high})"),
+    "bad_setting.bod_min_infeasible": ("bod_min_share（{share}）无法满足：{total} 个按 DEA/BoD 聚合的节点"
+                                       "（如 {nodes}，括号内为子项数）的子项最小占比之和超过 100%，"
+                                       "所有城市将得 0 分；请调小该值",
+                                       "bod_min_share ({share}) cannot be met at {total} node(s) aggregated by DEA/BoD "
+                                       "(e.g. {nodes}; children in brackets): the least shares add up to more than "
+                                       "100 %, so every unit would score 0; lower it"),
+    "bad_setting.bod_max_infeasible": ("bod_max_share（{share}）无法满足：{total} 个按 DEA/BoD 聚合的节点"
+                                       "（如 {nodes}，括号内为子项数）的子项最大占比之和不足 100%，"
+                                       "所有城市将得 0 分；请调大该值",
+                                       "bod_max_share ({share}) cannot be met at {total} node(s) aggregated by DEA/BoD "
+                                       "(e.g. {nodes}; children in brackets): the largest shares add up to less than "
+                                       "100 %, so every unit would score 0; raise it"),
     # --- the pipeline ---------------------------------------------------------------------------
     "imputation_fallback": ("{unit} / {code}：插补改用替代方法（{note}）", "{unit} / {code}: {note}"),
     "outlier_flagged": ("指标「{code}」缩尾后仍不满足异常值规则（负偏）：保留缩尾结果",

@@ -48,7 +48,11 @@ class WaterfallChart(BaseChart):
     def set_data(self, labels, values, total: float, total_label: str, title: str = "", decimals: int = 2,
                  tips: list[str] | None = None) -> None:
         """`values[i]` for `labels[i]`, top to bottom, then `total` (their sum: drawn from zero)."""
-        labels, values = [str(x) for x in labels], [float(v) for v in values]
+        # rounding noise (two tied units: ±1e-14) is drawn as the zero it is, not as "-0.00" on a 1e-10 axis
+        tiny = 1e-9
+        labels = [str(x) for x in labels]
+        values = [0.0 if abs(float(v)) < tiny else float(v) for v in values]
+        total = 0.0 if abs(float(total)) < tiny else float(total)
         self._last = (labels, values, total, total_label, title, decimals, tips)
         self.labels, self.values, self.total = labels, values, float(total)
         n = len(values)
@@ -70,7 +74,8 @@ class WaterfallChart(BaseChart):
         for t in self.texts:
             pi.removeItem(t)
         self.texts = []
-        span = max([abs(total), *(abs(e) for e in ends), *(abs(s) for s in starts), 1e-9])
+        floor = 10.0 ** -decimals if any(values) or total else 1.0  # all zero: an axis of 0…1, not of 0…1e-9
+        span = max([abs(total), *(abs(e) for e in ends), *(abs(s) for s in starts), floor])
         for i, v in enumerate([*values, total]):
             right = max(starts[i], ends[i]) if i < n else max(0.0, total)
             left = min(starts[i], ends[i]) if i < n else min(0.0, total)

@@ -337,6 +337,10 @@ class IndicatorTreeModel(QAbstractItemModel):
             return self.tr("Inherited: {0}").format(method_label(self._inherited_normalisation(node.code)))
         if col == COL_AGGREGATION and not leaf and not node.aggregation:
             return self.tr("Project default: {0}").format(method_label(self._settings.aggregation))
+        if col == COL_AGGREGATION and not leaf:  # the full name: "DEA/BoD (benefit of the doubt)" is cut in the column
+            return method_label(node.aggregation)
+        if col == COL_NORMALISATION and node.normalization:
+            return method_label(node.normalization)
         if col == COL_WEIGHT:
             lines = []
             if node.code in self._locked:

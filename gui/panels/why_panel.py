@@ -59,6 +59,7 @@ class WhyPanel(QWidget):
         self.controller = controller
         self.last_explain: dict | None = None
         self.last_targets: dict | None = None
+        self._targets_key: tuple | None = None  # (result, unit, K) of last_targets, to redraw them in another language
         self._dirty = True
         self.renders = 0
 
@@ -138,6 +139,8 @@ class WhyPanel(QWidget):
         controller.result_changed.connect(lambda _r=None: self._changed())
         controller.selection_changed.connect(self._selection_changed)
         controller.project_changed.connect(self._project_changed)
+        if hasattr(controller, "edition_changed"):
+            controller.edition_changed.connect(lambda _label=None: self._changed())
         if hasattr(controller, "language_changed"):
             controller.language_changed.connect(lambda _l: self._changed(targets=False))
         from gui.models.view_state import TARGET_RANK, bind_spin
@@ -149,7 +152,17 @@ class WhyPanel(QWidget):
     # --- reading the controller -----------------------------------------------------------
     @property
     def result(self):
-        return self.controller.result
+        """The result the window shows: the edition chosen in the 版次 selector (as the other chart tabs),
+        else the result."""
+        r = getattr(self.controller, "view_result", None)
+        return r if r is not None else self.controller.result
+
+    def _shown_older_edition(self) -> str | None:
+        """The label of the edition shown when it is not the latest (None: the latest, or no editions)."""
+        eds = getattr(self.controller, "eds", None)
+        if eds is None or not eds.active or not eds.labels or eds.label == eds.labels[-1]:
+            return None
+        return eds.label
 
     @property
     def lang(self) -> str:
@@ -280,6 +293,9 @@ class WhyPanel(QWidget):
             values = [ex["children"][c] for c in codes]
             labels = [self._name(c) for c in codes]
             how = self.tr("{0} − {1}: score difference by dimension").format(a, b)
+        older = self._shown_older_edition()
+        if older is not None:  # the 版次 selector shows an older edition: say which
+            how = self.tr("{0} (edition {1})").format(how, older)
         self.chart.set_data(labels, values, ex["difference"], self.tr("Difference"), how)
         self.chart.setVisible(True)
 
@@ -295,6 +311,17 @@ class WhyPanel(QWidget):
             self.targets_model.set_targets(None)
             self.targets_title.setText("")
             return
+        older = self._shown_older_edition()
+        if older is not None:
+            if project.settings.editions_normalization != "each":
+                # an older edition normalised with the others: recomputing it alone would move every score
+                self.targets_job.cancel()
+                self.last_targets, self._targets_key = None, None
+                self.targets_model.set_targets(None)
+                self.targets_title.setText(self.tr("Target ranks are worked out for the latest edition only when "
+                                                   "the editions are normalised together"))
+                return
+            project = project.for_edition(older)  # each edition on its own: that edition alone
         from core.analysis.targets import targets
         self.targets_title.setText(self.tr("{0}: working out what each indicator would need…").format(a))
         self.targets_job.request((result, a, k), lambda cancelled: targets(project, result, a, k, cancelled=cancelled),
@@ -302,13 +329,14 @@ class WhyPanel(QWidget):
 
     def _targets_done(self, key, found) -> None:
         result, a, k = key
-        self.last_targets = found
+        self.last_targets, self._targets_key = found, key
         fw = result.framework
         codes = list(found["indicators"])
         names = {c: fw.nodes[c].name(self.lang) for c in codes if c in fw.nodes}
         units_of = {c: fw.nodes[c].unit for c in codes if c in fw.nodes and fw.nodes[c].unit}
-        self.targets_model.set_targets(found, names, units_of)
-        if found["current_rank"] <= k:
+        already = found["current_rank"] <= k  # every row would read "no change": the title says it all
+        self.targets_model.set_targets(None if already else found, names, units_of)
+        if already:
             text = self.tr("{0} is ranked {1}: already in the top {2}").format(a, found["current_rank"], k)
         else:
             text = self.tr("{0} is ranked {1}. To reach rank {2} by changing one indicator alone (all else "
@@ -346,4 +374,6 @@ class WhyPanel(QWidget):
         if e.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._changed(targets=False)
+            if self.last_targets is not None and self._targets_key is not None:
+                self._targets_done(self._targets_key, self.last_targets)  # its title and names in the new language
         super().changeEvent(e)
