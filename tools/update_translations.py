@@ -4,8 +4,10 @@
 
 1. `pyside6-lupdate` extracts every tr()/translate() string of gui/ and main.py into
    resources/i18n/cityindex_zh_CN.ts (keeping translations already there);
-2. strings still unfinished are filled from resources/i18n/zh_CN.json (English → Chinese),
-   and the zh_CN.<topic>.json beside it — the glossary a translator edits;
+2. every string the glossary has is set from it: resources/i18n/zh_CN.json (English → Chinese)
+   and the zh_CN.<topic>.json beside it, the one place a translator edits — a changed entry
+   replaces the .ts's older wording (listed as "updated"), so an edit to the glossary always
+   reaches the window; strings the glossary lacks keep what the .ts has;
 3. `pyside6-lrelease` compiles the .qm the application loads.
 Prints the strings that still have no translation (and exits 1 if any).
 """
@@ -41,7 +43,11 @@ def lupdate(ts: Path) -> None:
                    cwd=ROOT, check=True)
 
 
-def fill(ts: Path, glossary: dict[str, str]) -> list[tuple[str, str]]:
+def fill(ts: Path, glossary: dict[str, str],
+         updated: list[tuple[str, str, str, str]] | None = None) -> list[tuple[str, str]]:
+    """Set every message the glossary has; return those still without a translation. Messages
+    whose older wording was replaced are appended to `updated` as (context, source, old, new)."""
+    updated = [] if updated is None else updated
     tree = ET.parse(ts)
     missing = []
     for ctx in tree.getroot().iter("context"):
@@ -53,8 +59,12 @@ def fill(ts: Path, glossary: dict[str, str]) -> list[tuple[str, str]]:
                 tr = ET.SubElement(msg, "translation")
             forms = tr.findall("numerusform")
             done = all((f.text or "").strip() for f in forms) if forms else (tr.text or "").strip()
+            zh = glossary.get(f"{cname}|{src}", glossary.get(src))
+            current = forms[0].text if forms else tr.text
+            if zh and done and tr.get("type") != "unfinished" and current != zh:
+                updated.append((cname, src, current or "", zh))
+                done = False
             if tr.get("type") == "unfinished" or not done:
-                zh = glossary.get(f"{cname}|{src}", glossary.get(src))
                 if zh and msg.get("numerus") == "yes":  # Chinese has one plural form
                     tr.text = None
                     forms = forms or [ET.SubElement(tr, "numerusform")]
@@ -80,8 +90,11 @@ def main() -> int:
     for path in sorted(I18N.glob("zh_CN*.json")):
         glossary.update(json.loads(path.read_text(encoding="utf-8")))
     lupdate(TS)
-    missing = fill(TS, glossary)
+    updated: list[tuple[str, str, str, str]] = []
+    missing = fill(TS, glossary, updated)
     lrelease(TS, QM)
+    for ctx, src, old, new in updated:
+        print(f"updated: [{ctx}] {src}: {old} → {new}")
     for ctx, src in missing:
         print(f"untranslated: [{ctx}] {src}")
     print(f"{TS.name}: {len(missing)} untranslated")

@@ -1162,17 +1162,17 @@
 <context>
     <name>DataModel</name>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="180" />
+        <location filename="../../gui/panels/data_view.py" line="184" />
         <source>{0} is not a number: {1} / {2} keeps its value.</source>
         <translation>「{0}」不是数字：{1} / {2} 保持原值。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="183" />
+        <location filename="../../gui/panels/data_view.py" line="187" />
         <source>Edit {0} / {1} (edition {2})</source>
         <translation>修改 {2} 版 {1}：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="185" />
+        <location filename="../../gui/panels/data_view.py" line="189" />
         <source>Edit {0} / {1}</source>
         <translation>修改 {1}：{0}</translation>
     </message>
@@ -1535,7 +1535,7 @@
     <message>
         <location filename="../../gui/panels/history_view.py" line="506" />
         <source>Note</source>
-        <translation>提示</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../gui/panels/history_view.py" line="507" />
@@ -1836,47 +1836,47 @@
         <translation>项目默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="343" />
+        <location filename="../../gui/models/tree_model.py" line="347" />
         <source>Locked: keeps its share when a sibling changes; unlock to edit</source>
         <translation>已锁定：同级变化时保持不变；解锁后可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="378" />
+        <location filename="../../gui/models/tree_model.py" line="382" />
         <source>+ (more is better)</source>
         <translation>+（越大越好）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="378" />
+        <location filename="../../gui/models/tree_model.py" line="382" />
         <source>− (less is better)</source>
         <translation>−（越小越好）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="380" />
+        <location filename="../../gui/models/tree_model.py" line="384" />
         <source>(default: {0})</source>
         <translation>（默认：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="383" />
+        <location filename="../../gui/models/tree_model.py" line="387" />
         <source>(inherit: {0})</source>
         <translation>（继承：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="437" />
+        <location filename="../../gui/models/tree_model.py" line="441" />
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="443" />
+        <location filename="../../gui/models/tree_model.py" line="447" />
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="452" />
+        <location filename="../../gui/models/tree_model.py" line="456" />
         <source>Aggregation of {0}</source>
         <translation>{0} 的聚合方法</translation>
     </message>
     <message>
-        <location filename="../../gui/models/tree_model.py" line="452" />
+        <location filename="../../gui/models/tree_model.py" line="456" />
         <source>Normalisation of {0}</source>
         <translation>{0} 的标准化方法</translation>
     </message>
@@ -2391,12 +2391,12 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>MethodRanksView</name>
     <message>
-        <location filename="../../gui/panels/method_ranks_view.py" line="82" />
+        <location filename="../../gui/panels/method_ranks_view.py" line="78" />
         <source>Ranking the units by every method…</source>
         <translation>正在按各方法计算排名…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/method_ranks_view.py" line="128" />
+        <location filename="../../gui/panels/method_ranks_view.py" line="124" />
         <source>Each column aggregates every node by one method, over the same normalised values and weights (OECD/JRC Handbook, Table 38). Units moved by {0} places or more are tinted: {1}.</source>
         <translation>每一列将所有节点按同一种方法汇总，标准化值与权重不变（OECD/JRC 手册表 38）。排名变动 {0} 位及以上的单位着色：共 {1} 个。</translation>
     </message>
@@ -2827,57 +2827,57 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="337" />
+        <location filename="../../gui/panels/data_view.py" line="341" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="337" />
+        <location filename="../../gui/panels/data_view.py" line="341" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="337" />
+        <location filename="../../gui/panels/data_view.py" line="341" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="337" />
+        <location filename="../../gui/panels/data_view.py" line="341" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="341" />
+        <location filename="../../gui/panels/data_view.py" line="345" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="341" />
+        <location filename="../../gui/panels/data_view.py" line="345" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="341" />
+        <location filename="../../gui/panels/data_view.py" line="345" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="347" />
+        <location filename="../../gui/panels/data_view.py" line="351" />
         <source>sheet {0}</source>
         <translation>工作表「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="349" />
+        <location filename="../../gui/panels/data_view.py" line="353" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="351" />
+        <location filename="../../gui/panels/data_view.py" line="355" />
         <source>column {0}</source>
         <translation>列「{0}」</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_view.py" line="352" />
+        <location filename="../../gui/panels/data_view.py" line="356" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2887,7 +2887,7 @@ Build, weight and compute composite city indices.</source>
     <message>
         <location filename="../../gui/models/rsr_model.py" line="40" />
         <source>Unit</source>
-        <translation>单位</translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location filename="../../gui/models/rsr_model.py" line="40" />
@@ -2938,32 +2938,32 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>RSRView</name>
     <message>
-        <location filename="../../gui/panels/rsr_view.py" line="135" />
+        <location filename="../../gui/panels/rsr_view.py" line="129" />
         <source>Fitted RSR by level: {0}</source>
         <translation>各档的 RSR 估计值范围：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/rsr_view.py" line="150" />
+        <location filename="../../gui/panels/rsr_view.py" line="144" />
         <source>RSR grading: {0} levels</source>
         <translation>秩和比分档：{0} 档</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/rsr_view.py" line="158" />
+        <location filename="../../gui/panels/rsr_view.py" line="152" />
         <source>Node:</source>
         <translation>节点：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/rsr_view.py" line="159" />
+        <location filename="../../gui/panels/rsr_view.py" line="153" />
         <source>Levels:</source>
         <translation>分档数：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/rsr_view.py" line="160" />
+        <location filename="../../gui/panels/rsr_view.py" line="154" />
         <source>How many levels the fitted RSR is cut into (the project's rsr_levels setting; an undoable edit)</source>
         <translation>RSR 估计值分为几档（项目设置 rsr_levels；可撤销的修改）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/rsr_view.py" line="162" />
+        <location filename="../../gui/panels/rsr_view.py" line="156" />
         <source>The nodes aggregated by the rank-sum ratio</source>
         <translation>以秩和比汇总的节点</translation>
     </message>
@@ -3535,7 +3535,7 @@ Build, weight and compute composite city indices.</source>
     <message>
         <location filename="../../gui/dialogs/score_sheets_dialog.py" line="434" />
         <source>Merged</source>
-        <translation>汇总</translation>
+        <translation>汇总值</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/score_sheets_dialog.py" line="436" />
@@ -4392,103 +4392,113 @@ Fingerprint of the open project: {2}</source>
 <context>
     <name>WhyPanel</name>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="270" />
+        <location filename="../../gui/panels/why_panel.py" line="277" />
         <source>Pick two ranked units to compare</source>
         <translation>请选择两个有排名的对象进行比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="276" />
+        <location filename="../../gui/panels/why_panel.py" line="283" />
         <source>No comparison: {0} has no score</source>
         <translation>无法比较：{0} 没有得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="282" />
+        <location filename="../../gui/panels/why_panel.py" line="289" />
         <source>Others ({0})</source>
         <translation>其他（{0} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="283" />
+        <location filename="../../gui/panels/why_panel.py" line="290" />
         <source>{0} − {1}: score difference by indicator (largest {2})</source>
         <translation>{0} − {1}：得分差按指标分解（贡献最大的 {2} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="288" />
+        <location filename="../../gui/panels/why_panel.py" line="295" />
         <source>{0} − {1}: score difference by dimension</source>
         <translation>{0} − {1}：得分差按维度分解</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="289" />
-        <location filename="../../gui/panels/why_panel.py" line="295" />
+        <location filename="../../gui/panels/why_panel.py" line="298" />
+        <source>{0} (edition {1})</source>
+        <translation>{0}（{1} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="299" />
+        <location filename="../../gui/panels/why_panel.py" line="305" />
         <source>Difference</source>
         <translation>得分差</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="305" />
+        <location filename="../../gui/panels/why_panel.py" line="321" />
+        <source>Target ranks are worked out for the latest edition only when the editions are normalised together</source>
+        <translation>历年合并标准化或按基年标准化时，目标名次只对最新一版计算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/why_panel.py" line="326" />
         <source>{0}: working out what each indicator would need…</source>
         <translation>{0}：正在计算各指标所需的值…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="318" />
+        <location filename="../../gui/panels/why_panel.py" line="340" />
         <source>{0} is ranked {1}: already in the top {2}</source>
         <translation>{0} 位列第 {1} 名，已在前 {2} 名之内</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="320" />
+        <location filename="../../gui/panels/why_panel.py" line="342" />
         <source>{0} is ranked {1}. To reach rank {2} by changing one indicator alone (all else fixed), it would need:</source>
         <translation>{0} 现居第 {1} 名。若只改变一个指标（其余不变），要进入前 {2} 名需要：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="329" />
+        <location filename="../../gui/panels/why_panel.py" line="351" />
         <source>No targets: {0} has no score</source>
         <translation>无法计算目标：{0} 没有得分</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="331" />
+        <location filename="../../gui/panels/why_panel.py" line="353" />
         <source>No targets: {0}</source>
         <translation>无法计算目标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="339" />
+        <location filename="../../gui/panels/why_panel.py" line="361" />
         <source>City A:</source>
         <translation>城市 A：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="340" />
+        <location filename="../../gui/panels/why_panel.py" line="362" />
         <source>compared with B:</source>
         <translation>对比 B：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="341" />
+        <location filename="../../gui/panels/why_panel.py" line="363" />
         <source>the one just above</source>
         <translation>紧邻的上一名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="342" />
+        <location filename="../../gui/panels/why_panel.py" line="364" />
         <source>B is the unit ranked right above A (right below when A leads)</source>
         <translation>B 为排名紧挨在 A 之上的对象（A 居首时为第二名）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="343" />
+        <location filename="../../gui/panels/why_panel.py" line="365" />
         <source>by dimension</source>
         <translation>按维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="344" />
+        <location filename="../../gui/panels/why_panel.py" line="366" />
         <source>by indicator</source>
         <translation>按指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="345" />
+        <location filename="../../gui/panels/why_panel.py" line="367" />
         <source>Target rank K:</source>
         <translation>目标名次 K：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="346" />
+        <location filename="../../gui/panels/why_panel.py" line="368" />
         <source>The rank the selected city should reach</source>
         <translation>所选城市要达到的名次</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/why_panel.py" line="349" />
+        <location filename="../../gui/panels/why_panel.py" line="371" />
         <source>Why?</source>
         <translation>为什么？</translation>
     </message>
