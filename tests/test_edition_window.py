@@ -214,7 +214,7 @@ def test_english_texts(win, qtbot):
     assert win.edition_bar.edition_label.text().strip() == "Edition:"
     assert win.edition_bar.mode.currentText() == "each edition on its own"
     assert win.edition_bar.compare.currentText() == "the previous edition"
-    assert win.charts.tabs.tabText(EDITIONS) == "Over the editions"
+    assert win.charts.tabs.tabText(EDITIONS) == "Editions"
     assert win.ranking.model.headerData(1, Qt.Horizontal) == "vs 2023"
 
 

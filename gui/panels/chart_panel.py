@@ -520,7 +520,7 @@ class ChartPanel(QWidget):
         self.tabs.setTabText(NODE, self.tr("Node ranking"))
         self.tabs.setTabText(SCATTER, self.tr("Scatter"))
         self.tabs.setTabText(MAP, self.tr("Map"))
-        self.tabs.setTabText(EDITIONS, self.tr("Over the editions"))
+        self.tabs.setTabText(EDITIONS, self.tr("Editions"))
         self.map_label.setText(self.tr("Node:"))
         self.map_top_label.setText(self.tr("Top N:"))
         self.map_top_n.setToolTip(self.tr("How many of the best units on the node are labelled"))

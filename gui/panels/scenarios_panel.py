@@ -388,7 +388,7 @@ class ScenarioPanel(QWidget):
         self.compared.add(s["name"])
         self._fill_list()
         self.list_table.selectRow(len(c.scenarios) - 1)
-        self.message.setText(self.tr("Saved the current weights as {0}.").format(s["name"]))
+        self.message.setText(self.tr("Saved the current weights and methods as {0}.").format(s["name"]))
         self.refresh()
         return s
 
@@ -517,8 +517,8 @@ class ScenarioPanel(QWidget):
                     item.setFont(f)
                 t.setItem(i, col, item)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.hint.setText(self.tr("Ranks re-aggregated from the same normalised data under each scenario's weights. "
-                                  "Change: places gained from the first column to the last."))
+        self.hint.setText(self.tr("Ranks re-aggregated from the same normalised data under each scenario's weights and "
+                                  "aggregation methods. Change: places gained from the first column to the last."))
 
     def _draw_chart(self) -> None:
         comp = self.comparison
@@ -551,9 +551,9 @@ class ScenarioPanel(QWidget):
         self.list_box.setTitle(self.tr("Saved scenarios"))
         self.list_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Created"), self.tr("Now")])
         self.save_btn.setText(self.tr("Save current…"))
-        self.save_btn.setToolTip(self.tr("Save the current weights of every node as a scenario"))
+        self.save_btn.setToolTip(self.tr("Save the current weights and aggregation methods of every node as a scenario"))
         self.switch_btn.setText(self.tr("Switch to"))
-        self.switch_btn.setToolTip(self.tr("Use this scenario's weights (one undoable step)"))
+        self.switch_btn.setToolTip(self.tr("Use this scenario's weights and methods (one undoable step)"))
         self.rename_btn.setText(self.tr("Rename…"))
         self.delete_btn.setText(self.tr("Delete"))
         self.current_check.setText(self.tr("Compare with the current weights too"))

@@ -944,11 +944,6 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chart_panel.py" line="523" />
-        <source>Over the editions</source>
-        <translation>历年</translation>
-    </message>
-    <message>
         <location filename="../../gui/panels/chart_panel.py" line="525" />
         <location filename="../../gui/panels/chart_panel.py" line="527" />
         <location filename="../../gui/panels/chart_panel.py" line="528" />
@@ -981,6 +976,11 @@
         <location filename="../../gui/panels/chart_panel.py" line="533" />
         <source>Node:</source>
         <translation>维度：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/chart_panel.py" line="523" />
+        <source>Editions</source>
+        <translation>历年</translation>
     </message>
     <message>
         <location filename="../../gui/panels/chart_panel.py" line="534" />
@@ -3176,8 +3176,8 @@ Build, weight and compute composite city indices.</source>
     </message>
     <message>
         <location filename="../../gui/panels/scenarios_panel.py" line="391" />
-        <source>Saved the current weights as {0}.</source>
-        <translation>已将当前权重保存为“{0}”。</translation>
+        <source>Saved the current weights and methods as {0}.</source>
+        <translation>已将当前权重与聚合方法保存为“{0}”。</translation>
     </message>
     <message>
         <location filename="../../gui/panels/scenarios_panel.py" line="399" />
@@ -3235,8 +3235,18 @@ Build, weight and compute composite city indices.</source>
     </message>
     <message>
         <location filename="../../gui/panels/scenarios_panel.py" line="520" />
-        <source>Ranks re-aggregated from the same normalised data under each scenario's weights. Change: places gained from the first column to the last.</source>
-        <translation>各情景的排名由同一标准化数据按该情景的权重重新加权汇总得到。变化：从第一列到最后一列上升的名次。</translation>
+        <source>Ranks re-aggregated from the same normalised data under each scenario's weights and aggregation methods. Change: places gained from the first column to the last.</source>
+        <translation>各情景的排名由同一标准化数据按该情景的权重与聚合方法重新汇总得到。变化：从第一列到最后一列上升的名次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/scenarios_panel.py" line="554" />
+        <source>Save the current weights and aggregation methods of every node as a scenario</source>
+        <translation>将各节点的当前权重与聚合方法保存为一个情景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/scenarios_panel.py" line="556" />
+        <source>Use this scenario's weights and methods (one undoable step)</source>
+        <translation>使用该情景的权重与聚合方法（可一步撤销）</translation>
     </message>
     <message>
         <location filename="../../gui/panels/scenarios_panel.py" line="531" />
@@ -3269,19 +3279,9 @@ Build, weight and compute composite city indices.</source>
         <translation>保存当前权重…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="554" />
-        <source>Save the current weights of every node as a scenario</source>
-        <translation>将各节点的当前权重保存为一个情景</translation>
-    </message>
-    <message>
         <location filename="../../gui/panels/scenarios_panel.py" line="555" />
         <source>Switch to</source>
         <translation>切换</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="556" />
-        <source>Use this scenario's weights (one undoable step)</source>
-        <translation>使用该情景的权重（可一步撤销）</translation>
     </message>
     <message>
         <location filename="../../gui/panels/scenarios_panel.py" line="557" />
