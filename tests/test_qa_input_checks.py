@@ -163,3 +163,28 @@ def test_the_window_refuses_making_a_node_bod_when_its_shares_cannot_be_met(samp
                if m.index(r, 0, m.index(0, 0)).data() == "P")
     assert m.setData(idx, "bod")
     assert w.controller.framework.nodes["P"].aggregation == "bod"
+
+
+def test_a_project_file_with_share_bounds_no_bod_node_can_meet_is_refused_through_open(
+        sample_window, monkeypatch, tmp_path):
+    # A .cidx edited by hand (or written before the check): BoD everywhere, each child at least 30 %
+    # of the weight — the index's five dimensions cannot (5 × 0.3 > 1). Opened through File → Open it
+    # is refused with the setting named, as the workbook would be; the open project stays open.
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from core.files import project_file as pf
+    from core.model.problems import InputError
+    w = sample_window
+    before = w.controller.project
+    bad = replace(before, settings=before.settings.with_(aggregation="bod", bod_min_share=0.3))
+    path = pf.save_project(bad, tmp_path / "手改.cidx")
+    with pytest.raises(InputError) as e:
+        pf.read_project(path)
+    assert any(p.kind == "bad_setting" and "bod_min" in p.message for p in e.value.problems)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    w.act_open.trigger()
+    assert w.controller.project is before
+    shown = [w.problems.model.items[i] for i in range(len(w.problems.model.items))]
+    assert any(p.kind == "bad_setting" and p.file == "手改.cidx" for p in shown)

@@ -52,6 +52,7 @@ from core.model.dataset import Dataset
 from core.model.document import Document, expert_inputs, with_expert_inputs
 from core.model.editions import Edition
 from core.model.framework import Framework, Node, check_structure
+from core.model.method_checks import check_bod_shares
 from core.model.problems import InputError, Problem, ProblemList
 from core.model.project import Project
 from core.model.records import History, rounds_from_json
@@ -305,6 +306,17 @@ def _settings(doc: dict, name: str) -> Settings:
     return settings.with_(extra=dict(extra) if isinstance(extra, dict) else {})
 
 
+def _check_methods(fw: Framework, settings: Settings, name: str) -> None:
+    """The checks an input workbook gets that need the tree and the settings together (BoD share
+    bounds every bod node can meet): a project file edited by hand, or written before the check,
+    is refused with the same message instead of scoring every unit 0."""
+    bad = ProblemList()
+    where = {"file": name, "sheet": "settings"}
+    check_bod_shares(fw, settings, bad, where, where)
+    if bad.has_errors:
+        raise InputError(bad)
+
+
 def _problems(doc: dict) -> ProblemList:
     names = {fl.name for fl in fields(Problem)}
     out = ProblemList()
@@ -361,6 +373,7 @@ def project_from_dict(doc: dict, name: str = "", source: str = "") -> ProjectFil
         ds, table = _dataset(doc)
         editions = _editions(doc, ds, table)
         settings = _settings(doc, name)
+        _check_methods(fw, settings, name)
         problems = _problems(doc)
         scenarios = doc.get("scenarios", [])
         experts = doc.get("expert_inputs", {})

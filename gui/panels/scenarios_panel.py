@@ -551,7 +551,8 @@ class ScenarioPanel(QWidget):
         self.list_box.setTitle(self.tr("Saved scenarios"))
         self.list_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Created"), self.tr("Now")])
         self.save_btn.setText(self.tr("Save current…"))
-        self.save_btn.setToolTip(self.tr("Save the current weights and aggregation methods of every node as a scenario"))
+        self.save_btn.setToolTip(
+            self.tr("Save the current weights and aggregation methods of every node as a scenario"))
         self.switch_btn.setText(self.tr("Switch to"))
         self.switch_btn.setToolTip(self.tr("Use this scenario's weights and methods (one undoable step)"))
         self.rename_btn.setText(self.tr("Rename…"))

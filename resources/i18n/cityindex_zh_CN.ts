@@ -3239,12 +3239,12 @@ Build, weight and compute composite city indices.</source>
         <translation>各情景的排名由同一标准化数据按该情景的权重与聚合方法重新汇总得到。变化：从第一列到最后一列上升的名次。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="554" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="555" />
         <source>Save the current weights and aggregation methods of every node as a scenario</source>
         <translation>将各节点的当前权重与聚合方法保存为一个情景</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="556" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="557" />
         <source>Use this scenario's weights and methods (one undoable step)</source>
         <translation>使用该情景的权重与聚合方法（可一步撤销）</translation>
     </message>
@@ -3279,42 +3279,42 @@ Build, weight and compute composite city indices.</source>
         <translation>保存当前权重…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="555" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="556" />
         <source>Switch to</source>
         <translation>切换</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="557" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="558" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="558" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="559" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="559" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="560" />
         <source>Compare with the current weights too</source>
         <translation>同时与当前权重比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="560" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="561" />
         <source>Rank changes</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="561" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="562" />
         <source>Ranks</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="562" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="563" />
         <source>Cities within the top:</source>
         <translation>显示排名前：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="563" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="564" />
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -3322,12 +3322,12 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScenariosDialog</name>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="590" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="591" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/scenarios_panel.py" line="591" />
+        <location filename="../../gui/panels/scenarios_panel.py" line="592" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
