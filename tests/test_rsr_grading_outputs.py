@@ -142,3 +142,12 @@ def test_the_command_refuses_bad_usage_in_words(rsr_book, args, words):
 def test_the_command_says_when_no_node_uses_rsr():
     p = main_py("rsr-grades", SAMPLE_WORKBOOK, "--lang", "en", code=2)
     assert "No node is aggregated by the rank-sum ratio" in p.stderr
+
+
+def test_grade_and_level_are_centred_so_the_printed_page_does_not_read_3上(rsr_book):
+    # A right-aligned grade beside a left-aligned level printed as "3上" (seen on the PDF page).
+    _src, wb = rsr_book
+    ws = wb["秩和比分档"]
+    rows = [r for r in ws.iter_rows() if isinstance(r[5].value, int) and isinstance(r[6].value, str)]
+    assert rows
+    assert all(r[5].alignment.horizontal == "center" and r[6].alignment.horizontal == "center" for r in rows)

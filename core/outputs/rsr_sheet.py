@@ -55,6 +55,7 @@ def write_rsr_grading(b) -> None:
     ws.heights[1] = 96
     bold = {"bold": True}
     num4, pct, rank = {"num_format": NUM4}, {"num_format": PCT}, {"num_format": RANK_FMT}
+    grade, level = {"num_format": RANK_FMT, "align": "center"}, {"align": "center"}  # not "3上" on the page
     row = 3
     header_row = None
     for node in nodes:
@@ -82,8 +83,8 @@ def write_rsr_grading(b) -> None:
                               t("c_cut_rsr")])
         row += 2
         for lv in reversed(g.level_rows()):  # the best level first, as the textbook lists them
-            ws.set(row, 1, g.level_name(lv.grade, lang))
-            ws.set(row, 2, lv.grade, rank)
+            ws.set(row, 1, g.level_name(lv.grade, lang), level)
+            ws.set(row, 2, lv.grade, grade)
             low = None if lv.percentile_low is None else 100 * lv.percentile_low
             high = None if lv.percentile_high is None else 100 * lv.percentile_high
             ws.set(row, 3, _range(low, high, "{:.3f}", "P"))
@@ -102,8 +103,8 @@ def write_rsr_grading(b) -> None:
             ws.set(row, 3, u.rsr, num4)
             ws.set(row, 4, u.probit, num4)
             ws.set(row, 5, u.fitted, num4)
-            ws.set(row, 6, u.grade, rank)
-            ws.set(row, 7, None if u.grade is None else g.level_name(u.grade, lang))
+            ws.set(row, 6, u.grade, grade)
+            ws.set(row, 7, None if u.grade is None else g.level_name(u.grade, lang), level)
             row += 1
         if g.notes:
             row += 1
