@@ -921,8 +921,10 @@ class MainWindow(QMainWindow):
         images = {}
         map_png = (self.charts.map_image(Path(tmp.name) / "map.png", selection=False)  # no city ringed
                    if self.charts is not None else None)
-        if map_png is not None:
-            images[self.tr("Map")] = map_png
+        if map_png is not None:  # named in the workbook's language, as its other sheets are
+            from core.outputs.method_words import language
+            from core.outputs.uncertainty_sheet import map_sheet_name
+            images[map_sheet_name(language(c.result))] = map_png
         extra = self.analysis.export_sheets() if self.analysis is not None else {}
         from gui.dialogs.report_export import current_editions
         args = dict(top_n=self.ranking.top.value(), data=c.project.data, extra_sheets=extra, images=images,

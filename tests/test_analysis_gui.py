@@ -228,20 +228,25 @@ def test_hidden_tabs_do_not_recompute_on_every_drag(panel, controller, monkeypat
     assert len(calls) == 1
 
 
-def test_export_rows_header_first(panel, qtbot):
+def test_export_rows_header_first_in_the_projects_language(panel, qtbot):
+    # The window is English here, the sample project Chinese: the sheets follow the project, as every
+    # other sheet of the workbook does (they used to come out in the window's English).
     assert panel.export_rows() == []
     run_panel(panel, qtbot, PARAMS)
     rows = panel.export_rows()
     u = panel.last_result
-    assert rows[0] == ["Unit", "Base rank", "Median rank", "Rank at 5 % (best runs)", "Rank at 95 % (worst runs)",
-                       "Top-10 share"]
+    assert rows[0] == ["城市", "基准排名", "排名中位数", "5% 分位排名（较好的情形）", "95% 分位排名（较差的情形）",
+                       "前 10 名占比"]
     assert rows[1:] == [[r["unit"], r["base_rank"], r["median_rank"], r["p05"], r["p95"], r["top10_share"]]
                         for r in u.rows()]
     sheets = panel.export_sheets()
-    assert list(sheets) == ["Uncertainty", "Sensitivity"]
-    sens = sheets["Sensitivity"]
-    assert sens[0][:3] == ["Input", "First order", "Total"]
+    assert list(sheets) == ["不确定性", "敏感性"]
+    sens = sheets["敏感性"]
+    assert sens[0][:3] == ["输入因素", "一阶指数", "总效应指数"]
     assert [r[2] for r in sens[1:1 + len(u.sensitivity)]] == [v["total"] for v in u.sensitivity.values()]
+    assert [r[0] for r in sens[1:1 + len(u.sensitivity)]] == [
+        f"{k} {panel.result.framework.nodes[k].name_zh}" for k in u.sensitivity]
+    assert ["模拟次数", u.runs] in sens and ["随机种子", u.seed] in sens
 
 
 def test_the_panel_speaks_chinese(panel, qtbot):

@@ -217,3 +217,22 @@ def test_report_pdf_is_converted_off_the_gui_thread(win, tmp_path, qtbot):
 def test_report_dialog_texts_are_translated(win):
     from PySide6.QtCore import QCoreApplication
     assert QCoreApplication.translate("ReportExport", "Export report draft") == "导出报告草稿"
+
+
+def test_an_english_window_exports_a_chinese_projects_sheets_in_chinese(win, tmp_path, qtbot, monkeypatch):
+    # Through the menu: 语言 → English, run the analysis, 文件 → 导出结果工作簿 (dialog answered). The
+    # sample project is Chinese, so every sheet is — the window's extra sheets included (they were
+    # "Map", "Uncertainty", "Sensitivity" in an otherwise Chinese workbook).
+    from PySide6.QtWidgets import QFileDialog
+    win.act_en.trigger()
+    win.analysis.set_params(UncertaintyParams(runs=100, seed=5))
+    task = win.analysis.start()
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        pass
+    out = tmp_path / "英文窗口.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    win.act_export.trigger()
+    qtbot.waitUntil(lambda: out.exists() and not win._tasks, timeout=60000)
+    names = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert {"地图", "不确定性", "敏感性"} <= set(names)
+    assert not {"Map", "Uncertainty", "Sensitivity"} & set(names)

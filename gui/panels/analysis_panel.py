@@ -727,47 +727,23 @@ class AnalysisPanel(QWidget):
                 item.setFont(f)
 
     # --- export ------------------------------------------------------------------------------
-    def export_rows(self, allow_stale: bool = False) -> list[list]:
-        """The uncertainty table for the results workbook: header first, units in base-rank order;
-        [] when there is no result, or when it is stale (unless `allow_stale`)."""
-        u = self.last_result
-        if u is None or (self.stale and not allow_stale):
-            return []
-        rows: list[list] = [self.table_headers()]
-        for row in u.rows():
-            rows.append([row["unit"], row["base_rank"], row["median_rank"], row["p05"], row["p95"],
-                         row["top10_share"]])
-        return rows
-
-    def sensitivity_rows(self, allow_stale: bool = False) -> list[list]:
-        """The sensitivity indices and the run's parameters: header first; [] as `export_rows`."""
-        u = self.last_result
-        if u is None or (self.stale and not allow_stale):
-            return []
-        rows: list[list] = [[self.tr("Input"), self.tr("First order"), self.tr("Total"),
-                             self.tr("First order ± (95 %)"), self.tr("Total ± (95 %)")]]
-        for k, s in u.sensitivity.items():
-            rows.append([self.input_label(k), s["first"], s["total"], s.get("first_conf"), s.get("total_conf")])
-        rows.append([])
-        p = self.last_params
-        rows += [[self.tr("Runs"), u.runs], [self.tr("Seed"), u.seed],
-                 [self.tr("Weight perturbation ± (%)"), 100 * u.perturb],
-                 [self.tr("Mode"), self.mode_label_text(u.mode)]]
-        for key, label in (("normalization", self.tr("Normalisation method")),
-                           ("aggregation", self.tr("Aggregation method"))):
-            if p is not None and p.methods.get(key):
-                rows.append([label, ", ".join(method_label(m) for m in p.methods[key])])
-        rows.append([self.tr("Sensitivity output"), self.tr("mean absolute rank shift")])
-        rows.append([self.tr("Sobol' base samples"), u.sensitivity_samples])
-        for note in u.note_texts(current_language()):
-            rows.append([self.tr("Note"), note])
-        return rows
-
     def export_sheets(self, allow_stale: bool = False) -> dict[str, list[list]]:
-        """Sheet name → rows, for `write_results(extra_sheets=…)`; empty when there is nothing current."""
-        out = {self.tr("Uncertainty"): self.export_rows(allow_stale),
-               self.tr("Sensitivity"): self.sensitivity_rows(allow_stale)}
-        return {k: v for k, v in out.items() if v}
+        """Sheet name → rows (header first) for `write_results(extra_sheets=…)`: the uncertainty table
+        and the sensitivity indices with the run's parameters, in the PROJECT's language like the rest
+        of the workbook (core.outputs.uncertainty_sheet); {} when there is no result, or when it is
+        stale (unless `allow_stale`)."""
+        u = self.last_result
+        r = self.source or self.result
+        if u is None or r is None or (self.stale and not allow_stale):
+            return {}
+        from core.outputs.method_words import language
+        from core.outputs.uncertainty_sheet import uncertainty_sheets
+        return uncertainty_sheets(u, r.framework, language(r))
+
+    def export_rows(self, allow_stale: bool = False) -> list[list]:
+        """The uncertainty sheet's rows (the first of `export_sheets`); [] as there."""
+        sheets = self.export_sheets(allow_stale)
+        return next(iter(sheets.values())) if sheets else []
 
     # --- one at a time ------------------------------------------------------------------------
     def _rebuild_drop_combo(self) -> None:

@@ -265,13 +265,13 @@
     </message>
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="571" />
-        <location filename="../../gui/panels/analysis_panel.py" line="904" />
+        <location filename="../../gui/panels/analysis_panel.py" line="880" />
         <source>Dirichlet</source>
         <translation>狄利克雷分布</translation>
     </message>
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="572" />
-        <location filename="../../gui/panels/analysis_panel.py" line="903" />
+        <location filename="../../gui/panels/analysis_panel.py" line="879" />
         <source>Uniform</source>
         <translation>均匀分布</translation>
     </message>
@@ -351,13 +351,13 @@
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="641" />
         <location filename="../../gui/panels/analysis_panel.py" line="647" />
-        <location filename="../../gui/panels/analysis_panel.py" line="801" />
+        <location filename="../../gui/panels/analysis_panel.py" line="777" />
         <source>Unit</source>
         <translation>城市</translation>
     </message>
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="641" />
-        <location filename="../../gui/panels/analysis_panel.py" line="801" />
+        <location filename="../../gui/panels/analysis_panel.py" line="777" />
         <source>Base rank</source>
         <translation>基准排名</translation>
     </message>
@@ -408,31 +408,26 @@
     </message>
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="677" />
-        <location filename="../../gui/panels/analysis_panel.py" line="756" />
         <source>Normalisation method</source>
         <translation>标准化方法</translation>
     </message>
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="679" />
-        <location filename="../../gui/panels/analysis_panel.py" line="757" />
         <source>Aggregation method</source>
         <translation>聚合方法</translation>
     </message>
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="690" />
-        <location filename="../../gui/panels/analysis_panel.py" line="747" />
         <source>Input</source>
         <translation>输入因素</translation>
     </message>
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="690" />
-        <location filename="../../gui/panels/analysis_panel.py" line="747" />
         <source>First order</source>
         <translation>一阶指数</translation>
     </message>
     <message>
         <location filename="../../gui/panels/analysis_panel.py" line="690" />
-        <location filename="../../gui/panels/analysis_panel.py" line="747" />
         <source>Total</source>
         <translation>总效应指数</translation>
     </message>
@@ -462,38 +457,8 @@
         <translation>一阶指数：该输入单独引起的输出方差占比；总效应指数：包括与其他输入的交互作用。± 为 95% 置信区间半宽。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="748" />
-        <source>First order ± (95 %)</source>
-        <translation>一阶指数 ±（95%）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="748" />
-        <source>Total ± (95 %)</source>
-        <translation>总效应指数 ±（95%）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="753" />
-        <source>Runs</source>
-        <translation>模拟次数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="753" />
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="755" />
-        <source>Mode</source>
-        <translation>抽样方式</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="754" />
-        <source>Weight perturbation ± (%)</source>
-        <translation>权重扰动幅度 ±（%）</translation>
-    </message>
-    <message>
         <location filename="../../gui/panels/analysis_panel.py" line="571" />
-        <location filename="../../gui/panels/analysis_panel.py" line="905" />
+        <location filename="../../gui/panels/analysis_panel.py" line="881" />
         <source>Expert panel's spread</source>
         <translation>专家组意见的离散度</translation>
     </message>
@@ -503,179 +468,157 @@
         <translation>{0} 次模拟，随机种子 {1}，权重取自专家组各专家的赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="760" />
-        <source>Sensitivity output</source>
-        <translation>敏感性分析的输出量</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="760" />
-        <source>mean absolute rank shift</source>
-        <translation>平均绝对名次变动</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="761" />
-        <source>Sobol' base samples</source>
-        <translation>Sobol' 基础样本量</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="763" />
-        <source>Note</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="768" />
-        <location filename="../../gui/panels/analysis_panel.py" line="890" />
+        <location filename="../../gui/panels/analysis_panel.py" line="866" />
         <source>Uncertainty</source>
         <translation>不确定性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="769" />
-        <location filename="../../gui/panels/analysis_panel.py" line="896" />
+        <location filename="../../gui/panels/analysis_panel.py" line="872" />
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="797" />
+        <location filename="../../gui/panels/analysis_panel.py" line="773" />
         <source>Nothing to show</source>
         <translation>无可显示内容</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="802" />
+        <location filename="../../gui/panels/analysis_panel.py" line="778" />
         <source>Rank without it</source>
         <translation>剔除后排名</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="802" />
+        <location filename="../../gui/panels/analysis_panel.py" line="778" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="814" />
+        <location filename="../../gui/panels/analysis_panel.py" line="790" />
         <source>{0} is the only weighted child of {1}: without it {1} has no score. Drop {1} instead.</source>
         <translation>{0} 是 {1} 唯一有权重的下级：剔除后 {1} 无法得分。请改为剔除 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="853" />
+        <location filename="../../gui/panels/analysis_panel.py" line="829" />
         <source>indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="853" />
+        <location filename="../../gui/panels/analysis_panel.py" line="829" />
         <source>node</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="854" />
+        <location filename="../../gui/panels/analysis_panel.py" line="830" />
         <source>Without {0} {1} ({2}, {3:.1f} % of the index; its siblings' weights rescaled): {4} of {5} units change rank, by {6:.2f} places on average.</source>
         <translation>剔除 {0} {1}（{2}，占总指数 {3:.1f}%；同级权重按比例放大）：{5} 个对象中 {4} 个排名变化，平均变动 {6:.2f} 位。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="868" />
+        <location filename="../../gui/panels/analysis_panel.py" line="844" />
         <source>Change of rank without {0} {1}</source>
         <translation>剔除 {0} {1} 后的名次变化</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="869" />
+        <location filename="../../gui/panels/analysis_panel.py" line="845" />
         <source>Units in the order of the current ranking</source>
         <translation>按当前排名顺序排列</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="891" />
+        <location filename="../../gui/panels/analysis_panel.py" line="867" />
         <source>One at a time</source>
         <translation>逐一剔除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="892" />
+        <location filename="../../gui/panels/analysis_panel.py" line="868" />
         <source>Audit</source>
         <translation>统计审计</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="893" />
+        <location filename="../../gui/panels/analysis_panel.py" line="869" />
         <source>By method</source>
         <translation>方法比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="894" />
+        <location filename="../../gui/panels/analysis_panel.py" line="870" />
         <source>RSR grading</source>
         <translation>秩和比分档</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="895" />
+        <location filename="../../gui/panels/analysis_panel.py" line="871" />
         <source>Ranks</source>
         <translation>排名区间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="897" />
+        <location filename="../../gui/panels/analysis_panel.py" line="873" />
         <source>Runs:</source>
         <translation>模拟次数：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="898" />
+        <location filename="../../gui/panels/analysis_panel.py" line="874" />
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="899" />
+        <location filename="../../gui/panels/analysis_panel.py" line="875" />
         <source>Weights:</source>
         <translation>权重扰动：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="900" />
+        <location filename="../../gui/panels/analysis_panel.py" line="876" />
         <source>Each weight varies by up to this share of itself; siblings are rescaled to sum to 100 %</source>
         <translation>每个权重最多按自身的这一比例上下浮动；同级权重重新归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="902" />
+        <location filename="../../gui/panels/analysis_panel.py" line="878" />
         <source>Draw:</source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="906" />
+        <location filename="../../gui/panels/analysis_panel.py" line="882" />
         <source>Uniform: each weight times (1 ± u); Dirichlet: the siblings drawn together around the current weights; expert panel: each weight drawn from the values the merged panel's experts gave it</source>
         <translation>均匀分布：每个权重乘以 (1 ± u)；狄利克雷分布：同级权重围绕当前权重一起抽取；专家组：每个权重从已汇总专家组中各专家给出的数值中抽取</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="909" />
+        <location filename="../../gui/panels/analysis_panel.py" line="885" />
         <source>Vary normalisation:</source>
         <translation>同时改变标准化方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="910" />
+        <location filename="../../gui/panels/analysis_panel.py" line="886" />
         <source>Vary aggregation:</source>
         <translation>同时改变聚合方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="911" />
+        <location filename="../../gui/panels/analysis_panel.py" line="887" />
         <source>Each run also picks one of the chosen normalisation methods</source>
         <translation>每次模拟还从所选标准化方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="912" />
+        <location filename="../../gui/panels/analysis_panel.py" line="888" />
         <source>Each run also picks one of the chosen aggregation methods</source>
         <translation>每次模拟还从所选聚合方法中随机取一种</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="915" />
+        <location filename="../../gui/panels/analysis_panel.py" line="891" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="916" />
+        <location filename="../../gui/panels/analysis_panel.py" line="892" />
         <source>Chart: top</source>
         <translation>图中显示前</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="917" />
+        <location filename="../../gui/panels/analysis_panel.py" line="893" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="918" />
+        <location filename="../../gui/panels/analysis_panel.py" line="894" />
         <source>Drop:</source>
         <translation>剔除：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/analysis_panel.py" line="919" />
+        <location filename="../../gui/panels/analysis_panel.py" line="895" />
         <source>An indicator or a node; its siblings' weights are rescaled</source>
         <translation>一个指标或维度；其同级权重按比例放大</translation>
     </message>
@@ -2064,7 +2007,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="498" />
-        <location filename="../../gui/main_window.py" line="1034" />
+        <location filename="../../gui/main_window.py" line="1036" />
         <source>About CityIndex Studio</source>
         <translation>关于城市指数评价工作台</translation>
     </message>
@@ -2159,34 +2102,34 @@
         <translation>已取消保存；{0} 保持原样</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="952" />
+        <location filename="../../gui/main_window.py" line="954" />
         <source>Export cancelled</source>
         <translation>已取消导出（原有文件未改动）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1071" />
-        <location filename="../../gui/main_window.py" line="1077" />
-        <location filename="../../gui/main_window.py" line="1091" />
+        <location filename="../../gui/main_window.py" line="1073" />
+        <location filename="../../gui/main_window.py" line="1079" />
+        <location filename="../../gui/main_window.py" line="1093" />
         <source>New blank project</source>
         <translation>新建空白项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1072" />
+        <location filename="../../gui/main_window.py" line="1074" />
         <source>The units to rank (cities), one per line — may be left empty and filled in the workbook:</source>
         <translation>参评对象（城市），每行一个——也可留空，之后在工作簿中填写：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1078" />
+        <location filename="../../gui/main_window.py" line="1080" />
         <source>new_project.xlsx</source>
         <translation>新项目.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1088" />
+        <location filename="../../gui/main_window.py" line="1090" />
         <source>Could not write {0}</source>
         <translation>无法写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1092" />
+        <location filename="../../gui/main_window.py" line="1094" />
         <source>{0} was written: the default framework, and a data sheet with {1} unit(s) and the indicators' columns. Fill in the data (Excel or WPS), then open it with File → Open.</source>
         <translation>已写出 {0}：默认指标体系，以及含 {1} 个参评对象和各指标列的数据表。请在 Excel 或 WPS 中填好数据，再用“文件 → 打开”打开。</translation>
     </message>
@@ -2285,37 +2228,32 @@ Open them now?</source>
         <translation>评价结果.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="925" />
-        <source>Map</source>
-        <translation>地图</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="945" />
+        <location filename="../../gui/main_window.py" line="947" />
         <source>Written {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="954" />
+        <location filename="../../gui/main_window.py" line="956" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="958" />
+        <location filename="../../gui/main_window.py" line="960" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="980" />
+        <location filename="../../gui/main_window.py" line="982" />
         <source>Export all charts to a folder</source>
         <translation>导出全部图表到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="985" />
+        <location filename="../../gui/main_window.py" line="987" />
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1035" />
+        <location filename="../../gui/main_window.py" line="1037" />
         <source>CityIndex Studio {0}
 Build, weight and compute composite city indices.</source>
         <translation>城市指数评价工作台 {0}
