@@ -64,6 +64,8 @@ def _result(args):
         _print_problems(problems, sys.stderr, args.lang)
         print(text("load_failed", args.lang, n=len(problems.errors), input=args.input), file=sys.stderr)
         return None
+    from core.cli.commands import say_latest_edition_only
+    say_latest_edition_only(project, args.input, args.lang)
     return compute(project)
 
 

@@ -133,7 +133,9 @@ def print_problems(problems: ProblemList, out=sys.stdout, min_severity: str = "w
             print(p.format(lang), file=out)
 
 
-def load_input(args):
+def load_input(args, latest_only: bool = False):
+    """The project of `args.input` (with `args.data`), or None when it has errors (printed). A
+    command that analyses one edition (`latest_only`) says so on stderr when the input has several."""
     from core.files.loader import load
     project, problems = load(args.input, getattr(args, "data", None))
     if project is None or problems.has_errors:
@@ -141,7 +143,18 @@ def load_input(args):
         print_problems(problems, sys.stderr, lang=lang)
         print(text("load_failed", lang, n=len(problems.errors), input=args.input), file=sys.stderr)
         return None
+    if latest_only:
+        say_latest_edition_only(project, args.input, pick_lang(args, project))
     return project
+
+
+def say_latest_edition_only(project, input_name: str, lang: str) -> None:
+    """One line on stderr when a multi-edition input meets a command that analyses the latest edition."""
+    labels = project.edition_labels
+    if len(labels) > 1:
+        from core.text.editions_texts import text as ed_text
+        print(ed_text("latest_only", lang, input=input_name, k=len(labels), editions="、".join(labels)
+                      if lang == "zh" else ", ".join(labels), latest=labels[-1]), file=sys.stderr)
 
 
 def write_json_or_say(obj, path: str, lang: str) -> bool:

@@ -58,7 +58,7 @@ def _result(args):
     """(result, lang); result None when the input has errors (the report printed)."""
     from core.cli.commands import load_input
     from core.pipeline.run import compute
-    project = load_input(args)
+    project = load_input(args, latest_only=True)
     if project is None:
         return None, pick_lang(args)
     return compute(project), pick_lang(args, project)
@@ -156,7 +156,7 @@ def cmd_target(args) -> int:
     from core.analysis.targets import TargetError, targets
     from core.cli.commands import load_input
     from core.pipeline.run import compute
-    project = load_input(args)
+    project = load_input(args, latest_only=True)
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)

@@ -41,7 +41,7 @@ def cmd_outranking(args) -> int:
     from core.cli.commands import load_input, write_json_or_say
     from core.pipeline.run import compute
 
-    project = load_input(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
+    project = load_input(argparse.Namespace(input=args.input, data=args.data, lang=args.lang), latest_only=True)
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)
@@ -73,7 +73,7 @@ def cmd_methods(args) -> int:
     from core.cli.commands import load_input, write_json_or_say
     from core.pipeline.run import compute
 
-    project = load_input(argparse.Namespace(input=args.input, data=args.data, lang=args.lang))
+    project = load_input(argparse.Namespace(input=args.input, data=args.data, lang=args.lang), latest_only=True)
     if project is None:
         return PROBLEM_EXIT
     lang = pick_lang(args, project)

@@ -20,6 +20,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trend_rank": ("{label} 名次", "{label} rank"),
     "trend_score": ("{label} 得分", "{label} score"),
     "trend_change": ("变化", "change"),
+    "latest_only": ("{input} 有 {k} 个版次（{editions}）；本命令只分析最新的 {latest} 版。历年变化请用 trend 命令。",
+                    "{input} has {k} editions ({editions}); this command analyses the latest, {latest}. For the "
+                    "changes over the editions, use the trend command."),
     "trend_one_edition": ("{input} 只有一个版次：没有可比较的历年排名。多版次输入可在数据表中加「year/年份」列，"
                           "或每版一个数据表（数据2023、数据2024…）",
                           "{input} has one edition only: there is no trend to show. Give several editions with a "
