@@ -88,7 +88,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "describe_group": ("分组 {unit} / {column}：{old} → {new}", "group {unit} / {column}: {old} → {new}"),
     "describe_field": ("{code} 的{what}：{old} → {new}", "{what} of {code}: {old} → {new}"),
     "describe_weight": ("权重", "weight"),
-    "describe_setting": ("设置 {key}：{old} → {new}", "setting {key}: {old} → {new}"),
+    "describe_setting": ("设置 {setting}：{old} → {new}", "setting {setting}: {old} → {new}"),
     "describe_other": ("{kind}：{what}", "{kind}: {what}"),
     # forms
     "forms_no_expert": ("--experts 没有给出专家姓名", "--experts names no expert"),
