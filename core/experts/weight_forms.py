@@ -187,8 +187,10 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
 
 
 def _covered_nodes(fw: Framework, nodes: Sequence[str] | None) -> list[str]:
-    """The internal nodes a form asks about, in framework order: `nodes`, or all of them."""
-    internal = [c for c in fw.preorder() if fw.children[c]]
+    """The internal nodes a form asks about, in framework order: `nodes`, or all of them. A node with a
+    single child is left out: its child's weight is 1 whatever an expert thinks, so a form has nothing
+    to ask about it (a 1×1 matrix sheet would only read as a node the expert left blank)."""
+    internal = [c for c in fw.preorder() if len(fw.children[c]) > 1]
     if nodes is None:
         return internal
     unknown = [c for c in nodes if c not in fw.nodes or not fw.children[c]]
@@ -490,7 +492,7 @@ def _check_coverage(rf: ReturnedForm, fw: Framework, form: ExpertForm, weights_t
     prefix = AHP_PREFIX if any(n.strip().upper().startswith(AHP_PREFIX) for n in rf.tables) else AHP_PREFIX_ZH
     blank: list[str] = []
     for p in form.covered:
-        if p not in fw.nodes or not fw.children[p]:
+        if p not in fw.nodes or len(fw.children[p]) < 2:  # (an older form's single-child node: nothing to fill)
             continue
         if p in form.matrices or p in form.direct or p in broken:
             continue
