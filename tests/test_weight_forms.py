@@ -385,3 +385,23 @@ def test_a_node_with_one_child_is_not_asked_about(tmp_path):
     assert not pr.has_errors, [p.format() for p in pr]
     assert not [p for p in pr if p.kind == "form_nodes_blank"], [p.format() for p in pr]
     assert form.node_weights("R")["weights"] == pytest.approx(w["R"])
+
+
+def test_only_the_cells_an_expert_fills_are_open(tmp_path):
+    # qa2: the weight forms were not protected at all (the score sheets are): an expert could overwrite a
+    # code, a parent or a diagonal 1 and the form would come back unreadable
+    path = tmp_path / "张三.xlsx"
+    write_expert_form(FW, "张三", path)
+    wb = openpyxl.load_workbook(path)
+    for ws in wb:
+        assert ws.protection.sheet, ws.title
+    ws = wb["权重"]
+    assert all(ws.cell(row=r, column=5).protection.locked is False for r in range(2, ws.max_row + 1))
+    assert all(ws.cell(row=r, column=c).protection.locked for r in range(1, ws.max_row + 1) for c in range(1, 5))
+    ws = wb["判断矩阵-D1"]
+    n = len(FW.children["D1"])
+    for i in range(n):
+        for j in range(n):
+            assert ws.cell(row=i + 2, column=j + 2).protection.locked is (j <= i), (i, j)
+    assert ws["A2"].protection.locked and ws["B1"].protection.locked
+    assert ws.protection.formatColumns is False  # the expert may still widen a column
