@@ -26,5 +26,6 @@ def test_a_swap_at_0_percent_is_said_to_happen_there():
 
 
 def test_an_inner_bound_keeps_its_words():
-    s = stability_sentence("政策环境优势", entry(0.09, 0.32, at_low=["南京", "天津"], at_high=["成都", "南京"]), 10, "zh")
+    e = entry(0.09, 0.32, at_low=["南京", "天津"], at_high=["成都", "南京"])
+    s = stability_sentence("政策环境优势", e, 10, "zh")
     assert "9%–32%" in s and "再降低，天津将首先超过南京" in s and "再提高，南京将首先超过成都" in s
