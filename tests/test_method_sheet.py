@@ -128,3 +128,16 @@ def test_method_ranks_sheet_on_request(tmp_path, project):
 def project():
     p, _ = load(SAMPLE_WORKBOOK)
     return p
+
+
+def test_bod_sheet_prints_each_block_under_its_own_header(bod_input, tmp_path):
+    # qa2: the first block's header row (the index's children) was repeated at the top of every printed
+    # page, so the T block's shares printed under the columns P, I, T, A, E
+    out = tmp_path / "r.xlsx"
+    score(bod_input, "-o", out)
+    ws = openpyxl.load_workbook(out)["BoD权重"]
+    titles = [r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("节点 ")]
+    assert len(titles) == len(BOD_NODES)
+    assert not ws.print_title_rows  # no one block's header over another's rows
+    breaks = sorted(b.id for b in ws.row_breaks.brk)  # a break after row id (1-based)
+    assert breaks == [t - 1 for t in titles[1:]]  # every block after the first starts a page

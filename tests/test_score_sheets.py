@@ -413,8 +413,8 @@ def test_cli_merges_the_good_sheets_and_exits_1_with_a_broken_one(tmp_path, proj
 
 def test_cli_refuses_a_trim_the_panel_cannot_bear_and_bad_usage(project_path, sheets, capsys, tmp_path):
     filled(sheets)
-    assert run(["scores", *map(str, sheets), "--project", str(project_path), "--trim", "2"]) == 2
-    assert "needs more than 4 experts" in capsys.readouterr().err
+    assert run(["scores", *map(str, sheets), "--project", str(project_path), "--trim", "2", "--lang", "en"]) == 2
+    assert "needs more than 4 experts" in capsys.readouterr().err  # (in Chinese without --lang: the test below)
     assert run(["scores", *map(str, sheets), "--project", str(project_path), "-o", str(tmp_path / "x.txt")]) == 2
     with pytest.raises(SystemExit) as e:
         run(["scores", str(sheets[0]), "--project", str(project_path), "--rule", "mode"])
@@ -437,3 +437,14 @@ def test_cli_without_expert_indicators(tmp_path, capsys):
     from core.files.paths import SAMPLE_WORKBOOK
     assert run(["score-sheets", str(SAMPLE_WORKBOOK), "--experts", "张三", "-o", str(tmp_path)]) == 1
     assert "scored_by = expert" in capsys.readouterr().err
+
+
+def test_a_trim_the_panel_cannot_bear_is_refused_in_the_projects_language(project_path, sheets, capsys):
+    # qa2: the refusal was printed in English under a Chinese 错误： prefix, whatever the language
+    filled(sheets)
+    assert run(["scores", *map(str, sheets), "--project", str(project_path), "--trim", "2", "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert "需要多于 4 位专家" in err and "只有 4 份" in err
+    assert "needs more than" not in err
+    assert run(["scores", *map(str, sheets), "--project", str(project_path), "--trim", "2", "--lang", "en"]) == 2
+    assert "needs more than 4 experts; 4 sheet(s) can be merged" in capsys.readouterr().err

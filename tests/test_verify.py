@@ -67,3 +67,34 @@ def test_diff_two_projects(tmp_path, capsys):
     assert cli.run(["diff", str(SAMPLE_WORKBOOK), str(other), "--lang", "en"]) == 0
     text = capsys.readouterr().out
     assert "weight of A: None → 5.0" in text and "rank 常州" in text
+
+
+def _with_setting(tmp_path, key, value):
+    """A copy of the sample with one row of its settings sheet changed."""
+    edited = tmp_path / f"{key}.xlsx"
+    shutil.copy(SAMPLE_WORKBOOK, edited)
+    wb = openpyxl.load_workbook(edited)
+    ws = wb["设置"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == key)
+    ws.cell(row, 2).value = value
+    wb.save(edited)
+    return edited
+
+
+def test_a_changed_setting_is_named_not_a_crash(tmp_path, capsys):
+    # qa2: a results workbook verified against an input whose settings differ (here `decimals` 1 → 2)
+    # crashed with "text() got multiple values for argument 'key'" instead of naming the setting
+    out = score(tmp_path)
+    edited = _with_setting(tmp_path, "decimals", 2)
+    for lang, expected in (("en", "setting decimals: 1"), ("zh", "设置 decimals：1")):
+        capsys.readouterr()
+        assert cli.run(["verify", str(out), str(edited), "--lang", lang]) == 1
+        line = next(x for x in capsys.readouterr().out.splitlines() if expected in x)
+        assert line.rstrip().endswith(("→ 2", "→ 2.0"))
+
+
+def test_diff_names_a_changed_setting(tmp_path, capsys):
+    edited = _with_setting(tmp_path, "aggregation", "geometric")
+    capsys.readouterr()
+    assert cli.run(["diff", str(SAMPLE_WORKBOOK), str(edited), "--lang", "en"]) == 0
+    assert "setting aggregation: arithmetic → geometric" in capsys.readouterr().out

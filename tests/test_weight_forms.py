@@ -360,3 +360,48 @@ def test_chinese_form_problems_name_the_chinese_sheet(tmp_path):
     assert q.sheet == "判断矩阵-D1" and q.args["expert"] == "丙" and q.args["cell"] == "C2"
     assert q.text("zh") == "单元格 C2（a 与 b）：判断值必须为正（1/9 … 9）"
     assert q.format("zh").startswith("错误：丙.xlsx，工作表「判断矩阵-D1」，第 2 行，列「b」：专家 丙：")
+
+
+def test_a_node_with_one_child_is_not_asked_about(tmp_path):
+    # qa2: the sample's T4 has one indicator (T41); its form had a 1×1 判断矩阵-T4 sheet with nothing to
+    # fill and a T41 weight row, and every returned form was noted as "nothing filled in for T4"
+    fw = framework(FW_ROWS + [node("D3", "R"), node("f", "D3")])
+    path = tmp_path / "赵六.xlsx"
+    write_expert_form(fw, "赵六", path, lang="en")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["instructions", "weights", "AHP-R", "AHP-D1", "AHP-D2"]
+    assert "f" not in [r[0] for r in wb["weights"].iter_rows(min_row=2, values_only=True)]
+    info = {r[0]: r[1] for r in wb["instructions"].iter_rows(values_only=True) if r and r[0]}
+    assert info["nodes"] == "R, D1, D2"
+    kids = {p: list(fw.children[p]) for p in ("R", "D1", "D2")}
+    w = {"R": [0.5, 0.3, 0.2], "D1": [0.5, 0.3, 0.2], "D2": [0.25, 0.75]}
+    wb = openpyxl.load_workbook(path)
+    for p, ws_ in w.items():
+        sheet = wb[f"AHP-{p}"]
+        for (a, b), v in upper(ws_, kids[p]).items():
+            sheet.cell(row=kids[p].index(a) + 2, column=kids[p].index(b) + 2, value=v)
+    wb.save(path)
+    form, pr = read_expert_form(path, fw)
+    assert not pr.has_errors, [p.format() for p in pr]
+    assert not [p for p in pr if p.kind == "form_nodes_blank"], [p.format() for p in pr]
+    assert form.node_weights("R")["weights"] == pytest.approx(w["R"])
+
+
+def test_only_the_cells_an_expert_fills_are_open(tmp_path):
+    # qa2: the weight forms were not protected at all (the score sheets are): an expert could overwrite a
+    # code, a parent or a diagonal 1 and the form would come back unreadable
+    path = tmp_path / "张三.xlsx"
+    write_expert_form(FW, "张三", path)
+    wb = openpyxl.load_workbook(path)
+    for ws in wb:
+        assert ws.protection.sheet, ws.title
+    ws = wb["权重"]
+    assert all(ws.cell(row=r, column=5).protection.locked is False for r in range(2, ws.max_row + 1))
+    assert all(ws.cell(row=r, column=c).protection.locked for r in range(1, ws.max_row + 1) for c in range(1, 5))
+    ws = wb["判断矩阵-D1"]
+    n = len(FW.children["D1"])
+    for i in range(n):
+        for j in range(n):
+            assert ws.cell(row=i + 2, column=j + 2).protection.locked is (j <= i), (i, j)
+    assert ws["A2"].protection.locked and ws["B1"].protection.locked
+    assert ws.protection.formatColumns is False  # the expert may still widen a column

@@ -638,9 +638,22 @@ def check_rule(rule: str, trim: int, n_experts: int) -> None:
         if trim < 0:
             raise ValueError("--trim must be 0 or more")
         if 2 * trim >= n_experts:
-            raise ValueError(f"a trimmed mean dropping {trim} highest and {trim} lowest score(s) needs more than "
-                             f"{2 * trim} experts; {n_experts} sheet(s) can be merged. Use --rule mean or median, "
-                             "or a smaller --trim")
+            raise TrimError(trim, n_experts)
+
+
+class TrimError(ValueError):
+    """A trimmed mean the panel cannot bear (2·trim ≥ the sheets that can be merged); says so in English
+    (str) or in `lang` (text(lang), the sentence core.text.messages holds), naming the other rules."""
+
+    def __init__(self, trim: int, n: int):
+        self.trim, self.n = trim, n
+        super().__init__(f"a trimmed mean dropping {trim} highest and {trim} lowest score(s) needs more than "
+                         f"{2 * trim} experts; {n} sheet(s) can be merged. Use --rule mean or median, "
+                         "or a smaller --trim")
+
+    def text(self, lang: str) -> str:
+        from core.text.messages import text
+        return text("scores_trim_too_few", lang, trim=self.trim, need=2 * self.trim, n=self.n)
 
 
 def merge_scores(sheets: Sequence[ScoreSheet], framework: Framework, rule: str = DEFAULT_RULE,

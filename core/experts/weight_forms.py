@@ -7,10 +7,11 @@ DESIGN §3 (expert forms) and §2 (AIJ / AIP, Kendall's W, coefficient of variat
   `instructions` (the instructions, the expert's name, the round, the framework's code list
   fingerprint and the nodes covered), a `权重` / `weights` sheet for direct weights (every covered
   node's children with their parent, an empty weight column E), and one `判断矩阵-<code>` /
-  `AHP-<code>` sheet per covered internal node (child codes as row and column headers, diagonal 1,
-  the lower triangle greyed, judgement cells limited by data validation to numbers 1/9 … 9 or text
-  fractions like 1/3). The reader takes either language's names. `write_forms` writes one form per
-  expert into a folder (the window and `python main.py forms`).
+  `AHP-<code>` sheet per covered node with two or more children (child codes as row and column
+  headers, diagonal 1, the lower triangle greyed, judgement cells limited by data validation to
+  numbers 1/9 … 9 or text fractions like 1/3). Every sheet is protected without a password, only
+  the weight column and the upper triangle open, as on the score sheets. The reader takes either
+  language's names. `write_forms` writes one form per expert into a folder (the window and `python main.py forms`).
 - `read_expert_form(path, framework)` → (ExpertForm or None, problems). Every problem names the
   expert, the file, the sheet and the cell. A form with any error (made for another framework,
   a missing sheet, a non-reciprocal pair, a zero or negative judgement, an unknown code, …) is
@@ -182,13 +183,17 @@ def write_expert_form(framework: Framework, expert_name: str, path: str | Path,
     _write_weights_sheet(wb.create_sheet(T["weights_sheet"]), T, framework, covered, lang)
     for p in covered:
         _write_pairwise_sheet(wb.create_sheet(f"{T['ahp_prefix']}{p}"[:31]), T, framework, p, lang)
+    for ws in wb:
+        _protect(ws)
     with atomic_path(path) as tmp:
         wb.save(tmp)
 
 
 def _covered_nodes(fw: Framework, nodes: Sequence[str] | None) -> list[str]:
-    """The internal nodes a form asks about, in framework order: `nodes`, or all of them."""
-    internal = [c for c in fw.preorder() if fw.children[c]]
+    """The internal nodes a form asks about, in framework order: `nodes`, or all of them. A node with a
+    single child is left out: its child's weight is 1 whatever an expert thinks, so a form has nothing
+    to ask about it (a 1×1 matrix sheet would only read as a node the expert left blank)."""
+    internal = [c for c in fw.preorder() if len(fw.children[c]) > 1]
     if nodes is None:
         return internal
     unknown = [c for c in nodes if c not in fw.nodes or not fw.children[c]]
@@ -217,8 +222,17 @@ def _write_info_sheet(ws: Any, T: dict, fw: Framework, expert_name: str, covered
     ws.column_dimensions["C"].width = 40
 
 
+def _protect(ws: Any) -> None:
+    """Lock every cell but those left open for the expert (sheet protection without a password, as on
+    the score sheets): a code, a parent or a diagonal 1 typed over would make the form unreadable."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # the expert may widen columns and rows
+    ws.protection.formatRows = False
+
+
 def _write_weights_sheet(ws: Any, T: dict, fw: Framework, covered: list[str], lang: str) -> None:
     """Direct weights: every covered node's children with their parent, an empty weight column E."""
+    from openpyxl.styles import Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from core.files.xlsx import autosize, write_row
@@ -234,6 +248,7 @@ def _write_weights_sheet(ws: Any, T: dict, fw: Framework, covered: list[str], la
             extra = [n.name_zh, n.name_en] if lang == "en" else [n.name_zh, fw.nodes[p].name_zh]
             write_row(ws, r, [k, p, *extra, None])
             ws.cell(row=r, column=5).border = frame
+            ws.cell(row=r, column=5).protection = Protection(locked=False)
             r += 1
     if r > 2:
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
@@ -247,7 +262,7 @@ def _write_weights_sheet(ws: Any, T: dict, fw: Framework, covered: list[str], la
 def _write_pairwise_sheet(ws: Any, T: dict, fw: Framework, p: str, lang: str) -> None:
     """One node's pairwise matrix: child codes as row and column headers, diagonal 1, the lower
     triangle greyed, each upper cell validated (1/9 … 9 or a text fraction); a legend below."""
-    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.styles import Alignment, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -276,6 +291,7 @@ def _write_pairwise_sheet(ws: Any, T: dict, fw: Framework, p: str, lang: str) ->
                 cell.fill = grey
             else:
                 cell.number_format = "@"  # so that a typed 1/3 stays text, not a date
+                cell.protection = Protection(locked=False)
                 # one rule per cell: its formula's relative reference is that cell
                 ref = f"{get_column_letter(j + 2)}{row}"
                 dv = DataValidation(type="custom", formula1=_validation_formula(ref), allow_blank=True,
@@ -490,7 +506,7 @@ def _check_coverage(rf: ReturnedForm, fw: Framework, form: ExpertForm, weights_t
     prefix = AHP_PREFIX if any(n.strip().upper().startswith(AHP_PREFIX) for n in rf.tables) else AHP_PREFIX_ZH
     blank: list[str] = []
     for p in form.covered:
-        if p not in fw.nodes or not fw.children[p]:
+        if p not in fw.nodes or len(fw.children[p]) < 2:  # (an older form's single-child node: nothing to fill)
             continue
         if p in form.matrices or p in form.direct or p in broken:
             continue

@@ -128,6 +128,7 @@ class Sheet:
         self.images: list[tuple[int, int, str, dict]] = []
         self.freeze: str | None = None
         self.title_rows: tuple[int, int] | None = None
+        self.row_breaks: list[int] = []  # a page break after each of these rows (1-based)
         self.title_cols: tuple[int, int] | None = None
         self.landscape = True
         self.fit_width: int | None = 1
@@ -379,6 +380,8 @@ class Book:
             ws.repeat_rows(s.title_rows[0] - 1, s.title_rows[1] - 1)
         if s.title_cols:
             ws.repeat_columns(s.title_cols[0] - 1, s.title_cols[1] - 1)
+        if s.row_breaks:
+            ws.set_h_pagebreaks(sorted(s.row_breaks))  # xlsxwriter: a break below the 1-based row given
         if s.landscape:
             ws.set_landscape()
         ws.set_paper(9)  # A4

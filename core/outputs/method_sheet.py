@@ -103,8 +103,11 @@ def write_bod_weights(b) -> None:
     row = 3
     col = {c: j for j, c in enumerate(r.plan.codes)}
     header_row = None
-    for node in [c for c in fw.preorder() if c in bod]:
+    nodes = [c for c in fw.preorder() if c in bod]
+    for node in nodes:
         kids = list(fw.children[node])
+        if node != nodes[0]:
+            ws.row_breaks.append(row - 1)  # each block starts a printed page, under its own header
         ws.set(row, 1, W["node"].format(code=node, name=b.name(node), lo=_pct(s.bod_min_share),
                                         hi=_pct(s.bod_max_share)), HEADER)
         ws.merge(row, 1, 3 + len(kids))
@@ -126,6 +129,8 @@ def write_bod_weights(b) -> None:
             row += 1
         row += 1
     _finish(b, ws, None, header_row or 1)
+    if len(nodes) > 1:
+        ws.title_rows = None  # the first block's header would print over the other blocks' rows
 
 
 def _pct(x: float) -> str:

@@ -9,7 +9,9 @@ outputs): pure sentences from the engine's numbers, and the two small blocks rep
   超过南京；再提高，南京将首先超过成都。" When nothing changes on one side it says so ("权重降至 0% 前十名仍
   不变"); when the current weight is within 10 % of an edge (`near_edge`) a sentence says the TOP N is
   sensitive to it. Percentages are rounded inward (core.text.why_texts.interval_pct): every weight
-  between the two printed numbers keeps the TOP N.
+  between the two printed numbers keeps the TOP N. A swap at 0 % or 100 % itself (BoD: a child whose
+  weight reaches 0 drops out) excludes that end and is said to happen there ("0%–100%（不含）…；升至 100%
+  时，南京将超过成都"), not "再提高" — no weight lies beyond it.
 - **A city's profile** (`strengths_sentence`): "优势指标：…；短板指标：…" — the indicators ranked far above
   or below the unit's overall rank (core.analysis.contributions.strengths_weaknesses' rule, through
   core.analysis.strengths_table for all the top units at once), at most five each with "等 k 项" when
@@ -45,11 +47,19 @@ def stability_sentence(name: str, entry: dict, top: int, lang: str) -> str:
     if entry["at_low"] is None and entry["at_high"] is None:
         text = why_text("r_st_all", lang, name=name, top=tw, cur=cur)
     else:
-        text = why_text("r_st_interval", lang, name=name, lo=lo, hi=hi, top=tw, cur=cur)
+        # a swap found at 0 % or 100 % itself (the bound printed as the end): the end is excluded and the
+        # swap said to happen there, not "lower/higher" — there is no weight beyond it
+        lo_edge = entry["at_low"] is not None and float(lo.rstrip("%")) == 0.0
+        hi_edge = entry["at_high"] is not None and float(hi.rstrip("%")) == 100.0
+        excl = why_text("r_st_excl", lang)
+        text = why_text("r_st_interval", lang, name=name, lo=lo + excl if lo_edge else lo,
+                        hi=hi + excl if hi_edge else hi, top=tw, cur=cur)
         a = entry["at_low"]
-        text += (why_text("r_st_low", lang, a=a[0], b=a[1]) if a else why_text("r_st_low_none", lang, top=tw))
+        low_key = "r_st_low_edge" if lo_edge else "r_st_low"
+        text += (why_text(low_key, lang, a=a[0], b=a[1]) if a else why_text("r_st_low_none", lang, top=tw))
         a = entry["at_high"]
-        text += (why_text("r_st_high", lang, a=a[0], b=a[1]) if a else why_text("r_st_high_none", lang, top=tw))
+        high_key = "r_st_high_edge" if hi_edge else "r_st_high"
+        text += (why_text(high_key, lang, a=a[0], b=a[1]) if a else why_text("r_st_high_none", lang, top=tw))
     text += why_text("r_st_end", lang)
     if near_edge(entry):
         text += why_text("r_st_near", lang, top=tw)

@@ -223,5 +223,5 @@ def describe(d: dict, lang: str = "en") -> str:
         what = text("describe_weight", lang) if d["field"] == "weight" else d["field"]
         return text("describe_field", lang, what=what, code=d["code"], old=d["old"], new=d["new"])
     if k == "setting":
-        return text("describe_setting", lang, key=d["key"], old=d["old"], new=d["new"])
+        return text("describe_setting", lang, setting=d["key"], old=d["old"], new=d["new"])
     return text("describe_other", lang, kind=k.replace("_", " "), what=d.get("code") or d.get("unit"))

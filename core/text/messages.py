@@ -88,7 +88,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "describe_group": ("分组 {unit} / {column}：{old} → {new}", "group {unit} / {column}: {old} → {new}"),
     "describe_field": ("{code} 的{what}：{old} → {new}", "{what} of {code}: {old} → {new}"),
     "describe_weight": ("权重", "weight"),
-    "describe_setting": ("设置 {key}：{old} → {new}", "setting {key}: {old} → {new}"),
+    "describe_setting": ("设置 {setting}：{old} → {new}", "setting {setting}: {old} → {new}"),
     "describe_other": ("{kind}：{what}", "{kind}: {what}"),
     # forms
     "forms_no_expert": ("--experts 没有给出专家姓名", "--experts names no expert"),
@@ -157,6 +157,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ss_no_expert": ("--experts：至少给出一个姓名（以逗号分隔）",
                      "--experts: give at least one name (separated by commas)"),
     "ss_trim": ("--trim 须为 0 或以上", "--trim must be 0 or more"),
+    "scores_trim_too_few": ("截尾均值去掉 {trim} 个最高分和 {trim} 个最低分，需要多于 {need} 位专家；"
+                            "可合并的评分表只有 {n} 份。请改用 --rule mean 或 median，或减小 --trim",
+                            "a trimmed mean dropping {trim} highest and {trim} lowest score(s) needs more than "
+                            "{need} experts; {n} sheet(s) can be merged. Use --rule mean or median, "
+                            "or a smaller --trim"),
     "ss_no_indicator": ("错误：{file}：没有由专家评分的指标；请在框架表中标记一个（列 scored_by = expert，并填写 "
                         "scale_min、scale_max 和 guidance）",
                         "ERROR: {file}: no indicator is scored by experts; mark one in the framework sheet "

@@ -82,6 +82,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "r_st_low_none": ("；权重降至 0% {top}仍不变", "; down to 0% {top} stay the same"),
     "r_st_high": ("；再提高，{b}将首先超过{a}", "; higher, {b} would first overtake {a}"),
     "r_st_high_none": ("；权重升至 100% {top}仍不变", "; up to 100% {top} stay the same"),
+    # the first swap at an end itself (BoD: a child whose weight reaches 0 drops out): said to happen there
+    "r_st_excl": ("（不含）", " (excluded)"),
+    "r_st_low_edge": ("；降至 0% 时，{b}将超过{a}", "; at 0%, {b} would overtake {a}"),
+    "r_st_high_edge": ("；升至 100% 时，{b}将超过{a}", "; at 100%, {b} would overtake {a}"),
     "r_st_all": ("{name}的权重在 0%–100% 之间任意变动，{top}及其顺序均不变（当前为 {cur}）",
                  "The weight of {name} can take any value from 0% to 100% without changing {top} or their "
                  "order (it is now {cur})"),

@@ -50,6 +50,7 @@ from core.experts.forms import split_names
 from core.experts.score_sheets import (
     RULES,
     ScoreSheet,
+    TrimError,
     check_rule,
     expert_indicators,
     merge_scores,
@@ -515,6 +516,10 @@ class ScoreSheetsDialog(ExpertFormsDialog):
             try:
                 check_rule(self.rule, self.trim, len(self.sheets))
                 self.result = merge_scores(self.sheets, self.controller.framework, self.rule, self.trim)
+            except TrimError as e:  # in the window's words (the engine's names the command-line options)
+                self.merge_error = self.tr("A trimmed mean dropping {0} highest and {0} lowest score(s) needs more "
+                                           "than {1} experts; {2} sheet(s) can be merged. Choose the mean or the "
+                                           "median, or drop fewer.").format(e.trim, 2 * e.trim, e.n)
             except ValueError as e:
                 self.merge_error = str(e)
         codes = list(self.result["indicators"]) if self.result else []

@@ -21,12 +21,14 @@ RESULTS_FILTER = "Excel (*.xlsx)"
 
 
 def difference_lines(rep: dict) -> list[str]:
-    """The differences, one per line, in the window's language (the engine's own wording of an input
-    difference, core.provenance.fingerprint.describe, is kept as it is)."""
+    """The differences, one per line, in the window's language (an input difference in the engine's own
+    wording, core.provenance.fingerprint.describe, in the language the window speaks)."""
     from core.provenance.fingerprint import describe
+    from gui.text.problem_text import current_language
+    lang = current_language()
     lines = []
     for d in rep["input_differences"]:
-        lines.append(translate("Verify", "input: {0}").format(describe(d)))
+        lines.append(translate("Verify", "input: {0}").format(describe(d, lang)))
     for d in rep["score_differences"]:
         what = d["what"]
         if what == "missing from the results workbook":

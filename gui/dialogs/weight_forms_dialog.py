@@ -448,7 +448,8 @@ class PanelDialog(ExpertFormsDialog):
     # --- language ---------------------------------------------------------------------
     def retranslate(self) -> None:
         fw = self.controller.framework
-        internal = [c for c in fw.preorder() if fw.children[c]] if fw else []
+        # the nodes a form asks about (core.experts.weight_forms: a single child's weight is 1, nothing to ask)
+        internal = [c for c in fw.preorder() if len(fw.children[c]) > 1] if fw else []
         super().retranslate()
         self.setWindowTitle(self.tr("Expert panel"))
         self.tabs.setTabText(0, self.tr("Export forms"))
@@ -457,7 +458,7 @@ class PanelDialog(ExpertFormsDialog):
                                           "Send each expert their form; import the filled forms on the next tab."))
         self.round_label.setText(self.tr("Round:"))
         self.nodes_label.setText(self.tr("Nodes:"))
-        self.nodes_info.setText(self.tr("All {0} nodes that have children: {1}").format(
+        self.nodes_info.setText(self.tr("All {0} nodes with two or more children: {1}").format(
             len(internal), ", ".join(internal)))
         self.export_btn.setText(self.tr("Write the forms"))
         self.add_btn.setText(self.tr("Add filled forms…"))

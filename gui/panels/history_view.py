@@ -632,7 +632,8 @@ class DiffDialog(QDialog):
         try:
             rep = self.c.compare_with_file(path)
         except InputError as e:
-            msg = "\n".join(p.message for p in list(e.problems)[:5])
+            from gui.text.problem_text import problem_text
+            msg = "\n".join(problem_text(p) for p in list(e.problems)[:5])  # in the window's language
             QMessageBox.warning(self, self.tr("Cannot compare"), self.tr("{0} cannot be used: {1}").format(
                 path.name, msg))
             return None

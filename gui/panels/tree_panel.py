@@ -442,7 +442,8 @@ class TreePanel(QWidget):
 
     # --- banner ----------------------------------------------------------------------------
     def _show_refused(self, problems: ProblemList) -> None:
-        reasons = [p.message for p in problems.errors] or [self.tr("the edit would break the tree")]
+        from gui.text.problem_text import problem_text
+        reasons = [problem_text(p) for p in problems.errors] or [self.tr("the edit would break the tree")]
         more = len(reasons) - 3
         text = "; ".join(reasons[:3]) + (self.tr(" (and {0} more)").format(more) if more > 0 else "")
         self._show_message(self.tr("Refused: {0}").format(text))
