@@ -1168,32 +1168,32 @@
         <translation>轮次“{0}”由 {2} 于 {1} 冻结，指纹 {3}；现在 {4}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="636" />
+        <location filename="../../gui/panels/history_view.py" line="637" />
         <source>Cannot compare</source>
         <translation>无法比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="636" />
+        <location filename="../../gui/panels/history_view.py" line="637" />
         <source>{0} cannot be used: {1}</source>
         <translation>{0} 无法使用：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="644" />
+        <location filename="../../gui/panels/history_view.py" line="645" />
         <source>{0}, fingerprint {1}; now {2}.</source>
         <translation>{0}，指纹 {1}；现在 {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="650" />
+        <location filename="../../gui/panels/history_view.py" line="651" />
         <source>Compare with a project file</source>
         <translation>与项目文件比较</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="666" />
+        <location filename="../../gui/panels/history_view.py" line="667" />
         <source>No difference: the fingerprints are equal.</source>
         <translation>没有差异：两者指纹相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="668" />
+        <location filename="../../gui/panels/history_view.py" line="669" />
         <source>{0} difference(s); {1} unit(s) changed rank.</source>
         <translation>{0} 处差异；{1} 个单位排名变化。</translation>
     </message>
@@ -1593,7 +1593,7 @@
         <translation>（另有 {0} 处）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/history_view.py" line="699" />
+        <location filename="../../gui/panels/history_view.py" line="700" />
         <source>Re-import the data sheet</source>
         <translation>重新导入数据表</translation>
     </message>
@@ -2602,144 +2602,144 @@ Build, weight and compute composite city indices.</source>
         <translation>已应用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="453" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="454" />
         <source>Expert panel</source>
         <translation>专家组赋权</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="454" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="455" />
         <source>Export forms</source>
         <translation>生成征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="455" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="456" />
         <source>One form per expert: a sheet of instructions (in Chinese), a weights sheet for direct weights and one pairwise-comparison sheet (AHP) per node. Send each expert their form; import the filled forms on the next tab.</source>
         <translation>每位专家一份征询表：一张填写说明、一张直接赋权的 weights 表，以及每个节点一张两两比较（AHP）表。将征询表发给各位专家，收回后在下一页导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="458" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="459" />
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="459" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="460" />
         <source>Nodes:</source>
         <translation>节点：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="460" />
-        <source>All {0} nodes that have children: {1}</source>
-        <translation>全部 {0} 个有下级指标的节点：{1}</translation>
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="461" />
+        <source>All {0} nodes with two or more children: {1}</source>
+        <translation>全部 {0} 个有两个及以上下级指标的节点：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="462" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="463" />
         <source>Write the forms</source>
         <translation>生成征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="463" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="464" />
         <source>Add filled forms…</source>
         <translation>添加已填写的征询表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="464" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="465" />
         <source>Merge:</source>
         <translation>汇总方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="465" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="466" />
         <source>AIJ: geometric mean of the judgements</source>
         <translation>AIJ：判断矩阵几何平均</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="466" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="467" />
         <source>AIP: mean of the weights</source>
         <translation>AIP：权重算术平均</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="469" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
         <source>Forms</source>
         <translation>征询表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="473" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="471" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="473" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="471" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="470" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="471" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="471" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="472" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="471" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="472" />
         <source>Nodes answered</source>
         <translation>已填写的节点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="473" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="474" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
         <source>Experts</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="475" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
         <source>Kendall's W</source>
         <translation>肯德尔 W</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="477" />
         <source>χ² (df)</source>
         <translation>χ²（自由度）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="477" />
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="476" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="477" />
         <source>CR merged</source>
         <translation>汇总 CR</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="477" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="478" />
         <source>Apply this node</source>
         <translation>应用此节点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="478" />
+        <location filename="../../gui/dialogs/weight_forms_dialog.py" line="479" />
         <source>Apply all merged weights</source>
         <translation>应用全部汇总权重</translation>
     </message>
@@ -3273,210 +3273,210 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScoreSheets</name>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="89" />
         <source>lenient</source>
         <translation>偏宽松</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="90" />
         <source>severe</source>
         <translation>偏严格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="91" />
         <source>against the rest</source>
         <translation>与他人相悖</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="97" />
         <source>trimmed mean (K = {0})</source>
         <translation>截尾均值（K = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="97" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="98" />
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="97" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="98" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="105" />
         <source>Cell {cell} ({unit}, {code}) is outside the scale.</source>
         <translation>单元格 {cell}（{unit}，{code}）超出分值范围。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="105" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="106" />
         <source>Cell {cell} ({unit}, {code}) is not a number: write a score or leave it empty.</source>
         <translation>单元格 {cell}（{unit}，{code}）不是数字：请填写分数或留空。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="107" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="108" />
         <source>Cell {cell}: this city was not on the sheet that went out.</source>
         <translation>单元格 {cell}：该城市不在发出的评分表上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="108" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="109" />
         <source>Cell {cell}: this indicator was not on the sheet that went out.</source>
         <translation>单元格 {cell}：该指标不在发出的评分表上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="110" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="111" />
         <source>The expert's name is missing (cell {cell}).</source>
         <translation>缺少专家姓名（单元格 {cell}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="111" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="112" />
         <source>This expert returned more than one sheet: none of them is used until one is removed.</source>
         <translation>该专家交回了不止一份评分表：在移除多余的一份之前，均不使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="113" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="114" />
         <source>Cell {cell} holds a number as text; read as a number.</source>
         <translation>单元格 {cell} 中的数字以文本形式保存，已按数字读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="114" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="115" />
         <source>The sheet holds no score.</source>
         <translation>评分表中没有任何分数。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="288" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="289" />
         <source>used: {0} scores</source>
         <translation>已使用：{0} 个分数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="289" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="290" />
         <source>not used: {0} problem(s)</source>
         <translation>未使用：{0} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="307" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="330" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="374" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="308" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="331" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="375" />
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="308" />
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="331" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="309" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="332" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="309" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="310" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="310" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="311" />
         <source>Flags (all indicators)</source>
         <translation>标记（全部指标）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="332" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="333" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="333" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="334" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="334" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="335" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="352" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="353" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="353" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="354" />
         <source>Experts</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="354" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="355" />
         <source>Cities merged</source>
         <translation>已汇总城市</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="355" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="356" />
         <source>Kendall's W</source>
         <translation>肯德尔 W</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="356" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="357" />
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="357" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="358" />
         <source>ICC(2,k)</source>
         <translation>ICC(2,k)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="358" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="359" />
         <source>ICC(3,k)</source>
         <translation>ICC(3,k)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="375" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="376" />
         <source>Cells</source>
         <translation>单元格数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="376" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="377" />
         <source>Deviation from the others (% of scale)</source>
         <translation>与其他专家的偏差（占分值范围 %）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="378" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="379" />
         <source>r with the others</source>
         <translation>与其他专家的相关系数 r</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="379" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="380" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="405" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="406" />
         <source>{0}, cell {1}</source>
         <translation>{0}，单元格 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="425" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="426" />
         <source>too few scores for the rule: no value</source>
         <translation>分数太少，无法按该规则汇总：无值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="426" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="427" />
         <source>{0} of {1} scores</source>
         <translation>{1} 个分数的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="429" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="430" />
         <source>; dropped: {0}</source>
         <translation>；去掉：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="432" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="433" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="434" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="435" />
         <source>Merged</source>
         <translation>汇总值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="436" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="437" />
         <source>How</source>
         <translation>汇总方式</translation>
     </message>
@@ -3484,192 +3484,197 @@ Build, weight and compute composite city indices.</source>
 <context>
     <name>ScoreSheetsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="440" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="441" />
         <source>Folder for the score sheets</source>
         <translation>评分表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="451" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="452" />
         <source>No indicator is scored by experts: mark one in the framework (scored_by = expert).</source>
         <translation>没有专家评分指标：请在指标体系中标记（scored_by = expert）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="458" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="459" />
         <source>Choose a folder for the score sheets.</source>
         <translation>请选择评分表的保存文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="465" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="466" />
         <source>Not written: {0}</source>
         <translation>未写出：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="467" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="468" />
         <source>{0} score sheets written to {1}:</source>
         <translation>已将 {0} 份评分表写入 {1}：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="474" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="475" />
         <source>Returned score sheets</source>
         <translation>交回的评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="553" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="520" />
+        <source>A trimmed mean dropping {0} highest and {0} lowest score(s) needs more than {1} experts; {2} sheet(s) can be merged. Choose the mean or the median, or drop fewer.</source>
+        <translation>截尾均值去掉 {0} 个最高分和 {0} 个最低分，需要多于 {1} 位专家；可合并的评分表只有 {2} 份。请改用平均值或中位数，或减少去掉的个数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="558" />
         <source>Scores per expert</source>
         <translation>各专家评分</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="554" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="559" />
         <source>Experts against the others</source>
         <translation>专家与其他专家的比较</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="562" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="567" />
         <source>Scores per expert: {0} {1} (scale {2:g}–{3:g})</source>
         <translation>各专家评分：{0} {1}（分值范围 {2:g}–{3:g}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="563" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="568" />
         <source>Experts against the others: {0}</source>
         <translation>专家与其他专家的比较：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="566" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="571" />
         <source>Kendall's W needs at least two experts and two cities scored by all of them.</source>
         <translation>肯德尔 W 至少需要两位专家和两个所有专家都评了分的城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="568" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="573" />
         <source>significant</source>
         <translation>显著</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="568" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="573" />
         <source>not significant</source>
         <translation>不显著</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="569" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="574" />
         <source>Kendall's W = {0:.3f}, χ² = {1:.2f} with {2} degrees of freedom, p = {3:.4f} ({4} at the 5 % level), over {5} cities scored by every expert.</source>
         <translation>肯德尔 W = {0:.3f}，χ² = {1:.2f}，自由度 {2}，p = {3:.4f}（在 5% 水平上{4}），基于全部专家均评分的 {5} 个城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="573" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="578" />
         <source>The ICC needs at least two experts and two cities scored by all of them.</source>
         <translation>组内相关系数（ICC）至少需要两位专家和两个所有专家都评了分的城市。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="575" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="580" />
         <source>ICC(2,k) = {0} (two-way random, absolute agreement, mean of {2} experts); ICC(3,k) = {1} (two-way mixed, consistency).</source>
         <translation>ICC(2,k) = {0}（双向随机效应，绝对一致性，{2} 位专家的均值）；ICC(3,k) = {1}（双向混合效应，一致性）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="577" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="582" />
         <source>A flagged expert (⚑) is shown, never dropped: lenient or severe = their scores sit at least 10 % of the scale above or below the others'; against the rest = r with the others' mean below 0.3. Struck-out scores were dropped by the trimmed mean.</source>
         <translation>被标记（⚑）的专家只作提示，其评分不会被剔除：偏宽松或偏严格 = 其评分比其他专家平均高或低至少分值范围的 10%；与他人相悖 = 与其他专家均值的相关系数 r 低于 0.3。带删除线的分数是截尾均值去掉的分数。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="588" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="593" />
         <source>{0} of {1} sheets used; merged by {2}.</source>
         <translation>{1} 份评分表中使用了 {0} 份；汇总方法：{2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="594" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="599" />
         <source>Sheets ({0})</source>
         <translation>评分表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="618" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="623" />
         <source>This version cannot write the scores into the data.</source>
         <translation>此版本无法将分数写入数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="623" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="628" />
         <source>Expert scores of {0}</source>
         <translation>专家评分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="624" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="629" />
         <source>{0} experts, {1}</source>
         <translation>{0} 位专家，{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="627" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="632" />
         <source>Applied: {0} values of {1}.</source>
         <translation>已应用：{1} 的 {0} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="636" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="641" />
         <source>Expert score sheets</source>
         <translation>专家评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="637" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="642" />
         <source>Write score sheets</source>
         <translation>生成评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="639" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="644" />
         <source>One workbook per expert: a first sheet with the scale and the scoring guidance of each indicator (in Chinese), and a sheet with the cities as rows and the expert-scored indicators as columns, accepting only numbers within each scale; the other cells are locked. Send each expert their sheet; import the returned sheets on the next tab.</source>
         <translation>每位专家一个工作簿：第一张表为各指标的分值范围和评分说明（中文）；评分表以城市为行、专家评分指标为列，单元格只接受分值范围内的数字，其余单元格已锁定。请将评分表分别发给各位专家，并在下一页导入交回的评分表。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="643" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="648" />
         <source>A comment column for each city</source>
         <translation>为每个城市添加备注列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="644" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="649" />
         <source>Indicators:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="650" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="655" />
         <source>None: mark an indicator as scored by experts in the framework (column scored_by = expert, with scale_min, scale_max, guidance).</source>
         <translation>无：请在指标体系中将指标标记为专家评分（scored_by 列填 expert，并填写 scale_min、scale_max、guidance）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="652" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="657" />
         <source>Write the score sheets</source>
         <translation>生成评分表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="653" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="658" />
         <source>Add returned sheets…</source>
         <translation>添加交回的评分表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="654" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="659" />
         <source>Merge by:</source>
         <translation>汇总方法：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="655" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="660" />
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="655" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="660" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="656" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="661" />
         <source>trimmed mean (drop the K highest and K lowest)</source>
         <translation>截尾均值（去掉 K 个最高分和 K 个最低分）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="659" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="664" />
         <source>K:</source>
         <translation>K：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="660" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="665" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="661" />
+        <location filename="../../gui/dialogs/score_sheets_dialog.py" line="666" />
         <source>Apply the merged scores to the data</source>
         <translation>将汇总分数写入数据</translation>
     </message>
@@ -3845,124 +3850,124 @@ Build, weight and compute composite city indices.</source>
         <translation>新的上级：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="445" />
+        <location filename="../../gui/panels/tree_panel.py" line="446" />
         <source>the edit would break the tree</source>
         <translation>此修改会破坏指标体系</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="447" />
+        <location filename="../../gui/panels/tree_panel.py" line="448" />
         <source> (and {0} more)</source>
         <translation>（另有 {0} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="448" />
+        <location filename="../../gui/panels/tree_panel.py" line="449" />
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="486" />
+        <location filename="../../gui/panels/tree_panel.py" line="487" />
         <source>No indicator selected</source>
         <translation>未选择指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="496" />
-        <location filename="../../gui/panels/tree_panel.py" line="623" />
+        <location filename="../../gui/panels/tree_panel.py" line="497" />
+        <location filename="../../gui/panels/tree_panel.py" line="624" />
         <source>Unlock weight</source>
         <translation>解锁权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="496" />
-        <location filename="../../gui/panels/tree_panel.py" line="623" />
+        <location filename="../../gui/panels/tree_panel.py" line="497" />
+        <location filename="../../gui/panels/tree_panel.py" line="624" />
         <source>Lock weight</source>
         <translation>锁定权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="619" />
+        <location filename="../../gui/panels/tree_panel.py" line="620" />
         <source>Split equally</source>
         <translation>等权</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="620" />
+        <location filename="../../gui/panels/tree_panel.py" line="621" />
         <source>Give the children of the selected node equal weights</source>
         <translation>所选节点的下级指标取相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="621" />
+        <location filename="../../gui/panels/tree_panel.py" line="622" />
         <source>Normalise to 100 %</source>
         <translation>归一到 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="622" />
+        <location filename="../../gui/panels/tree_panel.py" line="623" />
         <source>Rescale the weights of the children so that they sum to 100 %</source>
         <translation>按比例缩放下级权重，使其合计为 100%</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="624" />
+        <location filename="../../gui/panels/tree_panel.py" line="625" />
         <source>A locked weight keeps its share when a sibling's weight changes</source>
         <translation>锁定的权重在同级权重变化时保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="625" />
+        <location filename="../../gui/panels/tree_panel.py" line="626" />
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="626" />
+        <location filename="../../gui/panels/tree_panel.py" line="627" />
         <source>Back to the weights of the loaded file for these children</source>
         <translation>恢复为载入文件中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="627" />
+        <location filename="../../gui/panels/tree_panel.py" line="628" />
         <source>Add child…</source>
         <translation>添加下级…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="628" />
+        <location filename="../../gui/panels/tree_panel.py" line="629" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="629" />
+        <location filename="../../gui/panels/tree_panel.py" line="630" />
         <source>Rename code…</source>
         <translation>修改代码…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="630" />
+        <location filename="../../gui/panels/tree_panel.py" line="631" />
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="631" />
+        <location filename="../../gui/panels/tree_panel.py" line="632" />
         <source>Scored by experts…</source>
         <translation>专家评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="632" />
+        <location filename="../../gui/panels/tree_panel.py" line="633" />
         <source>Whether an expert panel scores this indicator on score sheets, on which scale and with which guidance</source>
         <translation>是否由专家组在评分表上为该指标打分，以及评分范围和评分说明</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="634" />
+        <location filename="../../gui/panels/tree_panel.py" line="635" />
         <source>Tree</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="635" />
+        <location filename="../../gui/panels/tree_panel.py" line="636" />
         <source>Add, remove, rename or move indicators</source>
         <translation>添加、删除、重命名或移动指标</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="636" />
+        <location filename="../../gui/panels/tree_panel.py" line="637" />
         <source>Weight of the selected node among its siblings</source>
         <translation>所选节点在同级中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="637" />
+        <location filename="../../gui/panels/tree_panel.py" line="638" />
         <source>Stable top N:</source>
         <translation>稳定前 N 名：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/tree_panel.py" line="638" />
+        <location filename="../../gui/panels/tree_panel.py" line="639" />
         <source>The band under the slider and under each weight: how far the weight can move (its siblings in proportion) before the top N or their order change</source>
         <translation>滑块下和每个权重下的色带：该权重（同级权重按比例调整）在多大范围内变动，前 N 名及其顺序保持不变</translation>
     </message>
@@ -4035,64 +4040,64 @@ base rank {1}, median {2}, 5–95 %: {3}–{4}</source>
 <context>
     <name>Verify</name>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="31" />
         <source>input: {0}</source>
         <translation>输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="35" />
         <source>{0}: not in the results workbook</source>
         <translation>{0}：结果工作簿中没有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="37" />
         <source>{0}: not in the open project</source>
         <translation>{0}：当前项目中没有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="37" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="39" />
         <source>{0}: rank written {1}, recomputed {2}</source>
         <translation>{0}：工作簿中排名 {1}，重新计算为 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="43" />
         <source>{0}: score {1} written {2}, recomputed {3}</source>
         <translation>{0}：{1} 得分，工作簿中为 {2}，重新计算为 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="52" />
         <source>Verify {0}</source>
         <translation>核验 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="56" />
         <source>MATCH: {0} was computed from the open project; every score agrees at the written precision.</source>
         <translation>一致：{0} 正是由当前项目算出，所有得分在写出的精度上完全相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="59" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="61" />
         <source>DIFFERENT: {0} does not come from the open project as it is now ({1} difference(s) below).</source>
         <translation>不一致：{0} 并非由当前状态的项目算出（差异 {1} 处，见下）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="66" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="68" />
         <source>Fingerprint written: {0} (CityIndex Studio {1})
 Fingerprint of the open project: {2}</source>
         <translation>工作簿中的指纹：{0}（CityIndex Studio {1}）
 当前项目的指纹：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="92" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="94" />
         <source>Verify a results workbook</source>
         <translation>核验结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="103" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="105" />
         <source>Cannot verify</source>
         <translation>无法核验</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/verify_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/verify_dialog.py" line="106" />
         <source>{0} cannot be verified: {1}</source>
         <translation>无法核验 {0}：{1}</translation>
     </message>
