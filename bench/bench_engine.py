@@ -77,6 +77,24 @@ def calibrated_number(fn: Callable[[], object], at_least: float = 2e-3) -> int:
         n *= 2
 
 
+def three_sizes(case: Callable[[str, Project, int], None], argv: list[str] | None = None) -> None:
+    """Run `case(name, project, repeat)` on the usual three sizes: the sample, 300 × 41 and, unless
+    `--quick`, 3,000 × 500 (the benches of one output's extra cost share this)."""
+    import argparse
+
+    from core.files.loader import load
+    from core.files.paths import SAMPLE_WORKBOOK
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="leave out 3,000 × 500")
+    args = ap.parse_args(argv)
+    sample, _ = load(SAMPLE_WORKBOOK)
+    rng = np.random.default_rng(7)
+    case("sample 50×41", sample, 5)
+    case("300 × 41", synthetic_project(default_framework(), 300, rng), 3)
+    if not args.quick:
+        case("3,000 × 500", synthetic_project(wide_framework(), 3000, rng), 1)
+
+
 def fmt_time(s: float) -> str:
     if s < 1e-3:
         return f"{s * 1e6:8.1f} µs"

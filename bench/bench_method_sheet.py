@@ -13,15 +13,10 @@ run: the ratio says what asking for the sheet adds to an export.
 
 from __future__ import annotations
 
-import argparse
 import time
 
-import numpy as np
-
-from bench.bench_engine import default_framework, fmt_time, synthetic_project, wide_framework
+from bench.bench_engine import fmt_time, three_sizes
 from core.analysis.method_table import method_rank_table
-from core.files.loader import load
-from core.files.paths import SAMPLE_WORKBOOK
 from core.outputs.results_workbook import build_workbook
 from core.pipeline import bod
 from core.pipeline.run import compute
@@ -47,15 +42,7 @@ def case(name: str, project, repeat: int) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--quick", action="store_true")
-    args = ap.parse_args()
-    sample, _ = load(SAMPLE_WORKBOOK)
-    rng = np.random.default_rng(7)
-    case("sample 50×41", sample, 5)
-    case("300 × 41", synthetic_project(default_framework(), 300, rng), 3)
-    if not args.quick:
-        case("3,000 × 500", synthetic_project(wide_framework(), 3000, rng), 1)
+    three_sizes(case)
 
 
 if __name__ == "__main__":

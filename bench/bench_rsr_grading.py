@@ -15,27 +15,16 @@ per weight step (that is the stability sheet's cost, measured by bench_why_outpu
 
 from __future__ import annotations
 
-import argparse
-import time
 from dataclasses import replace
 
-import numpy as np
-
-from bench.bench_engine import default_framework, fmt_time, synthetic_project, wide_framework
+from bench.bench_engine import fmt_time, measure, three_sizes
 from core.analysis.rsr_grading import grading_for_node
-from core.files.loader import load
-from core.files.paths import SAMPLE_WORKBOOK
 from core.outputs.results_workbook import build_workbook
 from core.pipeline.run import compute
 
 
 def best(fn, repeat: int) -> float:
-    out = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return min(out)
+    return min(measure(fn, repeat, warmup=0))
 
 
 def with_root(project, method: str):
@@ -57,15 +46,7 @@ def case(name: str, project, repeat: int) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--quick", action="store_true")
-    args = ap.parse_args()
-    sample, _ = load(SAMPLE_WORKBOOK)
-    rng = np.random.default_rng(7)
-    case("sample 50×41", sample, 5)
-    case("300 × 41", synthetic_project(default_framework(), 300, rng), 3)
-    if not args.quick:
-        case("3,000 × 500", synthetic_project(wide_framework(), 3000, rng), 1)
+    three_sizes(case)
 
 
 if __name__ == "__main__":
