@@ -173,6 +173,10 @@ class Controller(QObject):
         """Show a whole document (core.files.project_file.load_document): its project as `set_project`
         does, then its scenarios, expert inputs, history, rounds, extras and locked weights."""
         self.set_project(doc.project, path)
+        self._adopt_document(doc)
+
+    def _adopt_document(self, doc: Document) -> None:
+        """Hold `doc` (whose project is already shown) and tell the panels what came with it."""
         self.document = doc
         if doc.locked:
             self.framework_changed.emit()
@@ -720,13 +724,7 @@ class Controller(QObject):
         from core.files.project_file import ProjectFile, document_of
         doc, errors = document_of(ProjectFile(self.project, scenarios, expert_inputs,
                                               extra if isinstance(extra, dict) else {}))
-        self.document = doc
-        if doc.locked:
-            self.framework_changed.emit()
-        self.scenarios_changed.emit()
-        self.history_changed.emit()
-        self.rounds_changed.emit()
-        self.document_opened.emit()
+        self._adopt_document(doc)
         return errors
 
     def note_weights(self, node: str, note: dict) -> None:
